@@ -1,0 +1,220 @@
+//! Delegations: who a speaker speaks for, named as the UN names them.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::text::{capitalize_first, fold, slug};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DelegationKind {
+    MemberState,
+    ObserverState,
+    Regional,
+    UnEntity,
+    Nhri,
+    Ngo,
+    Other,
+}
+
+impl DelegationKind {
+    pub const ALL: [DelegationKind; 7] = [
+        Self::MemberState,
+        Self::ObserverState,
+        Self::Regional,
+        Self::UnEntity,
+        Self::Nhri,
+        Self::Ngo,
+        Self::Other,
+    ];
+
+    /// The short code used in CSV files and the asset catalogue.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::MemberState => "state",
+            Self::ObserverState => "observer",
+            Self::Regional => "regional",
+            Self::UnEntity => "un",
+            Self::Nhri => "nhri",
+            Self::Ngo => "ngo",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        let code = code.trim().to_ascii_lowercase();
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::MemberState => "Member State",
+            Self::ObserverState => "observer State",
+            Self::Regional => "regional or intergovernmental organization",
+            Self::UnEntity => "United Nations entity",
+            Self::Nhri => "national human rights institution",
+            Self::Ngo => "non-governmental organization",
+            Self::Other => "other",
+        }
+    }
+
+    pub fn is_state(self) -> bool {
+        matches!(self, Self::MemberState | Self::ObserverState)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delegation {
+    /// Stable key, a slug of the name ("cote-d-ivoire").
+    pub id: String,
+    pub kind: DelegationKind,
+    /// UN short name without article: "Netherlands", "Iran (Islamic Republic of)".
+    pub name: String,
+    /// Takes "the" in running text ("the Netherlands").
+    #[serde(default)]
+    pub the: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acronym: Option<String>,
+    /// Other names people type ("Holland", "Turkey"): found by the picker and importers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+impl Delegation {
+    pub fn new(kind: DelegationKind, name: &str, the: bool) -> Self {
+        Self {
+            id: slug(name),
+            kind,
+            name: name.to_string(),
+            the,
+            acronym: None,
+            aliases: Vec::new(),
+        }
+    }
+
+    /// As in running text: "the Netherlands", "Peru".
+    pub fn running_name(&self) -> String {
+        if self.the {
+            format!("the {}", self.name)
+        } else {
+            self.name.clone()
+        }
+    }
+
+    /// At the start of a sentence: "The Netherlands".
+    pub fn sentence_name(&self) -> String {
+        capitalize_first(&self.running_name())
+    }
+
+    /// Sort key for lists: ignores the article and accents (Côte d'Ivoire sorts as Cote).
+    pub fn sort_key(&self) -> String {
+        fold(&self.name)
+    }
+
+    /// Whether `text` names this delegation: its name with or without "the", an alias
+    /// or its acronym, ignoring case and accents.
+    pub fn is_named(&self, text: &str) -> bool {
+        let wanted = fold(text.trim());
+        let wanted = wanted.strip_prefix("the ").unwrap_or(&wanted);
+        fold(&self.name) == wanted
+            || self.aliases.iter().any(|a| fold(a) == wanted)
+            || self.acronym.as_deref().is_some_and(|a| fold(a) == wanted)
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct CatalogueRow {
+    kind: String,
+    name: String,
+    article: String,
+    acronym: String,
+    aliases: String,
+}
+
+const CATALOGUE_CSV: &str = include_str!("../../assets/delegations.csv");
+
+/// The built-in delegations shipped in `assets/delegations.csv`: the 193 Member States,
+/// the two observer States, common regional organizations and United Nations entities.
+pub fn catalogue() -> &'static [Delegation] {
+    static CATALOGUE: OnceLock<Vec<Delegation>> = OnceLock::new();
+    CATALOGUE.get_or_init(|| parse_catalogue(CATALOGUE_CSV).expect("assets/delegations.csv is valid"))
+}
+
+fn parse_catalogue(csv_text: &str) -> Result<Vec<Delegation>, String> {
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let mut out = Vec::new();
+    for (index, row) in reader.deserialize::<CatalogueRow>().enumerate() {
+        let row = row.map_err(|e| format!("row {}: {e}", index + 2))?;
+        let kind = DelegationKind::from_code(&row.kind)
+            .ok_or_else(|| format!("row {}: unknown kind {:?}", index + 2, row.kind))?;
+        let mut delegation = Delegation::new(kind, &row.name, row.article == "the");
+        if !row.acronym.is_empty() {
+            delegation.acronym = Some(row.acronym);
+        }
+        delegation.aliases = row
+            .aliases
+            .split(';')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(String::from)
+            .collect();
+        out.push(delegation);
+    }
+    Ok(out)
+}
+
+/// Finds a built-in delegation by any of its names ("Netherlands", "the Netherlands",
+/// "Holland", "UNICEF").
+pub fn find_builtin(text: &str) -> Option<&'static Delegation> {
+    catalogue().iter().find(|d| d.is_named(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_has_every_member_and_observer_state() {
+        let states = catalogue().iter().filter(|d| d.kind == DelegationKind::MemberState).count();
+        let observers = catalogue().iter().filter(|d| d.kind == DelegationKind::ObserverState).count();
+        assert_eq!(states, 193);
+        assert_eq!(observers, 2);
+        let mut ids: Vec<_> = catalogue().iter().map(|d| d.id.as_str()).collect();
+        ids.sort();
+        let before = ids.len();
+        ids.dedup();
+        assert_eq!(before, ids.len(), "delegation ids are unique");
+    }
+
+    #[test]
+    fn un_names_and_articles() {
+        let nl = find_builtin("Netherlands").unwrap();
+        assert_eq!(nl.running_name(), "the Netherlands");
+        assert_eq!(nl.sentence_name(), "The Netherlands");
+        assert_eq!(find_builtin("the Netherlands").unwrap().id, nl.id);
+        assert_eq!(find_builtin("Holland").unwrap().id, nl.id);
+        assert_eq!(find_builtin("Iran").unwrap().name, "Iran (Islamic Republic of)");
+        assert!(!find_builtin("Iran").unwrap().the);
+        assert_eq!(find_builtin("turkey").unwrap().name, "Türkiye");
+        assert_eq!(find_builtin("cote d'ivoire").unwrap().name, "Côte d'Ivoire");
+        assert_eq!(find_builtin("Syrian Arab Republic").unwrap().running_name(), "the Syrian Arab Republic");
+        assert_eq!(find_builtin("UNICEF").unwrap().kind, DelegationKind::UnEntity);
+        assert_eq!(find_builtin("European Union").unwrap().kind, DelegationKind::Regional);
+        assert!(find_builtin("Narnia").is_none());
+    }
+
+    #[test]
+    fn sort_key_ignores_article_and_accents() {
+        let cote = find_builtin("Côte d'Ivoire").unwrap();
+        let croatia = find_builtin("Croatia").unwrap();
+        assert!(cote.sort_key() < croatia.sort_key());
+        assert_eq!(find_builtin("Netherlands").unwrap().sort_key(), "netherlands");
+    }
+
+    #[test]
+    fn bad_catalogue_rows_are_reported() {
+        let err = parse_catalogue("kind,name,article,acronym,aliases\nplanet,Mars,,,\n").unwrap_err();
+        assert!(err.contains("row 2"), "{err}");
+    }
+}

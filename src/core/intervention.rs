@@ -1,0 +1,30 @@
+//! One logged intervention: who spoke, for whom, when, and what was said.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::participant::ParticipantId;
+
+pub type InterventionId = u64;
+
+/// Who took the floor: a known person, or "the representative of" a delegation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Speaker {
+    Participant(ParticipantId),
+    Delegation(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Intervention {
+    pub id: InterventionId,
+    pub speaker: Speaker,
+    /// Id of a group of the session ("on behalf of").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf_of: Option<u32>,
+    pub segment: u32,
+    /// Stored in UTC; shown in the meeting's zone.
+    pub started_at: DateTime<Utc>,
+    pub ended_at: DateTime<Utc>,
+    pub text: String,
+}

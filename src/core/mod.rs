@@ -1,0 +1,18 @@
+//! The domain: what a meeting is, who spoke, what was said. No I/O, no GUI.
+
+pub mod delegation;
+pub mod demo;
+pub mod intervention;
+pub mod meeting;
+pub mod participant;
+pub mod picker;
+pub mod session;
+pub mod speakers;
+pub mod text;
+
+pub use delegation::{Delegation, DelegationKind};
+pub use intervention::{Intervention, Speaker};
+pub use meeting::{Meeting, ReportKind, Segment, SegmentKind};
+pub use participant::{Honorific, Participant, Pronoun, Role};
+pub use session::{Group, Session};
+pub use speakers::{Inscription, InscriptionStatus};

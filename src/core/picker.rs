@@ -1,0 +1,177 @@
+//! The speaker picker's search: participants of the session plus every delegation,
+//! matched by any part of name, title or delegation, ignoring accents and case.
+
+use super::delegation::{Delegation, catalogue};
+use super::intervention::Speaker;
+use super::participant::ParticipantId;
+use super::session::Session;
+use super::text::fold;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    Participant(ParticipantId),
+    /// A delegation with no named person: "the representative of ...". May come from the
+    /// catalogue and not be part of the session yet.
+    Delegation(Delegation),
+}
+
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub pick: Pick,
+    /// "Amina Bouayach", "the Netherlands".
+    pub label: String,
+    /// "panellist, Chair of the National Human Rights Council of Morocco", "Member State".
+    pub detail: String,
+    label_key: String,
+    haystack: String,
+}
+
+impl Candidate {
+    /// The speaker this candidate stands for once its delegation is in the session.
+    pub fn speaker(&self, session: &mut Session) -> Speaker {
+        match &self.pick {
+            Pick::Participant(id) => Speaker::Participant(*id),
+            Pick::Delegation(d) => Speaker::Delegation(session.ensure_delegation(d)),
+        }
+    }
+}
+
+/// Pre-folded search entries; rebuild when participants or delegations change.
+#[derive(Debug, Clone, Default)]
+pub struct PickerIndex {
+    entries: Vec<Candidate>,
+}
+
+impl PickerIndex {
+    pub fn build(session: &Session) -> Self {
+        let mut entries = Vec::with_capacity(session.participants.len() + catalogue().len());
+        for p in &session.participants {
+            let delegation = p.delegation.as_deref().and_then(|d| session.delegation(d));
+            let label = p.display_name();
+            let mut detail = p.role.label().to_string();
+            if !p.title.is_empty() {
+                detail = format!("{detail}, {}", p.title);
+            }
+            if let Some(d) = delegation {
+                detail = format!("{detail}, {}", d.name);
+            }
+            let haystack = fold(&format!(
+                "{} {} {} {} {}",
+                p.full_name(),
+                p.title,
+                p.short_title,
+                delegation.map(|d| d.name.as_str()).unwrap_or(""),
+                delegation.and_then(|d| d.acronym.as_deref()).unwrap_or("")
+            ));
+            entries.push(Candidate {
+                pick: Pick::Participant(p.id),
+                label_key: fold(&label),
+                label,
+                detail,
+                haystack,
+            });
+        }
+        let session_ids: Vec<&str> = session.delegations.iter().map(|d| d.id.as_str()).collect();
+        let builtin = catalogue().iter().filter(|d| !session_ids.contains(&d.id.as_str()));
+        for d in session.delegations.iter().chain(builtin) {
+            let haystack = fold(&format!(
+                "{} {} {}",
+                d.name,
+                d.acronym.as_deref().unwrap_or(""),
+                d.aliases.join(" ")
+            ));
+            let label = match &d.acronym {
+                Some(a) => format!("{} ({a})", d.running_name()),
+                None => d.running_name(),
+            };
+            entries.push(Candidate {
+                pick: Pick::Delegation(d.clone()),
+                label_key: fold(&d.name),
+                label,
+                detail: d.kind.label().to_string(),
+                haystack,
+            });
+        }
+        Self { entries }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Best matches first: name starts with the query, then a word starts with it, then
+    /// anywhere. Every word of the query must match. An empty query lists participants.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<&Candidate> {
+        let query = fold(query.trim());
+        let words: Vec<&str> = query.split_whitespace().collect();
+        if words.is_empty() {
+            return self.entries.iter().take(limit).collect();
+        }
+        let mut ranked: Vec<(u8, usize, &Candidate)> = Vec::new();
+        for (index, entry) in self.entries.iter().enumerate() {
+            if !words.iter().all(|w| entry.haystack.contains(w)) {
+                continue;
+            }
+            let rank = if entry.label_key.starts_with(&query) {
+                0
+            } else if starts_a_word(&entry.haystack, words[0]) {
+                1
+            } else {
+                2
+            };
+            ranked.push((rank, index, entry));
+        }
+        ranked.sort_unstable_by_key(|(rank, index, _)| (*rank, *index));
+        ranked.into_iter().take(limit).map(|(_, _, c)| c).collect()
+    }
+}
+
+fn starts_a_word(haystack: &str, word: &str) -> bool {
+    haystack.match_indices(word).any(|(at, _)| {
+        at == 0 || !haystack[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo::demo_session;
+
+    fn first_label(index: &PickerIndex, query: &str) -> String {
+        index.search(query, 5).first().map(|c| c.label.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn finds_by_any_part_ignoring_accents() {
+        let index = PickerIndex::build(&demo_session());
+        assert_eq!(first_label(&index, "neth"), "the Netherlands");
+        assert_eq!(first_label(&index, "cote"), "Côte d'Ivoire");
+        assert_eq!(first_label(&index, "bouay"), "Amina Bouayach");
+        assert_eq!(first_label(&index, "izsak"), "Rita Izsák-Ndiaye");
+        assert_eq!(first_label(&index, "morocco chair"), "Amina Bouayach");
+        assert_eq!(first_label(&index, "unicef"), "the United Nations Children's Fund (UNICEF)");
+        assert!(index.search("zzzz", 5).is_empty());
+    }
+
+    #[test]
+    fn empty_query_lists_participants_first() {
+        let session = demo_session();
+        let index = PickerIndex::build(&session);
+        let found = index.search("", 3);
+        assert!(matches!(found[0].pick, Pick::Participant(_)));
+    }
+
+    #[test]
+    fn picking_a_catalogue_delegation_adds_it_to_the_session() {
+        let mut session = demo_session();
+        let index = PickerIndex::build(&session);
+        let candidate = index.search("fiji", 1)[0].clone();
+        assert!(session.delegation("fiji").is_none());
+        assert_eq!(candidate.speaker(&mut session), Speaker::Delegation("fiji".into()));
+        assert!(session.delegation("fiji").is_some());
+    }
+}

@@ -1,0 +1,344 @@
+//! The session: everything captured about one meeting, saved as one JSON file.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::delegation::{Delegation, DelegationKind};
+use super::intervention::{Intervention, InterventionId, Speaker};
+use super::meeting::{Meeting, ReportKind, Segment, SegmentKind};
+use super::participant::{Participant, ParticipantId, Role};
+use super::speakers::{Inscription, InscriptionStatus};
+use super::text::{clean, clean_line, fold};
+
+/// Version written into every file. Same major: readable (unknown fields tolerated and
+/// kept); newer major: refused with a clear message.
+pub const FORMAT_VERSION: &str = "1.0";
+pub const FORMAT_MAJOR: u32 = 1;
+
+/// A group on whose behalf a delegation speaks; its membership becomes a footnote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    pub id: u32,
+    pub name: String,
+    #[serde(default)]
+    pub members: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub format_version: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub meeting: Meeting,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+    /// Every delegation the session refers to, copied from the catalogue when first used
+    /// so that later changes to the catalogue never rename a past meeting.
+    #[serde(default)]
+    pub delegations: Vec<Delegation>,
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    #[serde(default = "Segment::panel_defaults")]
+    pub segments: Vec<Segment>,
+    #[serde(default)]
+    pub current_segment: u32,
+    #[serde(default)]
+    pub inscriptions: Vec<Inscription>,
+    #[serde(default)]
+    pub interventions: Vec<Intervention>,
+    /// Fields written by a newer minor version: kept as they are and written back.
+    #[serde(flatten)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// What the capture screen hands over when the note-taker commits.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewIntervention {
+    pub speaker: Speaker,
+    pub on_behalf_of: Option<u32>,
+    pub started_at: DateTime<Utc>,
+    pub ended_at: DateTime<Utc>,
+    pub text: String,
+}
+
+impl Session {
+    pub fn new(name: &str, kind: ReportKind) -> Self {
+        let segments = match kind {
+            ReportKind::PanelSummary => Segment::panel_defaults(),
+            ReportKind::Minutes => vec![Segment {
+                id: 1,
+                title: "Opening and introduction".into(),
+                kind: SegmentKind::AgendaItem,
+            }],
+        };
+        Self {
+            format_version: FORMAT_VERSION.into(),
+            name: clean_line(name),
+            meeting: Meeting { title: clean_line(name), report_kind: kind, ..Meeting::default() },
+            participants: Vec::new(),
+            delegations: Vec::new(),
+            groups: Vec::new(),
+            current_segment: segments[0].id,
+            segments,
+            inscriptions: Vec::new(),
+            interventions: Vec::new(),
+            extra: serde_json::Map::new(),
+        }
+    }
+
+    // ----- look-ups -----
+
+    pub fn participant(&self, id: ParticipantId) -> Option<&Participant> {
+        self.participants.iter().find(|p| p.id == id)
+    }
+
+    pub fn delegation(&self, id: &str) -> Option<&Delegation> {
+        self.delegations.iter().find(|d| d.id == id)
+    }
+
+    pub fn group(&self, id: u32) -> Option<&Group> {
+        self.groups.iter().find(|g| g.id == id)
+    }
+
+    pub fn segment(&self, id: u32) -> Option<&Segment> {
+        self.segments.iter().find(|s| s.id == id)
+    }
+
+    pub fn intervention(&self, id: InterventionId) -> Option<&Intervention> {
+        self.interventions.iter().find(|i| i.id == id)
+    }
+
+    /// The delegation a speaker speaks for, if any.
+    pub fn speaker_delegation(&self, speaker: &Speaker) -> Option<&Delegation> {
+        match speaker {
+            Speaker::Delegation(id) => self.delegation(id),
+            Speaker::Participant(id) => self.participant(*id)?.delegation.as_deref().and_then(|d| self.delegation(d)),
+        }
+    }
+
+    /// A short label for lists: "Ms. Bouayach (Morocco)", "the Netherlands".
+    pub fn speaker_label(&self, speaker: &Speaker) -> String {
+        match speaker {
+            Speaker::Delegation(id) => match self.delegation(id) {
+                Some(d) => d.running_name(),
+                None => format!("unknown delegation {id}"),
+            },
+            Speaker::Participant(id) => match self.participant(*id) {
+                Some(p) => {
+                    let name = p.display_name();
+                    match self.speaker_delegation(speaker) {
+                        Some(d) => format!("{name} ({})", d.name),
+                        None if p.role != Role::Floor => format!("{name} ({})", p.role.label()),
+                        None => name,
+                    }
+                }
+                None => format!("unknown participant {id}"),
+            },
+        }
+    }
+
+    /// "the Netherlands on behalf of the Group of Friends ..." for the log.
+    pub fn intervention_label(&self, intervention: &Intervention) -> String {
+        let who = self.speaker_label(&intervention.speaker);
+        match intervention.on_behalf_of.and_then(|g| self.group(g)) {
+            Some(group) => format!("{who} on behalf of the {}", group.name.trim_start_matches("the ")),
+            None => who,
+        }
+    }
+
+    /// Speaking limit in seconds for this speaker's category.
+    pub fn speaking_limit(&self, speaker: &Speaker) -> u32 {
+        let limits = self.meeting.limits;
+        if let Speaker::Participant(id) = speaker
+            && self.participant(*id).is_some_and(|p| p.role != Role::Floor)
+        {
+            return limits.panel;
+        }
+        match self.speaker_delegation(speaker) {
+            Some(d) if d.kind == DelegationKind::MemberState && self.meeting.council_members.contains(&d.id) => {
+                limits.council_member
+            }
+            _ => limits.observer,
+        }
+    }
+
+    // ----- changes -----
+
+    /// Makes a delegation part of the session (copying it from the catalogue) and returns its id.
+    pub fn ensure_delegation(&mut self, delegation: &Delegation) -> String {
+        if self.delegation(&delegation.id).is_none() {
+            self.delegations.push(delegation.clone());
+        }
+        delegation.id.clone()
+    }
+
+    pub fn add_participant(&mut self, mut participant: Participant) -> ParticipantId {
+        participant.id = self.participants.iter().map(|p| p.id).max().unwrap_or(0) + 1;
+        participant.given_names = clean_line(&participant.given_names);
+        participant.family_name = clean_line(&participant.family_name);
+        participant.title = clean_line(&participant.title);
+        participant.short_title = clean_line(&participant.short_title);
+        let id = participant.id;
+        self.participants.push(participant);
+        id
+    }
+
+    /// Finds a group by name (ignoring case, accents and a leading "the") or creates it.
+    pub fn ensure_group(&mut self, name: &str, members: &str) -> u32 {
+        let wanted = fold(clean_line(name).trim_start_matches("the "));
+        if let Some(group) = self.groups.iter_mut().find(|g| fold(&g.name) == wanted) {
+            if group.members.is_empty() && !members.trim().is_empty() {
+                group.members = clean_line(members);
+            }
+            return group.id;
+        }
+        let id = self.groups.iter().map(|g| g.id).max().unwrap_or(0) + 1;
+        self.groups.push(Group { id, name: clean_line(name), members: clean_line(members) });
+        id
+    }
+
+    /// Logs an intervention in the current segment and marks the speaker's pending
+    /// inscription as spoken.
+    pub fn commit(&mut self, new: NewIntervention) -> InterventionId {
+        let id = self.interventions.iter().map(|i| i.id).max().unwrap_or(0) + 1;
+        let ended_at = new.ended_at.max(new.started_at);
+        if let Some(inscription) = self
+            .inscriptions
+            .iter_mut()
+            .find(|i| i.status == InscriptionStatus::Pending && i.speaker == new.speaker)
+        {
+            inscription.status = InscriptionStatus::Spoke;
+        }
+        self.interventions.push(Intervention {
+            id,
+            speaker: new.speaker,
+            on_behalf_of: new.on_behalf_of,
+            segment: self.current_segment,
+            started_at: new.started_at,
+            ended_at,
+            text: clean(&new.text),
+        });
+        id
+    }
+
+    /// Replaces an intervention (correction or re-attribution). Returns false if it is gone.
+    pub fn update_intervention(&mut self, mut changed: Intervention) -> bool {
+        changed.text = clean(&changed.text);
+        match self.interventions.iter_mut().find(|i| i.id == changed.id) {
+            Some(slot) => {
+                *slot = changed;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn delete_intervention(&mut self, id: InterventionId) -> Option<Intervention> {
+        let index = self.interventions.iter().position(|i| i.id == id)?;
+        Some(self.interventions.remove(index))
+    }
+
+    /// Moves the current segment by `step` (wrapping), returns the new segment.
+    pub fn step_segment(&mut self, step: i32) -> &Segment {
+        let len = self.segments.len() as i32;
+        let current = self.segments.iter().position(|s| s.id == self.current_segment).unwrap_or(0) as i32;
+        let next = (current + step).rem_euclid(len.max(1)) as usize;
+        self.current_segment = self.segments[next].id;
+        &self.segments[next]
+    }
+
+    pub fn add_segment(&mut self, title: &str, kind: SegmentKind) -> u32 {
+        let id = self.segments.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+        self.segments.push(Segment { id, title: clean_line(title), kind });
+        id
+    }
+
+    /// The next speaker on the list who has not spoken yet.
+    pub fn next_pending(&self) -> Option<&Inscription> {
+        self.inscriptions.iter().find(|i| i.status == InscriptionStatus::Pending)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::delegation::find_builtin;
+
+    fn at(minute: u32) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_620_720_000 + i64::from(minute) * 60, 0).unwrap()
+    }
+
+    #[test]
+    fn commit_cleans_text_uses_current_segment_and_marks_inscription() {
+        let mut s = Session::new("Panel", ReportKind::PanelSummary);
+        let peru = s.ensure_delegation(find_builtin("Peru").unwrap());
+        s.inscriptions.push(Inscription {
+            id: 1,
+            speaker: Speaker::Delegation(peru.clone()),
+            on_behalf_of: None,
+            status: InscriptionStatus::Pending,
+        });
+        s.step_segment(2);
+        let id = s.commit(NewIntervention {
+            speaker: Speaker::Delegation(peru),
+            on_behalf_of: None,
+            started_at: at(1),
+            ended_at: at(3),
+            text: "reported\u{0007} that\u{000B}a report".into(),
+        });
+        let logged = s.intervention(id).unwrap();
+        assert_eq!(logged.text, "reported that\na report");
+        assert_eq!(s.segment(logged.segment).unwrap().title, "Interactive dialogue");
+        assert_eq!(s.inscriptions[0].status, InscriptionStatus::Spoke);
+        assert!(s.next_pending().is_none());
+    }
+
+    #[test]
+    fn segments_wrap_both_ways() {
+        let mut s = Session::new("Panel", ReportKind::PanelSummary);
+        assert_eq!(s.step_segment(-1).title, "Concluding remarks");
+        assert_eq!(s.step_segment(1).title, "Opening statements");
+    }
+
+    #[test]
+    fn speaking_limits_by_category() {
+        let mut s = Session::new("Panel", ReportKind::PanelSummary);
+        let peru = s.ensure_delegation(find_builtin("Peru").unwrap());
+        let cuba = s.ensure_delegation(find_builtin("Cuba").unwrap());
+        s.meeting.council_members.push(peru.clone());
+        let panellist = s.add_participant(Participant { role: Role::Panellist, ..Default::default() });
+        assert_eq!(s.speaking_limit(&Speaker::Delegation(peru)), 180);
+        assert_eq!(s.speaking_limit(&Speaker::Delegation(cuba)), 120);
+        assert_eq!(s.speaking_limit(&Speaker::Participant(panellist)), 420);
+    }
+
+    #[test]
+    fn groups_are_found_by_name() {
+        let mut s = Session::new("Panel", ReportKind::PanelSummary);
+        let a = s.ensure_group("Group of Friends of the Responsibility to Protect", "");
+        let b = s.ensure_group("group of friends of the responsibility to protect", "53 Member States");
+        assert_eq!(a, b);
+        assert_eq!(s.group(a).unwrap().members, "53 Member States");
+    }
+
+    #[test]
+    fn update_and_delete() {
+        let mut s = Session::new("Panel", ReportKind::PanelSummary);
+        let peru = s.ensure_delegation(find_builtin("Peru").unwrap());
+        let id = s.commit(NewIntervention {
+            speaker: Speaker::Delegation(peru),
+            on_behalf_of: None,
+            started_at: at(1),
+            ended_at: at(0),
+            text: "x".into(),
+        });
+        assert_eq!(s.intervention(id).unwrap().ended_at, at(1), "end never precedes start");
+        let mut changed = s.intervention(id).unwrap().clone();
+        changed.text = "corrected\u{0000}".into();
+        assert!(s.update_intervention(changed));
+        assert_eq!(s.intervention(id).unwrap().text, "corrected");
+        assert!(s.delete_intervention(id).is_some());
+        assert!(s.delete_intervention(id).is_none());
+    }
+}

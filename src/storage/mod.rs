@@ -1,0 +1,11 @@
+//! Storage: the session file, its lock, the draft side-file and the app's own places.
+//! Knows nothing of the window.
+
+pub mod draft;
+pub mod file;
+pub mod lock;
+pub mod places;
+pub mod store;
+
+pub use file::{LoadError, load, parse, save};
+pub use store::{OpenError, Store};

@@ -1,0 +1,43 @@
+//! Where the app keeps its own things: the last session opened and the demo meetings.
+//! `RAPPORTEUR_HOME` overrides the platform folder (tests and portable installs).
+
+use std::path::PathBuf;
+
+pub fn home() -> PathBuf {
+    if let Some(dir) = std::env::var_os("RAPPORTEUR_HOME") {
+        return PathBuf::from(dir);
+    }
+    directories::ProjectDirs::from("org", "Rapporteur", "rapporteur")
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from(".rapporteur"))
+}
+
+fn last_session_file() -> PathBuf {
+    home().join("last-session.txt")
+}
+
+pub fn last_session() -> Option<PathBuf> {
+    let text = std::fs::read_to_string(last_session_file()).ok()?;
+    let path = PathBuf::from(text.trim());
+    path.exists().then_some(path)
+}
+
+pub fn remember(path: &std::path::Path) {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let _ = std::fs::create_dir_all(home());
+    let _ = super::file::write_atomic(&last_session_file(), absolute.to_string_lossy().as_bytes());
+}
+
+/// A fresh file name for a new demo meeting; never an existing file.
+pub fn new_demo_path() -> PathBuf {
+    let dir = home().join("demo");
+    let _ = std::fs::create_dir_all(&dir);
+    let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
+    let mut path = dir.join(format!("demo-{stamp}.json"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("demo-{stamp}-{n}.json"));
+        n += 1;
+    }
+    path
+}
