@@ -64,6 +64,12 @@ impl DelegationKind {
     }
 }
 
+impl std::fmt::Display for DelegationKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Delegation {
     /// Stable key, a slug of the name ("cote-d-ivoire").

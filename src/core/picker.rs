@@ -26,7 +26,27 @@ pub struct Candidate {
     haystack: String,
 }
 
+impl Pick {
+    /// The speaker this pick stands for, without touching the session.
+    pub fn speaker_ref(&self) -> Speaker {
+        match self {
+            Pick::Participant(id) => Speaker::Participant(*id),
+            Pick::Delegation(d) => Speaker::Delegation(d.id.clone()),
+        }
+    }
+}
+
 impl Candidate {
+    /// A candidate for a speaker already in the session (e.g. the next inscription).
+    pub fn for_speaker(session: &Session, speaker: &Speaker) -> Option<Candidate> {
+        let pick = match speaker {
+            Speaker::Participant(id) => Pick::Participant(session.participant(*id)?.id),
+            Speaker::Delegation(id) => Pick::Delegation(session.delegation(id)?.clone()),
+        };
+        let label = session.speaker_label(speaker);
+        Some(Candidate { pick, label_key: fold(&label), detail: String::new(), haystack: String::new(), label })
+    }
+
     /// The speaker this candidate stands for once its delegation is in the session.
     pub fn speaker(&self, session: &mut Session) -> Speaker {
         match &self.pick {

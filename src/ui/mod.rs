@@ -1,1 +1,43 @@
-pub fn run(_p: Option<std::path::PathBuf>, _d: bool) -> std::process::ExitCode { std::process::ExitCode::SUCCESS }
+//! The window (iced). Screens take the session and tell the root what to do.
+
+pub mod app;
+pub mod capture;
+pub mod choices;
+pub mod correction;
+pub mod dialogs;
+pub mod meeting;
+pub mod new_person;
+pub mod picker;
+pub mod shortcuts;
+pub mod style;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use app::{App, Launch, Message};
+
+/// Shipped so that "Côte d'Ivoire", "Türkiye" and "Izsák-Ndiaye" look the same everywhere.
+pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub const FONT_NAME: &str = "DejaVu Sans";
+
+pub fn run(path: Option<PathBuf>, demo: bool) -> ExitCode {
+    let boot = move || App::boot(Launch { path: path.clone(), demo }, Box::new(dialogs::NativeDialogs));
+    let result = iced::application(boot, App::update, App::view)
+        .title(App::title)
+        .subscription(App::subscription)
+        .exit_on_close_request(false)
+        .font(FONT_REGULAR)
+        .font(FONT_BOLD)
+        .default_font(iced::Font::with_name(FONT_NAME))
+        .theme(|_: &App| iced::Theme::Light)
+        .window_size((1280.0, 820.0))
+        .run();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("rapporteur: the window could not be opened: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

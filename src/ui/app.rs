@@ -1,0 +1,419 @@
+//! The root: which session is open, which screen shows, saving, shortcuts, closing.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Utc;
+use iced::keyboard::{self, Key, Modifiers};
+use iced::widget::{Column, button, center, column, container, opaque, operation, row, space, stack, text};
+use iced::{Element, Fill, Subscription, Task, window};
+
+use crate::core::demo::demo_session;
+use crate::core::session::Session;
+use crate::core::speakers::import_speakers_csv;
+use crate::storage::draft::Draft;
+use crate::storage::{Store, places};
+
+use super::capture::{self, Capture};
+use super::dialogs::Dialogs;
+use super::meeting::{self, MeetingScreen};
+use super::shortcuts::{self, Command};
+use super::style;
+
+/// What the command line asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Launch {
+    pub path: Option<PathBuf>,
+    pub demo: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Capture,
+    Meeting,
+}
+
+pub struct Open {
+    pub store: Store,
+    pub session: Session,
+    pub capture: Capture,
+    pub meeting: MeetingScreen,
+}
+
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    pub open: Option<Open>,
+    pub screen: Screen,
+    dialogs: Box<dyn Dialogs>,
+    pub notice: Option<Notice>,
+    pub help: bool,
+    /// Changed by typing in a form: written at the next tick (within a second).
+    dirty: bool,
+    /// The last save failed: try again every tick until it works.
+    retry: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Capture(capture::Message),
+    Meeting(meeting::Message),
+    Key(Key, Modifiers),
+    Command(Command),
+    Demo,
+    Tick,
+    CloseRequested(window::Id),
+    DismissNotice,
+}
+
+impl App {
+    pub fn boot(launch: Launch, dialogs: Box<dyn Dialogs>) -> (App, Task<Message>) {
+        let mut app = App { open: None, screen: Screen::Capture, dialogs, notice: None, help: false, dirty: false, retry: false };
+        let result = if launch.demo {
+            app.open_demo()
+        } else if let Some(path) = launch.path.or_else(places::last_session) {
+            app.open_path(&path, true)
+        } else {
+            Ok(())
+        };
+        if let Err(e) = result {
+            app.notice = Some(Notice { text: e, error: true });
+        }
+        let task = app.focus_task();
+        (app, task)
+    }
+
+    /// An app on an already opened session (tests build it this way).
+    pub fn with_session(store: Store, session: Session, draft: Option<Draft>, dialogs: Box<dyn Dialogs>) -> App {
+        let capture = Capture::new(&session, draft);
+        App {
+            open: Some(Open { store, session, capture, meeting: MeetingScreen::default() }),
+            screen: Screen::Capture,
+            dialogs,
+            notice: None,
+            help: false,
+            dirty: false,
+            retry: false,
+        }
+    }
+
+    fn focus_task(&self) -> Task<Message> {
+        match &self.open {
+            Some(open) if self.screen == Screen::Capture => open.capture.initial_focus().map(Message::Capture),
+            _ => Task::none(),
+        }
+    }
+
+    /// Closes the current session (saved first) and opens another. On failure the
+    /// current session stays open and nothing is written to the file that failed.
+    fn open_path(&mut self, path: &Path, create: bool) -> Result<(), String> {
+        if self.open.as_ref().is_some_and(|o| o.store.path() == path) {
+            return Ok(());
+        }
+        // Try the new one before letting go of the old one.
+        let result = if create { Store::open_or_create(path) } else { Store::open(path) };
+        let (store, session, draft) = result.map_err(|e| e.to_string())?;
+        self.save_now();
+        let recovered = draft.is_some();
+        places::remember(store.path());
+        let dialogs = std::mem::replace(&mut self.dialogs, Box::new(super::dialogs::ScriptedDialogs::default()));
+        let notice = recovered.then(|| Notice { text: "Recovered the statement you were typing when Rapporteur last stopped.".into(), error: false });
+        *self = App::with_session(store, session, draft, dialogs);
+        self.notice = notice;
+        Ok(())
+    }
+
+    fn open_demo(&mut self) -> Result<(), String> {
+        let path = places::new_demo_path();
+        let store = Store::create(&path, &demo_session()).map_err(|e| e.to_string())?;
+        drop(store);
+        self.open_path(&path, false)
+    }
+
+    pub fn title(&self) -> String {
+        match &self.open {
+            Some(open) => format!("Rapporteur - {}", open.session.name),
+            None => "Rapporteur".into(),
+        }
+    }
+
+    // ----- saving -----
+
+    fn save_now(&mut self) {
+        let Some(open) = &mut self.open else { return };
+        self.dirty = false;
+        match open.store.save(&open.session) {
+            Ok(()) => {
+                if self.retry {
+                    self.notice = Some(Notice { text: "Saved again: everything is on disk.".into(), error: false });
+                }
+                self.retry = false;
+            }
+            Err(message) => {
+                self.retry = true;
+                self.notice = Some(Notice { text: message, error: true });
+            }
+        }
+        self.save_draft();
+    }
+
+    fn save_draft(&mut self) {
+        let Some(open) = &mut self.open else { return };
+        if !open.capture.draft_dirty {
+            return;
+        }
+        match open.store.save_draft(&open.capture.draft()) {
+            Ok(()) => open.capture.draft_dirty = false,
+            Err(message) => self.notice = Some(Notice { text: message, error: true }),
+        }
+    }
+
+    // ----- update -----
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        match message {
+            Message::Capture(message) => {
+                let Some(open) = &mut self.open else { return Task::none() };
+                let effect = open.capture.update(message, &mut open.session);
+                if let Some(notice) = effect.notice {
+                    self.notice = Some(Notice { text: notice, error: false });
+                }
+                if effect.changed {
+                    self.save_now();
+                }
+                let task = effect.task.map(Message::Capture);
+                match effect.root {
+                    Some(command) => Task::batch([task, self.command(command)]),
+                    None => task,
+                }
+            }
+            Message::Meeting(message) => {
+                let Some(open) = &mut self.open else { return Task::none() };
+                match open.meeting.update(message, &mut open.session) {
+                    meeting::Outcome::Nothing => {}
+                    meeting::Outcome::Touched => self.dirty = true,
+                    meeting::Outcome::Changed => {
+                        open.capture.session_replaced(&open.session);
+                        self.save_now();
+                    }
+                    meeting::Outcome::ImportSpeakers => self.import_speakers(),
+                    meeting::Outcome::Root(command) => return self.command(command),
+                }
+                Task::none()
+            }
+            Message::Key(key, modifiers) => match shortcuts::command_for(&key, modifiers) {
+                Some(command) => self.command(command),
+                None => Task::none(),
+            },
+            Message::Command(command) => self.command(command),
+            Message::Demo => {
+                if let Err(e) = self.open_demo() {
+                    self.notice = Some(Notice { text: e, error: true });
+                }
+                self.focus_task()
+            }
+            Message::Tick => {
+                if let Some(open) = &mut self.open {
+                    open.capture.now = Utc::now();
+                }
+                if self.dirty || self.retry {
+                    self.save_now();
+                } else {
+                    self.save_draft();
+                }
+                Task::none()
+            }
+            Message::CloseRequested(id) => {
+                self.save_now();
+                window::close(id)
+            }
+            Message::DismissNotice => {
+                self.notice = None;
+                Task::none()
+            }
+        }
+    }
+
+    fn command(&mut self, command: Command) -> Task<Message> {
+        match command {
+            Command::Help => {
+                self.help = !self.help;
+                Task::none()
+            }
+            Command::Cancel if self.help => {
+                self.help = false;
+                Task::none()
+            }
+            Command::Save => {
+                self.save_now();
+                if !self.retry && self.open.is_some() {
+                    self.notice = Some(Notice { text: "Saved.".into(), error: false });
+                }
+                Task::none()
+            }
+            Command::Open => {
+                if let Some(path) = self.dialogs.open_session()
+                    && let Err(e) = self.open_path(&path, false)
+                {
+                    self.notice = Some(Notice { text: e, error: true });
+                }
+                self.focus_task()
+            }
+            Command::New => {
+                if let Some(path) = self.dialogs.new_session() {
+                    if path.exists() {
+                        self.notice = Some(Notice { text: format!("{} already exists; choose Open (Ctrl+O) to open it.", path.display()), error: true });
+                    } else if let Err(e) = self.open_path(&path, true) {
+                        self.notice = Some(Notice { text: e, error: true });
+                    }
+                }
+                self.focus_task()
+            }
+            Command::SaveAs => {
+                let Some(path) = self.dialogs.new_session() else { return Task::none() };
+                let Some(open) = &mut self.open else { return Task::none() };
+                match Store::create(&path, &open.session) {
+                    Ok(store) => {
+                        open.store = store;
+                        places::remember(&path);
+                        self.retry = false;
+                        self.notice = Some(Notice { text: format!("Now working in {}", path.display()), error: false });
+                        self.save_now();
+                    }
+                    Err(e) => self.notice = Some(Notice { text: e.to_string(), error: true }),
+                }
+                Task::none()
+            }
+            Command::ShowCapture => {
+                self.screen = Screen::Capture;
+                self.focus_task()
+            }
+            Command::ShowMeeting => {
+                if self.open.is_some() {
+                    self.screen = Screen::Meeting;
+                }
+                Task::none()
+            }
+            other => match (&mut self.open, self.screen) {
+                (Some(_), Screen::Capture) => self.update(Message::Capture(capture::Message::Shortcut(other))),
+                (Some(_), Screen::Meeting) if other == Command::FocusPicker => {
+                    self.screen = Screen::Capture;
+                    operation::focus(capture::PICKER)
+                }
+                _ => Task::none(),
+            },
+        }
+    }
+
+    fn import_speakers(&mut self) {
+        let Some(path) = self.dialogs.import_speakers() else { return };
+        let Some(open) = &mut self.open else { return };
+        let result = std::fs::read_to_string(&path)
+            .map_err(|e| format!("{}: {e}", path.display()))
+            .and_then(|text| import_speakers_csv(&mut open.session, &text).map_err(|e| format!("{}: {e}. Nothing was imported.", path.display())));
+        match result {
+            Ok(n) => {
+                open.capture.session_replaced(&open.session);
+                self.notice = Some(Notice { text: format!("{n} speakers added to the list."), error: false });
+                self.save_now();
+            }
+            Err(e) => self.notice = Some(Notice { text: e, error: true }),
+        }
+    }
+
+    pub fn subscription(&self) -> Subscription<Message> {
+        Subscription::batch([
+            keyboard::listen().filter_map(|event| match event {
+                keyboard::Event::KeyPressed { key, modifiers, .. } => Some(Message::Key(key, modifiers)),
+                _ => None,
+            }),
+            iced::time::every(std::time::Duration::from_millis(500)).map(|_| Message::Tick),
+            window::close_requests().map(Message::CloseRequested),
+        ])
+    }
+
+    // ----- view -----
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let body: Element<'_, Message> = match &self.open {
+            None => self.start_view(),
+            Some(open) => match self.screen {
+                Screen::Capture => open.capture.view(&open.session).map(Message::Capture),
+                Screen::Meeting => open.meeting.view(&open.session).map(Message::Meeting),
+            },
+        };
+        let mut page = Column::new().spacing(8).padding(12).push(self.header());
+        if let Some(notice) = &self.notice {
+            page = page.push(
+                container(
+                    row![text(&notice.text).size(14).width(Fill), button(text("OK").size(13)).style(button::secondary).on_press(Message::DismissNotice)]
+                        .spacing(8)
+                        .align_y(iced::Center),
+                )
+                .padding([6, 10])
+                .width(Fill)
+                .style(style::notice(notice.error)),
+            );
+        }
+        let page = page.push(body);
+        if self.help {
+            stack![page, opaque(center(self.help_view()))].into()
+        } else {
+            page.into()
+        }
+    }
+
+    fn header(&self) -> Element<'_, Message> {
+        let mut bar = row![text("Rapporteur").size(22).color(style::ACCENT)].spacing(14).align_y(iced::Center);
+        if let Some(open) = &self.open {
+            bar = bar.push(text(&open.session.name).size(18));
+            bar = bar.push(space::horizontal());
+            let saved = match (&open.store.error, open.store.last_saved) {
+                (Some(_), _) => text("NOT SAVED: see message").color(style::ALERT),
+                (None, Some(at)) => text(format!("Saved {}", at.format("%H:%M:%S"))).color(style::OK),
+                (None, None) => text("Opened, nothing changed yet").color(style::MUTED),
+            };
+            bar = bar.push(saved.size(14));
+            let tab = |label: &'static str, screen: Screen, command: Command| {
+                button(text(label).size(13))
+                    .style(if self.screen == screen { button::primary } else { button::secondary })
+                    .on_press(Message::Command(command))
+            };
+            bar = bar.push(tab("Capture  Ctrl+1", Screen::Capture, Command::ShowCapture));
+            bar = bar.push(tab("Meeting  Ctrl+4", Screen::Meeting, Command::ShowMeeting));
+        } else {
+            bar = bar.push(space::horizontal());
+        }
+        bar.push(button(text("Shortcuts  F1").size(13)).style(button::secondary).on_press(Message::Command(Command::Help))).into()
+    }
+
+    fn start_view(&self) -> Element<'_, Message> {
+        center(
+            column![
+                text("No session open").size(26),
+                text("Start a new session for a meeting, open one, or explore the sample meeting.").size(15).color(style::MUTED),
+                row![
+                    button(text("New session…  Ctrl+N")).on_press(Message::Command(Command::New)),
+                    button(text("Open…  Ctrl+O")).style(button::secondary).on_press(Message::Command(Command::Open)),
+                    button(text("Open the sample meeting")).style(button::secondary).on_press(Message::Demo),
+                ]
+                .spacing(10),
+            ]
+            .spacing(14)
+            .align_x(iced::Center),
+        )
+        .into()
+    }
+
+    fn help_view(&self) -> Element<'_, Message> {
+        let mut rows = Column::new().spacing(4).push(text("Keyboard shortcuts").size(20));
+        for (keys, description) in shortcuts::help_rows() {
+            rows = rows.push(row![text(keys).size(15).width(160).color(style::ACCENT), text(description).size(15)].spacing(10));
+        }
+        rows = rows.push(button(text("Close (Esc or F1)")).on_press(Message::Command(Command::Help)));
+        container(rows).padding(20).max_width(720).style(container::bordered_box).into()
+    }
+}

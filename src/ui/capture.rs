@@ -1,0 +1,493 @@
+//! Capture screen: pick who speaks, type what is said, log it with Ctrl+Enter.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use iced::widget::text_editor::{self, Binding};
+use iced::widget::{Column, button, column, container, operation, pick_list, row, scrollable, space, text, text_editor as editor};
+use iced::{Element, Fill, Font, Task};
+
+use crate::core::intervention::{InterventionId, Speaker};
+use crate::core::picker::PickerIndex;
+use crate::core::session::{NewIntervention, Session};
+use crate::core::speakers::InscriptionStatus;
+use crate::core::text::clean;
+use crate::storage::draft::Draft;
+
+use super::choices::{GroupChoice, SegmentChoice, group_choice, group_choices, segment_choice, segment_choices};
+use super::correction::{self, Correction};
+use super::new_person::{self, NewPerson};
+use super::picker::{Choice, PickerState};
+use super::shortcuts::{self, Command};
+use super::style;
+
+pub const PICKER: &str = "picker";
+pub const STATEMENT: &str = "statement";
+const LOG_PAGE: usize = 30;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picked {
+    pub speaker: Speaker,
+    pub on_behalf_of: Option<u32>,
+}
+
+pub struct Capture {
+    pub index: PickerIndex,
+    pub picker: PickerState,
+    pub picked: Option<Picked>,
+    pub started_at: Option<DateTime<Utc>>,
+    pub statement: text_editor::Content,
+    /// The draft changed since it was last written to its side file.
+    pub draft_dirty: bool,
+    log_rows: usize,
+    pub correction: Option<Correction>,
+    pub new_person: Option<NewPerson>,
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    PickerInput(String),
+    PickerSubmit,
+    Choose(usize),
+    PickInscription(u32),
+    Behalf(GroupChoice),
+    Statement(text_editor::Action),
+    Shortcut(Command),
+    Commit,
+    Segment(SegmentChoice),
+    ShowMore,
+    Open(InterventionId),
+    Correction(correction::Message),
+    NewPerson(new_person::Message),
+}
+
+/// What the root must do after an update.
+pub struct Effect {
+    /// The session changed: save it now.
+    pub changed: bool,
+    pub task: Task<Message>,
+    /// A command that belongs to the root (save, open, screens...).
+    pub root: Option<Command>,
+    /// Something to tell the user.
+    pub notice: Option<String>,
+}
+
+impl Effect {
+    fn none() -> Self {
+        Effect { changed: false, task: Task::none(), root: None, notice: None }
+    }
+    fn task(task: Task<Message>) -> Self {
+        Effect { task, ..Effect::none() }
+    }
+    fn changed(task: Task<Message>) -> Self {
+        Effect { changed: true, task, ..Effect::none() }
+    }
+    fn notice(text: impl Into<String>) -> Self {
+        Effect { notice: Some(text.into()), ..Effect::none() }
+    }
+}
+
+impl Capture {
+    pub fn new(session: &Session, draft: Option<Draft>) -> Self {
+        let index = PickerIndex::build(session);
+        let mut picker = PickerState::default();
+        picker.refresh(session, &index);
+        let mut capture = Capture {
+            index,
+            picker,
+            picked: None,
+            started_at: None,
+            statement: text_editor::Content::new(),
+            draft_dirty: false,
+            log_rows: LOG_PAGE,
+            correction: None,
+            new_person: None,
+            now: Utc::now(),
+        };
+        if let Some(draft) = draft {
+            capture.picked = draft.speaker.map(|speaker| Picked { speaker, on_behalf_of: draft.on_behalf_of });
+            capture.started_at = draft.started_at;
+            capture.statement = text_editor::Content::with_text(&draft.text);
+        }
+        capture
+    }
+
+    /// Focus for a fresh start: the statement if a recovered draft has a speaker.
+    pub fn initial_focus(&self) -> Task<Message> {
+        if self.picked.is_some() { operation::focus(STATEMENT) } else { operation::focus(PICKER) }
+    }
+
+    pub fn draft(&self) -> Draft {
+        Draft {
+            speaker: self.picked.as_ref().map(|p| p.speaker.clone()),
+            on_behalf_of: self.picked.as_ref().and_then(|p| p.on_behalf_of),
+            started_at: self.started_at,
+            text: self.statement_text(),
+        }
+    }
+
+    fn statement_text(&self) -> String {
+        self.statement.text().trim_end_matches('\n').to_string()
+    }
+
+    /// Call when participants or delegations changed outside this screen.
+    pub fn session_replaced(&mut self, session: &Session) {
+        self.index = PickerIndex::build(session);
+        self.picker.refresh(session, &self.index);
+    }
+
+    pub fn update(&mut self, message: Message, session: &mut Session) -> Effect {
+        match message {
+            Message::PickerInput(query) => {
+                self.picker.set_query(query, session, &self.index);
+                Effect::none()
+            }
+            Message::PickerSubmit => self.choose(self.picker.selected, session),
+            Message::Choose(i) => self.choose(i, session),
+            Message::PickInscription(id) => {
+                let Some(inscription) = session.inscriptions.iter().find(|i| i.id == id).cloned() else {
+                    return Effect::none();
+                };
+                self.pick(Picked { speaker: inscription.speaker, on_behalf_of: inscription.on_behalf_of });
+                Effect::task(operation::focus(STATEMENT))
+            }
+            Message::Behalf(choice) => {
+                if let Some(picked) = &mut self.picked {
+                    picked.on_behalf_of = choice.id;
+                    self.draft_dirty = true;
+                }
+                Effect::none()
+            }
+            Message::Statement(action) => {
+                let action = match action {
+                    // Pasted text often carries characters a report cannot hold.
+                    text_editor::Action::Edit(text_editor::Edit::Paste(pasted)) => {
+                        text_editor::Action::Edit(text_editor::Edit::Paste(Arc::new(clean(&pasted))))
+                    }
+                    other => other,
+                };
+                if action.is_edit() {
+                    self.draft_dirty = true;
+                    if self.started_at.is_none() {
+                        self.started_at = Some(self.now);
+                    }
+                }
+                self.statement.perform(action);
+                Effect::none()
+            }
+            Message::Shortcut(command) => self.command(command, session),
+            Message::Commit => self.commit(session),
+            Message::Segment(choice) => {
+                session.current_segment = choice.id;
+                Effect::changed(Task::none())
+            }
+            Message::ShowMore => {
+                self.log_rows += LOG_PAGE;
+                Effect::none()
+            }
+            Message::Open(id) => match session.intervention(id) {
+                Some(intervention) => {
+                    self.correction = Some(Correction::new(intervention, session, &self.index));
+                    Effect::task(operation::focus(correction::TEXT))
+                }
+                None => Effect::notice("That intervention was deleted."),
+            },
+            Message::Correction(message) => {
+                let Some(open) = &mut self.correction else { return Effect::none() };
+                let outcome = open.update(message, session, &self.index);
+                let mut effect = Effect::task(outcome.task.map(Message::Correction));
+                effect.changed = outcome.changed;
+                if outcome.close {
+                    self.correction = None;
+                    effect.task = operation::focus(PICKER);
+                }
+                effect
+            }
+            Message::NewPerson(message) => {
+                let Some(form) = &mut self.new_person else { return Effect::none() };
+                match form.update(message, session) {
+                    new_person::Outcome::Nothing => Effect::none(),
+                    new_person::Outcome::Cancel => {
+                        self.new_person = None;
+                        Effect::task(operation::focus(PICKER))
+                    }
+                    new_person::Outcome::Created(id) => {
+                        self.new_person = None;
+                        self.index = PickerIndex::build(session);
+                        self.picker.clear(session, &self.index);
+                        self.pick(Picked { speaker: Speaker::Participant(id), on_behalf_of: None });
+                        Effect::changed(operation::focus(STATEMENT))
+                    }
+                }
+            }
+        }
+    }
+
+    fn command(&mut self, command: Command, session: &mut Session) -> Effect {
+        match command {
+            Command::FocusPicker => {
+                self.new_person = None;
+                Effect::task(operation::focus(PICKER))
+            }
+            Command::Commit => match &mut self.correction {
+                Some(_) => self.update(Message::Correction(correction::Message::Save), session),
+                None => self.commit(session),
+            },
+            Command::PreviousSegment | Command::NextSegment => {
+                session.step_segment(if command == Command::NextSegment { 1 } else { -1 });
+                Effect::changed(Task::none())
+            }
+            Command::SelectUp | Command::SelectDown => {
+                let delta = if command == Command::SelectUp { -1 } else { 1 };
+                match &mut self.correction {
+                    Some(open) => open.picker.step(delta),
+                    None => self.picker.step(delta),
+                }
+                Effect::none()
+            }
+            Command::Pick => match &self.correction {
+                Some(_) => self.update(Message::Correction(correction::Message::PickerSubmit), session),
+                None => self.choose(self.picker.selected, session),
+            },
+            Command::Cancel if self.new_person.is_some() => {
+                self.new_person = None;
+                Effect::task(operation::focus(PICKER))
+            }
+            Command::Cancel if self.correction.is_some() => {
+                self.correction = None;
+                Effect::task(operation::focus(PICKER))
+            }
+            other => Effect { root: Some(other), ..Effect::none() },
+        }
+    }
+
+    fn pick(&mut self, picked: Picked) {
+        // Changing the speaker mid-statement keeps the text; the clock restarts.
+        self.picked = Some(picked);
+        self.started_at = Some(self.now);
+        self.draft_dirty = true;
+    }
+
+    fn choose(&mut self, index: usize, session: &mut Session) -> Effect {
+        let Some(choice) = self.picker.choices.get(index).cloned() else {
+            return Effect::notice("Nothing matches: type part of a name, or pick “New person”.");
+        };
+        match choice {
+            Choice::Existing { candidate, on_behalf_of, .. } => {
+                let known = session.delegations.len();
+                let speaker = candidate.speaker(session);
+                self.pick(Picked { speaker, on_behalf_of });
+                self.picker.clear(session, &self.index);
+                let mut effect = Effect::task(operation::focus(STATEMENT));
+                effect.changed = session.delegations.len() != known;
+                effect
+            }
+            Choice::NewPerson(name) => {
+                self.new_person = Some(NewPerson::new(&name));
+                Effect::task(operation::focus(new_person::NAME))
+            }
+        }
+    }
+
+    fn commit(&mut self, session: &mut Session) -> Effect {
+        let Some(picked) = self.picked.clone() else {
+            return Effect { task: operation::focus(PICKER), ..Effect::notice("Pick a speaker first (Ctrl+L), then log with Ctrl+Enter.") };
+        };
+        session.commit(NewIntervention {
+            speaker: picked.speaker,
+            on_behalf_of: picked.on_behalf_of,
+            started_at: self.started_at.unwrap_or(self.now),
+            ended_at: Utc::now().max(self.started_at.unwrap_or(self.now)),
+            text: self.statement_text(),
+        });
+        self.picked = None;
+        self.started_at = None;
+        self.statement = text_editor::Content::new();
+        self.draft_dirty = true;
+        self.picker.clear(session, &self.index);
+        Effect::changed(operation::focus(PICKER))
+    }
+
+    // ----- view -----
+
+    pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let main = row![
+            self.speakers_list(session),
+            self.center(session),
+            self.timer(session),
+        ]
+        .spacing(12)
+        .height(iced::Length::FillPortion(3));
+        let bottom: Element<'a, Message> = match &self.correction {
+            Some(open) => open.view(session).map(Message::Correction),
+            None => self.log(session),
+        };
+        column![main, container(bottom).height(iced::Length::FillPortion(2))].spacing(12).into()
+    }
+
+    fn speakers_list<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let next = session.next_pending().map(|i| i.id);
+        let mut list = Column::new().spacing(1);
+        for inscription in &session.inscriptions {
+            let mark = match inscription.status {
+                _ if Some(inscription.id) == next => "›",
+                InscriptionStatus::Pending => "·",
+                InscriptionStatus::Spoke => "✓",
+                InscriptionStatus::NotDelivered => "✗",
+                InscriptionStatus::WrittenOnly => "✎",
+                InscriptionStatus::Withdrew => "–",
+            };
+            let mut label = session.speaker_label(&inscription.speaker);
+            if inscription.on_behalf_of.is_some() {
+                label.push_str(" (group)");
+            }
+            let status = match inscription.status {
+                _ if Some(inscription.id) == next => "next",
+                InscriptionStatus::Pending | InscriptionStatus::Spoke => "",
+                other => other.label(),
+            };
+            let faded = inscription.status != InscriptionStatus::Pending;
+            let line = row![
+                text(mark).width(14),
+                text(label).size(14).color_maybe(faded.then_some(style::MUTED)),
+                text(status).size(12).color(style::ACCENT),
+            ]
+            .spacing(4);
+            list = list.push(
+                button(line)
+                    .padding([2, 4])
+                    .width(Fill)
+                    .style(if Some(inscription.id) == next { style::selected_row } else { style::plain_row })
+                    .on_press(Message::PickInscription(inscription.id)),
+            );
+        }
+        if session.inscriptions.is_empty() {
+            list = list.push(text("No list of speakers yet. Import one from the Meeting screen (Ctrl+4).").size(13).color(style::MUTED));
+        }
+        container(column![text("LIST OF SPEAKERS").size(13).color(style::MUTED), scrollable(list).height(Fill)].spacing(6))
+            .width(260)
+            .height(Fill)
+            .padding(8)
+            .style(style::panel)
+            .into()
+    }
+
+    fn center<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let speaking: Element<'a, Message> = match &self.picked {
+            Some(picked) => {
+                let mut line = row![
+                    text("Speaking:").size(14).color(style::MUTED),
+                    text(session.speaker_label(&picked.speaker)).size(17).font(Font { weight: iced::font::Weight::Bold, ..Font::DEFAULT }),
+                ]
+                .spacing(8)
+                .align_y(iced::Center);
+                if !session.groups.is_empty() {
+                    line = line.push(pick_list(group_choices(session), group_choice(session, picked.on_behalf_of), Message::Behalf).text_size(13));
+                }
+                line.into()
+            }
+            None => text("No speaker picked: Ctrl+L, type, Enter.").size(14).color(style::MUTED).into(),
+        };
+        let chooser: Element<'a, Message> = match &self.new_person {
+            Some(form) => form.view(session).map(Message::NewPerson),
+            None => self.picker.view(PICKER, session, Message::PickerInput, Message::PickerSubmit, Message::Choose),
+        };
+        let statement = editor(&self.statement)
+            .id(STATEMENT)
+            .placeholder("What the speaker said…")
+            .on_action(Message::Statement)
+            .key_binding(|press| match shortcuts::command_in_text(&press.key, press.modifiers) {
+                Some(command) => Some(Binding::Custom(Message::Shortcut(command))),
+                None => Binding::from_key_press(press),
+            })
+            .height(180)
+            .size(16)
+            .padding(8);
+        let segment = row![
+            text("Segment").size(13).color(style::MUTED),
+            pick_list(segment_choices(session), segment_choice(session, session.current_segment), Message::Segment).text_size(14),
+            text("Ctrl+PageUp / Ctrl+PageDown").size(12).color(style::MUTED),
+        ]
+        .spacing(8)
+        .align_y(iced::Center);
+        column![
+            segment,
+            text("SPEAKER").size(13).color(style::MUTED),
+            chooser,
+            speaking,
+            text("STATEMENT").size(13).color(style::MUTED),
+            statement,
+            text("Ctrl+Enter log  ·  Ctrl+L speaker  ·  F1 all shortcuts").size(12).color(style::MUTED),
+        ]
+        .spacing(6)
+        .width(Fill)
+        .into()
+    }
+
+    fn timer<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let (elapsed, limit) = match (&self.picked, self.started_at) {
+            (Some(picked), Some(start)) => {
+                ((self.now - start).num_seconds().max(0) as u32, Some(session.speaking_limit(&picked.speaker)))
+            }
+            _ => (0, None),
+        };
+        let over = limit.is_some_and(|l| elapsed > l);
+        let clock = |s: u32| format!("{:02}:{:02}", s / 60, s % 60);
+        let content = column![
+            text("TIMER").size(13),
+            text(clock(elapsed)).size(40),
+            text(match limit {
+                Some(l) => format!("of {}:{:02}", l / 60, l % 60),
+                None => "no speaker".into(),
+            })
+            .size(15),
+            text(if over { "OVER TIME" } else { "" }).size(14),
+        ]
+        .spacing(4)
+        .align_x(iced::Center);
+        container(content).width(170).padding(12).style(style::timer(over)).into()
+    }
+
+    fn log<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let zone = session.meeting.zone();
+        let mut rows = Column::new().spacing(1);
+        // Only the newest rows are built: the cost of a keystroke must not grow with the log.
+        for intervention in session.interventions.iter().rev().take(self.log_rows) {
+            let time = intervention.started_at.with_timezone(&zone).format("%H:%M").to_string();
+            let segment = session.segment(intervention.segment).map(|s| s.title.as_str()).unwrap_or("?");
+            let mut preview: String = intervention.text.chars().take(140).collect();
+            if preview.len() < intervention.text.len() {
+                preview.push('…');
+            }
+            let line = row![
+                text(time).size(13).color(style::MUTED).width(44),
+                text(segment).size(12).color(style::ACCENT).width(130),
+                text(session.intervention_label(intervention)).size(14).width(iced::Length::FillPortion(2)),
+                text(preview.replace('\n', " ")).size(13).width(iced::Length::FillPortion(5)),
+            ]
+            .spacing(8);
+            rows = rows.push(button(line).width(Fill).padding([3, 6]).style(style::plain_row).on_press(Message::Open(intervention.id)));
+        }
+        if session.interventions.len() > self.log_rows {
+            rows = rows.push(button(text("Show older").size(13)).style(button::text).on_press(Message::ShowMore));
+        }
+        if session.interventions.is_empty() {
+            rows = rows.push(text("Nothing logged yet.").size(13).color(style::MUTED));
+        }
+        container(
+            column![
+                row![
+                    text(format!("LOG ({} interventions, newest first; click to correct)", session.interventions.len())).size(13).color(style::MUTED),
+                    space::horizontal(),
+                ],
+                scrollable(rows).height(Fill),
+            ]
+            .spacing(6),
+        )
+        .padding(8)
+        .height(Fill)
+        .style(style::panel)
+        .into()
+    }
+}

@@ -1,0 +1,194 @@
+//! Correcting an earlier intervention: text, speaker, group, segment, or deleting it.
+
+use iced::widget::text_editor::{self, Binding};
+use iced::widget::{button, column, container, operation, pick_list, row, space, text, text_editor as editor};
+use iced::{Element, Fill, Task};
+
+use crate::core::intervention::{Intervention, InterventionId, Speaker};
+use crate::core::picker::PickerIndex;
+use crate::core::session::Session;
+
+use super::choices::{GroupChoice, SegmentChoice, group_choice, group_choices, segment_choice, segment_choices};
+use super::picker::{Choice, PickerState};
+use super::shortcuts::{self, Command};
+use super::style;
+
+pub const TEXT: &str = "correction-text";
+pub const PICKER: &str = "correction-picker";
+
+pub struct Correction {
+    pub id: InterventionId,
+    pub picker: PickerState,
+    pub speaker: Speaker,
+    pub on_behalf_of: Option<u32>,
+    pub segment: u32,
+    pub text: text_editor::Content,
+    pub confirm_delete: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    PickerInput(String),
+    PickerSubmit,
+    Choose(usize),
+    Behalf(GroupChoice),
+    Segment(SegmentChoice),
+    Text(text_editor::Action),
+    Shortcut(Command),
+    Save,
+    Cancel,
+    Delete,
+    ConfirmDelete(bool),
+}
+
+pub struct Outcome {
+    pub changed: bool,
+    pub close: bool,
+    pub task: Task<Message>,
+}
+
+impl Outcome {
+    fn stay() -> Self {
+        Outcome { changed: false, close: false, task: Task::none() }
+    }
+}
+
+impl Correction {
+    pub fn new(intervention: &Intervention, session: &Session, index: &PickerIndex) -> Self {
+        let mut picker = PickerState::default();
+        picker.set_query(String::new(), session, index);
+        picker.choices.clear();
+        Correction {
+            id: intervention.id,
+            picker,
+            speaker: intervention.speaker.clone(),
+            on_behalf_of: intervention.on_behalf_of,
+            segment: intervention.segment,
+            text: text_editor::Content::with_text(&intervention.text),
+            confirm_delete: false,
+        }
+    }
+
+    pub fn update(&mut self, message: Message, session: &mut Session, index: &PickerIndex) -> Outcome {
+        match message {
+            Message::PickerInput(query) => {
+                self.picker.set_query(query, session, index);
+                // Re-attribution picks existing speakers only.
+                self.picker.choices.retain(|c| matches!(c, Choice::Existing { .. }));
+                Outcome::stay()
+            }
+            Message::PickerSubmit => self.choose(self.picker.selected, session),
+            Message::Choose(i) => self.choose(i, session),
+            Message::Behalf(choice) => {
+                self.on_behalf_of = choice.id;
+                Outcome::stay()
+            }
+            Message::Segment(choice) => {
+                self.segment = choice.id;
+                Outcome::stay()
+            }
+            Message::Text(action) => {
+                self.text.perform(action);
+                Outcome::stay()
+            }
+            Message::Shortcut(Command::Commit) => self.update(Message::Save, session, index),
+            Message::Shortcut(Command::Cancel) => self.update(Message::Cancel, session, index),
+            Message::Shortcut(_) => Outcome::stay(),
+            Message::Save => {
+                let Some(original) = session.intervention(self.id).cloned() else {
+                    return Outcome { changed: false, close: true, task: Task::none() };
+                };
+                let changed = Intervention {
+                    speaker: self.speaker.clone(),
+                    on_behalf_of: self.on_behalf_of,
+                    segment: self.segment,
+                    text: self.text.text().trim_end_matches('\n').to_string(),
+                    ..original
+                };
+                let differs = session.intervention(self.id) != Some(&changed);
+                session.update_intervention(changed);
+                Outcome { changed: differs, close: true, task: Task::none() }
+            }
+            Message::Cancel => Outcome { changed: false, close: true, task: Task::none() },
+            Message::Delete => {
+                self.confirm_delete = true;
+                Outcome::stay()
+            }
+            Message::ConfirmDelete(yes) => {
+                self.confirm_delete = false;
+                if yes {
+                    session.delete_intervention(self.id);
+                    return Outcome { changed: true, close: true, task: Task::none() };
+                }
+                Outcome::stay()
+            }
+        }
+    }
+
+    fn choose(&mut self, index: usize, session: &mut Session) -> Outcome {
+        if let Some(Choice::Existing { candidate, on_behalf_of, .. }) = self.picker.choices.get(index).cloned() {
+            self.speaker = candidate.speaker(session);
+            if on_behalf_of.is_some() {
+                self.on_behalf_of = on_behalf_of;
+            }
+            self.picker.query.clear();
+            self.picker.choices.clear();
+            return Outcome { changed: false, close: false, task: operation::focus(TEXT) };
+        }
+        Outcome::stay()
+    }
+
+    pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let header = row![
+            text(format!("Correcting intervention #{}", self.id)).size(16),
+            space::horizontal(),
+            text("Speaker:").size(14).color(style::MUTED),
+            text(session.speaker_label(&self.speaker)).size(15),
+            pick_list(group_choices(session), group_choice(session, self.on_behalf_of), Message::Behalf).text_size(13),
+            pick_list(segment_choices(session), segment_choice(session, self.segment), Message::Segment).text_size(13),
+        ]
+        .spacing(8)
+        .align_y(iced::Center);
+        let picker = self.picker.view(PICKER, session, Message::PickerInput, Message::PickerSubmit, Message::Choose);
+        let body = editor(&self.text)
+            .id(TEXT)
+            .on_action(Message::Text)
+            .key_binding(|press| match shortcuts::command_in_text(&press.key, press.modifiers) {
+                Some(command) => Some(Binding::Custom(Message::Shortcut(command))),
+                None => Binding::from_key_press(press),
+            })
+            .height(110)
+            .size(15)
+            .padding(6);
+        let actions = if self.confirm_delete {
+            row![
+                text("Delete this intervention from the log? This cannot be undone.").color(style::ALERT),
+                button(text("Delete")).style(button::danger).on_press(Message::ConfirmDelete(true)),
+                button(text("Keep")).style(button::secondary).on_press(Message::ConfirmDelete(false)),
+            ]
+        } else {
+            row![
+                button(text("Save correction (Ctrl+Enter)")).on_press(Message::Save),
+                button(text("Cancel (Esc)")).style(button::secondary).on_press(Message::Cancel),
+                space::horizontal(),
+                button(text("Delete…")).style(button::danger).on_press(Message::Delete),
+            ]
+        }
+        .spacing(8)
+        .align_y(iced::Center);
+        container(
+            column![
+                header,
+                text("Re-attribute: type another speaker below (optional)").size(12).color(style::MUTED),
+                picker,
+                body,
+                actions
+            ]
+            .spacing(6),
+        )
+        .padding(10)
+        .width(Fill)
+        .style(style::panel)
+        .into()
+    }
+}

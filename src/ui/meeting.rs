@@ -1,0 +1,338 @@
+//! Meeting screen: the data of the masthead and introduction, segments, groups and the
+//! list of speakers.
+
+use chrono::{NaiveDate, NaiveTime};
+use iced::widget::{Column, button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::{Element, Fill};
+
+use crate::core::meeting::{ReportKind, SegmentKind};
+use crate::core::session::Session;
+use crate::core::speakers::InscriptionStatus;
+
+use super::shortcuts::Command;
+use super::style;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Name,
+    Title,
+    Body,
+    SessionName,
+    Mandate,
+    Date,
+    Start,
+    End,
+    Zone,
+    SecondZone,
+    Venue,
+    Symbol,
+    JobNumber,
+    AgendaNumber,
+    AgendaTitle,
+    Participants,
+    CouncilLimit,
+    ObserverLimit,
+    PanelLimit,
+}
+
+const FIELDS: &[(Field, &str, &str)] = &[
+    (Field::Name, "Session name", "shown in the window title"),
+    (Field::Title, "Title of the meeting", "Intersessional panel discussion on …"),
+    (Field::Body, "Body", "Human Rights Council"),
+    (Field::SessionName, "Session", "Forty-eighth session, or intersessional"),
+    (Field::Mandate, "Mandate", "resolution 44/14"),
+    (Field::Date, "Date", "YYYY-MM-DD"),
+    (Field::Start, "Start time", "HH:MM (meeting's zone)"),
+    (Field::End, "End time", "HH:MM"),
+    (Field::Zone, "Time zone", "IANA name, e.g. Europe/Zurich"),
+    (Field::SecondZone, "Second zone for display", "e.g. America/New_York (optional)"),
+    (Field::Venue, "Venue or platform", "Palais des Nations / MS Teams"),
+    (Field::Symbol, "Document symbol", "A/HRC/48/xx"),
+    (Field::JobNumber, "Job number", "GE.22-29477"),
+    (Field::AgendaNumber, "Agenda item number", "3"),
+    (Field::AgendaTitle, "Agenda item title", ""),
+    (Field::Participants, "Number of participants", "e.g. 112 (optional)"),
+    (Field::CouncilLimit, "Speaking limit, Council members (s)", "180"),
+    (Field::ObserverLimit, "Speaking limit, observers (s)", "120"),
+    (Field::PanelLimit, "Speaking limit, panellists (s)", "420"),
+];
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Edit(Field, String),
+    Kind(KindChoice),
+    Chair(ChairChoice),
+    NewSegment(String),
+    AddSegment,
+    GroupName(String),
+    GroupMembers(String),
+    AddGroup,
+    Status(u32, InscriptionStatus),
+    ImportSpeakers,
+    Back,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KindChoice(pub ReportKind);
+
+impl std::fmt::Display for KindChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self.0 {
+            ReportKind::PanelSummary => "Panel summary report",
+            ReportKind::Minutes => "Minutes",
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChairChoice(pub Option<u32>, pub String);
+
+impl std::fmt::Display for ChairChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.1)
+    }
+}
+
+impl std::fmt::Display for InscriptionStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Raw text of the fields as typed, so that half-typed dates are not lost.
+#[derive(Default)]
+pub struct MeetingScreen {
+    raw: Vec<(Field, String)>,
+    errors: Vec<(Field, String)>,
+    new_segment: String,
+    group_name: String,
+    group_members: String,
+}
+
+pub enum Outcome {
+    Nothing,
+    /// Typing in a field: save within the second.
+    Touched,
+    /// Structural change (segments, groups, statuses): save now.
+    Changed,
+    ImportSpeakers,
+    Root(Command),
+}
+
+fn value(session: &Session, field: Field) -> String {
+    let m = &session.meeting;
+    let opt = |v: Option<String>| v.unwrap_or_default();
+    match field {
+        Field::Name => session.name.clone(),
+        Field::Title => m.title.clone(),
+        Field::Body => m.body.clone(),
+        Field::SessionName => m.session.clone(),
+        Field::Mandate => m.mandate.clone(),
+        Field::Date => opt(m.date.map(|d| d.to_string())),
+        Field::Start => opt(m.start_time.map(|t| t.format("%H:%M").to_string())),
+        Field::End => opt(m.end_time.map(|t| t.format("%H:%M").to_string())),
+        Field::Zone => m.time_zone.clone(),
+        Field::SecondZone => opt(m.second_time_zone.clone()),
+        Field::Venue => m.venue.clone(),
+        Field::Symbol => m.symbol.clone(),
+        Field::JobNumber => m.job_number.clone(),
+        Field::AgendaNumber => m.agenda_item_number.clone(),
+        Field::AgendaTitle => m.agenda_item_title.clone(),
+        Field::Participants => opt(m.participants_count.map(|n| n.to_string())),
+        Field::CouncilLimit => m.limits.council_member.to_string(),
+        Field::ObserverLimit => m.limits.observer.to_string(),
+        Field::PanelLimit => m.limits.panel.to_string(),
+    }
+}
+
+/// Applies a typed value; Err names what is wrong (the raw text is kept on screen).
+fn apply(session: &mut Session, field: Field, raw: &str) -> Result<(), String> {
+    let v = crate::core::text::clean_line(raw);
+    let m = &mut session.meeting;
+    let number = |v: &str| v.parse::<u32>().map_err(|_| "a whole number".to_string());
+    match field {
+        Field::Name => session.name = v,
+        Field::Title => m.title = v,
+        Field::Body => m.body = v,
+        Field::SessionName => m.session = v,
+        Field::Mandate => m.mandate = v,
+        Field::Date if v.is_empty() => m.date = None,
+        Field::Date => m.date = Some(NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| "a date as YYYY-MM-DD".to_string())?),
+        Field::Start | Field::End => {
+            let t = if v.is_empty() {
+                None
+            } else {
+                Some(NaiveTime::parse_from_str(&v, "%H:%M").map_err(|_| "a time as HH:MM".to_string())?)
+            };
+            if field == Field::Start { m.start_time = t } else { m.end_time = t }
+        }
+        Field::Zone => {
+            v.parse::<chrono_tz::Tz>().map_err(|_| "an IANA zone such as Europe/Zurich".to_string())?;
+            m.time_zone = v;
+        }
+        Field::SecondZone if v.is_empty() => m.second_time_zone = None,
+        Field::SecondZone => {
+            v.parse::<chrono_tz::Tz>().map_err(|_| "an IANA zone such as America/New_York".to_string())?;
+            m.second_time_zone = Some(v);
+        }
+        Field::Venue => m.venue = v,
+        Field::Symbol => m.symbol = v,
+        Field::JobNumber => m.job_number = v,
+        Field::AgendaNumber => m.agenda_item_number = v,
+        Field::AgendaTitle => m.agenda_item_title = v,
+        Field::Participants if v.is_empty() => m.participants_count = None,
+        Field::Participants => m.participants_count = Some(number(&v)?),
+        Field::CouncilLimit => m.limits.council_member = number(&v)?,
+        Field::ObserverLimit => m.limits.observer = number(&v)?,
+        Field::PanelLimit => m.limits.panel = number(&v)?,
+    }
+    Ok(())
+}
+
+impl MeetingScreen {
+    pub fn update(&mut self, message: Message, session: &mut Session) -> Outcome {
+        match message {
+            Message::Edit(field, raw) => {
+                self.errors.retain(|(f, _)| *f != field);
+                if let Err(e) = apply(session, field, &raw) {
+                    self.errors.push((field, format!("Expected {e}; not applied yet.")));
+                }
+                self.raw.retain(|(f, _)| *f != field);
+                self.raw.push((field, raw));
+                Outcome::Touched
+            }
+            Message::Kind(KindChoice(kind)) => {
+                session.meeting.report_kind = kind;
+                Outcome::Changed
+            }
+            Message::Chair(ChairChoice(id, _)) => {
+                session.meeting.chair = id;
+                Outcome::Changed
+            }
+            Message::NewSegment(v) => {
+                self.new_segment = v;
+                Outcome::Nothing
+            }
+            Message::AddSegment => {
+                let title = crate::core::text::clean_line(&self.new_segment);
+                if title.is_empty() {
+                    return Outcome::Nothing;
+                }
+                let kind = match session.meeting.report_kind {
+                    ReportKind::Minutes => SegmentKind::AgendaItem,
+                    ReportKind::PanelSummary => SegmentKind::Custom,
+                };
+                session.add_segment(&title, kind);
+                self.new_segment.clear();
+                Outcome::Changed
+            }
+            Message::GroupName(v) => {
+                self.group_name = v;
+                Outcome::Nothing
+            }
+            Message::GroupMembers(v) => {
+                self.group_members = v;
+                Outcome::Nothing
+            }
+            Message::AddGroup => {
+                if self.group_name.trim().is_empty() {
+                    return Outcome::Nothing;
+                }
+                session.ensure_group(&self.group_name, &self.group_members);
+                self.group_name.clear();
+                self.group_members.clear();
+                Outcome::Changed
+            }
+            Message::Status(id, status) => {
+                if let Some(i) = session.inscriptions.iter_mut().find(|i| i.id == id) {
+                    i.status = status;
+                }
+                Outcome::Changed
+            }
+            Message::ImportSpeakers => Outcome::ImportSpeakers,
+            Message::Back => Outcome::Root(Command::ShowCapture),
+        }
+    }
+
+    pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let mut form = Column::new().spacing(4);
+        for &(field, label, hint) in FIELDS {
+            let shown = self.raw.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone()).unwrap_or_else(|| value(session, field));
+            let mut line = row![
+                text(label).size(14).width(260),
+                text_input(hint, &shown).on_input(move |v| Message::Edit(field, v)).padding(5).size(14),
+            ]
+            .spacing(8)
+            .align_y(iced::Center);
+            if let Some((_, e)) = self.errors.iter().find(|(f, _)| *f == field) {
+                line = line.push(text(e).size(12).color(style::ALERT));
+            }
+            form = form.push(line);
+        }
+        let kinds = [KindChoice(ReportKind::PanelSummary), KindChoice(ReportKind::Minutes)];
+        let chairs: Vec<ChairChoice> = std::iter::once(ChairChoice(None, "(none)".into()))
+            .chain(session.participants.iter().map(|p| ChairChoice(Some(p.id), p.display_name())))
+            .collect();
+        let chair = chairs.iter().find(|c| c.0 == session.meeting.chair).cloned();
+        form = form
+            .push(row![text("Report kind").size(14).width(260), pick_list(kinds, Some(KindChoice(session.meeting.report_kind)), Message::Kind)].spacing(8))
+            .push(row![text("Chair").size(14).width(260), pick_list(chairs, chair, Message::Chair)].spacing(8));
+        if let Some(times) = session.meeting.time_range_text() {
+            form = form.push(text(format!("Shown as: {} {}", session.meeting.date_text().unwrap_or_default(), times)).size(13).color(style::MUTED));
+        }
+
+        let mut segments = Column::new().spacing(2).push(text("SEGMENTS / AGENDA ITEMS").size(13).color(style::MUTED));
+        for s in &session.segments {
+            segments = segments.push(text(format!("{}. {}", s.id, s.title)).size(14));
+        }
+        segments = segments.push(
+            row![
+                text_input("New segment or agenda item", &self.new_segment).on_input(Message::NewSegment).on_submit(Message::AddSegment).padding(5),
+                button(text("Add")).on_press(Message::AddSegment),
+            ]
+            .spacing(6),
+        );
+
+        let mut groups = Column::new().spacing(2).push(text("GROUPS (“on behalf of”)").size(13).color(style::MUTED));
+        for g in &session.groups {
+            groups = groups.push(text(format!("{} — {}", g.name, g.members)).size(13));
+        }
+        groups = groups.push(
+            column![
+                text_input("Group name", &self.group_name).on_input(Message::GroupName).padding(5),
+                text_input("Membership (becomes the footnote)", &self.group_members).on_input(Message::GroupMembers).on_submit(Message::AddGroup).padding(5),
+                button(text("Add group")).on_press(Message::AddGroup),
+            ]
+            .spacing(4),
+        );
+
+        let mut speakers = Column::new().spacing(2).push(
+            row![
+                text(format!("LIST OF SPEAKERS ({})", session.inscriptions.len())).size(13).color(style::MUTED),
+                button(text("Import CSV…").size(13)).style(button::secondary).on_press(Message::ImportSpeakers),
+            ]
+            .spacing(8)
+            .align_y(iced::Center),
+        );
+        for i in &session.inscriptions {
+            let id = i.id;
+            speakers = speakers.push(
+                row![
+                    text(session.speaker_label(&i.speaker)).size(13).width(Fill),
+                    pick_list(InscriptionStatus::ALL, Some(i.status), move |s| Message::Status(id, s)).text_size(12),
+                ]
+                .spacing(6)
+                .align_y(iced::Center),
+            );
+        }
+
+        let left = column![text("MEETING").size(13).color(style::MUTED), form, segments, groups].spacing(14).width(iced::Length::FillPortion(3));
+        let right = container(speakers).width(iced::Length::FillPortion(2));
+        column![
+            row![button(text("← Back to capture (Ctrl+1)")).style(button::secondary).on_press(Message::Back)],
+            scrollable(row![left, right].spacing(20).padding(4)).height(Fill),
+        ]
+        .spacing(8)
+        .into()
+    }
+}

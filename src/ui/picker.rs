@@ -1,0 +1,148 @@
+//! The speaker picker: a search box over participants and delegations, with the next
+//! speaker on the list pre-selected, and "new person" as the last choice.
+
+use iced::widget::{Column, button, column, container, text, text_input};
+use iced::{Element, Fill};
+
+use crate::core::picker::{Candidate, PickerIndex};
+use crate::core::session::Session;
+use crate::core::speakers::InscriptionStatus;
+
+use super::style;
+
+const SHOWN: usize = 8;
+
+#[derive(Debug, Clone)]
+pub enum Choice {
+    Existing { candidate: Candidate, on_behalf_of: Option<u32>, note: Option<&'static str> },
+    NewPerson(String),
+}
+
+impl Choice {
+    pub fn label(&self, session: &Session) -> String {
+        match self {
+            Choice::Existing { candidate, on_behalf_of, .. } => match on_behalf_of.and_then(|g| session.group(g)) {
+                Some(group) => format!("{} on behalf of the {}", candidate.label, group.name.trim_start_matches("the ")),
+                None => candidate.label.clone(),
+            },
+            Choice::NewPerson(name) => format!("+ New person: {name}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PickerState {
+    pub query: String,
+    pub selected: usize,
+    pub choices: Vec<Choice>,
+}
+
+impl PickerState {
+    pub fn set_query(&mut self, query: String, session: &Session, index: &PickerIndex) {
+        // Kept as typed (spaces included) so the box behaves; control characters go.
+        self.query = query.chars().filter(|c| !c.is_control()).collect();
+        self.refresh(session, index);
+    }
+
+    /// Recomputes the choices; the selection goes back to the best match.
+    pub fn refresh(&mut self, session: &Session, index: &PickerIndex) {
+        self.selected = 0;
+        self.choices.clear();
+        let pending_behalf = |speaker: &crate::core::Speaker| {
+            session
+                .inscriptions
+                .iter()
+                .find(|i| i.status == InscriptionStatus::Pending && &i.speaker == speaker)
+                .and_then(|i| i.on_behalf_of)
+        };
+        if self.query.trim().is_empty() {
+            for (n, inscription) in session
+                .inscriptions
+                .iter()
+                .filter(|i| i.status == InscriptionStatus::Pending)
+                .take(3)
+                .enumerate()
+            {
+                if let Some(candidate) = Candidate::for_speaker(session, &inscription.speaker) {
+                    self.choices.push(Choice::Existing {
+                        candidate,
+                        on_behalf_of: inscription.on_behalf_of,
+                        note: Some(if n == 0 { "next on the list" } else { "on the list" }),
+                    });
+                }
+            }
+            for candidate in index.search("", SHOWN.saturating_sub(self.choices.len())) {
+                let on_behalf_of = pending_behalf(&candidate.pick.speaker_ref());
+                self.choices.push(Choice::Existing { candidate: candidate.clone(), on_behalf_of, note: None });
+            }
+            return;
+        }
+        for candidate in index.search(&self.query, SHOWN - 1) {
+            let on_behalf_of = pending_behalf(&candidate.pick.speaker_ref());
+            self.choices.push(Choice::Existing { candidate: candidate.clone(), on_behalf_of, note: None });
+        }
+        self.choices.push(Choice::NewPerson(self.query.trim().to_string()));
+    }
+
+    pub fn step(&mut self, delta: i32) {
+        if self.choices.is_empty() {
+            return;
+        }
+        let last = self.choices.len() as i32 - 1;
+        self.selected = (self.selected as i32 + delta).clamp(0, last) as usize;
+    }
+
+    pub fn current(&self) -> Option<&Choice> {
+        self.choices.get(self.selected)
+    }
+
+    pub fn clear(&mut self, session: &Session, index: &PickerIndex) {
+        self.query.clear();
+        self.refresh(session, index);
+    }
+
+    pub fn view<'a, M: Clone + 'a>(
+        &'a self,
+        id: &'static str,
+        session: &'a Session,
+        on_input: impl Fn(String) -> M + 'a,
+        on_submit: M,
+        on_choose: impl Fn(usize) -> M + 'a,
+    ) -> Element<'a, M> {
+        let input = text_input("Type part of a name, title or delegation…", &self.query)
+            .id(id)
+            .on_input(on_input)
+            .on_submit(on_submit)
+            .padding(8)
+            .size(18);
+        let mut list = Column::new().spacing(1);
+        for (i, choice) in self.choices.iter().enumerate() {
+            let selected = i == self.selected;
+            let mut label = choice.label(session);
+            let detail = match choice {
+                Choice::Existing { candidate, note, .. } => match (note, candidate.detail.is_empty()) {
+                    (Some(note), _) => format!("  ({note})"),
+                    (None, false) => format!("  {}", candidate.detail),
+                    (None, true) => String::new(),
+                },
+                Choice::NewPerson(_) => "  (create and pick)".into(),
+            };
+            if selected {
+                label = format!("› {label}");
+            }
+            let row = iced::widget::row![
+                text(label).size(15),
+                text(detail).size(13).color(style::MUTED).wrapping(text::Wrapping::None),
+            ]
+            .spacing(4);
+            list = list.push(
+                button(row)
+                    .width(Fill)
+                    .padding([3, 8])
+                    .style(if selected { style::selected_row } else { style::plain_row })
+                    .on_press(on_choose(i)),
+            );
+        }
+        column![input, container(list).width(Fill)].spacing(4).into()
+    }
+}

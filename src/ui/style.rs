@@ -1,0 +1,55 @@
+//! Calm colours and a few styles, so state is visible at a glance.
+
+use iced::widget::{button, container};
+use iced::{Background, Border, Color, Theme};
+
+pub const MUTED: Color = Color::from_rgb(0.42, 0.45, 0.50);
+pub const ALERT: Color = Color::from_rgb(0.78, 0.12, 0.12);
+pub const OK: Color = Color::from_rgb(0.13, 0.50, 0.25);
+pub const ACCENT: Color = Color::from_rgb(0.0, 0.36, 0.62);
+const SELECTED: Color = Color::from_rgb(0.85, 0.91, 0.97);
+const PANEL: Color = Color::from_rgb(0.965, 0.97, 0.975);
+const LINE: Color = Color::from_rgb(0.84, 0.86, 0.89);
+
+pub fn selected_row(_theme: &Theme, _status: button::Status) -> button::Style {
+    button::Style {
+        background: Some(Background::Color(SELECTED)),
+        text_color: Color::BLACK,
+        border: Border { color: ACCENT, width: 1.0, radius: 3.0.into() },
+        ..button::Style::default()
+    }
+}
+
+pub fn plain_row(_theme: &Theme, status: button::Status) -> button::Style {
+    let background = match status {
+        button::Status::Hovered => Some(Background::Color(PANEL)),
+        _ => None,
+    };
+    button::Style { background, text_color: Color::BLACK, border: Border::default().rounded(3.0), ..button::Style::default() }
+}
+
+pub fn panel(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(PANEL)),
+        border: Border { color: LINE, width: 1.0, radius: 4.0.into() },
+        ..container::Style::default()
+    }
+}
+
+pub fn timer(over: bool) -> impl Fn(&Theme) -> container::Style {
+    move |_theme| container::Style {
+        background: Some(Background::Color(if over { ALERT } else { PANEL })),
+        text_color: Some(if over { Color::WHITE } else { Color::BLACK }),
+        border: Border { color: if over { ALERT } else { LINE }, width: 1.0, radius: 4.0.into() },
+        ..container::Style::default()
+    }
+}
+
+pub fn notice(error: bool) -> impl Fn(&Theme) -> container::Style {
+    move |_theme| container::Style {
+        background: Some(Background::Color(if error { Color::from_rgb(0.99, 0.92, 0.92) } else { Color::from_rgb(0.92, 0.97, 0.93) })),
+        text_color: Some(if error { ALERT } else { OK }),
+        border: Border { color: if error { ALERT } else { OK }, width: 1.0, radius: 4.0.into() },
+        ..container::Style::default()
+    }
+}
