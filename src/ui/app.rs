@@ -371,6 +371,9 @@ impl App {
         if let Some(open) = &self.open {
             bar = bar.push(text(&open.session.name).size(18));
             bar = bar.push(space::horizontal());
+            if let Some(segment) = open.session.segment(open.session.current_segment) {
+                bar = bar.push(text(format!("Segment: {}", segment.title)).size(16).color(style::ACCENT));
+            }
             let saved = match (&open.store.error, open.store.last_saved) {
                 (Some(_), _) => text("NOT SAVED: see message").color(style::ALERT),
                 (None, Some(at)) => text(format!("Saved {}", at.format("%H:%M:%S"))).color(style::OK),

@@ -1,0 +1,25 @@
+//! Shared helpers for the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::Once;
+
+/// Points the app's own folder (last session, demos) at a scratch folder for this process.
+pub fn isolate_home() -> PathBuf {
+    static ONCE: Once = Once::new();
+    let home = std::env::temp_dir().join(format!("rapporteur-test-home-{}", std::process::id()));
+    ONCE.call_once(|| {
+        std::fs::create_dir_all(&home).unwrap();
+        // SAFETY: set once, before any test thread reads it (all readers go through here first).
+        unsafe { std::env::set_var("RAPPORTEUR_HOME", &home) };
+    });
+    home
+}
+
+pub fn binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_rapporteur"))
+}
+
+pub fn read_session(path: &Path) -> rapporteur::core::Session {
+    rapporteur::storage::load(path).unwrap_or_else(|e| panic!("{e}"))
+}
