@@ -23,4 +23,8 @@ pub enum Command {
         session: PathBuf,
         csv: PathBuf,
     },
+    /// Log interventions from standard input, one per line: `SPEAKER<TAB>TEXT`, where
+    /// SPEAKER is a participant's name or a delegation. Each line is on disk before
+    /// `logged N` is printed. For scripts, speech-to-text pipes and crash tests.
+    Log { session: PathBuf },
 }

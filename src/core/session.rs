@@ -260,6 +260,22 @@ impl Session {
     }
 }
 
+/// Finds a speaker by a participant's full name or a delegation's name (the session's
+/// own first, then the built-in UN names).
+pub fn resolve_speaker(session: &mut Session, name: &str) -> Result<Speaker, String> {
+    let wanted = fold(&clean_line(name));
+    if let Some(p) = session.participants.iter().find(|p| fold(&p.full_name()) == wanted) {
+        return Ok(Speaker::Participant(p.id));
+    }
+    if let Some(d) = session.delegations.iter().find(|d| d.is_named(name)) {
+        return Ok(Speaker::Delegation(d.id.clone()));
+    }
+    match super::delegation::find_builtin(name) {
+        Some(d) => Ok(Speaker::Delegation(session.ensure_delegation(d))),
+        None => Err(format!("{:?} is neither a participant of this session nor a UN delegation name", clean_line(name))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,6 +308,16 @@ mod tests {
         assert_eq!(s.segment(logged.segment).unwrap().title, "Interactive dialogue");
         assert_eq!(s.inscriptions[0].status, InscriptionStatus::Spoke);
         assert!(s.next_pending().is_none());
+    }
+
+    #[test]
+    fn speakers_resolve_by_person_or_delegation() {
+        let mut s = crate::core::demo::demo_session();
+        assert!(matches!(resolve_speaker(&mut s, "amina bouayach"), Ok(Speaker::Participant(_))));
+        assert_eq!(resolve_speaker(&mut s, "Holland"), Ok(Speaker::Delegation("netherlands".into())));
+        assert_eq!(resolve_speaker(&mut s, "Fiji"), Ok(Speaker::Delegation("fiji".into())));
+        assert!(s.delegation("fiji").is_some());
+        assert!(resolve_speaker(&mut s, "Narnia").unwrap_err().contains("Narnia"));
     }
 
     #[test]

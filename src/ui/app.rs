@@ -369,7 +369,7 @@ impl App {
     fn header(&self) -> Element<'_, Message> {
         let mut bar = row![text("Rapporteur").size(22).color(style::ACCENT)].spacing(14).align_y(iced::Center);
         if let Some(open) = &self.open {
-            bar = bar.push(text(&open.session.name).size(18));
+            bar = bar.push(text(&open.session.name).size(17));
             bar = bar.push(space::horizontal());
             if let Some(segment) = open.session.segment(open.session.current_segment) {
                 bar = bar.push(text(format!("Segment: {}", segment.title)).size(16).color(style::ACCENT));
@@ -377,7 +377,7 @@ impl App {
             let saved = match (&open.store.error, open.store.last_saved) {
                 (Some(_), _) => text("NOT SAVED: see message").color(style::ALERT),
                 (None, Some(at)) => text(format!("Saved {}", at.format("%H:%M:%S"))).color(style::OK),
-                (None, None) => text("Opened, nothing changed yet").color(style::MUTED),
+                (None, None) => text("No changes yet").color(style::MUTED),
             };
             bar = bar.push(saved.size(14));
             let tab = |label: &'static str, screen: Screen, command: Command| {
@@ -385,12 +385,12 @@ impl App {
                     .style(if self.screen == screen { button::primary } else { button::secondary })
                     .on_press(Message::Command(command))
             };
-            bar = bar.push(tab("Capture  Ctrl+1", Screen::Capture, Command::ShowCapture));
-            bar = bar.push(tab("Meeting  Ctrl+4", Screen::Meeting, Command::ShowMeeting));
+            bar = bar.push(tab("Capture", Screen::Capture, Command::ShowCapture));
+            bar = bar.push(tab("Meeting", Screen::Meeting, Command::ShowMeeting));
         } else {
             bar = bar.push(space::horizontal());
         }
-        bar.push(button(text("Shortcuts  F1").size(13)).style(button::secondary).on_press(Message::Command(Command::Help))).into()
+        bar.push(button(text("Help  F1").size(13)).style(button::secondary).on_press(Message::Command(Command::Help))).into()
     }
 
     fn start_view(&self) -> Element<'_, Message> {

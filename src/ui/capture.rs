@@ -383,7 +383,7 @@ impl Capture {
                 .spacing(8)
                 .align_y(iced::Center);
                 if !session.groups.is_empty() {
-                    line = line.push(pick_list(group_choices(session), group_choice(session, picked.on_behalf_of), Message::Behalf).text_size(13));
+                    line = line.push(pick_list(group_choices(session), group_choice(session, picked.on_behalf_of), Message::Behalf).text_size(13).width(340));
                 }
                 line.into()
             }
@@ -391,7 +391,7 @@ impl Capture {
         };
         let chooser: Element<'a, Message> = match &self.new_person {
             Some(form) => form.view(session).map(Message::NewPerson),
-            None => self.picker.view(PICKER, session, Message::PickerInput, Message::PickerSubmit, Message::Choose),
+            None => self.picker.view(self.picked.is_some(), PICKER, session, Message::PickerInput, Message::PickerSubmit, Message::Choose),
         };
         let statement = editor(&self.statement)
             .id(STATEMENT)

@@ -144,12 +144,12 @@ impl Correction {
             space::horizontal(),
             text("Speaker:").size(14).color(style::MUTED),
             text(session.speaker_label(&self.speaker)).size(15),
-            pick_list(group_choices(session), group_choice(session, self.on_behalf_of), Message::Behalf).text_size(13),
+            pick_list(group_choices(session), group_choice(session, self.on_behalf_of), Message::Behalf).text_size(13).width(260),
             pick_list(segment_choices(session), segment_choice(session, self.segment), Message::Segment).text_size(13),
         ]
         .spacing(8)
         .align_y(iced::Center);
-        let picker = self.picker.view(PICKER, session, Message::PickerInput, Message::PickerSubmit, Message::Choose);
+        let picker = self.picker.view(false, PICKER, session, Message::PickerInput, Message::PickerSubmit, Message::Choose);
         let body = editor(&self.text)
             .id(TEXT)
             .on_action(Message::Text)

@@ -101,8 +101,11 @@ impl PickerState {
         self.refresh(session, index);
     }
 
+    /// `compact` hides the list while a speaker is picked and nothing is typed, so the
+    /// statement box keeps its room.
     pub fn view<'a, M: Clone + 'a>(
         &'a self,
+        compact: bool,
         id: &'static str,
         session: &'a Session,
         on_input: impl Fn(String) -> M + 'a,
@@ -116,7 +119,8 @@ impl PickerState {
             .padding(8)
             .size(18);
         let mut list = Column::new().spacing(1);
-        for (i, choice) in self.choices.iter().enumerate() {
+        let hidden = compact && self.query.trim().is_empty();
+        for (i, choice) in self.choices.iter().enumerate().filter(|_| !hidden) {
             let selected = i == self.selected;
             let mut label = choice.label(session);
             let detail = match choice {
