@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 #[derive(Debug, Parser)]
-#[command(name = "rapporteur", version, about = "Capture a UN meeting and draft its report")]
+#[command(
+    name = "rapporteur",
+    version,
+    about = "Capture a UN meeting and draft its report"
+)]
 pub struct Cli {
     /// Session file to open (created if it does not exist). Without it, the last session.
     pub path: Option<PathBuf>,
@@ -19,10 +23,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Import a list of speakers (CSV) into a session.
-    Speakers {
-        session: PathBuf,
-        csv: PathBuf,
-    },
+    Speakers { session: PathBuf, csv: PathBuf },
     /// Log interventions from standard input, one per line: `SPEAKER<TAB>TEXT`, where
     /// SPEAKER is a participant's name or a delegation. Each line is on disk before
     /// `logged N` is printed. For scripts, speech-to-text pipes and crash tests.

@@ -9,9 +9,11 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Speakers { session, csv }) => run(|| {
-            let text = std::fs::read_to_string(&csv).map_err(|e| format!("{}: {e}", csv.display()))?;
+            let text =
+                std::fs::read_to_string(&csv).map_err(|e| format!("{}: {e}", csv.display()))?;
             let (mut store, mut s, _) = Store::open(&session).map_err(|e| e.to_string())?;
-            let n = import_speakers_csv(&mut s, &text).map_err(|e| format!("{}: {e}; nothing was imported", csv.display()))?;
+            let n = import_speakers_csv(&mut s, &text)
+                .map_err(|e| format!("{}: {e}; nothing was imported", csv.display()))?;
             store.save(&s)?;
             println!("{n} speakers added to the list of {}", session.display());
             Ok(())
@@ -31,7 +33,10 @@ fn log_from_stdin(path: &std::path::Path) -> Result<(), String> {
             continue;
         }
         let Some((who, text)) = line.split_once('\t') else {
-            eprintln!("rapporteur: line {}: expected SPEAKER<TAB>TEXT; skipped", n + 1);
+            eprintln!(
+                "rapporteur: line {}: expected SPEAKER<TAB>TEXT; skipped",
+                n + 1
+            );
             continue;
         };
         let speaker = match rapporteur::core::session::resolve_speaker(&mut session, who) {

@@ -26,17 +26,30 @@ fn demo_app() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("meeting.json");
     let store = Store::create(&path, &demo_session()).unwrap();
-    let (app, _) = (App::with_session(store, demo_session(), None, Box::new(ScriptedDialogs::default())), ());
-    Fixture { app, path, _dir: dir }
+    let (app, _) = (
+        App::with_session(
+            store,
+            demo_session(),
+            None,
+            Box::new(ScriptedDialogs::default()),
+        ),
+        (),
+    );
+    Fixture {
+        app,
+        path,
+        _dir: dir,
+    }
 }
 
 fn simulator(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_settings(
+    Simulator::with_size(
         Settings {
             fonts: vec![FONT_REGULAR.into(), FONT_BOLD.into()],
             default_font: Font::with_name(FONT_NAME),
             ..Settings::default()
         },
+        (1280.0, 820.0),
         app.view(),
     )
 }
@@ -57,7 +70,9 @@ fn ctrl_enter() -> Event {
     Event::Keyboard(keyboard::Event::KeyPressed {
         key: Key::Named(Named::Enter),
         modified_key: Key::Named(Named::Enter),
-        physical_key: keyboard::key::Physical::Unidentified(keyboard::key::NativeCode::Unidentified),
+        physical_key: keyboard::key::Physical::Unidentified(
+            keyboard::key::NativeCode::Unidentified,
+        ),
         location: keyboard::Location::Standard,
         modifiers: Modifiers::CTRL,
         text: None,
@@ -70,16 +85,31 @@ fn session(app: &App) -> &rapporteur::core::Session {
 }
 
 fn picked(app: &App) -> Option<Speaker> {
-    app.open.as_ref().unwrap().capture.picked.as_ref().map(|p| p.speaker.clone())
+    app.open
+        .as_ref()
+        .unwrap()
+        .capture
+        .picked
+        .as_ref()
+        .map(|p| p.speaker.clone())
 }
 
 fn participant_named(app: &App, family: &str) -> u32 {
-    session(app).participants.iter().find(|p| p.family_name == family).unwrap().id
+    session(app)
+        .participants
+        .iter()
+        .find(|p| p.family_name == family)
+        .unwrap()
+        .id
 }
 
 #[test]
 fn pick_by_typing_write_commit_and_see_it_listed() {
-    let Fixture { mut app, path, _dir } = demo_app();
+    let Fixture {
+        mut app,
+        path,
+        _dir,
+    } = demo_app();
     let before = session(&app).interventions.len();
 
     interact(&mut app, |ui| {
@@ -87,10 +117,14 @@ fn pick_by_typing_write_commit_and_see_it_listed() {
         ui.typewrite("bouay");
         ui.tap_key(Named::Enter);
     });
-    assert_eq!(picked(&app), Some(Speaker::Participant(participant_named(&app, "Bouayach"))));
+    assert_eq!(
+        picked(&app),
+        Some(Speaker::Participant(participant_named(&app, "Bouayach")))
+    );
 
     interact(&mut app, |ui| {
-        ui.find("Amina Bouayach (National Human Rights Council of Morocco)").expect("the picked speaker is shown");
+        ui.find("Amina Bouayach (National Human Rights Council of Morocco)")
+            .expect("the picked speaker is shown");
         ui.click(id("statement")).unwrap();
         ui.typewrite("stressed the role of monitoring");
         ui.simulate([ctrl_enter()]);
@@ -100,14 +134,25 @@ fn pick_by_typing_write_commit_and_see_it_listed() {
     assert_eq!(s.interventions.len(), before + 1);
     let logged = s.interventions.last().unwrap();
     assert_eq!(logged.text, "stressed the role of monitoring");
-    assert_eq!(logged.speaker, Speaker::Participant(participant_named(&app, "Bouayach")));
-    assert_eq!(picked(&app), None, "the form is cleared for the next speaker");
+    assert_eq!(
+        logged.speaker,
+        Speaker::Participant(participant_named(&app, "Bouayach"))
+    );
+    assert_eq!(
+        picked(&app),
+        None,
+        "the form is cleared for the next speaker"
+    );
     // Durable: the file on disk already has it.
     let on_disk = support::read_session(&path);
-    assert_eq!(on_disk.interventions.last().unwrap().text, "stressed the role of monitoring");
+    assert_eq!(
+        on_disk.interventions.last().unwrap().text,
+        "stressed the role of monitoring"
+    );
 
     let mut ui = simulator(&app);
-    ui.find("stressed the role of monitoring").expect("the new intervention is listed");
+    ui.find("stressed the role of monitoring")
+        .expect("the new intervention is listed");
 }
 
 #[test]
@@ -121,7 +166,10 @@ fn the_next_inscription_is_preselected_and_arrows_move() {
     assert_eq!(picked(&app), Some(Speaker::Delegation("argentina".into())));
 
     // Down (a key the picker leaves to the app) then Enter picks the second choice.
-    let _ = app.update(Message::Key(Key::Named(Named::ArrowDown), Modifiers::empty()));
+    let _ = app.update(Message::Key(
+        Key::Named(Named::ArrowDown),
+        Modifiers::empty(),
+    ));
     interact(&mut app, |ui| {
         ui.click(id("picker")).unwrap();
         ui.tap_key(Named::Enter);
@@ -131,22 +179,44 @@ fn the_next_inscription_is_preselected_and_arrows_move() {
 
 #[test]
 fn segment_switches_from_the_keyboard_and_is_shown() {
-    let Fixture { mut app, path, _dir } = demo_app();
+    let Fixture {
+        mut app,
+        path,
+        _dir,
+    } = demo_app();
     assert_eq!(session(&app).current_segment, 3);
     let _ = app.update(Message::Key(Key::Named(Named::PageDown), Modifiers::CTRL));
-    simulator(&app).find("Segment: Concluding remarks").expect("segment shown");
+    simulator(&app)
+        .find("Segment: Concluding remarks")
+        .expect("segment shown");
     let _ = app.update(Message::Key(Key::Named(Named::PageUp), Modifiers::CTRL));
     let _ = app.update(Message::Key(Key::Named(Named::PageUp), Modifiers::CTRL));
-    simulator(&app).find("Segment: Panel discussion").expect("segment shown");
-    assert_eq!(support::read_session(&path).current_segment, 2, "the segment is saved too");
+    simulator(&app)
+        .find("Segment: Panel discussion")
+        .expect("segment shown");
+    assert_eq!(
+        support::read_session(&path).current_segment,
+        2,
+        "the segment is saved too"
+    );
 }
 
 #[test]
 fn reattribute_an_earlier_intervention() {
-    let Fixture { mut app, path, _dir } = demo_app();
-    let target = session(&app).interventions.iter().find(|i| i.text.starts_with("was finalizing")).unwrap().id;
+    let Fixture {
+        mut app,
+        path,
+        _dir,
+    } = demo_app();
+    let target = session(&app)
+        .interventions
+        .iter()
+        .find(|i| i.text.starts_with("was finalizing"))
+        .unwrap()
+        .id;
     interact(&mut app, |ui| {
-        ui.click("was finalizing a manual on atrocity prevention.").unwrap();
+        ui.click("was finalizing a manual on atrocity prevention.")
+            .unwrap();
     });
     assert!(app.open.as_ref().unwrap().capture.correction.is_some());
     interact(&mut app, |ui| {
@@ -155,13 +225,26 @@ fn reattribute_an_earlier_intervention() {
         ui.tap_key(Named::Enter);
     });
     interact(&mut app, |ui| {
-        ui.find("Liechtenstein").expect("new speaker shown in the panel");
+        ui.find("Liechtenstein")
+            .expect("new speaker shown in the panel");
         ui.click("Save correction (Ctrl+Enter)").unwrap();
     });
     let corrected = session(&app).intervention(target).unwrap();
-    assert_eq!(corrected.speaker, Speaker::Delegation("liechtenstein".into()));
-    assert_eq!(corrected.text, "was finalizing a manual on atrocity prevention.");
-    assert_eq!(support::read_session(&path).intervention(target).unwrap().speaker, corrected.speaker);
+    assert_eq!(
+        corrected.speaker,
+        Speaker::Delegation("liechtenstein".into())
+    );
+    assert_eq!(
+        corrected.text,
+        "was finalizing a manual on atrocity prevention."
+    );
+    assert_eq!(
+        support::read_session(&path)
+            .intervention(target)
+            .unwrap()
+            .speaker,
+        corrected.speaker
+    );
 }
 
 #[test]
@@ -169,12 +252,17 @@ fn delete_asks_for_confirmation() {
     let Fixture { mut app, .. } = demo_app();
     let count = session(&app).interventions.len();
     interact(&mut app, |ui| {
-        ui.click("was finalizing a manual on atrocity prevention.").unwrap();
+        ui.click("was finalizing a manual on atrocity prevention.")
+            .unwrap();
     });
     interact(&mut app, |ui| {
         ui.click("Delete…").unwrap();
     });
-    assert_eq!(session(&app).interventions.len(), count, "nothing deleted before confirming");
+    assert_eq!(
+        session(&app).interventions.len(),
+        count,
+        "nothing deleted before confirming"
+    );
     interact(&mut app, |ui| {
         ui.click("Keep").unwrap();
     });
@@ -196,7 +284,10 @@ fn a_new_person_is_created_inline_and_picked() {
         ui.typewrite("Tomás Ruiz");
         ui.tap_key(Named::Enter);
     });
-    assert!(app.open.as_ref().unwrap().capture.new_person.is_some(), "no match: the new-person choice is taken");
+    assert!(
+        app.open.as_ref().unwrap().capture.new_person.is_some(),
+        "no match: the new-person choice is taken"
+    );
     interact(&mut app, |ui| {
         ui.click(id("new-person-title")).unwrap();
         ui.typewrite("Director of Example Watch");
@@ -205,7 +296,11 @@ fn a_new_person_is_created_inline_and_picked() {
         ui.tap_key(Named::Enter);
     });
     let s = session(&app);
-    let person = s.participants.iter().find(|p| p.family_name == "Ruiz").expect("created");
+    let person = s
+        .participants
+        .iter()
+        .find(|p| p.family_name == "Ruiz")
+        .expect("created");
     assert_eq!(person.given_names, "Tomás");
     assert_eq!(person.title, "Director of Example Watch");
     assert_eq!(person.delegation.as_deref(), Some("peru"));
@@ -214,7 +309,11 @@ fn a_new_person_is_created_inline_and_picked() {
 
 #[test]
 fn the_statement_being_typed_survives_a_crash() {
-    let Fixture { mut app, path, _dir } = demo_app();
+    let Fixture {
+        mut app,
+        path,
+        _dir,
+    } = demo_app();
     interact(&mut app, |ui| {
         ui.click(id("picker")).unwrap();
         ui.typewrite("peru");
@@ -230,14 +329,27 @@ fn the_statement_being_typed_survives_a_crash() {
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("meeting.json");
     std::fs::copy(&path, &copy).unwrap();
-    let draft_name = |p: &std::path::Path| p.with_file_name(format!(".{}.draft", p.file_name().unwrap().to_string_lossy()));
+    let draft_name = |p: &std::path::Path| {
+        p.with_file_name(format!(
+            ".{}.draft",
+            p.file_name().unwrap().to_string_lossy()
+        ))
+    };
     std::fs::copy(draft_name(&path), draft_name(&copy)).unwrap();
     let (store, reopened, draft) = Store::open(&copy).unwrap();
     let draft = draft.expect("the draft is recovered");
     assert_eq!(draft.text, "half a sentence");
     assert_eq!(draft.speaker, Some(Speaker::Delegation("peru".into())));
-    let app = App::with_session(store, reopened, Some(draft), Box::new(ScriptedDialogs::default()));
-    assert_eq!(app.open.as_ref().unwrap().capture.draft().text, "half a sentence");
+    let app = App::with_session(
+        store,
+        reopened,
+        Some(draft),
+        Box::new(ScriptedDialogs::default()),
+    );
+    assert_eq!(
+        app.open.as_ref().unwrap().capture.draft().text,
+        "half a sentence"
+    );
 }
 
 #[test]
@@ -247,10 +359,20 @@ fn a_corrupt_file_gets_a_message_and_is_left_alone() {
     let path = dir.path().join("broken.json");
     let bytes = b"{\"format_version\": \"1.0\", \"interventions\": [";
     std::fs::write(&path, bytes).unwrap();
-    let (app, _) = App::boot(Launch { path: Some(path.clone()), demo: false }, Box::new(ScriptedDialogs::default()));
+    let (app, _) = App::boot(
+        Launch {
+            path: Some(path.clone()),
+            demo: false,
+        },
+        Box::new(ScriptedDialogs::default()),
+    );
     assert!(app.open.is_none());
     let notice = app.notice.as_ref().expect("a message");
-    assert!(notice.error && notice.text.contains("broken.json"), "{}", notice.text);
+    assert!(
+        notice.error && notice.text.contains("broken.json"),
+        "{}",
+        notice.text
+    );
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
     let mut ui = simulator(&app);
     ui.find("No session open").expect("start screen");
@@ -259,7 +381,13 @@ fn a_corrupt_file_gets_a_message_and_is_left_alone() {
 #[test]
 fn a_second_window_on_the_same_session_is_refused() {
     let Fixture { app, path, _dir } = demo_app();
-    let (second, _) = App::boot(Launch { path: Some(path.clone()), demo: false }, Box::new(ScriptedDialogs::default()));
+    let (second, _) = App::boot(
+        Launch {
+            path: Some(path.clone()),
+            demo: false,
+        },
+        Box::new(ScriptedDialogs::default()),
+    );
     assert!(second.open.is_none());
     assert!(second.notice.unwrap().text.contains("already open"));
     drop(app);
@@ -267,11 +395,16 @@ fn a_second_window_on_the_same_session_is_refused() {
 
 #[test]
 fn meeting_screen_edits_are_saved_within_a_tick() {
-    let Fixture { mut app, path, _dir } = demo_app();
+    let Fixture {
+        mut app,
+        path,
+        _dir,
+    } = demo_app();
     let _ = app.update(Message::Key(Key::Character("4".into()), Modifiers::CTRL));
     assert_eq!(app.screen, Screen::Meeting);
     interact(&mut app, |ui| {
         ui.click("A/HRC/48/xx").unwrap();
+        ui.tap_key(Named::End);
         ui.typewrite("9");
     });
     assert_eq!(session(&app).meeting.symbol, "A/HRC/48/xx9");
@@ -287,15 +420,87 @@ fn importing_a_list_of_speakers_through_the_dialog() {
     let csv = dir.path().join("speakers.csv");
     std::fs::write(&csv, "delegation,status\nFiji,\nNarnia,\n").unwrap();
     let store = Store::create(&path, &demo_session()).unwrap();
-    let dialogs = ScriptedDialogs { speakers: Some(csv.clone()), ..ScriptedDialogs::default() };
+    let dialogs = ScriptedDialogs {
+        speakers: Some(csv.clone()),
+        ..ScriptedDialogs::default()
+    };
     let mut app = App::with_session(store, demo_session(), None, Box::new(dialogs));
     let count = session(&app).inscriptions.len();
-    let _ = app.update(Message::Meeting(rapporteur::ui::meeting::Message::ImportSpeakers));
+    let _ = app.update(Message::Meeting(
+        rapporteur::ui::meeting::Message::ImportSpeakers,
+    ));
     let notice = app.notice.clone().unwrap();
-    assert!(notice.error && notice.text.contains("Narnia") && notice.text.contains("row 3"), "{}", notice.text);
+    assert!(
+        notice.error && notice.text.contains("Narnia") && notice.text.contains("row 3"),
+        "{}",
+        notice.text
+    );
     assert_eq!(session(&app).inscriptions.len(), count, "nothing imported");
     std::fs::write(&csv, "delegation,status\nFiji,\nTuvalu,not_delivered\n").unwrap();
-    let _ = app.update(Message::Meeting(rapporteur::ui::meeting::Message::ImportSpeakers));
+    let _ = app.update(Message::Meeting(
+        rapporteur::ui::meeting::Message::ImportSpeakers,
+    ));
     assert_eq!(session(&app).inscriptions.len(), count + 2);
     assert_eq!(support::read_session(&path).inscriptions.len(), count + 2);
+}
+
+#[test]
+fn ctrl_enter_in_the_picker_logs_instead_of_picking_someone_else() {
+    let Fixture { mut app, .. } = demo_app();
+    interact(&mut app, |ui| {
+        ui.click(id("picker")).unwrap();
+        ui.typewrite("peru");
+        ui.tap_key(Named::Enter);
+    });
+    interact(&mut app, |ui| {
+        ui.click(id("statement")).unwrap();
+        ui.typewrite("reported progress");
+    });
+    let count = session(&app).interventions.len();
+    // Back in the picker (Ctrl+L), the note-taker presses Ctrl+Enter.
+    let _ = app.update(Message::Modifiers(Modifiers::CTRL));
+    interact(&mut app, |ui| {
+        ui.click(id("picker")).unwrap();
+        ui.simulate([ctrl_enter()]);
+    });
+    let s = session(&app);
+    assert_eq!(s.interventions.len(), count + 1);
+    assert_eq!(
+        s.interventions.last().unwrap().speaker,
+        Speaker::Delegation("peru".into())
+    );
+    assert_eq!(s.interventions.last().unwrap().text, "reported progress");
+}
+
+#[test]
+fn a_participant_is_corrected_on_the_meeting_screen() {
+    let Fixture {
+        mut app,
+        path,
+        _dir,
+    } = demo_app();
+    let _ = app.update(Message::Key(Key::Character("4".into()), Modifiers::CTRL));
+    interact(&mut app, |ui| {
+        ui.click("Savita Pawnday").unwrap();
+    });
+    interact(&mut app, |ui| {
+        ui.click("Short title for later mentions, e.g. the High Commissioner")
+            .unwrap();
+        ui.typewrite("the moderator");
+        ui.click("Save").unwrap();
+    });
+    let id = participant_named(&app, "Pawnday");
+    let person = session(&app).participant(id).unwrap().clone();
+    assert_eq!(person.short_title, "the moderator");
+    assert_eq!(
+        person.title,
+        "Deputy Executive Director of the Global Centre for the Responsibility to Protect"
+    );
+    assert_eq!(
+        support::read_session(&path)
+            .participant(id)
+            .unwrap()
+            .short_title,
+        "the moderator"
+    );
 }

@@ -12,7 +12,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self, bound: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % bound
     }
 }
@@ -22,7 +25,13 @@ fn sigkill_at_random_moments_loses_nothing_acknowledged() {
     let home = support::isolate_home();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("crash.json");
-    let speakers = ["Peru", "the Netherlands", "Côte d'Ivoire", "Türkiye", "UNICEF"];
+    let speakers = [
+        "Peru",
+        "the Netherlands",
+        "Côte d'Ivoire",
+        "Türkiye",
+        "UNICEF",
+    ];
     let mut rng = Lcg(0x5eed);
     let mut acknowledged: Vec<String> = Vec::new();
     let rounds = 40;
@@ -53,7 +62,13 @@ fn sigkill_at_random_moments_loses_nothing_acknowledged() {
         let mut n = 0;
         while started.elapsed() < kill_after {
             let text = format!("round {round} statement {n} with\u{0007} control and “quotes”");
-            if writeln!(stdin, "{}\t{text}", speakers[rng.next(speakers.len() as u64) as usize]).is_err() {
+            if writeln!(
+                stdin,
+                "{}\t{text}",
+                speakers[rng.next(speakers.len() as u64) as usize]
+            )
+            .is_err()
+            {
                 break;
             }
             sent.push(text.replace('\u{0007}', ""));
@@ -68,20 +83,34 @@ fn sigkill_at_random_moments_loses_nothing_acknowledged() {
         acknowledged.extend(sent.into_iter().take(acks));
 
         // Whatever the moment of the kill, the file opens and holds every acknowledged line.
-        let session = rapporteur::storage::load(&path).unwrap_or_else(|e| panic!("round {round}: {e}"));
-        let texts: std::collections::HashSet<&str> = session.interventions.iter().map(|i| i.text.as_str()).collect();
+        let session =
+            rapporteur::storage::load(&path).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        let texts: std::collections::HashSet<&str> = session
+            .interventions
+            .iter()
+            .map(|i| i.text.as_str())
+            .collect();
         for text in &acknowledged {
-            assert!(texts.contains(text.as_str()), "round {round}: lost {text:?}");
+            assert!(
+                texts.contains(text.as_str()),
+                "round {round}: lost {text:?}"
+            );
         }
     }
-    assert!(acknowledged.len() > rounds, "the test logged too little to mean anything: {}", acknowledged.len());
+    assert!(
+        acknowledged.len() > rounds,
+        "the test logged too little to mean anything: {}",
+        acknowledged.len()
+    );
     // No temporary files pile up beside the session once it is reopened.
     let _ = rapporteur::storage::Store::open(&path).unwrap();
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".crash.json.") && n != ".crash.json.lock" && n != ".crash.json.draft")
+        .filter(|n| {
+            n.starts_with(".crash.json.") && n != ".crash.json.lock" && n != ".crash.json.draft"
+        })
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
@@ -100,12 +129,23 @@ fn log_reports_bad_lines_and_keeps_going() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"Narnia\tnot a state\nno tab here\nPeru\treported progress\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Narnia\tnot a state\nno tab here\nPeru\treported progress\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("line 1") && stderr.contains("Narnia"), "{stderr}");
+    assert!(
+        stderr.contains("line 1") && stderr.contains("Narnia"),
+        "{stderr}"
+    );
     assert!(stderr.contains("line 2"), "{stderr}");
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "logged 1");
-    assert_eq!(support::read_session(&path).interventions[0].text, "reported progress");
+    assert_eq!(
+        support::read_session(&path).interventions[0].text,
+        "reported progress"
+    );
 }

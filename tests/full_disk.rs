@@ -23,7 +23,12 @@ fn full_disk_keeps_everything_and_saves_when_space_returns() {
         let status = Command::new("unshare")
             .args(["--user", "--map-root-user", "--mount", "--"])
             .arg(std::env::current_exe().unwrap())
-            .args(["--exact", "full_disk_keeps_everything_and_saves_when_space_returns", "--nocapture", "--test-threads=1"])
+            .args([
+                "--exact",
+                "full_disk_keeps_everything_and_saves_when_space_returns",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(INSIDE, "1")
             .status()
             .expect("unshare (util-linux) runs");
@@ -32,12 +37,21 @@ fn full_disk_keeps_everything_and_saves_when_space_returns() {
     }
     support::isolate_home();
     let dir = tempfile::tempdir().unwrap();
-    let mounted = Command::new("mount").args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"]).arg(dir.path()).status().unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=256k", "tmpfs"])
+        .arg(dir.path())
+        .status()
+        .unwrap();
     assert!(mounted.success(), "mount a tiny tmpfs");
     let path = dir.path().join("meeting.json");
     let store = Store::create(&path, &demo_session()).unwrap();
     let before = std::fs::read(&path).unwrap();
-    let mut app = App::with_session(store, demo_session(), None, Box::new(ScriptedDialogs::default()));
+    let mut app = App::with_session(
+        store,
+        demo_session(),
+        None,
+        Box::new(ScriptedDialogs::default()),
+    );
 
     // Fill the disk.
     let filler_path = dir.path().join("filler");
@@ -59,18 +73,34 @@ fn full_disk_keeps_everything_and_saves_when_space_returns() {
     }
     let _ = app.update(Message::Command(rapporteur::ui::shortcuts::Command::Save));
     let notice = app.notice.clone().expect("a message");
-    assert!(notice.error && notice.text.contains("Could not save") && notice.text.contains("kept in memory"), "{}", notice.text);
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the old file is intact");
+    assert!(
+        notice.error
+            && notice.text.contains("Could not save")
+            && notice.text.contains("kept in memory"),
+        "{}",
+        notice.text
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the old file is intact"
+    );
     assert!(rapporteur::storage::load(&path).is_ok());
     let _ = app.update(Message::Tick);
-    assert!(app.open.as_ref().unwrap().store.error.is_some(), "still failing while the disk is full");
+    assert!(
+        app.open.as_ref().unwrap().store.error.is_some(),
+        "still failing while the disk is full"
+    );
 
     // Space returns: the next tick saves everything.
     std::fs::remove_file(&filler_path).unwrap();
     let _ = app.update(Message::Tick);
     assert!(app.open.as_ref().unwrap().store.error.is_none());
     let saved = support::read_session(&path);
-    assert_eq!(saved.interventions.last().unwrap().text, "logged while the disk was full");
+    assert_eq!(
+        saved.interventions.last().unwrap().text,
+        "logged while the disk was full"
+    );
     drop(app);
     let _ = Command::new("umount").arg(dir.path()).status();
 }

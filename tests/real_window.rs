@@ -18,22 +18,40 @@ impl Drop for Killed {
 }
 
 fn tool(name: &str) -> Command {
-    let found = Command::new("sh").arg("-c").arg(format!("command -v {name}")).output().unwrap();
-    assert!(found.status.success(), "{name} is not installed: run scripts/test, which installs it");
+    let found = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {name}"))
+        .output()
+        .unwrap();
+    assert!(
+        found.status.success(),
+        "{name} is not installed: run scripts/test, which installs it"
+    );
     Command::new(name)
 }
 
 fn start_xvfb() -> (Killed, String) {
     let display = format!(":{}", 90 + std::process::id() % 800);
     let xvfb = tool("Xvfb")
-        .args([display.as_str(), "-screen", "0", "1400x900x24", "-nolisten", "tcp"])
+        .args([
+            display.as_str(),
+            "-screen",
+            "0",
+            "1400x900x24",
+            "-nolisten",
+            "tcp",
+        ])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
     let xvfb = Killed(xvfb);
     wait_for("Xvfb to start", Duration::from_secs(10), || {
-        Command::new("xdotool").env("DISPLAY", &display).arg("getmouselocation").output().is_ok_and(|o| o.status.success())
+        Command::new("xdotool")
+            .env("DISPLAY", &display)
+            .arg("getmouselocation")
+            .output()
+            .is_ok_and(|o| o.status.success())
     });
     (xvfb, display)
 }
@@ -47,8 +65,16 @@ fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
 }
 
 fn xdo(display: &str, args: &[&str]) -> String {
-    let out = tool("xdotool").env("DISPLAY", display).args(args).output().unwrap();
-    assert!(out.status.success(), "xdotool {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    let out = tool("xdotool")
+        .env("DISPLAY", display)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "xdotool {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
@@ -65,8 +91,16 @@ fn start_app(display: &str, session: &Path, home: &Path) -> (Killed, String) {
     let app = Killed(app);
     let mut window = String::new();
     wait_for("the window", Duration::from_secs(60), || {
-        let out = Command::new("xdotool").env("DISPLAY", display).args(["search", "--name", "Rapporteur - "]).output().unwrap();
-        window = String::from_utf8_lossy(&out.stdout).lines().next().unwrap_or("").to_string();
+        let out = Command::new("xdotool")
+            .env("DISPLAY", display)
+            .args(["search", "--name", "Rapporteur - "])
+            .output()
+            .unwrap();
+        window = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string();
         !window.is_empty()
     });
     std::thread::sleep(Duration::from_millis(1500)); // first frame
@@ -77,8 +111,16 @@ fn screenshot(display: &str, name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join(name);
-    let status = tool("import").env("DISPLAY", display).args(["-window", "root"]).arg(&file).status().unwrap();
-    assert!(status.success() && file.metadata().unwrap().len() > 10_000, "screenshot {name}");
+    let status = tool("import")
+        .env("DISPLAY", display)
+        .args(["-window", "root"])
+        .arg(&file)
+        .status()
+        .unwrap();
+    assert!(
+        status.success() && file.metadata().unwrap().len() > 10_000,
+        "screenshot {name}"
+    );
     file
 }
 
@@ -92,7 +134,9 @@ fn log_intervention(display: &str, window: &str, who: &str, text: &str) {
 }
 
 fn texts(path: &Path) -> Vec<String> {
-    rapporteur::storage::load(path).map(|s| s.interventions.into_iter().map(|i| i.text).collect()).unwrap_or_default()
+    rapporteur::storage::load(path)
+        .map(|s| s.interventions.into_iter().map(|i| i.text).collect())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -100,7 +144,10 @@ fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
     let home = support::isolate_home();
     let dir = tempfile::tempdir().unwrap();
     let session = dir.path().join("hrc-panel.json");
-    drop(rapporteur::storage::Store::create(&session, &rapporteur::core::demo::demo_session()).unwrap());
+    drop(
+        rapporteur::storage::Store::create(&session, &rapporteur::core::demo::demo_session())
+            .unwrap(),
+    );
 
     let (_xvfb, display) = start_xvfb();
     let (mut app, window) = start_app(&display, &session, &home);
@@ -114,13 +161,18 @@ fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
     ];
     for (who, text) in statements {
         log_intervention(&display, &window, who, text);
-        wait_for(text, Duration::from_secs(10), || texts(&session).iter().any(|t| t == text));
+        wait_for(text, Duration::from_secs(10), || {
+            texts(&session).iter().any(|t| t == text)
+        });
     }
     let saved = rapporteur::storage::load(&session).unwrap();
     let last = &saved.interventions[saved.interventions.len() - 3..];
     assert_eq!(saved.speaker_label(&last[0].speaker), "the Netherlands");
     assert_eq!(saved.speaker_label(&last[1].speaker), "Côte d'Ivoire");
-    assert_eq!(saved.speaker_label(&last[2].speaker), "Amina Bouayach (National Human Rights Council of Morocco)");
+    assert_eq!(
+        saved.speaker_label(&last[2].speaker),
+        "Amina Bouayach (National Human Rights Council of Morocco)"
+    );
     screenshot(&display, "capture-after-three-interventions.png");
 
     // Start typing the next one, give the draft its second, then pull the plug.
@@ -128,16 +180,23 @@ fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
     xdo(&display, &["key", "--clearmodifiers", "ctrl+l"]);
     xdo(&display, &["type", "--delay", "25", "peru"]);
     xdo(&display, &["key", "Return"]);
-    xdo(&display, &["type", "--delay", "15", "was still speaking when"]);
+    xdo(
+        &display,
+        &["type", "--delay", "15", "was still speaking when"],
+    );
     std::thread::sleep(Duration::from_millis(1600));
     app.0.kill().unwrap(); // SIGKILL
     let _ = app.0.wait();
 
     let after = texts(&session);
     for (_, text) in statements {
-        assert!(after.iter().any(|t| t == text), "lost {text:?} after the kill");
+        assert!(
+            after.iter().any(|t| t == text),
+            "lost {text:?} after the kill"
+        );
     }
-    let draft = rapporteur::storage::draft::load_draft(&session).expect("the statement being typed was kept");
+    let draft = rapporteur::storage::draft::load_draft(&session)
+        .expect("the statement being typed was kept");
     assert_eq!(draft.text, "was still speaking when");
 
     // Reopen: everything is there and the half-typed statement is back in the box.
@@ -146,7 +205,13 @@ fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
     screenshot(&display, "capture-reopened-after-kill.png");
     xdo(&display, &["windowfocus", "--sync", &window]);
     xdo(&display, &["key", "--clearmodifiers", "ctrl+Return"]);
-    wait_for("the recovered statement to be logged", Duration::from_secs(10), || {
-        texts(&session).iter().any(|t| t == "was still speaking when")
-    });
+    wait_for(
+        "the recovered statement to be logged",
+        Duration::from_secs(10),
+        || {
+            texts(&session)
+                .iter()
+                .any(|t| t == "was still speaking when")
+        },
+    );
 }

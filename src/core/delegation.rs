@@ -144,7 +144,8 @@ const CATALOGUE_CSV: &str = include_str!("../../assets/delegations.csv");
 /// the two observer States, common regional organizations and United Nations entities.
 pub fn catalogue() -> &'static [Delegation] {
     static CATALOGUE: OnceLock<Vec<Delegation>> = OnceLock::new();
-    CATALOGUE.get_or_init(|| parse_catalogue(CATALOGUE_CSV).expect("assets/delegations.csv is valid"))
+    CATALOGUE
+        .get_or_init(|| parse_catalogue(CATALOGUE_CSV).expect("assets/delegations.csv is valid"))
 }
 
 fn parse_catalogue(csv_text: &str) -> Result<Vec<Delegation>, String> {
@@ -182,8 +183,14 @@ mod tests {
 
     #[test]
     fn catalogue_has_every_member_and_observer_state() {
-        let states = catalogue().iter().filter(|d| d.kind == DelegationKind::MemberState).count();
-        let observers = catalogue().iter().filter(|d| d.kind == DelegationKind::ObserverState).count();
+        let states = catalogue()
+            .iter()
+            .filter(|d| d.kind == DelegationKind::MemberState)
+            .count();
+        let observers = catalogue()
+            .iter()
+            .filter(|d| d.kind == DelegationKind::ObserverState)
+            .count();
         assert_eq!(states, 193);
         assert_eq!(observers, 2);
         let mut ids: Vec<_> = catalogue().iter().map(|d| d.id.as_str()).collect();
@@ -200,13 +207,25 @@ mod tests {
         assert_eq!(nl.sentence_name(), "The Netherlands");
         assert_eq!(find_builtin("the Netherlands").unwrap().id, nl.id);
         assert_eq!(find_builtin("Holland").unwrap().id, nl.id);
-        assert_eq!(find_builtin("Iran").unwrap().name, "Iran (Islamic Republic of)");
+        assert_eq!(
+            find_builtin("Iran").unwrap().name,
+            "Iran (Islamic Republic of)"
+        );
         assert!(!find_builtin("Iran").unwrap().the);
         assert_eq!(find_builtin("turkey").unwrap().name, "Türkiye");
         assert_eq!(find_builtin("cote d'ivoire").unwrap().name, "Côte d'Ivoire");
-        assert_eq!(find_builtin("Syrian Arab Republic").unwrap().running_name(), "the Syrian Arab Republic");
-        assert_eq!(find_builtin("UNICEF").unwrap().kind, DelegationKind::UnEntity);
-        assert_eq!(find_builtin("European Union").unwrap().kind, DelegationKind::Regional);
+        assert_eq!(
+            find_builtin("Syrian Arab Republic").unwrap().running_name(),
+            "the Syrian Arab Republic"
+        );
+        assert_eq!(
+            find_builtin("UNICEF").unwrap().kind,
+            DelegationKind::UnEntity
+        );
+        assert_eq!(
+            find_builtin("European Union").unwrap().kind,
+            DelegationKind::Regional
+        );
         assert!(find_builtin("Narnia").is_none());
     }
 
@@ -215,12 +234,16 @@ mod tests {
         let cote = find_builtin("Côte d'Ivoire").unwrap();
         let croatia = find_builtin("Croatia").unwrap();
         assert!(cote.sort_key() < croatia.sort_key());
-        assert_eq!(find_builtin("Netherlands").unwrap().sort_key(), "netherlands");
+        assert_eq!(
+            find_builtin("Netherlands").unwrap().sort_key(),
+            "netherlands"
+        );
     }
 
     #[test]
     fn bad_catalogue_rows_are_reported() {
-        let err = parse_catalogue("kind,name,article,acronym,aliases\nplanet,Mars,,,\n").unwrap_err();
+        let err =
+            parse_catalogue("kind,name,article,acronym,aliases\nplanet,Mars,,,\n").unwrap_err();
         assert!(err.contains("row 2"), "{err}");
     }
 }

@@ -15,7 +15,10 @@ fn builtin(session: &mut Session, name: &str) -> String {
 }
 
 pub fn demo_session() -> Session {
-    let mut s = Session::new("Panel on the responsibility to protect", ReportKind::PanelSummary);
+    let mut s = Session::new(
+        "Panel on the responsibility to protect",
+        ReportKind::PanelSummary,
+    );
     let m = &mut s.meeting;
     m.title = "Intersessional panel discussion to mark the fifteenth anniversary of the responsibility to protect".into();
     m.session = "Forty-eighth session".into();
@@ -39,12 +42,31 @@ pub fn demo_session() -> Session {
         "National Human Rights Council of Morocco",
         true,
     ));
-    for name in ["Argentina", "Cameroon", "China", "Cuba", "Denmark", "Germany", "Indonesia", "Mexico", "Netherlands", "Ukraine", "Uruguay", "Bahamas"] {
+    for name in [
+        "Argentina",
+        "Cameroon",
+        "China",
+        "Cuba",
+        "Denmark",
+        "Germany",
+        "Indonesia",
+        "Mexico",
+        "Netherlands",
+        "Ukraine",
+        "Uruguay",
+        "Bahamas",
+    ] {
         let id = builtin(&mut s, name);
         s.meeting.council_members.push(id);
     }
 
-    let person = |honorific, given: &str, family: &str, title: &str, pronoun, role, delegation: Option<&String>| Participant {
+    let person = |honorific,
+                  given: &str,
+                  family: &str,
+                  title: &str,
+                  pronoun,
+                  role,
+                  delegation: Option<&String>| Participant {
         honorific,
         given_names: given.into(),
         family_name: family.into(),
@@ -171,10 +193,18 @@ pub fn demo_session() -> Session {
         ("Uruguay", None, InscriptionStatus::Pending),
         ("Belgium", None, InscriptionStatus::NotDelivered),
         ("Croatia", None, InscriptionStatus::NotDelivered),
-        ("Iran (Islamic Republic of)", None, InscriptionStatus::NotDelivered),
+        (
+            "Iran (Islamic Republic of)",
+            None,
+            InscriptionStatus::NotDelivered,
+        ),
         ("Italy", None, InscriptionStatus::WrittenOnly),
         ("Russian Federation", None, InscriptionStatus::NotDelivered),
-        ("Venezuela (Bolivarian Republic of)", None, InscriptionStatus::NotDelivered),
+        (
+            "Venezuela (Bolivarian Republic of)",
+            None,
+            InscriptionStatus::NotDelivered,
+        ),
         ("UN-Women", None, InscriptionStatus::NotDelivered),
     ];
     for (i, (name, group, status)) in floor.iter().enumerate() {
@@ -195,27 +225,64 @@ pub fn demo_session() -> Session {
 
     let start = DateTime::<Utc>::from_timestamp(1_620_738_000, 0).expect("valid"); // 11 May 2021 13:00 UTC
     let mut minute = 0i64;
-    let mut log = |s: &mut Session, segment_step: i32, speaker: Speaker, behalf: Option<u32>, text: &str| {
-        if segment_step != 0 {
-            s.step_segment(segment_step);
-        }
-        let started_at = start + chrono::Duration::minutes(minute);
-        minute += 4;
-        s.commit(NewIntervention {
-            speaker,
-            on_behalf_of: behalf,
-            started_at,
-            ended_at: started_at + chrono::Duration::minutes(3),
-            text: text.into(),
-        });
-    };
+    let mut log =
+        |s: &mut Session, segment_step: i32, speaker: Speaker, behalf: Option<u32>, text: &str| {
+            if segment_step != 0 {
+                s.step_segment(segment_step);
+            }
+            let started_at = start + chrono::Duration::minutes(minute);
+            minute += 4;
+            s.commit(NewIntervention {
+                speaker,
+                on_behalf_of: behalf,
+                started_at,
+                ended_at: started_at + chrono::Duration::minutes(3),
+                text: text.into(),
+            });
+        };
     use Speaker::{Delegation as D, Participant as P};
-    log(&mut s, 0, P(hc), None, "stressed that the best form of protection was prevention. Operational prevention to avert or de-escalate ongoing threats should be combined with deeper structural prevention.");
-    log(&mut s, 0, P(envoy), None, "began by stating that all Member States were bound by the obligation to protect their populations from atrocity crimes.");
-    log(&mut s, 0, P(adviser), None, "recalled that the unanimous adoption of the responsibility to protect during the 2005 World Summit marked a milestone in international efforts.");
-    log(&mut s, 1, P(bouayach), None, "highlighted the role of national human rights institutions in detecting early signs of atrocities through monitoring activities, reporting and follow-up of cases of violations with national authorities.");
-    log(&mut s, 0, P(izsak), None, "noted how human rights mechanisms, through assessment, recommendations and guidance to Governments, contributed to mitigating the risk of atrocities.");
-    log(&mut s, 0, P(serbin), None, "underlined the importance of the two first pillars of the responsibility to protect to prevent atrocities at the national level.");
+    log(
+        &mut s,
+        0,
+        P(hc),
+        None,
+        "stressed that the best form of protection was prevention. Operational prevention to avert or de-escalate ongoing threats should be combined with deeper structural prevention.",
+    );
+    log(
+        &mut s,
+        0,
+        P(envoy),
+        None,
+        "began by stating that all Member States were bound by the obligation to protect their populations from atrocity crimes.",
+    );
+    log(
+        &mut s,
+        0,
+        P(adviser),
+        None,
+        "recalled that the unanimous adoption of the responsibility to protect during the 2005 World Summit marked a milestone in international efforts.",
+    );
+    log(
+        &mut s,
+        1,
+        P(bouayach),
+        None,
+        "highlighted the role of national human rights institutions in detecting early signs of atrocities through monitoring activities, reporting and follow-up of cases of violations with national authorities.",
+    );
+    log(
+        &mut s,
+        0,
+        P(izsak),
+        None,
+        "noted how human rights mechanisms, through assessment, recommendations and guidance to Governments, contributed to mitigating the risk of atrocities.",
+    );
+    log(
+        &mut s,
+        0,
+        P(serbin),
+        None,
+        "underlined the importance of the two first pillars of the responsibility to protect to prevent atrocities at the national level.",
+    );
     let nl = builtin(&mut s, "Netherlands");
     let dk = builtin(&mut s, "Denmark");
     let peru = builtin(&mut s, "Peru");
@@ -223,15 +290,69 @@ pub fn demo_session() -> Session {
     let li = builtin(&mut s, "Liechtenstein");
     let ch = builtin(&mut s, "Switzerland");
     let eu = builtin(&mut s, "European Union");
-    log(&mut s, 1, D(nl), Some(friends), "welcomed resolution 44/14 as the first thematic resolution on the responsibility to protect adopted by the Human Rights Council.");
-    log(&mut s, 0, D(dk), Some(focal), "encouraged more Governments to appoint national focal points on the responsibility to protect.");
-    log(&mut s, 0, D(peru), None, "reported that a report on national good practices had been transmitted to OHCHR.");
-    log(&mut s, 0, D(de), None, "mentioned a new law enacted in April 2021 which allowed for better prosecution of hate speech.");
-    log(&mut s, 0, D(li), None, "emphasized that national media played a crucial role in preventing the spread of hate speech.");
-    log(&mut s, 0, D(ch), None, "was finalizing a manual on atrocity prevention.");
-    log(&mut s, 0, D(eu), None, "underscored the need to protect civil society organizations against reprisals.");
-    log(&mut s, 0, D(cairo), None, "highlighted selectivity in the use that had been made of the responsibility to protect.");
-    log(&mut s, 1, P(adviser), None, "considered that the panel discussion had been a valuable opportunity to share experiences and best practices.");
+    log(
+        &mut s,
+        1,
+        D(nl),
+        Some(friends),
+        "welcomed resolution 44/14 as the first thematic resolution on the responsibility to protect adopted by the Human Rights Council.",
+    );
+    log(
+        &mut s,
+        0,
+        D(dk),
+        Some(focal),
+        "encouraged more Governments to appoint national focal points on the responsibility to protect.",
+    );
+    log(
+        &mut s,
+        0,
+        D(peru),
+        None,
+        "reported that a report on national good practices had been transmitted to OHCHR.",
+    );
+    log(
+        &mut s,
+        0,
+        D(de),
+        None,
+        "mentioned a new law enacted in April 2021 which allowed for better prosecution of hate speech.",
+    );
+    log(
+        &mut s,
+        0,
+        D(li),
+        None,
+        "emphasized that national media played a crucial role in preventing the spread of hate speech.",
+    );
+    log(
+        &mut s,
+        0,
+        D(ch),
+        None,
+        "was finalizing a manual on atrocity prevention.",
+    );
+    log(
+        &mut s,
+        0,
+        D(eu),
+        None,
+        "underscored the need to protect civil society organizations against reprisals.",
+    );
+    log(
+        &mut s,
+        0,
+        D(cairo),
+        None,
+        "highlighted selectivity in the use that had been made of the responsibility to protect.",
+    );
+    log(
+        &mut s,
+        1,
+        P(adviser),
+        None,
+        "considered that the panel discussion had been a valuable opportunity to share experiences and best practices.",
+    );
     s.current_segment = s.segments[2].id;
     s
 }
@@ -245,8 +366,17 @@ mod tests {
         let s = demo_session();
         assert!(s.interventions.len() >= 12);
         assert_eq!(s.participants.len(), 8);
-        assert_eq!(s.inscriptions.iter().filter(|i| i.status == InscriptionStatus::Spoke).count(), 8);
-        assert_eq!(s.speaker_label(&s.next_pending().unwrap().speaker), "Argentina");
+        assert_eq!(
+            s.inscriptions
+                .iter()
+                .filter(|i| i.status == InscriptionStatus::Spoke)
+                .count(),
+            8
+        );
+        assert_eq!(
+            s.speaker_label(&s.next_pending().unwrap().speaker),
+            "Argentina"
+        );
         for i in &s.interventions {
             assert!(s.segment(i.segment).is_some());
             assert!(!s.speaker_label(&i.speaker).starts_with("unknown"));

@@ -44,7 +44,11 @@ impl Segment {
         ]
         .into_iter()
         .enumerate()
-        .map(|(i, (title, kind))| Segment { id: i as u32 + 1, title: title.into(), kind })
+        .map(|(i, (title, kind))| Segment {
+            id: i as u32 + 1,
+            title: title.into(),
+            kind,
+        })
         .collect()
     }
 }
@@ -60,7 +64,11 @@ pub struct SpeakingLimits {
 
 impl Default for SpeakingLimits {
     fn default() -> Self {
-        Self { council_member: 180, observer: 120, panel: 420 }
+        Self {
+            council_member: 180,
+            observer: 120,
+            panel: 420,
+        }
     }
 }
 
@@ -139,13 +147,26 @@ impl Meeting {
         let (date, start, end) = (self.date?, self.start_time?, self.end_time?);
         let venue = self.zone();
         let in_zone = |tz: Tz| -> Option<String> {
-            let s = venue.from_local_datetime(&NaiveDateTime::new(date, start)).earliest()?;
-            let e = venue.from_local_datetime(&NaiveDateTime::new(date, end)).earliest()?;
+            let s = venue
+                .from_local_datetime(&NaiveDateTime::new(date, start))
+                .earliest()?;
+            let e = venue
+                .from_local_datetime(&NaiveDateTime::new(date, end))
+                .earliest()?;
             let (s, e) = (s.with_timezone(&tz), e.with_timezone(&tz));
-            Some(format!("{}-{} ({})", s.format("%-H:%M"), e.format("%-H:%M"), s.format("%Z")))
+            Some(format!(
+                "{}-{} ({})",
+                s.format("%-H:%M"),
+                e.format("%-H:%M"),
+                s.format("%Z")
+            ))
         };
         let local = in_zone(venue)?;
-        match self.second_time_zone.as_deref().and_then(|z| z.parse::<Tz>().ok()) {
+        match self
+            .second_time_zone
+            .as_deref()
+            .and_then(|z| z.parse::<Tz>().ok())
+        {
             Some(second) => Some(format!("{} / {local}", in_zone(second)?)),
             None => Some(local),
         }
@@ -172,12 +193,18 @@ mod tests {
             ..Meeting::default()
         };
         assert_eq!(meeting.date_text().unwrap(), "6 December 2021");
-        assert_eq!(meeting.time_range_text().unwrap(), "8:00-9:00 (EST) / 14:00-15:00 (CET)");
+        assert_eq!(
+            meeting.time_range_text().unwrap(),
+            "8:00-9:00 (EST) / 14:00-15:00 (CET)"
+        );
     }
 
     #[test]
     fn unknown_zone_falls_back_to_utc() {
-        let meeting = Meeting { time_zone: "Mars/Olympus".into(), ..Meeting::default() };
+        let meeting = Meeting {
+            time_zone: "Mars/Olympus".into(),
+            ..Meeting::default()
+        };
         assert_eq!(meeting.zone(), Tz::UTC);
     }
 }

@@ -23,7 +23,12 @@ impl Honorific {
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        match text.trim().trim_end_matches('.').to_ascii_lowercase().as_str() {
+        match text
+            .trim()
+            .trim_end_matches('.')
+            .to_ascii_lowercase()
+            .as_str()
+        {
             "ms" | "mrs" | "miss" => Some(Self::Ms),
             "mr" => Some(Self::Mr),
             "" | "none" => Some(Self::None),
@@ -198,8 +203,14 @@ mod tests {
             Participant::split_name("Tomás Ruiz de la Peña", "Ruiz de la Peña"),
             ("Tomás".into(), "Ruiz de la Peña".into())
         );
-        assert_eq!(Participant::split_name("Amina Bouayach", ""), ("Amina".into(), "Bouayach".into()));
-        assert_eq!(Participant::split_name("Plato", ""), ("".into(), "Plato".into()));
+        assert_eq!(
+            Participant::split_name("Amina Bouayach", ""),
+            ("Amina".into(), "Bouayach".into())
+        );
+        assert_eq!(
+            Participant::split_name("Plato", ""),
+            ("".into(), "Plato".into())
+        );
     }
 
     #[test]

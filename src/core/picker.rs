@@ -44,7 +44,13 @@ impl Candidate {
             Speaker::Delegation(id) => Pick::Delegation(session.delegation(id)?.clone()),
         };
         let label = session.speaker_label(speaker);
-        Some(Candidate { pick, label_key: fold(&label), detail: String::new(), haystack: String::new(), label })
+        Some(Candidate {
+            pick,
+            label_key: fold(&label),
+            detail: String::new(),
+            haystack: String::new(),
+            label,
+        })
     }
 
     /// The speaker this candidate stands for once its delegation is in the session.
@@ -92,7 +98,9 @@ impl PickerIndex {
             });
         }
         let session_ids: Vec<&str> = session.delegations.iter().map(|d| d.id.as_str()).collect();
-        let builtin = catalogue().iter().filter(|d| !session_ids.contains(&d.id.as_str()));
+        let builtin = catalogue()
+            .iter()
+            .filter(|d| !session_ids.contains(&d.id.as_str()));
         for d in session.delegations.iter().chain(builtin) {
             let haystack = fold(&format!(
                 "{} {} {}",
@@ -152,7 +160,11 @@ impl PickerIndex {
 
 fn starts_a_word(haystack: &str, word: &str) -> bool {
     haystack.match_indices(word).any(|(at, _)| {
-        at == 0 || !haystack[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+        at == 0
+            || !haystack[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -162,7 +174,11 @@ mod tests {
     use crate::core::demo::demo_session;
 
     fn first_label(index: &PickerIndex, query: &str) -> String {
-        index.search(query, 5).first().map(|c| c.label.clone()).unwrap_or_default()
+        index
+            .search(query, 5)
+            .first()
+            .map(|c| c.label.clone())
+            .unwrap_or_default()
     }
 
     #[test]
@@ -173,7 +189,10 @@ mod tests {
         assert_eq!(first_label(&index, "bouay"), "Amina Bouayach");
         assert_eq!(first_label(&index, "izsak"), "Rita Izsák-Ndiaye");
         assert_eq!(first_label(&index, "morocco chair"), "Amina Bouayach");
-        assert_eq!(first_label(&index, "unicef"), "the United Nations Children's Fund (UNICEF)");
+        assert_eq!(
+            first_label(&index, "unicef"),
+            "the United Nations Children's Fund (UNICEF)"
+        );
         assert!(index.search("zzzz", 5).is_empty());
     }
 
@@ -191,7 +210,10 @@ mod tests {
         let index = PickerIndex::build(&session);
         let candidate = index.search("fiji", 1)[0].clone();
         assert!(session.delegation("fiji").is_none());
-        assert_eq!(candidate.speaker(&mut session), Speaker::Delegation("fiji".into()));
+        assert_eq!(
+            candidate.speaker(&mut session),
+            Speaker::Delegation("fiji".into())
+        );
         assert!(session.delegation("fiji").is_some());
     }
 }

@@ -75,7 +75,11 @@ impl Session {
         Self {
             format_version: FORMAT_VERSION.into(),
             name: clean_line(name),
-            meeting: Meeting { title: clean_line(name), report_kind: kind, ..Meeting::default() },
+            meeting: Meeting {
+                title: clean_line(name),
+                report_kind: kind,
+                ..Meeting::default()
+            },
             participants: Vec::new(),
             delegations: Vec::new(),
             groups: Vec::new(),
@@ -113,7 +117,11 @@ impl Session {
     pub fn speaker_delegation(&self, speaker: &Speaker) -> Option<&Delegation> {
         match speaker {
             Speaker::Delegation(id) => self.delegation(id),
-            Speaker::Participant(id) => self.participant(*id)?.delegation.as_deref().and_then(|d| self.delegation(d)),
+            Speaker::Participant(id) => self
+                .participant(*id)?
+                .delegation
+                .as_deref()
+                .and_then(|d| self.delegation(d)),
         }
     }
 
@@ -142,7 +150,10 @@ impl Session {
     pub fn intervention_label(&self, intervention: &Intervention) -> String {
         let who = self.speaker_label(&intervention.speaker);
         match intervention.on_behalf_of.and_then(|g| self.group(g)) {
-            Some(group) => format!("{who} on behalf of the {}", group.name.trim_start_matches("the ")),
+            Some(group) => format!(
+                "{who} on behalf of the {}",
+                group.name.trim_start_matches("the ")
+            ),
             None => who,
         }
     }
@@ -156,7 +167,10 @@ impl Session {
             return limits.panel;
         }
         match self.speaker_delegation(speaker) {
-            Some(d) if d.kind == DelegationKind::MemberState && self.meeting.council_members.contains(&d.id) => {
+            Some(d)
+                if d.kind == DelegationKind::MemberState
+                    && self.meeting.council_members.contains(&d.id) =>
+            {
                 limits.council_member
             }
             _ => limits.observer,
@@ -194,7 +208,11 @@ impl Session {
             return group.id;
         }
         let id = self.groups.iter().map(|g| g.id).max().unwrap_or(0) + 1;
-        self.groups.push(Group { id, name: clean_line(name), members: clean_line(members) });
+        self.groups.push(Group {
+            id,
+            name: clean_line(name),
+            members: clean_line(members),
+        });
         id
     }
 
@@ -242,7 +260,11 @@ impl Session {
     /// Moves the current segment by `step` (wrapping), returns the new segment.
     pub fn step_segment(&mut self, step: i32) -> &Segment {
         let len = self.segments.len() as i32;
-        let current = self.segments.iter().position(|s| s.id == self.current_segment).unwrap_or(0) as i32;
+        let current = self
+            .segments
+            .iter()
+            .position(|s| s.id == self.current_segment)
+            .unwrap_or(0) as i32;
         let next = (current + step).rem_euclid(len.max(1)) as usize;
         self.current_segment = self.segments[next].id;
         &self.segments[next]
@@ -250,13 +272,19 @@ impl Session {
 
     pub fn add_segment(&mut self, title: &str, kind: SegmentKind) -> u32 {
         let id = self.segments.iter().map(|s| s.id).max().unwrap_or(0) + 1;
-        self.segments.push(Segment { id, title: clean_line(title), kind });
+        self.segments.push(Segment {
+            id,
+            title: clean_line(title),
+            kind,
+        });
         id
     }
 
     /// The next speaker on the list who has not spoken yet.
     pub fn next_pending(&self) -> Option<&Inscription> {
-        self.inscriptions.iter().find(|i| i.status == InscriptionStatus::Pending)
+        self.inscriptions
+            .iter()
+            .find(|i| i.status == InscriptionStatus::Pending)
     }
 }
 
@@ -264,7 +292,11 @@ impl Session {
 /// own first, then the built-in UN names).
 pub fn resolve_speaker(session: &mut Session, name: &str) -> Result<Speaker, String> {
     let wanted = fold(&clean_line(name));
-    if let Some(p) = session.participants.iter().find(|p| fold(&p.full_name()) == wanted) {
+    if let Some(p) = session
+        .participants
+        .iter()
+        .find(|p| fold(&p.full_name()) == wanted)
+    {
         return Ok(Speaker::Participant(p.id));
     }
     if let Some(d) = session.delegations.iter().find(|d| d.is_named(name)) {
@@ -272,7 +304,10 @@ pub fn resolve_speaker(session: &mut Session, name: &str) -> Result<Speaker, Str
     }
     match super::delegation::find_builtin(name) {
         Some(d) => Ok(Speaker::Delegation(session.ensure_delegation(d))),
-        None => Err(format!("{:?} is neither a participant of this session nor a UN delegation name", clean_line(name))),
+        None => Err(format!(
+            "{:?} is neither a participant of this session nor a UN delegation name",
+            clean_line(name)
+        )),
     }
 }
 
@@ -305,7 +340,10 @@ mod tests {
         });
         let logged = s.intervention(id).unwrap();
         assert_eq!(logged.text, "reported that\na report");
-        assert_eq!(s.segment(logged.segment).unwrap().title, "Interactive dialogue");
+        assert_eq!(
+            s.segment(logged.segment).unwrap().title,
+            "Interactive dialogue"
+        );
         assert_eq!(s.inscriptions[0].status, InscriptionStatus::Spoke);
         assert!(s.next_pending().is_none());
     }
@@ -313,11 +351,24 @@ mod tests {
     #[test]
     fn speakers_resolve_by_person_or_delegation() {
         let mut s = crate::core::demo::demo_session();
-        assert!(matches!(resolve_speaker(&mut s, "amina bouayach"), Ok(Speaker::Participant(_))));
-        assert_eq!(resolve_speaker(&mut s, "Holland"), Ok(Speaker::Delegation("netherlands".into())));
-        assert_eq!(resolve_speaker(&mut s, "Fiji"), Ok(Speaker::Delegation("fiji".into())));
+        assert!(matches!(
+            resolve_speaker(&mut s, "amina bouayach"),
+            Ok(Speaker::Participant(_))
+        ));
+        assert_eq!(
+            resolve_speaker(&mut s, "Holland"),
+            Ok(Speaker::Delegation("netherlands".into()))
+        );
+        assert_eq!(
+            resolve_speaker(&mut s, "Fiji"),
+            Ok(Speaker::Delegation("fiji".into()))
+        );
         assert!(s.delegation("fiji").is_some());
-        assert!(resolve_speaker(&mut s, "Narnia").unwrap_err().contains("Narnia"));
+        assert!(
+            resolve_speaker(&mut s, "Narnia")
+                .unwrap_err()
+                .contains("Narnia")
+        );
     }
 
     #[test]
@@ -333,7 +384,10 @@ mod tests {
         let peru = s.ensure_delegation(find_builtin("Peru").unwrap());
         let cuba = s.ensure_delegation(find_builtin("Cuba").unwrap());
         s.meeting.council_members.push(peru.clone());
-        let panellist = s.add_participant(Participant { role: Role::Panellist, ..Default::default() });
+        let panellist = s.add_participant(Participant {
+            role: Role::Panellist,
+            ..Default::default()
+        });
         assert_eq!(s.speaking_limit(&Speaker::Delegation(peru)), 180);
         assert_eq!(s.speaking_limit(&Speaker::Delegation(cuba)), 120);
         assert_eq!(s.speaking_limit(&Speaker::Participant(panellist)), 420);
@@ -343,7 +397,10 @@ mod tests {
     fn groups_are_found_by_name() {
         let mut s = Session::new("Panel", ReportKind::PanelSummary);
         let a = s.ensure_group("Group of Friends of the Responsibility to Protect", "");
-        let b = s.ensure_group("group of friends of the responsibility to protect", "53 Member States");
+        let b = s.ensure_group(
+            "group of friends of the responsibility to protect",
+            "53 Member States",
+        );
         assert_eq!(a, b);
         assert_eq!(s.group(a).unwrap().members, "53 Member States");
     }
@@ -359,7 +416,11 @@ mod tests {
             ended_at: at(0),
             text: "x".into(),
         });
-        assert_eq!(s.intervention(id).unwrap().ended_at, at(1), "end never precedes start");
+        assert_eq!(
+            s.intervention(id).unwrap().ended_at,
+            at(1),
+            "end never precedes start"
+        );
         let mut changed = s.intervention(id).unwrap().clone();
         changed.text = "corrected\u{0000}".into();
         assert!(s.update_intervention(changed));

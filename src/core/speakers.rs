@@ -21,8 +21,13 @@ pub enum InscriptionStatus {
 }
 
 impl InscriptionStatus {
-    pub const ALL: [InscriptionStatus; 5] =
-        [Self::Pending, Self::Spoke, Self::NotDelivered, Self::WrittenOnly, Self::Withdrew];
+    pub const ALL: [InscriptionStatus; 5] = [
+        Self::Pending,
+        Self::Spoke,
+        Self::NotDelivered,
+        Self::WrittenOnly,
+        Self::Withdrew,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -49,11 +54,14 @@ impl InscriptionStatus {
         if text.is_empty() {
             return Some(Self::Pending);
         }
-        Self::ALL.into_iter().find(|s| s.code() == text).or(match text.as_str() {
-            "written_only" | "written_statement" => Some(Self::WrittenOnly),
-            "not_heard" => Some(Self::NotDelivered),
-            _ => None,
-        })
+        Self::ALL
+            .into_iter()
+            .find(|s| s.code() == text)
+            .or(match text.as_str() {
+                "written_only" | "written_statement" => Some(Self::WrittenOnly),
+                "not_heard" => Some(Self::NotDelivered),
+                _ => None,
+            })
     }
 }
 
@@ -125,23 +133,43 @@ pub fn resolve_delegation(
 /// All or nothing: on any error the session is left untouched.
 pub fn import_speakers_csv(session: &mut Session, csv_text: &str) -> Result<usize, CsvError> {
     let mut work = session.clone();
-    let mut reader = csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(csv_text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(csv_text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| CsvError { row: 1, column: "-".into(), message: e.to_string() })?
+        .map_err(|e| CsvError {
+            row: 1,
+            column: "-".into(),
+            message: e.to_string(),
+        })?
         .iter()
         .map(|h| fold(h.trim()).replace(' ', "_"))
         .collect();
     let column = |name: &str| headers.iter().position(|h| h == name);
     let Some(delegation_col) = column("delegation") else {
-        return Err(CsvError { row: 1, column: "delegation".into(), message: "the header row has no delegation column".into() });
+        return Err(CsvError {
+            row: 1,
+            column: "delegation".into(),
+            message: "the header row has no delegation column".into(),
+        });
     };
     let mut next_id = work.inscriptions.iter().map(|i| i.id).max().unwrap_or(0) + 1;
     let mut added = 0;
     for (index, record) in reader.records().enumerate() {
         let row = index + 2;
-        let record = record.map_err(|e| CsvError { row, column: "-".into(), message: e.to_string() })?;
-        let cell = |name: &str| column(name).and_then(|c| record.get(c)).unwrap_or("").to_string();
+        let record = record.map_err(|e| CsvError {
+            row,
+            column: "-".into(),
+            message: e.to_string(),
+        })?;
+        let cell = |name: &str| {
+            column(name)
+                .and_then(|c| record.get(c))
+                .unwrap_or("")
+                .to_string()
+        };
         let delegation_name = record.get(delegation_col).unwrap_or("");
         if delegation_name.is_empty() && cell("name").is_empty() {
             continue;
@@ -149,12 +177,20 @@ pub fn import_speakers_csv(session: &mut Session, csv_text: &str) -> Result<usiz
         let delegation = if delegation_name.is_empty() {
             None
         } else {
-            Some(resolve_delegation(&mut work, delegation_name, &cell("kind"), row)?)
+            Some(resolve_delegation(
+                &mut work,
+                delegation_name,
+                &cell("kind"),
+                row,
+            )?)
         };
         let status = InscriptionStatus::parse(&cell("status")).ok_or_else(|| CsvError {
             row,
             column: "status".into(),
-            message: format!("unknown status {:?}; use pending, spoke, not_delivered, written or withdrew", cell("status")),
+            message: format!(
+                "unknown status {:?}; use pending, spoke, not_delivered, written or withdrew",
+                cell("status")
+            ),
         })?;
         let on_behalf_of = match cell("on_behalf_of") {
             g if g.is_empty() => None,
@@ -167,9 +203,16 @@ pub fn import_speakers_csv(session: &mut Session, csv_text: &str) -> Result<usiz
             let honorific = Honorific::parse(&cell("honorific")).ok_or_else(|| CsvError {
                 row,
                 column: "honorific".into(),
-                message: format!("unknown honorific {:?}; use Ms., Mr. or leave empty", cell("honorific")),
+                message: format!(
+                    "unknown honorific {:?}; use Ms., Mr. or leave empty",
+                    cell("honorific")
+                ),
             })?;
-            let existing = work.participants.iter().find(|p| fold(&p.full_name()) == fold(&person)).map(|p| p.id);
+            let existing = work
+                .participants
+                .iter()
+                .find(|p| fold(&p.full_name()) == fold(&person))
+                .map(|p| p.id);
             let id = match existing {
                 Some(id) => id,
                 None => {
@@ -187,7 +230,12 @@ pub fn import_speakers_csv(session: &mut Session, csv_text: &str) -> Result<usiz
             };
             Speaker::Participant(id)
         };
-        work.inscriptions.push(Inscription { id: next_id, speaker, on_behalf_of, status });
+        work.inscriptions.push(Inscription {
+            id: next_id,
+            speaker,
+            on_behalf_of,
+            status,
+        });
         next_id += 1;
         added += 1;
     }
@@ -212,8 +260,16 @@ mod tests {
         assert_eq!(s.inscriptions.len(), 4);
         assert_eq!(s.inscriptions[2].status, InscriptionStatus::NotDelivered);
         assert_eq!(s.groups[0].members, "53 Member States");
-        assert_eq!(s.delegation("netherlands").unwrap().running_name(), "the Netherlands");
-        assert_eq!(s.delegation("cairo-institute-for-human-rights-studies").unwrap().kind, DelegationKind::Ngo);
+        assert_eq!(
+            s.delegation("netherlands").unwrap().running_name(),
+            "the Netherlands"
+        );
+        assert_eq!(
+            s.delegation("cairo-institute-for-human-rights-studies")
+                .unwrap()
+                .kind,
+            DelegationKind::Ngo
+        );
     }
 
     #[test]
@@ -233,9 +289,16 @@ mod tests {
     #[test]
     fn named_speakers_become_participants() {
         let mut s = Session::new("Panel", ReportKind::PanelSummary);
-        import_speakers_csv(&mut s, "delegation,name,honorific,title\nPeru,Ana María Pérez,Ms.,Ambassador\n").unwrap();
+        import_speakers_csv(
+            &mut s,
+            "delegation,name,honorific,title\nPeru,Ana María Pérez,Ms.,Ambassador\n",
+        )
+        .unwrap();
         let p = &s.participants[0];
-        assert_eq!((p.family_name.as_str(), p.honorific), ("Pérez", Honorific::Ms));
+        assert_eq!(
+            (p.family_name.as_str(), p.honorific),
+            ("Pérez", Honorific::Ms)
+        );
         assert_eq!(s.inscriptions[0].speaker, Speaker::Participant(p.id));
     }
 }

@@ -31,7 +31,10 @@ pub fn clean(input: &str) -> String {
 /// Single-line variant of [`clean`] for names and titles: breaks become spaces and runs
 /// of white space collapse.
 pub fn clean_line(input: &str) -> String {
-    clean(input).split_whitespace().collect::<Vec<_>>().join(" ")
+    clean(input)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Whether `clean` would change the text (cheap check before allocating).
@@ -116,7 +119,10 @@ mod tests {
     #[test]
     fn slug_and_capitalize() {
         assert_eq!(slug("Côte d'Ivoire"), "cote-d-ivoire");
-        assert_eq!(slug("Iran (Islamic Republic of)"), "iran-islamic-republic-of");
+        assert_eq!(
+            slug("Iran (Islamic Republic of)"),
+            "iran-islamic-republic-of"
+        );
         assert_eq!(capitalize_first("the Netherlands"), "The Netherlands");
         assert_eq!(capitalize_first(""), "");
     }

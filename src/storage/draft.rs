@@ -27,14 +27,19 @@ impl Draft {
 }
 
 pub fn draft_path(session: &Path) -> PathBuf {
-    let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = session
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     session.with_file_name(format!(".{name}.draft"))
 }
 
 /// A missing or unreadable draft is no draft: it is a convenience, the session is the record.
 pub fn load_draft(session: &Path) -> Option<Draft> {
     let bytes = std::fs::read(draft_path(session)).ok()?;
-    serde_json::from_slice::<Draft>(&bytes).ok().filter(|d| !d.is_empty())
+    serde_json::from_slice::<Draft>(&bytes)
+        .ok()
+        .filter(|d| !d.is_empty())
 }
 
 pub fn save_draft(session: &Path, draft: &Draft) -> std::io::Result<()> {
@@ -58,7 +63,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let session = dir.path().join("s.json");
         assert_eq!(load_draft(&session), None);
-        let draft = Draft { speaker: Some(Speaker::Delegation("peru".into())), text: "half a sent".into(), ..Draft::default() };
+        let draft = Draft {
+            speaker: Some(Speaker::Delegation("peru".into())),
+            text: "half a sent".into(),
+            ..Draft::default()
+        };
         save_draft(&session, &draft).unwrap();
         assert_eq!(load_draft(&session), Some(draft));
         save_draft(&session, &Draft::default()).unwrap();

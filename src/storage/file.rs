@@ -11,7 +11,10 @@ use crate::core::session::{FORMAT_MAJOR, FORMAT_VERSION, Session};
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("{path}: cannot be read: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: is not a Rapporteur session file ({detail}). It has not been changed.")]
     NotASession { path: PathBuf, detail: String },
     #[error(
@@ -33,38 +36,68 @@ struct Header {
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Session, LoadError> {
     let path = path.to_path_buf();
     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        None => return Err(LoadError::Corrupt { path, detail: "the file is empty".into() }),
+        None => {
+            return Err(LoadError::Corrupt {
+                path,
+                detail: "the file is empty".into(),
+            });
+        }
         Some(b'{') => {}
-        Some(_) => return Err(LoadError::NotASession { path, detail: "it is not a JSON object".into() }),
+        Some(_) => {
+            return Err(LoadError::NotASession {
+                path,
+                detail: "it is not a JSON object".into(),
+            });
+        }
     }
     let header: Header = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => LoadError::NotASession { path: path.clone(), detail: e.to_string() },
-        _ => LoadError::Corrupt { path: path.clone(), detail: e.to_string() },
+        serde_json::error::Category::Data => LoadError::NotASession {
+            path: path.clone(),
+            detail: e.to_string(),
+        },
+        _ => LoadError::Corrupt {
+            path: path.clone(),
+            detail: e.to_string(),
+        },
     })?;
     let version = match header.format_version {
         Some(serde_json::Value::String(v)) => v,
         Some(other) => other.to_string(),
         None => {
-            return Err(LoadError::NotASession { path, detail: "it has no format_version".into() });
+            return Err(LoadError::NotASession {
+                path,
+                detail: "it has no format_version".into(),
+            });
         }
     };
     let major: u32 = version
         .split('.')
         .next()
         .and_then(|m| m.trim().parse().ok())
-        .ok_or_else(|| LoadError::NotASession { path: path.clone(), detail: format!("unreadable format_version {version:?}") })?;
+        .ok_or_else(|| LoadError::NotASession {
+            path: path.clone(),
+            detail: format!("unreadable format_version {version:?}"),
+        })?;
     if major > FORMAT_MAJOR {
-        return Err(LoadError::NewerVersion { path, found: version });
+        return Err(LoadError::NewerVersion {
+            path,
+            found: version,
+        });
     }
-    let mut session: Session =
-        serde_json::from_slice(bytes).map_err(|e| LoadError::Corrupt { path, detail: e.to_string() })?;
+    let mut session: Session = serde_json::from_slice(bytes).map_err(|e| LoadError::Corrupt {
+        path,
+        detail: e.to_string(),
+    })?;
     // Written back as the current version; fields it does not know are kept in `extra`.
     session.format_version = FORMAT_VERSION.into();
     Ok(session)
 }
 
 pub fn load(path: &Path) -> Result<Session, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     parse(&bytes, path)
 }
 
@@ -72,7 +105,10 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
 /// field, so it leads the file).
 pub fn to_bytes(session: &Session) -> Vec<u8> {
     let mut bytes = Vec::with_capacity(256 + session.interventions.len() * 600);
-    let mut ser = serde_json::Serializer::with_formatter(&mut bytes, serde_json::ser::PrettyFormatter::with_indent(b" "));
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut bytes,
+        serde_json::ser::PrettyFormatter::with_indent(b" "),
+    );
     serde::Serialize::serialize(session, &mut ser).expect("a session always serialises");
     bytes.push(b'\n');
     bytes
@@ -95,13 +131,21 @@ pub fn sweep_orphans(path: &Path) -> usize {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
         return 0;
     };
-    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
     let prefix = format!(".{name}.");
-    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
     let mut removed = 0;
     for entry in entries.flatten() {
         let file_name = entry.file_name();
-        let Some(file_name) = file_name.to_str() else { continue };
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
         if let Some(suffix) = file_name.strip_prefix(&prefix)
             && suffix.len() == 6
             && suffix.chars().all(|c| c.is_ascii_alphanumeric())
@@ -126,7 +170,11 @@ mod tests {
         save(&path, &session).unwrap();
         assert_eq!(load(&path).unwrap(), session);
         let text = std::fs::read_to_string(&path).unwrap();
-        assert!(text.starts_with("{\n \"format_version\": \"1.0\""), "{}", &text[..40]);
+        assert!(
+            text.starts_with("{\n \"format_version\": \"1.0\""),
+            "{}",
+            &text[..40]
+        );
     }
 
     #[test]
@@ -156,8 +204,14 @@ mod tests {
         assert!(matches!(other, LoadError::NotASession { .. }), "{other}");
         let array = parse(b"[1,2]", p).unwrap_err();
         assert!(matches!(array, LoadError::NotASession { .. }), "{array}");
-        assert!(matches!(parse(b"", p).unwrap_err(), LoadError::Corrupt { .. }));
-        assert!(matches!(load(Path::new("/nonexistent/s.json")).unwrap_err(), LoadError::Io { .. }));
+        assert!(matches!(
+            parse(b"", p).unwrap_err(),
+            LoadError::Corrupt { .. }
+        ));
+        assert!(matches!(
+            load(Path::new("/nonexistent/s.json")).unwrap_err(),
+            LoadError::Io { .. }
+        ));
     }
 
     #[test]

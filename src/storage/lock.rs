@@ -6,10 +6,15 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
-    #[error("{0} is already open in another Rapporteur window. Switch to that window, or close it first.")]
+    #[error(
+        "{0} is already open in another Rapporteur window. Switch to that window, or close it first."
+    )]
     Held(PathBuf),
     #[error("cannot lock {path}: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// Held for as long as the session is open; released when dropped or when the process dies.
@@ -19,7 +24,10 @@ pub struct SessionLock {
 }
 
 pub fn lock_path(session: &Path) -> PathBuf {
-    let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = session
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     session.with_file_name(format!(".{name}.lock"))
 }
 
@@ -31,7 +39,10 @@ impl SessionLock {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|source| LockError::Io { path: path.clone(), source })?;
+            .map_err(|source| LockError::Io {
+                path: path.clone(),
+                source,
+            })?;
         match file.try_lock() {
             Ok(()) => Ok(Self { _file: file }),
             Err(TryLockError::WouldBlock) => Err(LockError::Held(session.to_path_buf())),

@@ -18,7 +18,10 @@ pub enum OpenError {
     #[error(transparent)]
     Load(#[from] LoadError),
     #[error("cannot create {path}: {source}")]
-    Create { path: PathBuf, source: std::io::Error },
+    Create {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 #[derive(Debug)]
@@ -49,10 +52,16 @@ impl Store {
         if path.exists() {
             return Err(OpenError::Create {
                 path: path.to_path_buf(),
-                source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "a file is already there"),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::AlreadyExists,
+                    "a file is already there",
+                ),
             });
         }
-        file::save(path, session).map_err(|source| OpenError::Create { path: path.to_path_buf(), source })?;
+        file::save(path, session).map_err(|source| OpenError::Create {
+            path: path.to_path_buf(),
+            source,
+        })?;
         let mut store = Store::with_lock(path, lock);
         store.last_saved = Some(Local::now());
         Ok(store)
@@ -65,7 +74,11 @@ impl Store {
         }
         let name = path
             .file_stem()
-            .map(|s| s.to_string_lossy().trim_end_matches(".rapporteur").to_string())
+            .map(|s| {
+                s.to_string_lossy()
+                    .trim_end_matches(".rapporteur")
+                    .to_string()
+            })
             .unwrap_or_else(|| "New meeting".into());
         let session = Session::new(&name, ReportKind::PanelSummary);
         let store = Store::create(path, &session)?;
@@ -73,7 +86,13 @@ impl Store {
     }
 
     fn with_lock(path: &Path, lock: SessionLock) -> Store {
-        Store { path: path.to_path_buf(), _lock: lock, last_saved: None, error: None, draft_error: None }
+        Store {
+            path: path.to_path_buf(),
+            _lock: lock,
+            last_saved: None,
+            error: None,
+            draft_error: None,
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -149,7 +168,10 @@ mod tests {
         std::fs::write(&path, b"{\"format_version\": \"1.0\", \"name\": ").unwrap();
         let err = Store::open_or_create(&path).unwrap_err();
         assert!(err.to_string().contains("bad.json"), "{err}");
-        assert_eq!(std::fs::read(&path).unwrap(), b"{\"format_version\": \"1.0\", \"name\": ");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"{\"format_version\": \"1.0\", \"name\": "
+        );
     }
 
     #[test]

@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 use chrono::Utc;
 use iced::keyboard::{self, Key, Modifiers};
-use iced::widget::{Column, button, center, column, container, opaque, operation, row, space, stack, text};
+use iced::widget::{
+    Column, button, center, column, container, opaque, operation, row, space, stack, text,
+};
 use iced::{Element, Fill, Subscription, Task, window};
 
 use crate::core::demo::demo_session;
@@ -62,6 +64,7 @@ pub enum Message {
     Capture(capture::Message),
     Meeting(meeting::Message),
     Key(Key, Modifiers),
+    Modifiers(Modifiers),
     Command(Command),
     Demo,
     Tick,
@@ -71,7 +74,15 @@ pub enum Message {
 
 impl App {
     pub fn boot(launch: Launch, dialogs: Box<dyn Dialogs>) -> (App, Task<Message>) {
-        let mut app = App { open: None, screen: Screen::Capture, dialogs, notice: None, help: false, dirty: false, retry: false };
+        let mut app = App {
+            open: None,
+            screen: Screen::Capture,
+            dialogs,
+            notice: None,
+            help: false,
+            dirty: false,
+            retry: false,
+        };
         let result = if launch.demo {
             app.open_demo()
         } else if let Some(path) = launch.path.or_else(places::last_session) {
@@ -80,17 +91,30 @@ impl App {
             Ok(())
         };
         if let Err(e) = result {
-            app.notice = Some(Notice { text: e, error: true });
+            app.notice = Some(Notice {
+                text: e,
+                error: true,
+            });
         }
         let task = app.focus_task();
         (app, task)
     }
 
     /// An app on an already opened session (tests build it this way).
-    pub fn with_session(store: Store, session: Session, draft: Option<Draft>, dialogs: Box<dyn Dialogs>) -> App {
+    pub fn with_session(
+        store: Store,
+        session: Session,
+        draft: Option<Draft>,
+        dialogs: Box<dyn Dialogs>,
+    ) -> App {
         let capture = Capture::new(&session, draft);
         App {
-            open: Some(Open { store, session, capture, meeting: MeetingScreen::default() }),
+            open: Some(Open {
+                store,
+                session,
+                capture,
+                meeting: MeetingScreen::default(),
+            }),
             screen: Screen::Capture,
             dialogs,
             notice: None,
@@ -102,7 +126,9 @@ impl App {
 
     fn focus_task(&self) -> Task<Message> {
         match &self.open {
-            Some(open) if self.screen == Screen::Capture => open.capture.initial_focus().map(Message::Capture),
+            Some(open) if self.screen == Screen::Capture => {
+                open.capture.initial_focus().map(Message::Capture)
+            }
             _ => Task::none(),
         }
     }
@@ -114,13 +140,23 @@ impl App {
             return Ok(());
         }
         // Try the new one before letting go of the old one.
-        let result = if create { Store::open_or_create(path) } else { Store::open(path) };
+        let result = if create {
+            Store::open_or_create(path)
+        } else {
+            Store::open(path)
+        };
         let (store, session, draft) = result.map_err(|e| e.to_string())?;
         self.save_now();
         let recovered = draft.is_some();
         places::remember(store.path());
-        let dialogs = std::mem::replace(&mut self.dialogs, Box::new(super::dialogs::ScriptedDialogs::default()));
-        let notice = recovered.then(|| Notice { text: "Recovered the statement you were typing when Rapporteur last stopped.".into(), error: false });
+        let dialogs = std::mem::replace(
+            &mut self.dialogs,
+            Box::new(super::dialogs::ScriptedDialogs::default()),
+        );
+        let notice = recovered.then(|| Notice {
+            text: "Recovered the statement you were typing when Rapporteur last stopped.".into(),
+            error: false,
+        });
         *self = App::with_session(store, session, draft, dialogs);
         self.notice = notice;
         Ok(())
@@ -148,13 +184,19 @@ impl App {
         match open.store.save(&open.session) {
             Ok(()) => {
                 if self.retry {
-                    self.notice = Some(Notice { text: "Saved again: everything is on disk.".into(), error: false });
+                    self.notice = Some(Notice {
+                        text: "Saved again: everything is on disk.".into(),
+                        error: false,
+                    });
                 }
                 self.retry = false;
             }
             Err(message) => {
                 self.retry = true;
-                self.notice = Some(Notice { text: message, error: true });
+                self.notice = Some(Notice {
+                    text: message,
+                    error: true,
+                });
             }
         }
         self.save_draft();
@@ -167,7 +209,12 @@ impl App {
         }
         match open.store.save_draft(&open.capture.draft()) {
             Ok(()) => open.capture.draft_dirty = false,
-            Err(message) => self.notice = Some(Notice { text: message, error: true }),
+            Err(message) => {
+                self.notice = Some(Notice {
+                    text: message,
+                    error: true,
+                })
+            }
         }
     }
 
@@ -176,10 +223,15 @@ impl App {
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Capture(message) => {
-                let Some(open) = &mut self.open else { return Task::none() };
+                let Some(open) = &mut self.open else {
+                    return Task::none();
+                };
                 let effect = open.capture.update(message, &mut open.session);
                 if let Some(notice) = effect.notice {
-                    self.notice = Some(Notice { text: notice, error: false });
+                    self.notice = Some(Notice {
+                        text: notice,
+                        error: false,
+                    });
                 }
                 if effect.changed {
                     self.save_now();
@@ -191,7 +243,9 @@ impl App {
                 }
             }
             Message::Meeting(message) => {
-                let Some(open) = &mut self.open else { return Task::none() };
+                let Some(open) = &mut self.open else {
+                    return Task::none();
+                };
                 match open.meeting.update(message, &mut open.session) {
                     meeting::Outcome::Nothing => {}
                     meeting::Outcome::Touched => self.dirty = true,
@@ -208,10 +262,19 @@ impl App {
                 Some(command) => self.command(command),
                 None => Task::none(),
             },
+            Message::Modifiers(modifiers) => {
+                if let Some(open) = &mut self.open {
+                    open.capture.ctrl_held = modifiers.command();
+                }
+                Task::none()
+            }
             Message::Command(command) => self.command(command),
             Message::Demo => {
                 if let Err(e) = self.open_demo() {
-                    self.notice = Some(Notice { text: e, error: true });
+                    self.notice = Some(Notice {
+                        text: e,
+                        error: true,
+                    });
                 }
                 self.focus_task()
             }
@@ -250,7 +313,10 @@ impl App {
             Command::Save => {
                 self.save_now();
                 if !self.retry && self.open.is_some() {
-                    self.notice = Some(Notice { text: "Saved.".into(), error: false });
+                    self.notice = Some(Notice {
+                        text: "Saved.".into(),
+                        error: false,
+                    });
                 }
                 Task::none()
             }
@@ -258,32 +324,56 @@ impl App {
                 if let Some(path) = self.dialogs.open_session()
                     && let Err(e) = self.open_path(&path, false)
                 {
-                    self.notice = Some(Notice { text: e, error: true });
+                    self.notice = Some(Notice {
+                        text: e,
+                        error: true,
+                    });
                 }
                 self.focus_task()
             }
             Command::New => {
                 if let Some(path) = self.dialogs.new_session() {
                     if path.exists() {
-                        self.notice = Some(Notice { text: format!("{} already exists; choose Open (Ctrl+O) to open it.", path.display()), error: true });
+                        self.notice = Some(Notice {
+                            text: format!(
+                                "{} already exists; choose Open (Ctrl+O) to open it.",
+                                path.display()
+                            ),
+                            error: true,
+                        });
                     } else if let Err(e) = self.open_path(&path, true) {
-                        self.notice = Some(Notice { text: e, error: true });
+                        self.notice = Some(Notice {
+                            text: e,
+                            error: true,
+                        });
                     }
                 }
                 self.focus_task()
             }
             Command::SaveAs => {
-                let Some(path) = self.dialogs.new_session() else { return Task::none() };
-                let Some(open) = &mut self.open else { return Task::none() };
+                let Some(path) = self.dialogs.new_session() else {
+                    return Task::none();
+                };
+                let Some(open) = &mut self.open else {
+                    return Task::none();
+                };
                 match Store::create(&path, &open.session) {
                     Ok(store) => {
                         open.store = store;
                         places::remember(&path);
                         self.retry = false;
-                        self.notice = Some(Notice { text: format!("Now working in {}", path.display()), error: false });
+                        self.notice = Some(Notice {
+                            text: format!("Now working in {}", path.display()),
+                            error: false,
+                        });
                         self.save_now();
                     }
-                    Err(e) => self.notice = Some(Notice { text: e.to_string(), error: true }),
+                    Err(e) => {
+                        self.notice = Some(Notice {
+                            text: e.to_string(),
+                            error: true,
+                        })
+                    }
                 }
                 Task::none()
             }
@@ -298,7 +388,9 @@ impl App {
                 Task::none()
             }
             other => match (&mut self.open, self.screen) {
-                (Some(_), Screen::Capture) => self.update(Message::Capture(capture::Message::Shortcut(other))),
+                (Some(_), Screen::Capture) => {
+                    self.update(Message::Capture(capture::Message::Shortcut(other)))
+                }
                 (Some(_), Screen::Meeting) if other == Command::FocusPicker => {
                     self.screen = Screen::Capture;
                     operation::focus(capture::PICKER)
@@ -309,25 +401,41 @@ impl App {
     }
 
     fn import_speakers(&mut self) {
-        let Some(path) = self.dialogs.import_speakers() else { return };
+        let Some(path) = self.dialogs.import_speakers() else {
+            return;
+        };
         let Some(open) = &mut self.open else { return };
         let result = std::fs::read_to_string(&path)
             .map_err(|e| format!("{}: {e}", path.display()))
-            .and_then(|text| import_speakers_csv(&mut open.session, &text).map_err(|e| format!("{}: {e}. Nothing was imported.", path.display())));
+            .and_then(|text| {
+                import_speakers_csv(&mut open.session, &text)
+                    .map_err(|e| format!("{}: {e}. Nothing was imported.", path.display()))
+            });
         match result {
             Ok(n) => {
                 open.capture.session_replaced(&open.session);
-                self.notice = Some(Notice { text: format!("{n} speakers added to the list."), error: false });
+                self.notice = Some(Notice {
+                    text: format!("{n} speakers added to the list."),
+                    error: false,
+                });
                 self.save_now();
             }
-            Err(e) => self.notice = Some(Notice { text: e, error: true }),
+            Err(e) => {
+                self.notice = Some(Notice {
+                    text: e,
+                    error: true,
+                })
+            }
         }
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
         Subscription::batch([
             keyboard::listen().filter_map(|event| match event {
-                keyboard::Event::KeyPressed { key, modifiers, .. } => Some(Message::Key(key, modifiers)),
+                keyboard::Event::KeyPressed { key, modifiers, .. } => {
+                    Some(Message::Key(key, modifiers))
+                }
+                keyboard::Event::ModifiersChanged(modifiers) => Some(Message::Modifiers(modifiers)),
                 _ => None,
             }),
             iced::time::every(std::time::Duration::from_millis(500)).map(|_| Message::Tick),
@@ -349,9 +457,14 @@ impl App {
         if let Some(notice) = &self.notice {
             page = page.push(
                 container(
-                    row![text(&notice.text).size(14).width(Fill), button(text("OK").size(13)).style(button::secondary).on_press(Message::DismissNotice)]
-                        .spacing(8)
-                        .align_y(iced::Center),
+                    row![
+                        text(&notice.text).size(14).width(Fill),
+                        button(text("OK").size(13))
+                            .style(button::secondary)
+                            .on_press(Message::DismissNotice)
+                    ]
+                    .spacing(8)
+                    .align_y(iced::Center),
                 )
                 .padding([6, 10])
                 .width(Fill)
@@ -367,22 +480,34 @@ impl App {
     }
 
     fn header(&self) -> Element<'_, Message> {
-        let mut bar = row![text("Rapporteur").size(22).color(style::ACCENT)].spacing(14).align_y(iced::Center);
+        let mut bar = row![text("Rapporteur").size(22).color(style::ACCENT)]
+            .spacing(14)
+            .align_y(iced::Center);
         if let Some(open) = &self.open {
             bar = bar.push(text(&open.session.name).size(17));
             bar = bar.push(space::horizontal());
             if let Some(segment) = open.session.segment(open.session.current_segment) {
-                bar = bar.push(text(format!("Segment: {}", segment.title)).size(16).color(style::ACCENT));
+                bar = bar.push(
+                    text(format!("Segment: {}", segment.title))
+                        .size(16)
+                        .color(style::ACCENT),
+                );
             }
             let saved = match (&open.store.error, open.store.last_saved) {
                 (Some(_), _) => text("NOT SAVED: see message").color(style::ALERT),
-                (None, Some(at)) => text(format!("Saved {}", at.format("%H:%M:%S"))).color(style::OK),
+                (None, Some(at)) => {
+                    text(format!("Saved {}", at.format("%H:%M:%S"))).color(style::OK)
+                }
                 (None, None) => text("No changes yet").color(style::MUTED),
             };
             bar = bar.push(saved.size(14));
             let tab = |label: &'static str, screen: Screen, command: Command| {
                 button(text(label).size(13))
-                    .style(if self.screen == screen { button::primary } else { button::secondary })
+                    .style(if self.screen == screen {
+                        button::primary
+                    } else {
+                        button::secondary
+                    })
                     .on_press(Message::Command(command))
             };
             bar = bar.push(tab("Capture", Screen::Capture, Command::ShowCapture));
@@ -390,18 +515,29 @@ impl App {
         } else {
             bar = bar.push(space::horizontal());
         }
-        bar.push(button(text("Help  F1").size(13)).style(button::secondary).on_press(Message::Command(Command::Help))).into()
+        bar.push(
+            button(text("Help  F1").size(13))
+                .style(button::secondary)
+                .on_press(Message::Command(Command::Help)),
+        )
+        .into()
     }
 
     fn start_view(&self) -> Element<'_, Message> {
         center(
             column![
                 text("No session open").size(26),
-                text("Start a new session for a meeting, open one, or explore the sample meeting.").size(15).color(style::MUTED),
+                text("Start a new session for a meeting, open one, or explore the sample meeting.")
+                    .size(15)
+                    .color(style::MUTED),
                 row![
                     button(text("New session…  Ctrl+N")).on_press(Message::Command(Command::New)),
-                    button(text("Open…  Ctrl+O")).style(button::secondary).on_press(Message::Command(Command::Open)),
-                    button(text("Open the sample meeting")).style(button::secondary).on_press(Message::Demo),
+                    button(text("Open…  Ctrl+O"))
+                        .style(button::secondary)
+                        .on_press(Message::Command(Command::Open)),
+                    button(text("Open the sample meeting"))
+                        .style(button::secondary)
+                        .on_press(Message::Demo),
                 ]
                 .spacing(10),
             ]
@@ -412,11 +548,24 @@ impl App {
     }
 
     fn help_view(&self) -> Element<'_, Message> {
-        let mut rows = Column::new().spacing(4).push(text("Keyboard shortcuts").size(20));
+        let mut rows = Column::new()
+            .spacing(4)
+            .push(text("Keyboard shortcuts").size(20));
         for (keys, description) in shortcuts::help_rows() {
-            rows = rows.push(row![text(keys).size(15).width(160).color(style::ACCENT), text(description).size(15)].spacing(10));
+            rows = rows.push(
+                row![
+                    text(keys).size(15).width(160).color(style::ACCENT),
+                    text(description).size(15)
+                ]
+                .spacing(10),
+            );
         }
-        rows = rows.push(button(text("Close (Esc or F1)")).on_press(Message::Command(Command::Help)));
-        container(rows).padding(20).max_width(720).style(container::bordered_box).into()
+        rows =
+            rows.push(button(text("Close (Esc or F1)")).on_press(Message::Command(Command::Help)));
+        container(rows)
+            .padding(20)
+            .max_width(720)
+            .style(container::bordered_box)
+            .into()
     }
 }

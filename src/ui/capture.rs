@@ -4,7 +4,10 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use iced::widget::text_editor::{self, Binding};
-use iced::widget::{Column, button, column, container, operation, pick_list, row, scrollable, space, text, text_editor as editor};
+use iced::widget::{
+    Column, button, column, container, operation, pick_list, row, scrollable, space, text,
+    text_editor as editor,
+};
 use iced::{Element, Fill, Font, Task};
 
 use crate::core::intervention::{InterventionId, Speaker};
@@ -14,9 +17,11 @@ use crate::core::speakers::InscriptionStatus;
 use crate::core::text::clean;
 use crate::storage::draft::Draft;
 
-use super::choices::{GroupChoice, SegmentChoice, group_choice, group_choices, segment_choice, segment_choices};
+use super::choices::{
+    GroupChoice, SegmentChoice, group_choice, group_choices, segment_choice, segment_choices,
+};
 use super::correction::{self, Correction};
-use super::new_person::{self, NewPerson};
+use super::person_form::{self, PersonForm};
 use super::picker::{Choice, PickerState};
 use super::shortcuts::{self, Command};
 use super::style;
@@ -41,8 +46,11 @@ pub struct Capture {
     pub draft_dirty: bool,
     log_rows: usize,
     pub correction: Option<Correction>,
-    pub new_person: Option<NewPerson>,
+    pub new_person: Option<PersonForm>,
     pub now: DateTime<Utc>,
+    /// Ctrl is held: the picker's text box takes Enter with any modifier, so Ctrl+Enter
+    /// typed there must still log rather than pick someone else.
+    pub ctrl_held: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -59,7 +67,7 @@ pub enum Message {
     ShowMore,
     Open(InterventionId),
     Correction(correction::Message),
-    NewPerson(new_person::Message),
+    NewPerson(person_form::Message),
 }
 
 /// What the root must do after an update.
@@ -75,16 +83,31 @@ pub struct Effect {
 
 impl Effect {
     fn none() -> Self {
-        Effect { changed: false, task: Task::none(), root: None, notice: None }
+        Effect {
+            changed: false,
+            task: Task::none(),
+            root: None,
+            notice: None,
+        }
     }
     fn task(task: Task<Message>) -> Self {
-        Effect { task, ..Effect::none() }
+        Effect {
+            task,
+            ..Effect::none()
+        }
     }
     fn changed(task: Task<Message>) -> Self {
-        Effect { changed: true, task, ..Effect::none() }
+        Effect {
+            changed: true,
+            task,
+            ..Effect::none()
+        }
     }
     fn notice(text: impl Into<String>) -> Self {
-        Effect { notice: Some(text.into()), ..Effect::none() }
+        Effect {
+            notice: Some(text.into()),
+            ..Effect::none()
+        }
     }
 }
 
@@ -104,9 +127,13 @@ impl Capture {
             correction: None,
             new_person: None,
             now: Utc::now(),
+            ctrl_held: false,
         };
         if let Some(draft) = draft {
-            capture.picked = draft.speaker.map(|speaker| Picked { speaker, on_behalf_of: draft.on_behalf_of });
+            capture.picked = draft.speaker.map(|speaker| Picked {
+                speaker,
+                on_behalf_of: draft.on_behalf_of,
+            });
             capture.started_at = draft.started_at;
             capture.statement = text_editor::Content::with_text(&draft.text);
         }
@@ -115,7 +142,11 @@ impl Capture {
 
     /// Focus for a fresh start: the statement if a recovered draft has a speaker.
     pub fn initial_focus(&self) -> Task<Message> {
-        if self.picked.is_some() { operation::focus(STATEMENT) } else { operation::focus(PICKER) }
+        if self.picked.is_some() {
+            operation::focus(STATEMENT)
+        } else {
+            operation::focus(PICKER)
+        }
     }
 
     pub fn draft(&self) -> Draft {
@@ -143,13 +174,20 @@ impl Capture {
                 self.picker.set_query(query, session, &self.index);
                 Effect::none()
             }
+            Message::PickerSubmit if self.ctrl_held && self.picked.is_some() => {
+                self.commit(session)
+            }
             Message::PickerSubmit => self.choose(self.picker.selected, session),
             Message::Choose(i) => self.choose(i, session),
             Message::PickInscription(id) => {
-                let Some(inscription) = session.inscriptions.iter().find(|i| i.id == id).cloned() else {
+                let Some(inscription) = session.inscriptions.iter().find(|i| i.id == id).cloned()
+                else {
                     return Effect::none();
                 };
-                self.pick(Picked { speaker: inscription.speaker, on_behalf_of: inscription.on_behalf_of });
+                self.pick(Picked {
+                    speaker: inscription.speaker,
+                    on_behalf_of: inscription.on_behalf_of,
+                });
                 Effect::task(operation::focus(STATEMENT))
             }
             Message::Behalf(choice) => {
@@ -163,7 +201,9 @@ impl Capture {
                 let action = match action {
                     // Pasted text often carries characters a report cannot hold.
                     text_editor::Action::Edit(text_editor::Edit::Paste(pasted)) => {
-                        text_editor::Action::Edit(text_editor::Edit::Paste(Arc::new(clean(&pasted))))
+                        text_editor::Action::Edit(text_editor::Edit::Paste(Arc::new(clean(
+                            &pasted,
+                        ))))
                     }
                     other => other,
                 };
@@ -194,7 +234,9 @@ impl Capture {
                 None => Effect::notice("That intervention was deleted."),
             },
             Message::Correction(message) => {
-                let Some(open) = &mut self.correction else { return Effect::none() };
+                let Some(open) = &mut self.correction else {
+                    return Effect::none();
+                };
                 let outcome = open.update(message, session, &self.index);
                 let mut effect = Effect::task(outcome.task.map(Message::Correction));
                 effect.changed = outcome.changed;
@@ -205,18 +247,23 @@ impl Capture {
                 effect
             }
             Message::NewPerson(message) => {
-                let Some(form) = &mut self.new_person else { return Effect::none() };
+                let Some(form) = &mut self.new_person else {
+                    return Effect::none();
+                };
                 match form.update(message, session) {
-                    new_person::Outcome::Nothing => Effect::none(),
-                    new_person::Outcome::Cancel => {
+                    person_form::Outcome::Nothing => Effect::none(),
+                    person_form::Outcome::Cancel => {
                         self.new_person = None;
                         Effect::task(operation::focus(PICKER))
                     }
-                    new_person::Outcome::Created(id) => {
+                    person_form::Outcome::Created(id) => {
                         self.new_person = None;
                         self.index = PickerIndex::build(session);
                         self.picker.clear(session, &self.index);
-                        self.pick(Picked { speaker: Speaker::Participant(id), on_behalf_of: None });
+                        self.pick(Picked {
+                            speaker: Speaker::Participant(id),
+                            on_behalf_of: None,
+                        });
                         Effect::changed(operation::focus(STATEMENT))
                     }
                 }
@@ -235,7 +282,11 @@ impl Capture {
                 None => self.commit(session),
             },
             Command::PreviousSegment | Command::NextSegment => {
-                session.step_segment(if command == Command::NextSegment { 1 } else { -1 });
+                session.step_segment(if command == Command::NextSegment {
+                    1
+                } else {
+                    -1
+                });
                 Effect::changed(Task::none())
             }
             Command::SelectUp | Command::SelectDown => {
@@ -247,7 +298,10 @@ impl Capture {
                 Effect::none()
             }
             Command::Pick => match &self.correction {
-                Some(_) => self.update(Message::Correction(correction::Message::PickerSubmit), session),
+                Some(_) => self.update(
+                    Message::Correction(correction::Message::PickerSubmit),
+                    session,
+                ),
                 None => self.choose(self.picker.selected, session),
             },
             Command::Cancel if self.new_person.is_some() => {
@@ -258,7 +312,10 @@ impl Capture {
                 self.correction = None;
                 Effect::task(operation::focus(PICKER))
             }
-            other => Effect { root: Some(other), ..Effect::none() },
+            other => Effect {
+                root: Some(other),
+                ..Effect::none()
+            },
         }
     }
 
@@ -274,25 +331,35 @@ impl Capture {
             return Effect::notice("Nothing matches: type part of a name, or pick “New person”.");
         };
         match choice {
-            Choice::Existing { candidate, on_behalf_of, .. } => {
+            Choice::Existing {
+                candidate,
+                on_behalf_of,
+                ..
+            } => {
                 let known = session.delegations.len();
                 let speaker = candidate.speaker(session);
-                self.pick(Picked { speaker, on_behalf_of });
+                self.pick(Picked {
+                    speaker,
+                    on_behalf_of,
+                });
                 self.picker.clear(session, &self.index);
                 let mut effect = Effect::task(operation::focus(STATEMENT));
                 effect.changed = session.delegations.len() != known;
                 effect
             }
             Choice::NewPerson(name) => {
-                self.new_person = Some(NewPerson::new(&name));
-                Effect::task(operation::focus(new_person::NAME))
+                self.new_person = Some(PersonForm::new(&name));
+                Effect::task(operation::focus(person_form::NAME))
             }
         }
     }
 
     fn commit(&mut self, session: &mut Session) -> Effect {
         let Some(picked) = self.picked.clone() else {
-            return Effect { task: operation::focus(PICKER), ..Effect::notice("Pick a speaker first (Ctrl+L), then log with Ctrl+Enter.") };
+            return Effect {
+                task: operation::focus(PICKER),
+                ..Effect::notice("Pick a speaker first (Ctrl+L), then log with Ctrl+Enter.")
+            };
         };
         session.commit(NewIntervention {
             speaker: picked.speaker,
@@ -323,7 +390,9 @@ impl Capture {
             Some(open) => open.view(session).map(Message::Correction),
             None => self.log(session),
         };
-        column![main, container(bottom).height(iced::Length::FillPortion(2))].spacing(12).into()
+        column![main, container(bottom).height(iced::Length::FillPortion(2))]
+            .spacing(12)
+            .into()
     }
 
     fn speakers_list<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
@@ -350,7 +419,9 @@ impl Capture {
             let faded = inscription.status != InscriptionStatus::Pending;
             let line = row![
                 text(mark).width(14),
-                text(label).size(14).color_maybe(faded.then_some(style::MUTED)),
+                text(label)
+                    .size(14)
+                    .color_maybe(faded.then_some(style::MUTED)),
                 text(status).size(12).color(style::ACCENT),
             ]
             .spacing(4);
@@ -358,19 +429,33 @@ impl Capture {
                 button(line)
                     .padding([2, 4])
                     .width(Fill)
-                    .style(if Some(inscription.id) == next { style::selected_row } else { style::plain_row })
+                    .style(if Some(inscription.id) == next {
+                        style::selected_row
+                    } else {
+                        style::plain_row
+                    })
                     .on_press(Message::PickInscription(inscription.id)),
             );
         }
         if session.inscriptions.is_empty() {
-            list = list.push(text("No list of speakers yet. Import one from the Meeting screen (Ctrl+4).").size(13).color(style::MUTED));
+            list = list.push(
+                text("No list of speakers yet. Import one from the Meeting screen (Ctrl+4).")
+                    .size(13)
+                    .color(style::MUTED),
+            );
         }
-        container(column![text("LIST OF SPEAKERS").size(13).color(style::MUTED), scrollable(list).height(Fill)].spacing(6))
-            .width(260)
-            .height(Fill)
-            .padding(8)
-            .style(style::panel)
-            .into()
+        container(
+            column![
+                text("LIST OF SPEAKERS").size(13).color(style::MUTED),
+                scrollable(list).height(Fill)
+            ]
+            .spacing(6),
+        )
+        .width(260)
+        .height(Fill)
+        .padding(8)
+        .style(style::panel)
+        .into()
     }
 
     fn center<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
@@ -378,36 +463,68 @@ impl Capture {
             Some(picked) => {
                 let mut line = row![
                     text("Speaking:").size(14).color(style::MUTED),
-                    text(session.speaker_label(&picked.speaker)).size(17).font(Font { weight: iced::font::Weight::Bold, ..Font::DEFAULT }),
+                    text(session.speaker_label(&picked.speaker))
+                        .size(17)
+                        .font(Font {
+                            weight: iced::font::Weight::Bold,
+                            ..Font::DEFAULT
+                        }),
                 ]
                 .spacing(8)
                 .align_y(iced::Center);
                 if !session.groups.is_empty() {
-                    line = line.push(pick_list(group_choices(session), group_choice(session, picked.on_behalf_of), Message::Behalf).text_size(13).width(340));
+                    line = line.push(
+                        pick_list(
+                            group_choices(session),
+                            group_choice(session, picked.on_behalf_of),
+                            Message::Behalf,
+                        )
+                        .text_size(13)
+                        .width(340),
+                    );
                 }
                 line.into()
             }
-            None => text("No speaker picked: Ctrl+L, type, Enter.").size(14).color(style::MUTED).into(),
+            None => text("No speaker picked: Ctrl+L, type, Enter.")
+                .size(14)
+                .color(style::MUTED)
+                .into(),
         };
         let chooser: Element<'a, Message> = match &self.new_person {
-            Some(form) => form.view(session).map(Message::NewPerson),
-            None => self.picker.view(self.picked.is_some(), PICKER, session, Message::PickerInput, Message::PickerSubmit, Message::Choose),
+            Some(form) => form.view(false).map(Message::NewPerson),
+            None => self.picker.view(
+                self.picked.is_some(),
+                PICKER,
+                session,
+                Message::PickerInput,
+                Message::PickerSubmit,
+                Message::Choose,
+            ),
         };
         let statement = editor(&self.statement)
             .id(STATEMENT)
             .placeholder("What the speaker said…")
             .on_action(Message::Statement)
-            .key_binding(|press| match shortcuts::command_in_text(&press.key, press.modifiers) {
-                Some(command) => Some(Binding::Custom(Message::Shortcut(command))),
-                None => Binding::from_key_press(press),
-            })
+            .key_binding(
+                |press| match shortcuts::command_in_text(&press.key, press.modifiers) {
+                    Some(command) => Some(Binding::Custom(Message::Shortcut(command))),
+                    None => Binding::from_key_press(press),
+                },
+            )
             .height(180)
             .size(16)
             .padding(8);
         let segment = row![
             text("Segment").size(13).color(style::MUTED),
-            pick_list(segment_choices(session), segment_choice(session, session.current_segment), Message::Segment).text_size(14),
-            text("Ctrl+PageUp / Ctrl+PageDown").size(12).color(style::MUTED),
+            pick_list(
+                segment_choices(session),
+                segment_choice(session, session.current_segment),
+                Message::Segment
+            )
+            .text_size(14),
+            text("Ctrl+PageUp / Ctrl+PageDown")
+                .size(12)
+                .color(style::MUTED),
         ]
         .spacing(8)
         .align_y(iced::Center);
@@ -418,7 +535,9 @@ impl Capture {
             speaking,
             text("STATEMENT").size(13).color(style::MUTED),
             statement,
-            text("Ctrl+Enter log  ·  Ctrl+L speaker  ·  F1 all shortcuts").size(12).color(style::MUTED),
+            text("Ctrl+Enter log  ·  Ctrl+L speaker  ·  F1 all shortcuts")
+                .size(12)
+                .color(style::MUTED),
         ]
         .spacing(6)
         .width(Fill)
@@ -427,9 +546,10 @@ impl Capture {
 
     fn timer<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
         let (elapsed, limit) = match (&self.picked, self.started_at) {
-            (Some(picked), Some(start)) => {
-                ((self.now - start).num_seconds().max(0) as u32, Some(session.speaking_limit(&picked.speaker)))
-            }
+            (Some(picked), Some(start)) => (
+                (self.now - start).num_seconds().max(0) as u32,
+                Some(session.speaking_limit(&picked.speaker)),
+            ),
             _ => (0, None),
         };
         let over = limit.is_some_and(|l| elapsed > l);
@@ -446,7 +566,11 @@ impl Capture {
         ]
         .spacing(4)
         .align_x(iced::Center);
-        container(content).width(170).padding(12).style(style::timer(over)).into()
+        container(content)
+            .width(170)
+            .padding(12)
+            .style(style::timer(over))
+            .into()
     }
 
     fn log<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
@@ -454,8 +578,15 @@ impl Capture {
         let mut rows = Column::new().spacing(1);
         // Only the newest rows are built: the cost of a keystroke must not grow with the log.
         for intervention in session.interventions.iter().rev().take(self.log_rows) {
-            let time = intervention.started_at.with_timezone(&zone).format("%H:%M").to_string();
-            let segment = session.segment(intervention.segment).map(|s| s.title.as_str()).unwrap_or("?");
+            let time = intervention
+                .started_at
+                .with_timezone(&zone)
+                .format("%H:%M")
+                .to_string();
+            let segment = session
+                .segment(intervention.segment)
+                .map(|s| s.title.as_str())
+                .unwrap_or("?");
             let mut preview: String = intervention.text.chars().take(140).collect();
             if preview.len() < intervention.text.len() {
                 preview.push('…');
@@ -463,14 +594,28 @@ impl Capture {
             let line = row![
                 text(time).size(13).color(style::MUTED).width(44),
                 text(segment).size(12).color(style::ACCENT).width(130),
-                text(session.intervention_label(intervention)).size(14).width(iced::Length::FillPortion(2)),
-                text(preview.replace('\n', " ")).size(13).width(iced::Length::FillPortion(5)),
+                text(session.intervention_label(intervention))
+                    .size(14)
+                    .width(iced::Length::FillPortion(2)),
+                text(preview.replace('\n', " "))
+                    .size(13)
+                    .width(iced::Length::FillPortion(5)),
             ]
             .spacing(8);
-            rows = rows.push(button(line).width(Fill).padding([3, 6]).style(style::plain_row).on_press(Message::Open(intervention.id)));
+            rows = rows.push(
+                button(line)
+                    .width(Fill)
+                    .padding([3, 6])
+                    .style(style::plain_row)
+                    .on_press(Message::Open(intervention.id)),
+            );
         }
         if session.interventions.len() > self.log_rows {
-            rows = rows.push(button(text("Show older").size(13)).style(button::text).on_press(Message::ShowMore));
+            rows = rows.push(
+                button(text("Show older").size(13))
+                    .style(button::text)
+                    .on_press(Message::ShowMore),
+            );
         }
         if session.interventions.is_empty() {
             rows = rows.push(text("Nothing logged yet.").size(13).color(style::MUTED));
@@ -478,7 +623,12 @@ impl Capture {
         container(
             column![
                 row![
-                    text(format!("LOG ({} interventions, newest first; click to correct)", session.interventions.len())).size(13).color(style::MUTED),
+                    text(format!(
+                        "LOG ({} interventions, newest first; click to correct)",
+                        session.interventions.len()
+                    ))
+                    .size(13)
+                    .color(style::MUTED),
                     space::horizontal(),
                 ],
                 scrollable(rows).height(Fill),

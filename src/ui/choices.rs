@@ -17,9 +17,15 @@ impl fmt::Display for GroupChoice {
 }
 
 pub fn group_choices(session: &Session) -> Vec<GroupChoice> {
-    std::iter::once(GroupChoice { id: None, name: "on its own behalf".into() })
-        .chain(session.groups.iter().map(|g| GroupChoice { id: Some(g.id), name: format!("on behalf of {}", g.name) }))
-        .collect()
+    std::iter::once(GroupChoice {
+        id: None,
+        name: "on its own behalf".into(),
+    })
+    .chain(session.groups.iter().map(|g| GroupChoice {
+        id: Some(g.id),
+        name: format!("on behalf of {}", g.name),
+    }))
+    .collect()
 }
 
 pub fn group_choice(session: &Session, id: Option<u32>) -> Option<GroupChoice> {
@@ -39,9 +45,19 @@ impl fmt::Display for SegmentChoice {
 }
 
 pub fn segment_choices(session: &Session) -> Vec<SegmentChoice> {
-    session.segments.iter().map(|s| SegmentChoice { id: s.id, title: s.title.clone() }).collect()
+    session
+        .segments
+        .iter()
+        .map(|s| SegmentChoice {
+            id: s.id,
+            title: s.title.clone(),
+        })
+        .collect()
 }
 
 pub fn segment_choice(session: &Session, id: u32) -> Option<SegmentChoice> {
-    session.segment(id).map(|s| SegmentChoice { id: s.id, title: s.title.clone() })
+    session.segment(id).map(|s| SegmentChoice {
+        id: s.id,
+        title: s.title.clone(),
+    })
 }

@@ -1,14 +1,18 @@
 //! Correcting an earlier intervention: text, speaker, group, segment, or deleting it.
 
 use iced::widget::text_editor::{self, Binding};
-use iced::widget::{button, column, container, operation, pick_list, row, space, text, text_editor as editor};
+use iced::widget::{
+    button, column, container, operation, pick_list, row, space, text, text_editor as editor,
+};
 use iced::{Element, Fill, Task};
 
 use crate::core::intervention::{Intervention, InterventionId, Speaker};
 use crate::core::picker::PickerIndex;
 use crate::core::session::Session;
 
-use super::choices::{GroupChoice, SegmentChoice, group_choice, group_choices, segment_choice, segment_choices};
+use super::choices::{
+    GroupChoice, SegmentChoice, group_choice, group_choices, segment_choice, segment_choices,
+};
 use super::picker::{Choice, PickerState};
 use super::shortcuts::{self, Command};
 use super::style;
@@ -49,7 +53,11 @@ pub struct Outcome {
 
 impl Outcome {
     fn stay() -> Self {
-        Outcome { changed: false, close: false, task: Task::none() }
+        Outcome {
+            changed: false,
+            close: false,
+            task: Task::none(),
+        }
     }
 }
 
@@ -69,12 +77,19 @@ impl Correction {
         }
     }
 
-    pub fn update(&mut self, message: Message, session: &mut Session, index: &PickerIndex) -> Outcome {
+    pub fn update(
+        &mut self,
+        message: Message,
+        session: &mut Session,
+        index: &PickerIndex,
+    ) -> Outcome {
         match message {
             Message::PickerInput(query) => {
                 self.picker.set_query(query, session, index);
                 // Re-attribution picks existing speakers only.
-                self.picker.choices.retain(|c| matches!(c, Choice::Existing { .. }));
+                self.picker
+                    .choices
+                    .retain(|c| matches!(c, Choice::Existing { .. }));
                 Outcome::stay()
             }
             Message::PickerSubmit => self.choose(self.picker.selected, session),
@@ -96,7 +111,11 @@ impl Correction {
             Message::Shortcut(_) => Outcome::stay(),
             Message::Save => {
                 let Some(original) = session.intervention(self.id).cloned() else {
-                    return Outcome { changed: false, close: true, task: Task::none() };
+                    return Outcome {
+                        changed: false,
+                        close: true,
+                        task: Task::none(),
+                    };
                 };
                 let changed = Intervention {
                     speaker: self.speaker.clone(),
@@ -107,9 +126,17 @@ impl Correction {
                 };
                 let differs = session.intervention(self.id) != Some(&changed);
                 session.update_intervention(changed);
-                Outcome { changed: differs, close: true, task: Task::none() }
+                Outcome {
+                    changed: differs,
+                    close: true,
+                    task: Task::none(),
+                }
             }
-            Message::Cancel => Outcome { changed: false, close: true, task: Task::none() },
+            Message::Cancel => Outcome {
+                changed: false,
+                close: true,
+                task: Task::none(),
+            },
             Message::Delete => {
                 self.confirm_delete = true;
                 Outcome::stay()
@@ -118,7 +145,11 @@ impl Correction {
                 self.confirm_delete = false;
                 if yes {
                     session.delete_intervention(self.id);
-                    return Outcome { changed: true, close: true, task: Task::none() };
+                    return Outcome {
+                        changed: true,
+                        close: true,
+                        task: Task::none(),
+                    };
                 }
                 Outcome::stay()
             }
@@ -126,14 +157,23 @@ impl Correction {
     }
 
     fn choose(&mut self, index: usize, session: &mut Session) -> Outcome {
-        if let Some(Choice::Existing { candidate, on_behalf_of, .. }) = self.picker.choices.get(index).cloned() {
+        if let Some(Choice::Existing {
+            candidate,
+            on_behalf_of,
+            ..
+        }) = self.picker.choices.get(index).cloned()
+        {
             self.speaker = candidate.speaker(session);
             if on_behalf_of.is_some() {
                 self.on_behalf_of = on_behalf_of;
             }
             self.picker.query.clear();
             self.picker.choices.clear();
-            return Outcome { changed: false, close: false, task: operation::focus(TEXT) };
+            return Outcome {
+                changed: false,
+                close: false,
+                task: operation::focus(TEXT),
+            };
         }
         Outcome::stay()
     }
@@ -144,34 +184,63 @@ impl Correction {
             space::horizontal(),
             text("Speaker:").size(14).color(style::MUTED),
             text(session.speaker_label(&self.speaker)).size(15),
-            pick_list(group_choices(session), group_choice(session, self.on_behalf_of), Message::Behalf).text_size(13).width(260),
-            pick_list(segment_choices(session), segment_choice(session, self.segment), Message::Segment).text_size(13),
+            pick_list(
+                group_choices(session),
+                group_choice(session, self.on_behalf_of),
+                Message::Behalf
+            )
+            .text_size(13)
+            .width(260),
+            pick_list(
+                segment_choices(session),
+                segment_choice(session, self.segment),
+                Message::Segment
+            )
+            .text_size(13),
         ]
         .spacing(8)
         .align_y(iced::Center);
-        let picker = self.picker.view(false, PICKER, session, Message::PickerInput, Message::PickerSubmit, Message::Choose);
+        let picker = self.picker.view(
+            false,
+            PICKER,
+            session,
+            Message::PickerInput,
+            Message::PickerSubmit,
+            Message::Choose,
+        );
         let body = editor(&self.text)
             .id(TEXT)
             .on_action(Message::Text)
-            .key_binding(|press| match shortcuts::command_in_text(&press.key, press.modifiers) {
-                Some(command) => Some(Binding::Custom(Message::Shortcut(command))),
-                None => Binding::from_key_press(press),
-            })
+            .key_binding(
+                |press| match shortcuts::command_in_text(&press.key, press.modifiers) {
+                    Some(command) => Some(Binding::Custom(Message::Shortcut(command))),
+                    None => Binding::from_key_press(press),
+                },
+            )
             .height(110)
             .size(15)
             .padding(6);
         let actions = if self.confirm_delete {
             row![
-                text("Delete this intervention from the log? This cannot be undone.").color(style::ALERT),
-                button(text("Delete")).style(button::danger).on_press(Message::ConfirmDelete(true)),
-                button(text("Keep")).style(button::secondary).on_press(Message::ConfirmDelete(false)),
+                text("Delete this intervention from the log? This cannot be undone.")
+                    .color(style::ALERT),
+                button(text("Delete"))
+                    .style(button::danger)
+                    .on_press(Message::ConfirmDelete(true)),
+                button(text("Keep"))
+                    .style(button::secondary)
+                    .on_press(Message::ConfirmDelete(false)),
             ]
         } else {
             row![
                 button(text("Save correction (Ctrl+Enter)")).on_press(Message::Save),
-                button(text("Cancel (Esc)")).style(button::secondary).on_press(Message::Cancel),
+                button(text("Cancel (Esc)"))
+                    .style(button::secondary)
+                    .on_press(Message::Cancel),
                 space::horizontal(),
-                button(text("Delete…")).style(button::danger).on_press(Message::Delete),
+                button(text("Delete…"))
+                    .style(button::danger)
+                    .on_press(Message::Delete),
             ]
         }
         .spacing(8)
@@ -179,7 +248,9 @@ impl Correction {
         container(
             column![
                 header,
-                text("Re-attribute: type another speaker below (optional)").size(12).color(style::MUTED),
+                text("Re-attribute: type another speaker below (optional)")
+                    .size(12)
+                    .color(style::MUTED),
                 picker,
                 body,
                 actions

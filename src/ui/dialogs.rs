@@ -13,7 +13,10 @@ pub struct NativeDialogs;
 
 impl Dialogs for NativeDialogs {
     fn open_session(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new().set_title("Open a Rapporteur session").add_filter("Rapporteur session", &["json"]).pick_file()
+        rfd::FileDialog::new()
+            .set_title("Open a Rapporteur session")
+            .add_filter("Rapporteur session", &["json"])
+            .pick_file()
     }
 
     fn new_session(&self) -> Option<PathBuf> {
@@ -25,7 +28,10 @@ impl Dialogs for NativeDialogs {
     }
 
     fn import_speakers(&self) -> Option<PathBuf> {
-        rfd::FileDialog::new().set_title("Import a list of speakers").add_filter("CSV", &["csv", "txt"]).pick_file()
+        rfd::FileDialog::new()
+            .set_title("Import a list of speakers")
+            .add_filter("CSV", &["csv", "txt"])
+            .pick_file()
     }
 }
 

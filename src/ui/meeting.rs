@@ -2,13 +2,16 @@
 //! list of speakers.
 
 use chrono::{NaiveDate, NaiveTime};
-use iced::widget::{Column, button, column, container, pick_list, row, scrollable, text, text_input};
+use iced::widget::{
+    Column, button, column, container, pick_list, row, scrollable, text, text_input,
+};
 use iced::{Element, Fill};
 
 use crate::core::meeting::{ReportKind, SegmentKind};
 use crate::core::session::Session;
 use crate::core::speakers::InscriptionStatus;
 
+use super::person_form::{self, PersonForm};
 use super::shortcuts::Command;
 use super::style;
 
@@ -37,22 +40,46 @@ pub enum Field {
 
 const FIELDS: &[(Field, &str, &str)] = &[
     (Field::Name, "Session name", "shown in the window title"),
-    (Field::Title, "Title of the meeting", "Intersessional panel discussion on …"),
+    (
+        Field::Title,
+        "Title of the meeting",
+        "Intersessional panel discussion on …",
+    ),
     (Field::Body, "Body", "Human Rights Council"),
-    (Field::SessionName, "Session", "Forty-eighth session, or intersessional"),
+    (
+        Field::SessionName,
+        "Session",
+        "Forty-eighth session, or intersessional",
+    ),
     (Field::Mandate, "Mandate", "resolution 44/14"),
     (Field::Date, "Date", "YYYY-MM-DD"),
     (Field::Start, "Start time", "HH:MM (meeting's zone)"),
     (Field::End, "End time", "HH:MM"),
     (Field::Zone, "Time zone", "IANA name, e.g. Europe/Zurich"),
-    (Field::SecondZone, "Second zone for display", "e.g. America/New_York (optional)"),
-    (Field::Venue, "Venue or platform", "Palais des Nations / MS Teams"),
+    (
+        Field::SecondZone,
+        "Second zone for display",
+        "e.g. America/New_York (optional)",
+    ),
+    (
+        Field::Venue,
+        "Venue or platform",
+        "Palais des Nations / MS Teams",
+    ),
     (Field::Symbol, "Document symbol", "A/HRC/48/xx"),
     (Field::JobNumber, "Job number", "GE.22-29477"),
     (Field::AgendaNumber, "Agenda item number", "3"),
     (Field::AgendaTitle, "Agenda item title", ""),
-    (Field::Participants, "Number of participants", "e.g. 112 (optional)"),
-    (Field::CouncilLimit, "Speaking limit, Council members (s)", "180"),
+    (
+        Field::Participants,
+        "Number of participants",
+        "e.g. 112 (optional)",
+    ),
+    (
+        Field::CouncilLimit,
+        "Speaking limit, Council members (s)",
+        "180",
+    ),
     (Field::ObserverLimit, "Speaking limit, observers (s)", "120"),
     (Field::PanelLimit, "Speaking limit, panellists (s)", "420"),
 ];
@@ -68,6 +95,9 @@ pub enum Message {
     GroupMembers(String),
     AddGroup,
     Status(u32, InscriptionStatus),
+    EditPerson(u32),
+    AddPerson,
+    Person(person_form::Message),
     ImportSpeakers,
     Back,
 }
@@ -107,6 +137,7 @@ pub struct MeetingScreen {
     new_segment: String,
     group_name: String,
     group_members: String,
+    person: Option<PersonForm>,
 }
 
 pub enum Outcome {
@@ -157,22 +188,36 @@ fn apply(session: &mut Session, field: Field, raw: &str) -> Result<(), String> {
         Field::SessionName => m.session = v,
         Field::Mandate => m.mandate = v,
         Field::Date if v.is_empty() => m.date = None,
-        Field::Date => m.date = Some(NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| "a date as YYYY-MM-DD".to_string())?),
+        Field::Date => {
+            m.date = Some(
+                NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                    .map_err(|_| "a date as YYYY-MM-DD".to_string())?,
+            )
+        }
         Field::Start | Field::End => {
             let t = if v.is_empty() {
                 None
             } else {
-                Some(NaiveTime::parse_from_str(&v, "%H:%M").map_err(|_| "a time as HH:MM".to_string())?)
+                Some(
+                    NaiveTime::parse_from_str(&v, "%H:%M")
+                        .map_err(|_| "a time as HH:MM".to_string())?,
+                )
             };
-            if field == Field::Start { m.start_time = t } else { m.end_time = t }
+            if field == Field::Start {
+                m.start_time = t
+            } else {
+                m.end_time = t
+            }
         }
         Field::Zone => {
-            v.parse::<chrono_tz::Tz>().map_err(|_| "an IANA zone such as Europe/Zurich".to_string())?;
+            v.parse::<chrono_tz::Tz>()
+                .map_err(|_| "an IANA zone such as Europe/Zurich".to_string())?;
             m.time_zone = v;
         }
         Field::SecondZone if v.is_empty() => m.second_time_zone = None,
         Field::SecondZone => {
-            v.parse::<chrono_tz::Tz>().map_err(|_| "an IANA zone such as America/New_York".to_string())?;
+            v.parse::<chrono_tz::Tz>()
+                .map_err(|_| "an IANA zone such as America/New_York".to_string())?;
             m.second_time_zone = Some(v);
         }
         Field::Venue => m.venue = v,
@@ -195,7 +240,8 @@ impl MeetingScreen {
             Message::Edit(field, raw) => {
                 self.errors.retain(|(f, _)| *f != field);
                 if let Err(e) = apply(session, field, &raw) {
-                    self.errors.push((field, format!("Expected {e}; not applied yet.")));
+                    self.errors
+                        .push((field, format!("Expected {e}; not applied yet.")));
                 }
                 self.raw.retain(|(f, _)| *f != field);
                 self.raw.push((field, raw));
@@ -249,6 +295,32 @@ impl MeetingScreen {
                 }
                 Outcome::Changed
             }
+            Message::EditPerson(id) => {
+                self.person = session
+                    .participant(id)
+                    .map(|p| PersonForm::edit(p, session));
+                Outcome::Nothing
+            }
+            Message::AddPerson => {
+                self.person = Some(PersonForm::new(""));
+                Outcome::Nothing
+            }
+            Message::Person(message) => {
+                let Some(form) = &mut self.person else {
+                    return Outcome::Nothing;
+                };
+                match form.update(message, session) {
+                    person_form::Outcome::Nothing => Outcome::Nothing,
+                    person_form::Outcome::Cancel => {
+                        self.person = None;
+                        Outcome::Nothing
+                    }
+                    person_form::Outcome::Created(_) => {
+                        self.person = None;
+                        Outcome::Changed
+                    }
+                }
+            }
             Message::ImportSpeakers => Outcome::ImportSpeakers,
             Message::Back => Outcome::Root(Command::ShowCapture),
         }
@@ -257,10 +329,18 @@ impl MeetingScreen {
     pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
         let mut form = Column::new().spacing(4);
         for &(field, label, hint) in FIELDS {
-            let shown = self.raw.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone()).unwrap_or_else(|| value(session, field));
+            let shown = self
+                .raw
+                .iter()
+                .find(|(f, _)| *f == field)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_else(|| value(session, field));
             let mut line = row![
                 text(label).size(14).width(260),
-                text_input(hint, &shown).on_input(move |v| Message::Edit(field, v)).padding(5).size(14),
+                text_input(hint, &shown)
+                    .on_input(move |v| Message::Edit(field, v))
+                    .padding(5)
+                    .size(14),
             ]
             .spacing(8)
             .align_y(iced::Center);
@@ -269,38 +349,85 @@ impl MeetingScreen {
             }
             form = form.push(line);
         }
-        let kinds = [KindChoice(ReportKind::PanelSummary), KindChoice(ReportKind::Minutes)];
+        let kinds = [
+            KindChoice(ReportKind::PanelSummary),
+            KindChoice(ReportKind::Minutes),
+        ];
         let chairs: Vec<ChairChoice> = std::iter::once(ChairChoice(None, "(none)".into()))
-            .chain(session.participants.iter().map(|p| ChairChoice(Some(p.id), p.display_name())))
+            .chain(
+                session
+                    .participants
+                    .iter()
+                    .map(|p| ChairChoice(Some(p.id), p.display_name())),
+            )
             .collect();
-        let chair = chairs.iter().find(|c| c.0 == session.meeting.chair).cloned();
+        let chair = chairs
+            .iter()
+            .find(|c| c.0 == session.meeting.chair)
+            .cloned();
         form = form
-            .push(row![text("Report kind").size(14).width(260), pick_list(kinds, Some(KindChoice(session.meeting.report_kind)), Message::Kind)].spacing(8))
-            .push(row![text("Chair").size(14).width(260), pick_list(chairs, chair, Message::Chair)].spacing(8));
+            .push(
+                row![
+                    text("Report kind").size(14).width(260),
+                    pick_list(
+                        kinds,
+                        Some(KindChoice(session.meeting.report_kind)),
+                        Message::Kind
+                    )
+                ]
+                .spacing(8),
+            )
+            .push(
+                row![
+                    text("Chair").size(14).width(260),
+                    pick_list(chairs, chair, Message::Chair)
+                ]
+                .spacing(8),
+            );
         if let Some(times) = session.meeting.time_range_text() {
-            form = form.push(text(format!("Shown as: {} {}", session.meeting.date_text().unwrap_or_default(), times)).size(13).color(style::MUTED));
+            form = form.push(
+                text(format!(
+                    "Shown as: {} {}",
+                    session.meeting.date_text().unwrap_or_default(),
+                    times
+                ))
+                .size(13)
+                .color(style::MUTED),
+            );
         }
 
-        let mut segments = Column::new().spacing(2).push(text("SEGMENTS / AGENDA ITEMS").size(13).color(style::MUTED));
+        let mut segments = Column::new()
+            .spacing(2)
+            .push(text("SEGMENTS / AGENDA ITEMS").size(13).color(style::MUTED));
         for s in &session.segments {
             segments = segments.push(text(format!("{}. {}", s.id, s.title)).size(14));
         }
         segments = segments.push(
             row![
-                text_input("New segment or agenda item", &self.new_segment).on_input(Message::NewSegment).on_submit(Message::AddSegment).padding(5),
+                text_input("New segment or agenda item", &self.new_segment)
+                    .on_input(Message::NewSegment)
+                    .on_submit(Message::AddSegment)
+                    .padding(5),
                 button(text("Add")).on_press(Message::AddSegment),
             ]
             .spacing(6),
         );
 
-        let mut groups = Column::new().spacing(2).push(text("GROUPS (“on behalf of”)").size(13).color(style::MUTED));
+        let mut groups = Column::new()
+            .spacing(2)
+            .push(text("GROUPS (“on behalf of”)").size(13).color(style::MUTED));
         for g in &session.groups {
             groups = groups.push(text(format!("{} — {}", g.name, g.members)).size(13));
         }
         groups = groups.push(
             column![
-                text_input("Group name", &self.group_name).on_input(Message::GroupName).padding(5),
-                text_input("Membership (becomes the footnote)", &self.group_members).on_input(Message::GroupMembers).on_submit(Message::AddGroup).padding(5),
+                text_input("Group name", &self.group_name)
+                    .on_input(Message::GroupName)
+                    .padding(5),
+                text_input("Membership (becomes the footnote)", &self.group_members)
+                    .on_input(Message::GroupMembers)
+                    .on_submit(Message::AddGroup)
+                    .padding(5),
                 button(text("Add group")).on_press(Message::AddGroup),
             ]
             .spacing(4),
@@ -308,8 +435,12 @@ impl MeetingScreen {
 
         let mut speakers = Column::new().spacing(2).push(
             row![
-                text(format!("LIST OF SPEAKERS ({})", session.inscriptions.len())).size(13).color(style::MUTED),
-                button(text("Import CSV…").size(13)).style(button::secondary).on_press(Message::ImportSpeakers),
+                text(format!("LIST OF SPEAKERS ({})", session.inscriptions.len()))
+                    .size(13)
+                    .color(style::MUTED),
+                button(text("Import CSV…").size(13))
+                    .style(button::secondary)
+                    .on_press(Message::ImportSpeakers),
             ]
             .spacing(8)
             .align_y(iced::Center),
@@ -319,18 +450,81 @@ impl MeetingScreen {
             speakers = speakers.push(
                 row![
                     text(session.speaker_label(&i.speaker)).size(13).width(Fill),
-                    pick_list(InscriptionStatus::ALL, Some(i.status), move |s| Message::Status(id, s)).text_size(12),
+                    pick_list(InscriptionStatus::ALL, Some(i.status), move |s| {
+                        Message::Status(id, s)
+                    })
+                    .text_size(12),
                 ]
                 .spacing(6)
                 .align_y(iced::Center),
             );
         }
 
-        let left = column![text("MEETING").size(13).color(style::MUTED), form, segments, groups].spacing(14).width(iced::Length::FillPortion(3));
-        let right = container(speakers).width(iced::Length::FillPortion(2));
+        let mut people = Column::new().spacing(2).push(
+            row![
+                text(format!("PARTICIPANTS ({})", session.participants.len()))
+                    .size(13)
+                    .color(style::MUTED),
+                button(text("Add…").size(13))
+                    .style(button::secondary)
+                    .on_press(Message::AddPerson),
+            ]
+            .spacing(8)
+            .align_y(iced::Center),
+        );
+        if let Some(form) = &self.person {
+            people = people.push(
+                container(form.view(true).map(Message::Person))
+                    .padding(8)
+                    .style(style::panel),
+            );
+        }
+        for p in &session.participants {
+            let delegation = p
+                .delegation
+                .as_deref()
+                .and_then(|d| session.delegation(d))
+                .map(|d| d.name.as_str())
+                .unwrap_or("");
+            people = people.push(
+                button(
+                    column![
+                        row![
+                            text(p.display_name()).size(14),
+                            text(p.role.label()).size(12).color(style::ACCENT)
+                        ]
+                        .spacing(8),
+                        text(if delegation.is_empty() {
+                            p.title.clone()
+                        } else {
+                            format!("{} ({delegation})", p.title)
+                        })
+                        .size(12)
+                        .color(style::MUTED),
+                    ]
+                    .spacing(1),
+                )
+                .width(Fill)
+                .padding([2, 4])
+                .style(style::plain_row)
+                .on_press(Message::EditPerson(p.id)),
+            );
+        }
+
+        let left = column![text("MEETING").size(13).color(style::MUTED), form]
+            .spacing(14)
+            .width(iced::Length::FillPortion(5));
+        let middle = column![people].width(iced::Length::FillPortion(4));
+        let right = column![speakers, segments, groups]
+            .spacing(14)
+            .width(iced::Length::FillPortion(3));
         column![
-            row![button(text("← Back to capture (Ctrl+1)")).style(button::secondary).on_press(Message::Back)],
-            scrollable(row![left, right].spacing(20).padding(4)).height(Fill),
+            row![
+                button(text("← Back to capture (Ctrl+1)"))
+                    .style(button::secondary)
+                    .on_press(Message::Back)
+            ],
+            scrollable(row![left, middle, right].spacing(16).padding(4)).height(Fill),
         ]
         .spacing(8)
         .into()

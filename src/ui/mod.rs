@@ -6,7 +6,7 @@ pub mod choices;
 pub mod correction;
 pub mod dialogs;
 pub mod meeting;
-pub mod new_person;
+pub mod person_form;
 pub mod picker;
 pub mod shortcuts;
 pub mod style;
@@ -22,7 +22,15 @@ pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.
 pub const FONT_NAME: &str = "DejaVu Sans";
 
 pub fn run(path: Option<PathBuf>, demo: bool) -> ExitCode {
-    let boot = move || App::boot(Launch { path: path.clone(), demo }, Box::new(dialogs::NativeDialogs));
+    let boot = move || {
+        App::boot(
+            Launch {
+                path: path.clone(),
+                demo,
+            },
+            Box::new(dialogs::NativeDialogs),
+        )
+    };
     let result = iced::application(boot, App::update, App::view)
         .title(App::title)
         .subscription(App::subscription)

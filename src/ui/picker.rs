@@ -14,15 +14,27 @@ const SHOWN: usize = 8;
 
 #[derive(Debug, Clone)]
 pub enum Choice {
-    Existing { candidate: Candidate, on_behalf_of: Option<u32>, note: Option<&'static str> },
+    Existing {
+        candidate: Candidate,
+        on_behalf_of: Option<u32>,
+        note: Option<&'static str>,
+    },
     NewPerson(String),
 }
 
 impl Choice {
     pub fn label(&self, session: &Session) -> String {
         match self {
-            Choice::Existing { candidate, on_behalf_of, .. } => match on_behalf_of.and_then(|g| session.group(g)) {
-                Some(group) => format!("{} on behalf of the {}", candidate.label, group.name.trim_start_matches("the ")),
+            Choice::Existing {
+                candidate,
+                on_behalf_of,
+                ..
+            } => match on_behalf_of.and_then(|g| session.group(g)) {
+                Some(group) => format!(
+                    "{} on behalf of the {}",
+                    candidate.label,
+                    group.name.trim_start_matches("the ")
+                ),
                 None => candidate.label.clone(),
             },
             Choice::NewPerson(name) => format!("+ New person: {name}"),
@@ -67,21 +79,34 @@ impl PickerState {
                     self.choices.push(Choice::Existing {
                         candidate,
                         on_behalf_of: inscription.on_behalf_of,
-                        note: Some(if n == 0 { "next on the list" } else { "on the list" }),
+                        note: Some(if n == 0 {
+                            "next on the list"
+                        } else {
+                            "on the list"
+                        }),
                     });
                 }
             }
             for candidate in index.search("", SHOWN.saturating_sub(self.choices.len())) {
                 let on_behalf_of = pending_behalf(&candidate.pick.speaker_ref());
-                self.choices.push(Choice::Existing { candidate: candidate.clone(), on_behalf_of, note: None });
+                self.choices.push(Choice::Existing {
+                    candidate: candidate.clone(),
+                    on_behalf_of,
+                    note: None,
+                });
             }
             return;
         }
         for candidate in index.search(&self.query, SHOWN - 1) {
             let on_behalf_of = pending_behalf(&candidate.pick.speaker_ref());
-            self.choices.push(Choice::Existing { candidate: candidate.clone(), on_behalf_of, note: None });
+            self.choices.push(Choice::Existing {
+                candidate: candidate.clone(),
+                on_behalf_of,
+                note: None,
+            });
         }
-        self.choices.push(Choice::NewPerson(self.query.trim().to_string()));
+        self.choices
+            .push(Choice::NewPerson(self.query.trim().to_string()));
     }
 
     pub fn step(&mut self, delta: i32) {
@@ -124,7 +149,9 @@ impl PickerState {
             let selected = i == self.selected;
             let mut label = choice.label(session);
             let detail = match choice {
-                Choice::Existing { candidate, note, .. } => match (note, candidate.detail.is_empty()) {
+                Choice::Existing {
+                    candidate, note, ..
+                } => match (note, candidate.detail.is_empty()) {
                     (Some(note), _) => format!("  ({note})"),
                     (None, false) => format!("  {}", candidate.detail),
                     (None, true) => String::new(),
@@ -136,17 +163,26 @@ impl PickerState {
             }
             let row = iced::widget::row![
                 text(label).size(15),
-                text(detail).size(13).color(style::MUTED).wrapping(text::Wrapping::None),
+                text(detail)
+                    .size(13)
+                    .color(style::MUTED)
+                    .wrapping(text::Wrapping::None),
             ]
             .spacing(4);
             list = list.push(
                 button(row)
                     .width(Fill)
                     .padding([3, 8])
-                    .style(if selected { style::selected_row } else { style::plain_row })
+                    .style(if selected {
+                        style::selected_row
+                    } else {
+                        style::plain_row
+                    })
                     .on_press(on_choose(i)),
             );
         }
-        column![input, container(list).width(Fill)].spacing(4).into()
+        column![input, container(list).width(Fill)]
+            .spacing(4)
+            .into()
     }
 }

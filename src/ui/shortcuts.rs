@@ -42,36 +42,135 @@ pub struct Shortcut {
     in_text: bool,
 }
 
-const fn ctrl(keys: &'static str, trigger: Trigger, command: Command, description: &'static str) -> Shortcut {
-    Shortcut { keys, command, description, trigger, ctrl: true, shift: false, in_text: true }
+const fn ctrl(
+    keys: &'static str,
+    trigger: Trigger,
+    command: Command,
+    description: &'static str,
+) -> Shortcut {
+    Shortcut {
+        keys,
+        command,
+        description,
+        trigger,
+        ctrl: true,
+        shift: false,
+        in_text: true,
+    }
 }
 
-const fn ctrl_shift(keys: &'static str, trigger: Trigger, command: Command, description: &'static str) -> Shortcut {
-    Shortcut { keys, command, description, trigger, ctrl: true, shift: true, in_text: true }
+const fn ctrl_shift(
+    keys: &'static str,
+    trigger: Trigger,
+    command: Command,
+    description: &'static str,
+) -> Shortcut {
+    Shortcut {
+        keys,
+        command,
+        description,
+        trigger,
+        ctrl: true,
+        shift: true,
+        in_text: true,
+    }
 }
 
-const fn plain(keys: &'static str, trigger: Trigger, command: Command, description: &'static str, in_text: bool) -> Shortcut {
-    Shortcut { keys, command, description, trigger, ctrl: false, shift: false, in_text }
+const fn plain(
+    keys: &'static str,
+    trigger: Trigger,
+    command: Command,
+    description: &'static str,
+    in_text: bool,
+) -> Shortcut {
+    Shortcut {
+        keys,
+        command,
+        description,
+        trigger,
+        ctrl: false,
+        shift: false,
+        in_text,
+    }
 }
 
 use Trigger::{Char, Named as N};
 
 pub const SHORTCUTS: &[Shortcut] = &[
-    ctrl("Ctrl+L", Char("l"), Command::FocusPicker, "Focus the speaker picker"),
-    plain("Up / Down", N(Named::ArrowUp), Command::SelectUp, "Move in the picker's list", false),
+    ctrl(
+        "Ctrl+L",
+        Char("l"),
+        Command::FocusPicker,
+        "Focus the speaker picker",
+    ),
+    plain(
+        "Up / Down",
+        N(Named::ArrowUp),
+        Command::SelectUp,
+        "Move in the picker's list",
+        false,
+    ),
     plain("", N(Named::ArrowDown), Command::SelectDown, "", false),
-    plain("Enter", N(Named::Enter), Command::Pick, "In the picker: pick the speaker and go to the statement", false),
-    ctrl("Ctrl+Enter", N(Named::Enter), Command::Commit, "Log the intervention (saved at once) and go back to the picker"),
-    ctrl("Ctrl+PageUp", N(Named::PageUp), Command::PreviousSegment, "Previous segment"),
-    ctrl("Ctrl+PageDown", N(Named::PageDown), Command::NextSegment, "Next segment"),
-    plain("Esc", N(Named::Escape), Command::Cancel, "Close the correction panel, the form or the help", true),
-    ctrl("Ctrl+S", Char("s"), Command::Save, "Save now (every change is already saved within a second)"),
-    ctrl_shift("Ctrl+Shift+S", Char("s"), Command::SaveAs, "Save as another file"),
+    plain(
+        "Enter",
+        N(Named::Enter),
+        Command::Pick,
+        "In the picker: pick the speaker and go to the statement",
+        false,
+    ),
+    ctrl(
+        "Ctrl+Enter",
+        N(Named::Enter),
+        Command::Commit,
+        "Log the intervention (saved at once) and go back to the picker",
+    ),
+    ctrl(
+        "Ctrl+PageUp",
+        N(Named::PageUp),
+        Command::PreviousSegment,
+        "Previous segment",
+    ),
+    ctrl(
+        "Ctrl+PageDown",
+        N(Named::PageDown),
+        Command::NextSegment,
+        "Next segment",
+    ),
+    plain(
+        "Esc",
+        N(Named::Escape),
+        Command::Cancel,
+        "Close the correction panel, the form or the help",
+        true,
+    ),
+    ctrl(
+        "Ctrl+S",
+        Char("s"),
+        Command::Save,
+        "Save now (every change is already saved within a second)",
+    ),
+    ctrl_shift(
+        "Ctrl+Shift+S",
+        Char("s"),
+        Command::SaveAs,
+        "Save as another file",
+    ),
     ctrl("Ctrl+O", Char("o"), Command::Open, "Open a session"),
     ctrl("Ctrl+N", Char("n"), Command::New, "New session"),
     ctrl("Ctrl+1", Char("1"), Command::ShowCapture, "Capture screen"),
-    ctrl("Ctrl+4", Char("4"), Command::ShowMeeting, "Meeting data, segments and participants"),
-    plain("F1", N(Named::F1), Command::Help, "Show or hide this list", true),
+    ctrl(
+        "Ctrl+4",
+        Char("4"),
+        Command::ShowMeeting,
+        "Meeting data, segments and participants",
+    ),
+    plain(
+        "F1",
+        N(Named::F1),
+        Command::Help,
+        "Show or hide this list",
+        true,
+    ),
 ];
 
 impl Shortcut {
@@ -89,18 +188,28 @@ impl Shortcut {
 
 /// The command for a key that no widget used (the picker's own Enter is its submit).
 pub fn command_for(key: &Key, modifiers: Modifiers) -> Option<Command> {
-    SHORTCUTS.iter().find(|s| s.matches(key, modifiers)).map(|s| s.command)
+    SHORTCUTS
+        .iter()
+        .find(|s| s.matches(key, modifiers))
+        .map(|s| s.command)
 }
 
 /// The command for a key pressed inside a multi-line text box, where only chords
 /// (and Esc, F1) act as shortcuts so that typing is never taken over.
 pub fn command_in_text(key: &Key, modifiers: Modifiers) -> Option<Command> {
-    SHORTCUTS.iter().filter(|s| s.in_text).find(|s| s.matches(key, modifiers)).map(|s| s.command)
+    SHORTCUTS
+        .iter()
+        .filter(|s| s.in_text)
+        .find(|s| s.matches(key, modifiers))
+        .map(|s| s.command)
 }
 
 /// Rows for the help overlay and the README: (keys, description).
 pub fn help_rows() -> impl Iterator<Item = (&'static str, &'static str)> {
-    SHORTCUTS.iter().filter(|s| !s.keys.is_empty()).map(|s| (s.keys, s.description))
+    SHORTCUTS
+        .iter()
+        .filter(|s| !s.keys.is_empty())
+        .map(|s| (s.keys, s.description))
 }
 
 #[cfg(test)]
@@ -110,16 +219,40 @@ mod tests {
     #[test]
     fn chords_map_to_commands() {
         let c = |s: &str| Key::Character(s.into());
-        assert_eq!(command_for(&c("l"), Modifiers::CTRL), Some(Command::FocusPicker));
-        assert_eq!(command_for(&c("L"), Modifiers::CTRL), Some(Command::FocusPicker));
-        assert_eq!(command_for(&c("s"), Modifiers::CTRL | Modifiers::SHIFT), Some(Command::SaveAs));
+        assert_eq!(
+            command_for(&c("l"), Modifiers::CTRL),
+            Some(Command::FocusPicker)
+        );
+        assert_eq!(
+            command_for(&c("L"), Modifiers::CTRL),
+            Some(Command::FocusPicker)
+        );
+        assert_eq!(
+            command_for(&c("s"), Modifiers::CTRL | Modifiers::SHIFT),
+            Some(Command::SaveAs)
+        );
         assert_eq!(command_for(&c("s"), Modifiers::CTRL), Some(Command::Save));
         assert_eq!(command_for(&c("l"), Modifiers::empty()), None);
-        assert_eq!(command_for(&Key::Named(Named::ArrowDown), Modifiers::empty()), Some(Command::SelectDown));
-        assert_eq!(command_for(&Key::Named(Named::Enter), Modifiers::empty()), Some(Command::Pick));
-        assert_eq!(command_in_text(&Key::Named(Named::Enter), Modifiers::CTRL), Some(Command::Commit));
-        assert_eq!(command_in_text(&Key::Named(Named::Enter), Modifiers::empty()), None);
-        assert_eq!(command_in_text(&Key::Named(Named::ArrowUp), Modifiers::empty()), None);
+        assert_eq!(
+            command_for(&Key::Named(Named::ArrowDown), Modifiers::empty()),
+            Some(Command::SelectDown)
+        );
+        assert_eq!(
+            command_for(&Key::Named(Named::Enter), Modifiers::empty()),
+            Some(Command::Pick)
+        );
+        assert_eq!(
+            command_in_text(&Key::Named(Named::Enter), Modifiers::CTRL),
+            Some(Command::Commit)
+        );
+        assert_eq!(
+            command_in_text(&Key::Named(Named::Enter), Modifiers::empty()),
+            None
+        );
+        assert_eq!(
+            command_in_text(&Key::Named(Named::ArrowUp), Modifiers::empty()),
+            None
+        );
         assert_eq!(command_in_text(&c("a"), Modifiers::empty()), None);
     }
 
@@ -130,5 +263,17 @@ mod tests {
         sorted.sort();
         sorted.dedup();
         assert_eq!(keys.len(), sorted.len());
+    }
+}
+
+#[cfg(test)]
+mod readme {
+    #[test]
+    fn the_readme_lists_every_shortcut() {
+        let readme = include_str!("../../README.md");
+        for (keys, description) in super::help_rows() {
+            let row = format!("| `{keys}` | {description} |");
+            assert!(readme.contains(&row), "README.md lacks the row {row}");
+        }
     }
 }

@@ -15,7 +15,11 @@ pub fn selected_row(_theme: &Theme, _status: button::Status) -> button::Style {
     button::Style {
         background: Some(Background::Color(SELECTED)),
         text_color: Color::BLACK,
-        border: Border { color: ACCENT, width: 1.0, radius: 3.0.into() },
+        border: Border {
+            color: ACCENT,
+            width: 1.0,
+            radius: 3.0.into(),
+        },
         ..button::Style::default()
     }
 }
@@ -25,13 +29,22 @@ pub fn plain_row(_theme: &Theme, status: button::Status) -> button::Style {
         button::Status::Hovered => Some(Background::Color(PANEL)),
         _ => None,
     };
-    button::Style { background, text_color: Color::BLACK, border: Border::default().rounded(3.0), ..button::Style::default() }
+    button::Style {
+        background,
+        text_color: Color::BLACK,
+        border: Border::default().rounded(3.0),
+        ..button::Style::default()
+    }
 }
 
 pub fn panel(_theme: &Theme) -> container::Style {
     container::Style {
         background: Some(Background::Color(PANEL)),
-        border: Border { color: LINE, width: 1.0, radius: 4.0.into() },
+        border: Border {
+            color: LINE,
+            width: 1.0,
+            radius: 4.0.into(),
+        },
         ..container::Style::default()
     }
 }
@@ -40,16 +53,28 @@ pub fn timer(over: bool) -> impl Fn(&Theme) -> container::Style {
     move |_theme| container::Style {
         background: Some(Background::Color(if over { ALERT } else { PANEL })),
         text_color: Some(if over { Color::WHITE } else { Color::BLACK }),
-        border: Border { color: if over { ALERT } else { LINE }, width: 1.0, radius: 4.0.into() },
+        border: Border {
+            color: if over { ALERT } else { LINE },
+            width: 1.0,
+            radius: 4.0.into(),
+        },
         ..container::Style::default()
     }
 }
 
 pub fn notice(error: bool) -> impl Fn(&Theme) -> container::Style {
     move |_theme| container::Style {
-        background: Some(Background::Color(if error { Color::from_rgb(0.99, 0.92, 0.92) } else { Color::from_rgb(0.92, 0.97, 0.93) })),
+        background: Some(Background::Color(if error {
+            Color::from_rgb(0.99, 0.92, 0.92)
+        } else {
+            Color::from_rgb(0.92, 0.97, 0.93)
+        })),
         text_color: Some(if error { ALERT } else { OK }),
-        border: Border { color: if error { ALERT } else { OK }, width: 1.0, radius: 4.0.into() },
+        border: Border {
+            color: if error { ALERT } else { OK },
+            width: 1.0,
+            radius: 4.0.into(),
+        },
         ..container::Style::default()
     }
 }

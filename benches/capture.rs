@@ -1,0 +1,228 @@
+//! Capture speed with a large session: 5,000 interventions, 500 participants.
+//! Run: `cargo bench --bench capture`. Prints one line per measure with the median and
+//! the 95th percentile of many runs, against the target.
+
+use std::time::{Duration, Instant};
+
+use chrono::DateTime;
+use iced::widget::text_editor;
+use iced::{Font, Pixels, Settings, Size};
+use iced_test::core::renderer::Headless;
+use iced_test::futures::futures;
+use iced_test::runtime::UserInterface;
+use iced_test::runtime::user_interface::Cache;
+
+use rapporteur::core::intervention::{Intervention, Speaker};
+use rapporteur::core::participant::{Honorific, Participant, Role};
+use rapporteur::core::picker::PickerIndex;
+use rapporteur::core::session::Session;
+use rapporteur::core::{ReportKind, delegation::catalogue};
+use rapporteur::storage::Store;
+use rapporteur::ui::app::{App, Message};
+use rapporteur::ui::capture;
+use rapporteur::ui::dialogs::ScriptedDialogs;
+
+const WORDS: &[&str] = &[
+    "stressed",
+    "that",
+    "the",
+    "prevention",
+    "of",
+    "atrocity",
+    "crimes",
+    "required",
+    "early",
+    "warning",
+    "and",
+    "national",
+    "focal",
+    "points",
+    "accountability",
+    "civil",
+    "society",
+    "participation",
+    "human",
+    "rights",
+    "mechanisms",
+];
+
+fn large_session(interventions: usize, participants: usize) -> Session {
+    let mut s = Session::new("Benchmark meeting", ReportKind::PanelSummary);
+    let states: Vec<_> = catalogue().iter().filter(|d| d.kind.is_state()).collect();
+    for i in 0..participants {
+        let d = states[i % states.len()];
+        let delegation = s.ensure_delegation(d);
+        s.add_participant(Participant {
+            honorific: if i % 2 == 0 {
+                Honorific::Ms
+            } else {
+                Honorific::Mr
+            },
+            given_names: format!("Given{i}"),
+            family_name: format!("Family{i}"),
+            title: format!("Ambassador and Permanent Representative number {i}"),
+            role: Role::Floor,
+            delegation: Some(delegation),
+            ..Participant::default()
+        });
+    }
+    let start = DateTime::from_timestamp(1_620_738_000, 0).unwrap();
+    for i in 0..interventions {
+        let text: Vec<&str> = (0..90)
+            .map(|w| WORDS[(i * 7 + w * 3) % WORDS.len()])
+            .collect();
+        let at = start + chrono::Duration::seconds(i as i64 * 40);
+        s.interventions.push(Intervention {
+            id: i as u64 + 1,
+            speaker: Speaker::Participant((i % participants) as u32 + 1),
+            on_behalf_of: None,
+            segment: 1 + (i % 4) as u32,
+            started_at: at,
+            ended_at: at,
+            text: text.join(" "),
+        });
+    }
+    s
+}
+
+fn measure(name: &str, target: Duration, runs: usize, mut f: impl FnMut()) {
+    f(); // warm-up
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let median = times[runs / 2];
+    let p95 = times[runs * 95 / 100];
+    let verdict = if p95 < target { "ok" } else { "OVER TARGET" };
+    println!(
+        "{name:<58} median {:>8.3} ms   p95 {:>8.3} ms   target < {:>5.1} ms   {verdict}",
+        median.as_secs_f64() * 1e3,
+        p95.as_secs_f64() * 1e3,
+        target.as_secs_f64() * 1e3
+    );
+}
+
+fn main() {
+    let session = large_session(5_000, 500);
+    println!(
+        "session: {} interventions, {} participants, {} delegations in the picker",
+        session.interventions.len(),
+        session.participants.len(),
+        PickerIndex::build(&session).len()
+    );
+
+    let index = PickerIndex::build(&session);
+    let queries = [
+        "neth",
+        "cote",
+        "family42",
+        "ambassador 17",
+        "zzz",
+        "given4 fam",
+    ];
+    let mut q = 0;
+    measure(
+        "picker query over all participants and delegations",
+        Duration::from_millis(1),
+        600,
+        || {
+            let found = index.search(queries[q % queries.len()], 8);
+            std::hint::black_box(found);
+            q += 1;
+        },
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bench.json");
+    let mut store = Store::create(&path, &session).unwrap();
+    let bytes = std::fs::metadata(&path).unwrap().len();
+    measure(
+        &format!(
+            "full atomic save ({:.1} MB, with fsync)",
+            bytes as f64 / 1e6
+        ),
+        Duration::from_millis(50),
+        40,
+        || {
+            store.save(&session).unwrap();
+        },
+    );
+    drop(store);
+
+    let store = Store::open(&path).unwrap().0;
+    let mut app = App::with_session(store, session, None, Box::new(ScriptedDialogs::default()));
+    let settings = || Settings {
+        fonts: vec![
+            rapporteur::ui::FONT_REGULAR.into(),
+            rapporteur::ui::FONT_BOLD.into(),
+        ],
+        default_font: Font::with_name(rapporteur::ui::FONT_NAME),
+        ..Settings::default()
+    };
+    let keystroke = || {
+        Message::Capture(capture::Message::Statement(text_editor::Action::Edit(
+            text_editor::Edit::Insert('a'),
+        )))
+    };
+    measure(
+        "keystroke in the statement box: update + view",
+        Duration::from_millis(4),
+        300,
+        || {
+            let _ = app.update(keystroke());
+            std::hint::black_box(app.view());
+        },
+    );
+    // As the event loop does it: the widget tree's cache is kept between frames, so text
+    // that did not change is not shaped again. Build (layout) and draw are both counted.
+    let mut renderer = futures::executor::block_on(<iced::Renderer as Headless>::new(
+        Font::with_name(rapporteur::ui::FONT_NAME),
+        Pixels(16.0),
+        None,
+    ))
+    .expect("headless renderer");
+    let _ = iced_test::Simulator::with_settings(settings(), app.view()); // loads the fonts once
+    let theme = iced::Theme::Light;
+    let style = iced_test::core::renderer::Style {
+        text_color: iced::Color::BLACK,
+    };
+    let mut cache = Some(Cache::default());
+    measure(
+        "keystroke: update + view + layout + draw (kept UI cache)",
+        Duration::from_millis(4),
+        300,
+        || {
+            let _ = app.update(keystroke());
+            let mut ui = UserInterface::build(
+                app.view(),
+                Size::new(1280.0, 820.0),
+                cache.take().unwrap(),
+                &mut renderer,
+            );
+            ui.draw(
+                &mut renderer,
+                &theme,
+                &style,
+                iced::mouse::Cursor::Unavailable,
+            );
+            cache = Some(ui.into_cache());
+        },
+    );
+    let no_fonts = || Settings {
+        default_font: Font::with_name(rapporteur::ui::FONT_NAME),
+        ..Settings::default()
+    };
+    measure(
+        "first frame of a fresh UI tree (Simulator, all text shaped)",
+        Duration::from_millis(16),
+        60,
+        || {
+            let ui = iced_test::Simulator::with_settings(no_fonts(), app.view());
+            std::hint::black_box(ui);
+        },
+    );
+}

@@ -1,0 +1,301 @@
+//! The person form: inline in the capture screen to create a participant without leaving
+//! the keyboard (compact), and on the Meeting screen to correct one (all fields).
+
+use iced::Element;
+use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
+
+use crate::core::delegation::{Delegation, DelegationKind, find_builtin};
+use crate::core::participant::{Honorific, Participant, ParticipantId, Pronoun, Role};
+use crate::core::session::Session;
+use crate::core::text::clean_line;
+
+use super::style;
+
+pub const NAME: &str = "new-person-name";
+
+#[derive(Debug, Clone)]
+pub struct PersonForm {
+    /// The participant being corrected; None creates a new one.
+    pub editing: Option<ParticipantId>,
+    pub name: String,
+    pub family_name: String,
+    pub honorific: Honorific,
+    pub title: String,
+    pub short_title: String,
+    pub title_only: bool,
+    pub pronoun: Pronoun,
+    pub delegation: String,
+    pub kind: DelegationKind,
+    pub role: Role,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Name(String),
+    FamilyName(String),
+    Honorific(Honorific),
+    Title(String),
+    ShortTitle(String),
+    TitleOnly(bool),
+    Pronoun(PronounChoice),
+    Delegation(String),
+    Kind(DelegationKind),
+    Role(Role),
+    Create,
+    Cancel,
+}
+
+pub enum Outcome {
+    Nothing,
+    Cancel,
+    Created(ParticipantId),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PronounChoice(pub Pronoun);
+
+impl std::fmt::Display for PronounChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self.0 {
+            Pronoun::She => "she",
+            Pronoun::He => "he",
+            Pronoun::They => "they",
+        })
+    }
+}
+
+impl PersonForm {
+    pub fn new(name: &str) -> Self {
+        PersonForm {
+            editing: None,
+            name: name.to_string(),
+            family_name: String::new(),
+            honorific: Honorific::None,
+            title: String::new(),
+            short_title: String::new(),
+            title_only: false,
+            pronoun: Pronoun::They,
+            delegation: String::new(),
+            kind: DelegationKind::Ngo,
+            role: Role::Floor,
+            error: None,
+        }
+    }
+
+    /// A form filled with an existing participant, to correct it.
+    pub fn edit(participant: &Participant, session: &Session) -> Self {
+        PersonForm {
+            editing: Some(participant.id),
+            name: participant.full_name(),
+            family_name: participant.family_name.clone(),
+            honorific: participant.honorific,
+            title: participant.title.clone(),
+            short_title: participant.short_title.clone(),
+            title_only: participant.title_only,
+            pronoun: participant.pronoun,
+            delegation: participant
+                .delegation
+                .as_deref()
+                .and_then(|d| session.delegation(d))
+                .map(|d| d.name.clone())
+                .unwrap_or_default(),
+            kind: DelegationKind::Ngo,
+            role: participant.role,
+            error: None,
+        }
+    }
+
+    pub fn update(&mut self, message: Message, session: &mut Session) -> Outcome {
+        match message {
+            Message::ShortTitle(v) => self.short_title = v,
+            Message::TitleOnly(v) => self.title_only = v,
+            Message::Pronoun(PronounChoice(p)) => self.pronoun = p,
+            Message::Name(v) => self.name = v,
+            Message::FamilyName(v) => self.family_name = v,
+            Message::Honorific(h) => {
+                // The pronoun follows the honorific unless set by hand.
+                if self.pronoun == pronoun_for(self.honorific) {
+                    self.pronoun = pronoun_for(h);
+                }
+                self.honorific = h;
+            }
+            Message::Title(v) => self.title = v,
+            Message::Delegation(v) => self.delegation = v,
+            Message::Kind(k) => self.kind = k,
+            Message::Role(r) => self.role = r,
+            Message::Cancel => return Outcome::Cancel,
+            Message::Create => return self.create(session),
+        }
+        Outcome::Nothing
+    }
+
+    fn create(&mut self, session: &mut Session) -> Outcome {
+        let name = clean_line(&self.name);
+        if name.is_empty() && self.title.trim().is_empty() {
+            self.error = Some("Give a name or a title.".into());
+            return Outcome::Nothing;
+        }
+        let delegation_text = clean_line(&self.delegation);
+        let delegation = if delegation_text.is_empty() {
+            None
+        } else if let Some(found) = session
+            .delegations
+            .iter()
+            .find(|d| d.is_named(&delegation_text))
+        {
+            Some(found.id.clone())
+        } else if let Some(builtin) = find_builtin(&delegation_text) {
+            Some(session.ensure_delegation(builtin))
+        } else {
+            // Not a UN name: kept as typed, with the kind chosen in the form.
+            let (the, bare) = match delegation_text.strip_prefix("the ") {
+                Some(rest) => (true, rest),
+                None => (false, delegation_text.as_str()),
+            };
+            Some(session.ensure_delegation(&Delegation::new(self.kind, bare, the)))
+        };
+        let (given_names, family_name) = Participant::split_name(&name, &self.family_name);
+        let person = Participant {
+            id: self.editing.unwrap_or(0),
+            honorific: self.honorific,
+            given_names,
+            family_name,
+            title: clean_line(&self.title),
+            short_title: clean_line(&self.short_title),
+            title_only: self.title_only,
+            pronoun: self.pronoun,
+            role: self.role,
+            delegation,
+        };
+        match self.editing {
+            Some(id) => match session.participants.iter_mut().find(|p| p.id == id) {
+                Some(slot) => {
+                    *slot = person;
+                    Outcome::Created(id)
+                }
+                None => {
+                    self.error = Some("This participant no longer exists.".into());
+                    Outcome::Nothing
+                }
+            },
+            None => Outcome::Created(session.add_participant(person)),
+        }
+    }
+
+    /// `full` shows every field (Meeting screen); the compact form is for the meeting room.
+    pub fn view<'a>(&'a self, full: bool) -> Element<'a, Message> {
+        let honorific = |h: Honorific, label: &'static str| {
+            button(text(label).size(14))
+                .padding([4, 10])
+                .style(if self.honorific == h {
+                    button::primary
+                } else {
+                    button::secondary
+                })
+                .on_press(Message::Honorific(h))
+        };
+        let known = find_builtin(&self.delegation).is_some() || self.delegation.trim().is_empty();
+        let mut delegation_row = row![
+            text_input(
+                "Delegation (UN name, e.g. Netherlands) — optional",
+                &self.delegation
+            )
+            .id("new-person-delegation")
+            .on_input(Message::Delegation)
+            .on_submit(Message::Create)
+            .padding(6),
+        ]
+        .spacing(6)
+        .align_y(iced::Center);
+        if !known {
+            delegation_row = delegation_row
+                .push(text("not a UN name; kind:").size(13).color(style::MUTED))
+                .push(pick_list(DelegationKind::ALL, Some(self.kind), Message::Kind).text_size(13));
+        }
+        let mut form = column![
+            text(match (self.editing, full) {
+                (Some(_), _) => "CORRECT PARTICIPANT  (Enter saves)",
+                (None, true) => "NEW PARTICIPANT  (Enter creates)",
+                (None, false) => "NEW PERSON  (Enter creates and picks, Esc cancels)",
+            })
+            .size(13)
+            .color(style::ACCENT),
+            row![
+                honorific(Honorific::Ms, "Ms."),
+                honorific(Honorific::Mr, "Mr."),
+                honorific(Honorific::None, "—"),
+                text_input("Full name", &self.name).id(NAME).on_input(Message::Name).on_submit(Message::Create).padding(6),
+            ]
+            .spacing(6)
+            .align_y(iced::Center),
+            text_input("Family name, if several words (\"Serbin Pont\")", &self.family_name)
+                .on_input(Message::FamilyName)
+                .on_submit(Message::Create)
+                .padding(6),
+            text_input("Full title (first mention), e.g. Chair of the National Human Rights Council of Morocco", &self.title)
+                .id("new-person-title")
+                .on_input(Message::Title)
+                .on_submit(Message::Create)
+                .padding(6),
+            delegation_row,
+        ]
+        .spacing(6);
+        if full {
+            form = form.push(
+                text_input(
+                    "Short title for later mentions, e.g. the High Commissioner",
+                    &self.short_title,
+                )
+                .on_input(Message::ShortTitle)
+                .on_submit(Message::Create)
+                .padding(6),
+            );
+            form = form.push(
+                row![
+                    checkbox(self.title_only)
+                        .label("named by title only (UN official)")
+                        .on_toggle(Message::TitleOnly),
+                    text("pronoun").size(13).color(style::MUTED),
+                    pick_list(
+                        [Pronoun::She, Pronoun::He, Pronoun::They].map(PronounChoice),
+                        Some(PronounChoice(self.pronoun)),
+                        Message::Pronoun
+                    )
+                    .text_size(13),
+                ]
+                .spacing(8)
+                .align_y(iced::Center),
+            );
+        }
+        form = form.push(
+            row![
+                text("Role").size(13).color(style::MUTED),
+                pick_list(Role::ALL, Some(self.role), Message::Role).text_size(13),
+                button(text(match (self.editing, full) {
+                    (Some(_), _) => "Save",
+                    (None, true) => "Create",
+                    (None, false) => "Create and pick",
+                }))
+                .on_press(Message::Create),
+                button(text("Cancel"))
+                    .style(button::secondary)
+                    .on_press(Message::Cancel),
+            ]
+            .spacing(8)
+            .align_y(iced::Center),
+        );
+        if let Some(error) = &self.error {
+            form = form.push(text(error).color(style::ALERT));
+        }
+        form.into()
+    }
+}
+
+fn pronoun_for(honorific: Honorific) -> Pronoun {
+    match honorific {
+        Honorific::Ms => Pronoun::She,
+        Honorific::Mr => Pronoun::He,
+        Honorific::None => Pronoun::They,
+    }
+}
