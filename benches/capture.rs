@@ -109,7 +109,7 @@ fn measure(name: &str, target: Duration, runs: usize, mut f: impl FnMut()) {
 fn main() {
     let session = large_session(5_000, 500);
     println!(
-        "session: {} interventions, {} participants, {} delegations in the picker",
+        "session: {} interventions, {} participants; {} entries in the picker (participants and delegations)",
         session.interventions.len(),
         session.participants.len(),
         PickerIndex::build(&session).len()
