@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod core;
+pub mod report;
 pub mod storage;
 #[cfg(feature = "gui")]
 pub mod ui;

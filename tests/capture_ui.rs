@@ -66,6 +66,22 @@ fn interact(app: &mut App, steps: impl FnOnce(&mut Simulator<'_, Message>)) {
     }
 }
 
+/// Ctrl+L's target: click the picker, type, Enter.
+fn pick(app: &mut App, query: &str) {
+    interact(app, |ui| {
+        ui.click(id("picker")).unwrap();
+        ui.typewrite(query);
+        ui.tap_key(Named::Enter);
+    });
+}
+
+fn type_statement(app: &mut App, text: &str) {
+    interact(app, |ui| {
+        ui.click(id("statement")).unwrap();
+        ui.typewrite(text);
+    });
+}
+
 fn ctrl_enter() -> Event {
     Event::Keyboard(keyboard::Event::KeyPressed {
         key: Key::Named(Named::Enter),
@@ -112,11 +128,7 @@ fn pick_by_typing_write_commit_and_see_it_listed() {
     } = demo_app();
     let before = session(&app).interventions.len();
 
-    interact(&mut app, |ui| {
-        ui.click(id("picker")).unwrap();
-        ui.typewrite("bouay");
-        ui.tap_key(Named::Enter);
-    });
+    pick(&mut app, "bouay");
     assert_eq!(
         picked(&app),
         Some(Speaker::Participant(participant_named(&app, "Bouayach")))
@@ -279,11 +291,7 @@ fn delete_asks_for_confirmation() {
 #[test]
 fn a_new_person_is_created_inline_and_picked() {
     let Fixture { mut app, .. } = demo_app();
-    interact(&mut app, |ui| {
-        ui.click(id("picker")).unwrap();
-        ui.typewrite("Tomás Ruiz");
-        ui.tap_key(Named::Enter);
-    });
+    pick(&mut app, "Tomás Ruiz");
     assert!(
         app.open.as_ref().unwrap().capture.new_person.is_some(),
         "no match: the new-person choice is taken"
@@ -314,15 +322,8 @@ fn the_statement_being_typed_survives_a_crash() {
         path,
         _dir,
     } = demo_app();
-    interact(&mut app, |ui| {
-        ui.click(id("picker")).unwrap();
-        ui.typewrite("peru");
-        ui.tap_key(Named::Enter);
-    });
-    interact(&mut app, |ui| {
-        ui.click(id("statement")).unwrap();
-        ui.typewrite("half a sentence");
-    });
+    pick(&mut app, "peru");
+    type_statement(&mut app, "half a sentence");
     let _ = app.update(Message::Tick);
     // A crash: the app is gone without closing.
     std::mem::forget(app);
@@ -447,15 +448,8 @@ fn importing_a_list_of_speakers_through_the_dialog() {
 #[test]
 fn ctrl_enter_in_the_picker_logs_instead_of_picking_someone_else() {
     let Fixture { mut app, .. } = demo_app();
-    interact(&mut app, |ui| {
-        ui.click(id("picker")).unwrap();
-        ui.typewrite("peru");
-        ui.tap_key(Named::Enter);
-    });
-    interact(&mut app, |ui| {
-        ui.click(id("statement")).unwrap();
-        ui.typewrite("reported progress");
-    });
+    pick(&mut app, "peru");
+    type_statement(&mut app, "reported progress");
     let count = session(&app).interventions.len();
     // Back in the picker (Ctrl+L), the note-taker presses Ctrl+Enter.
     let _ = app.update(Message::Modifiers(Modifiers::CTRL));

@@ -20,6 +20,19 @@ impl Lcg {
     }
 }
 
+/// `rapporteur log PATH`, fed through a pipe.
+fn spawn_log(path: &std::path::Path, home: &std::path::Path, stderr: Stdio) -> std::process::Child {
+    Command::new(support::binary())
+        .arg("log")
+        .arg(path)
+        .env("RAPPORTEUR_HOME", home)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(stderr)
+        .spawn()
+        .unwrap()
+}
+
 #[test]
 fn sigkill_at_random_moments_loses_nothing_acknowledged() {
     let home = support::isolate_home();
@@ -36,15 +49,7 @@ fn sigkill_at_random_moments_loses_nothing_acknowledged() {
     let mut acknowledged: Vec<String> = Vec::new();
     let rounds = 40;
     for round in 0..rounds {
-        let mut child = Command::new(support::binary())
-            .arg("log")
-            .arg(&path)
-            .env("RAPPORTEUR_HOME", &home)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
+        let mut child = spawn_log(&path, &home, Stdio::null());
         let mut stdin = child.stdin.take().unwrap();
         let stdout = child.stdout.take().unwrap();
         // A reader thread collects acknowledgements as they come.
@@ -120,15 +125,7 @@ fn log_reports_bad_lines_and_keeps_going() {
     let home = support::isolate_home();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("log.json");
-    let mut child = Command::new(support::binary())
-        .arg("log")
-        .arg(&path)
-        .env("RAPPORTEUR_HOME", &home)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn_log(&path, &home, Stdio::piped());
     child
         .stdin
         .take()

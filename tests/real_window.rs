@@ -31,20 +31,28 @@ fn tool(name: &str) -> Command {
 }
 
 fn start_xvfb() -> (Killed, String) {
-    let display = format!(":{}", 90 + std::process::id() % 800);
-    let xvfb = tool("Xvfb")
+    // -displayfd: Xvfb picks a free display and tells us which, so runs never collide.
+    let mut xvfb = tool("Xvfb")
         .args([
-            display.as_str(),
+            "-displayfd",
+            "1",
             "-screen",
             "0",
             "1400x900x24",
             "-nolisten",
             "tcp",
         ])
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
+    let mut line = String::new();
+    let mut reader = std::io::BufReader::new(xvfb.stdout.take().unwrap());
+    std::io::BufRead::read_line(&mut reader, &mut line).unwrap();
+    // Keep the pipe open: Xvfb must never write into a closed pipe (SIGPIPE would kill it).
+    std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
+    let display = format!(":{}", line.trim());
+    assert!(display.len() > 1, "Xvfb did not say which display it took");
     let xvfb = Killed(xvfb);
     wait_for("Xvfb to start", Duration::from_secs(10), || {
         Command::new("xdotool")
@@ -56,12 +64,19 @@ fn start_xvfb() -> (Killed, String) {
     (xvfb, display)
 }
 
-fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
+fn wait_until(timeout: Duration, mut done: impl FnMut() -> bool) -> bool {
     let start = Instant::now();
     while !done() {
-        assert!(start.elapsed() < timeout, "timed out waiting for {what}");
+        if start.elapsed() > timeout {
+            return false;
+        }
         std::thread::sleep(Duration::from_millis(100));
     }
+    true
+}
+
+fn wait_for(what: &str, timeout: Duration, done: impl FnMut() -> bool) {
+    assert!(wait_until(timeout, done), "timed out waiting for {what}");
 }
 
 fn xdo(display: &str, args: &[&str]) -> String {
@@ -79,18 +94,31 @@ fn xdo(display: &str, args: &[&str]) -> String {
 }
 
 fn start_app(display: &str, session: &Path, home: &Path) -> (Killed, String) {
+    let log = std::fs::File::create(home.join("app-stderr.log")).unwrap();
     let app = Command::new(support::binary())
         .arg(session)
         .env("DISPLAY", display)
         .env("RAPPORTEUR_HOME", home)
         .env_remove("WAYLAND_DISPLAY")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(log)
         .spawn()
         .unwrap();
-    let app = Killed(app);
+    let mut app = Killed(app);
     let mut window = String::new();
-    wait_for("the window", Duration::from_secs(60), || {
+    let stderr = home.join("app-stderr.log");
+    let appeared = wait_until(Duration::from_secs(60), || {
+        if let Ok(Some(status)) = app.0.try_wait() {
+            let probe = Command::new("xdotool")
+                .env("DISPLAY", display)
+                .arg("getmouselocation")
+                .output()
+                .map(|o| o.status.success());
+            panic!(
+                "the app exited ({status}); X reachable now: {probe:?}; it said: {}",
+                std::fs::read_to_string(&stderr).unwrap_or_default()
+            );
+        }
         let out = Command::new("xdotool")
             .env("DISPLAY", display)
             .args(["search", "--name", "Rapporteur - "])
@@ -103,6 +131,11 @@ fn start_app(display: &str, session: &Path, home: &Path) -> (Killed, String) {
             .to_string();
         !window.is_empty()
     });
+    assert!(
+        appeared,
+        "no window after 60 s; the app said: {}",
+        std::fs::read_to_string(&stderr).unwrap_or_default()
+    );
     std::thread::sleep(Duration::from_millis(1500)); // first frame
     (app, window)
 }
@@ -187,6 +220,14 @@ fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
     std::thread::sleep(Duration::from_millis(1600));
     app.0.kill().unwrap(); // SIGKILL
     let _ = app.0.wait();
+    // Let the X server finish with the dead client before a new one connects.
+    wait_for("the killed window to go", Duration::from_secs(10), || {
+        Command::new("xdotool")
+            .env("DISPLAY", &display)
+            .args(["search", "--name", "Rapporteur - "])
+            .output()
+            .is_ok_and(|o| o.stdout.is_empty())
+    });
 
     let after = texts(&session);
     for (_, text) in statements {

@@ -2,11 +2,13 @@
 
 pub mod delegation;
 pub mod demo;
+pub mod import;
 pub mod intervention;
 pub mod meeting;
 pub mod participant;
 pub mod picker;
 pub mod session;
+pub mod settings;
 pub mod speakers;
 pub mod text;
 

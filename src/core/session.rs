@@ -7,6 +7,7 @@ use super::delegation::{Delegation, DelegationKind};
 use super::intervention::{Intervention, InterventionId, Speaker};
 use super::meeting::{Meeting, ReportKind, Segment, SegmentKind};
 use super::participant::{Participant, ParticipantId, Role};
+use super::settings::ReportSettings;
 use super::speakers::{Inscription, InscriptionStatus};
 use super::text::{clean, clean_line, fold};
 
@@ -47,6 +48,8 @@ pub struct Session {
     pub inscriptions: Vec<Inscription>,
     #[serde(default)]
     pub interventions: Vec<Intervention>,
+    #[serde(default)]
+    pub report: ReportSettings,
     /// Fields written by a newer minor version: kept as they are and written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -87,6 +90,7 @@ impl Session {
             segments,
             inscriptions: Vec::new(),
             interventions: Vec::new(),
+            report: ReportSettings::default(),
             extra: serde_json::Map::new(),
         }
     }

@@ -73,8 +73,8 @@ pub enum Message {
 }
 
 impl App {
-    pub fn boot(launch: Launch, dialogs: Box<dyn Dialogs>) -> (App, Task<Message>) {
-        let mut app = App {
+    fn new(dialogs: Box<dyn Dialogs>) -> App {
+        App {
             open: None,
             screen: Screen::Capture,
             dialogs,
@@ -82,7 +82,11 @@ impl App {
             help: false,
             dirty: false,
             retry: false,
-        };
+        }
+    }
+
+    pub fn boot(launch: Launch, dialogs: Box<dyn Dialogs>) -> (App, Task<Message>) {
+        let mut app = App::new(dialogs);
         let result = if launch.demo {
             app.open_demo()
         } else if let Some(path) = launch.path.or_else(places::last_session) {
@@ -107,21 +111,22 @@ impl App {
         draft: Option<Draft>,
         dialogs: Box<dyn Dialogs>,
     ) -> App {
+        let mut app = App::new(dialogs);
+        app.install(store, session, draft);
+        app
+    }
+
+    fn install(&mut self, store: Store, session: Session, draft: Option<Draft>) {
         let capture = Capture::new(&session, draft);
-        App {
-            open: Some(Open {
-                store,
-                session,
-                capture,
-                meeting: MeetingScreen::default(),
-            }),
-            screen: Screen::Capture,
-            dialogs,
-            notice: None,
-            help: false,
-            dirty: false,
-            retry: false,
-        }
+        self.open = Some(Open {
+            store,
+            session,
+            capture,
+            meeting: MeetingScreen::default(),
+        });
+        self.screen = Screen::Capture;
+        self.dirty = false;
+        self.retry = false;
     }
 
     fn focus_task(&self) -> Task<Message> {

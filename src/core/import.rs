@@ -1,0 +1,351 @@
+//! Import of a meeting log kept in a spreadsheet (CSV), for notes taken outside the app
+//! and for tests. Columns by name, any order; see README. All or nothing.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+
+use super::intervention::Speaker;
+use super::meeting::{Meeting, ReportKind, SegmentKind};
+use super::participant::{Honorific, Participant, Role};
+use super::session::{NewIntervention, Session};
+use super::speakers::{CsvError, Inscription, InscriptionStatus, resolve_delegation};
+use super::text::{clean_line, fold};
+
+const COLUMNS: [&str; 13] = [
+    "segment",
+    "role",
+    "honorific",
+    "name",
+    "family_name",
+    "title",
+    "delegation",
+    "kind",
+    "on_behalf_of",
+    "group_members",
+    "status",
+    "start",
+    "text",
+];
+
+fn segment_kind(title: &str) -> SegmentKind {
+    let t = fold(title);
+    if t.contains("opening") {
+        SegmentKind::Opening
+    } else if t.contains("dialogue") {
+        SegmentKind::Dialogue
+    } else if t.contains("panel") {
+        SegmentKind::Panel
+    } else if t.contains("conclu") {
+        SegmentKind::Concluding
+    } else {
+        SegmentKind::Custom
+    }
+}
+
+fn parse_start(
+    text: &str,
+    meeting: &Meeting,
+    last: Option<DateTime<Utc>>,
+) -> Option<DateTime<Utc>> {
+    let text = text.trim();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(text) {
+        return Some(dt.with_timezone(&Utc));
+    }
+    let zone = meeting.zone();
+    let local = |naive: NaiveDateTime| {
+        zone.from_local_datetime(&naive)
+            .earliest()
+            .map(|d| d.with_timezone(&Utc))
+    };
+    for format in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+    ] {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
+            return local(naive);
+        }
+    }
+    for format in ["%H:%M:%S", "%H:%M"] {
+        if let Ok(time) = NaiveTime::parse_from_str(text, format) {
+            let date = meeting
+                .date
+                .or_else(|| last.map(|l| l.with_timezone(&zone).date_naive()))
+                .unwrap_or(NaiveDate::from_ymd_opt(2000, 1, 1)?);
+            return local(NaiveDateTime::new(date, time));
+        }
+    }
+    None
+}
+
+/// Builds a new session from a log. `meeting` gives the meeting data (masthead, mandate,
+/// date...) that a log does not hold.
+pub fn import_log_csv(csv_text: &str, meeting: Meeting, name: &str) -> Result<Session, CsvError> {
+    let mut s = Session::new(name, meeting.report_kind);
+    s.meeting = meeting;
+    if s.meeting.report_kind == ReportKind::Minutes {
+        s.segments.clear();
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(csv_text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| CsvError {
+            row: 1,
+            column: "-".into(),
+            message: e.to_string(),
+        })?
+        .iter()
+        .map(|h| fold(h).replace(' ', "_"))
+        .collect();
+    for h in &headers {
+        if !COLUMNS.contains(&h.as_str()) {
+            return Err(CsvError {
+                row: 1,
+                column: h.clone(),
+                message: format!("unknown column; the columns are {}", COLUMNS.join(", ")),
+            });
+        }
+    }
+    for required in ["name", "delegation", "text"] {
+        if !headers.iter().any(|h| h == required) {
+            return Err(CsvError {
+                row: 1,
+                column: required.into(),
+                message: "the header row lacks this column".into(),
+            });
+        }
+    }
+    let mut last_start: Option<DateTime<Utc>> = None;
+    for (index, record) in reader.records().enumerate() {
+        let row = index + 2;
+        let record = record.map_err(|e| CsvError {
+            row,
+            column: "-".into(),
+            message: e.to_string(),
+        })?;
+        let cell = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .and_then(|c| record.get(c))
+                .unwrap_or("")
+                .to_string()
+        };
+        let err = |column: &str, message: String| CsvError {
+            row,
+            column: column.into(),
+            message,
+        };
+
+        let segment_title = clean_line(&cell("segment"));
+        let segment = if segment_title.is_empty() {
+            if s.segments.is_empty() {
+                return Err(err("segment", "the first row must name its segment".into()));
+            }
+            s.current_segment
+        } else {
+            match s
+                .segments
+                .iter()
+                .find(|x| fold(&x.title) == fold(&segment_title))
+            {
+                Some(found) => found.id,
+                None => {
+                    let kind = if s.meeting.report_kind == ReportKind::Minutes {
+                        SegmentKind::AgendaItem
+                    } else {
+                        segment_kind(&segment_title)
+                    };
+                    s.add_segment(&segment_title, kind)
+                }
+            }
+        };
+        s.current_segment = segment;
+
+        let delegation_name = cell("delegation");
+        let delegation = if delegation_name.is_empty() {
+            None
+        } else {
+            Some(resolve_delegation(
+                &mut s,
+                &delegation_name,
+                &cell("kind"),
+                row,
+            )?)
+        };
+        let role = Role::parse(&cell("role")).ok_or_else(|| {
+            err(
+                "role",
+                format!(
+                    "unknown role {:?}; use chair, moderator, panellist, opening or floor",
+                    cell("role")
+                ),
+            )
+        })?;
+        let person = clean_line(&cell("name"));
+        let speaker = if person.is_empty() {
+            match delegation.clone() {
+                Some(d) => Speaker::Delegation(d),
+                None => return Err(err("name", "a row needs a name or a delegation".into())),
+            }
+        } else {
+            let existing = s
+                .participants
+                .iter()
+                .find(|p| fold(&p.full_name()) == fold(&person))
+                .map(|p| p.id);
+            let id = match existing {
+                Some(id) => id,
+                None => {
+                    let honorific = Honorific::parse(&cell("honorific")).ok_or_else(|| {
+                        err(
+                            "honorific",
+                            format!(
+                                "unknown honorific {:?}; use Ms., Mr. or leave empty",
+                                cell("honorific")
+                            ),
+                        )
+                    })?;
+                    let (given_names, family_name) =
+                        Participant::split_name(&person, &cell("family_name"));
+                    let pronoun = match honorific {
+                        Honorific::Ms => super::participant::Pronoun::She,
+                        Honorific::Mr => super::participant::Pronoun::He,
+                        Honorific::None => super::participant::Pronoun::They,
+                    };
+                    s.add_participant(Participant {
+                        honorific,
+                        given_names,
+                        family_name,
+                        title: cell("title"),
+                        pronoun,
+                        role,
+                        delegation: delegation.clone(),
+                        ..Participant::default()
+                    })
+                }
+            };
+            if role == Role::Chair {
+                s.meeting.chair = Some(id);
+            }
+            Speaker::Participant(id)
+        };
+        let on_behalf_of = match clean_line(&cell("on_behalf_of")) {
+            g if g.is_empty() => None,
+            g => Some(s.ensure_group(&g, &cell("group_members"))),
+        };
+        let status = match cell("status").trim() {
+            "" => InscriptionStatus::Spoke,
+            other => match InscriptionStatus::parse(other) {
+                Some(
+                    st @ (InscriptionStatus::Spoke
+                    | InscriptionStatus::NotDelivered
+                    | InscriptionStatus::WrittenOnly),
+                ) => st,
+                _ => {
+                    return Err(err(
+                        "status",
+                        format!("unknown status {other:?}; use spoke, not_delivered or written"),
+                    ));
+                }
+            },
+        };
+        let inscription_id = s.inscriptions.len() as u32 + 1;
+        s.inscriptions.push(Inscription {
+            id: inscription_id,
+            speaker: speaker.clone(),
+            on_behalf_of,
+            status,
+        });
+        if status != InscriptionStatus::Spoke {
+            continue;
+        }
+        let start_text = cell("start");
+        let started_at = if start_text.is_empty() {
+            last_start
+                .map(|l| l + chrono::Duration::minutes(1))
+                .unwrap_or_else(|| parse_start("00:00", &s.meeting, None).unwrap_or_default())
+        } else {
+            parse_start(&start_text, &s.meeting, last_start).ok_or_else(|| err("start", format!("{start_text:?} is not an ISO 8601 time (2021-05-11T15:02, 15:02 or 2021-05-11T13:02:00Z)")))?
+        };
+        last_start = Some(started_at);
+        s.commit(NewIntervention {
+            speaker,
+            on_behalf_of,
+            started_at,
+            ended_at: started_at,
+            text: cell("text"),
+        });
+    }
+    if let Some(first) = s.segments.first() {
+        s.current_segment = first.id;
+    }
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meeting() -> Meeting {
+        Meeting {
+            date: NaiveDate::from_ymd_opt(2021, 5, 11),
+            ..Meeting::default()
+        }
+    }
+
+    #[test]
+    fn imports_people_delegations_groups_and_times() {
+        let csv = "segment,role,honorific,name,family_name,title,delegation,on_behalf_of,group_members,start,text\n\
+            Panel discussion,panellist,Mr.,Tomás Ruiz de la Peña,Ruiz de la Peña,Director of X,,,,15:10,noted things\n\
+            Interactive dialogue,floor,,,,,the Netherlands,Group of Friends,\"A, B and C.\",15:30,welcomed it\n\
+            ,,,,,,Côte d'Ivoire,,,,called for plans\n";
+        let s = import_log_csv(csv, meeting(), "t").unwrap();
+        let p = &s.participants[0];
+        assert_eq!(
+            (p.given_names.as_str(), p.family_name.as_str()),
+            ("Tomás", "Ruiz de la Peña")
+        );
+        assert_eq!(s.interventions.len(), 3);
+        assert_eq!(s.interventions[1].on_behalf_of, Some(s.groups[0].id));
+        assert_eq!(s.groups[0].members, "A, B and C.");
+        assert_eq!(
+            s.interventions[2].started_at - s.interventions[1].started_at,
+            chrono::Duration::minutes(1)
+        );
+        assert_eq!(
+            s.segment(s.interventions[2].segment).unwrap().title,
+            "Interactive dialogue"
+        );
+        assert_eq!(
+            s.interventions[0].started_at.to_rfc3339(),
+            "2021-05-11T13:10:00+00:00",
+            "15:10 in Geneva"
+        );
+    }
+
+    #[test]
+    fn bad_rows_are_named() {
+        let head = "segment,name,delegation,start,text,role\n";
+        let e =
+            import_log_csv(&format!("{head}Opening,,Narnia,,x,\n"), meeting(), "t").unwrap_err();
+        assert_eq!((e.row, e.column.as_str()), (2, "delegation"));
+        let e = import_log_csv(
+            &format!("{head}Opening,,Peru,,x,\nOpening,,Peru,half past,y,\n"),
+            meeting(),
+            "t",
+        )
+        .unwrap_err();
+        assert_eq!((e.row, e.column.as_str()), (3, "start"));
+        let e =
+            import_log_csv(&format!("{head}Opening,Ann,,,x,king\n"), meeting(), "t").unwrap_err();
+        assert_eq!((e.row, e.column.as_str()), (2, "role"));
+        let e =
+            import_log_csv("segment,name,delegation,text,colour\n", meeting(), "t").unwrap_err();
+        assert_eq!((e.row, e.column.as_str()), (1, "colour"));
+        let e = import_log_csv("segment,name,text\n", meeting(), "t").unwrap_err();
+        assert_eq!(e.column, "delegation");
+    }
+}

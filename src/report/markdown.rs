@@ -1,0 +1,155 @@
+//! Markdown and plain-text writers: pure functions of the report.
+
+use super::model::{Block, Inline, Report, plain};
+
+fn inline_md(content: &[Inline], footnote: &mut usize) -> String {
+    let mut out = String::new();
+    for i in content {
+        match i {
+            Inline::Text(t) => out.push_str(&escape(t)),
+            Inline::Bold(t) => out.push_str(&format!("**{}**", escape(t))),
+            Inline::LineBreak => out.push_str("\\\n"),
+            Inline::Footnote(_) => {
+                *footnote += 1;
+                out.push_str(&format!("[^{footnote}]"));
+            }
+        }
+    }
+    out
+}
+
+/// Escapes what Markdown would read as markup at the start of a line or inside text.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '*' | '_' | '[' | ']' | '\\' | '`' | '<' | '#') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn to_markdown(report: &Report) -> String {
+    let mut out = String::new();
+    for line in &report.masthead {
+        out.push_str(&format!("{}  \n", escape(line)));
+    }
+    if !report.masthead.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&format!("# {}\n\n", escape(&report.title)));
+    if !report.subtitle.is_empty() {
+        out.push_str(&format!("*{}*\n\n", escape(&report.subtitle)));
+    }
+    if !report.summary.is_empty() {
+        out.push_str("## Summary\n\n");
+        for p in &report.summary {
+            out.push_str(&format!("{}\n\n", escape(p)));
+        }
+    }
+    let mut footnote = 0;
+    for block in &report.blocks {
+        match block {
+            Block::Chapter { numeral, title } => match numeral {
+                Some(n) => out.push_str(&format!("## {n} {}\n\n", escape(title))),
+                None => out.push_str(&format!("## {}\n\n", escape(title))),
+            },
+            Block::Heading { text } => out.push_str(&format!("### {}\n\n", escape(text))),
+            Block::Paragraph {
+                number, content, ..
+            } => {
+                let text = inline_md(content, &mut footnote);
+                match number {
+                    Some(n) => out.push_str(&format!("{n}\\. {text}\n\n")),
+                    None => out.push_str(&format!("{text}\n\n")),
+                }
+            }
+            Block::Bullet { level, content, .. } => {
+                out.push_str(&format!(
+                    "{}- {}\n",
+                    "  ".repeat(*level as usize),
+                    inline_md(content, &mut footnote)
+                ));
+            }
+            Block::Plain { content } => {
+                out.push_str(&format!("{}\n\n", inline_md(content, &mut footnote)))
+            }
+        }
+    }
+    let notes = report.footnotes();
+    if !notes.is_empty() {
+        out.push('\n');
+        for (n, note) in notes.iter().enumerate() {
+            out.push_str(&format!("[^{}]: {}\n", n + 1, escape(note)));
+        }
+    }
+    out
+}
+
+pub fn to_text(report: &Report) -> String {
+    let mut out = String::new();
+    for line in &report.masthead {
+        out.push_str(&format!("{line}\n"));
+    }
+    out.push_str(&format!("\n{}\n", report.title));
+    if !report.subtitle.is_empty() {
+        out.push_str(&format!("{}\n", report.subtitle));
+    }
+    if !report.summary.is_empty() {
+        out.push_str("\nSummary\n\n");
+        for p in &report.summary {
+            out.push_str(&format!("{p}\n\n"));
+        }
+    }
+    let mut footnote = 0;
+    let mut with_marks = |content: &[Inline]| {
+        let mut s = String::new();
+        for i in content {
+            match i {
+                Inline::Footnote(_) => {
+                    footnote += 1;
+                    s.push_str(&format!("[{footnote}]"));
+                }
+                other => s.push_str(&plain(std::slice::from_ref(other))),
+            }
+        }
+        s
+    };
+    for block in &report.blocks {
+        match block {
+            Block::Chapter { numeral, title } => out.push_str(&format!(
+                "\n{}{title}\n\n",
+                numeral
+                    .as_ref()
+                    .map(|n| format!("{n} "))
+                    .unwrap_or_default()
+            )),
+            Block::Heading { text } => out.push_str(&format!("\n{text}\n\n")),
+            Block::Paragraph {
+                number: Some(n),
+                content,
+                ..
+            } => out.push_str(&format!("{n}. {}\n\n", with_marks(content))),
+            Block::Paragraph {
+                number: None,
+                content,
+                ..
+            }
+            | Block::Plain { content } => out.push_str(&format!("{}\n\n", with_marks(content))),
+            Block::Bullet { level, content, .. } => out.push_str(&format!(
+                "{}- {}\n",
+                "  ".repeat(*level as usize),
+                with_marks(content)
+            )),
+        }
+    }
+    let notes = report.footnotes();
+    if !notes.is_empty() {
+        out.push_str("\n__________\n");
+        for (n, note) in notes.iter().enumerate() {
+            out.push_str(&format!("[{}] {note}\n", n + 1));
+        }
+    }
+    out
+}

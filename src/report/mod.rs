@@ -1,0 +1,12 @@
+//! The report: assembled from the session by a pure function, written by pure writers.
+
+pub mod assemble;
+pub mod docx;
+pub mod markdown;
+pub mod mentions;
+pub mod model;
+pub mod participation;
+pub mod words;
+
+pub use assemble::{Options, assemble};
+pub use model::{Block, Inline, Report};

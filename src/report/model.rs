@@ -1,0 +1,110 @@
+//! The report as a format-neutral document: what the writers (DOCX, Markdown, text) and
+//! the preview all render. Built by [`super::assemble`], never edited by hand.
+
+use crate::core::intervention::InterventionId;
+use crate::core::meeting::ReportKind;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Inline {
+    Text(String),
+    Bold(String),
+    /// A footnote anchored here; numbered by order of appearance.
+    Footnote(String),
+    LineBreak,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// "I." + "Introduction" (numeral None for unnumbered headings such as "Summary").
+    Chapter {
+        numeral: Option<String>,
+        title: String,
+    },
+    /// A lower heading ("1. Opening and introduction" in minutes).
+    Heading { text: String },
+    /// A body paragraph; `number` is the continuous paragraph number of reports.
+    Paragraph {
+        number: Option<u32>,
+        content: Vec<Inline>,
+        generated: bool,
+        sources: Vec<InterventionId>,
+    },
+    Bullet {
+        level: u8,
+        content: Vec<Inline>,
+        sources: Vec<InterventionId>,
+    },
+    /// Unnumbered lines: minutes header, labels.
+    Plain { content: Vec<Inline> },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Report {
+    pub kind: ReportKind,
+    /// Masthead lines, top to bottom (symbol, distribution, date, original language, body...).
+    pub masthead: Vec<String>,
+    pub title: String,
+    pub subtitle: String,
+    /// Unnumbered front matter written by the editor.
+    pub summary: Vec<String>,
+    pub blocks: Vec<Block>,
+    /// Running header (the document symbol) and footer (the job number).
+    pub header: String,
+    pub footer: String,
+    pub language: String,
+    /// Date of issue (document properties, masthead).
+    pub issued: Option<chrono::NaiveDate>,
+}
+
+impl Inline {
+    pub fn text(s: impl Into<String>) -> Inline {
+        Inline::Text(s.into())
+    }
+}
+
+impl Report {
+    /// Footnote texts in order of appearance (number = index + 1).
+    pub fn footnotes(&self) -> Vec<&str> {
+        self.blocks
+            .iter()
+            .flat_map(|b| match b {
+                Block::Paragraph { content, .. }
+                | Block::Bullet { content, .. }
+                | Block::Plain { content } => content.as_slice(),
+                _ => &[],
+            })
+            .filter_map(|i| match i {
+                Inline::Footnote(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The numbered paragraphs as plain text, for tests and previews.
+    pub fn numbered(&self) -> Vec<(u32, String)> {
+        self.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph {
+                    number: Some(n),
+                    content,
+                    ..
+                } => Some((*n, plain(content))),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Inline content as plain text, footnotes left out.
+pub fn plain(content: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in content {
+        match inline {
+            Inline::Text(t) | Inline::Bold(t) => out.push_str(t),
+            Inline::LineBreak => out.push('\n'),
+            Inline::Footnote(_) => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,256 @@
+//! The generated paragraphs of the interactive dialogue (drafting rules, section 3): who
+//! took the floor, who was inscribed but not heard, which NGOs spoke.
+//!
+//! Counting: "representatives of N States" counts distinct States that took the floor,
+//! whether for themselves or for a group (seed 002 says 23 where 22 distinct States
+//! spoke, counting the Netherlands twice); `report.states_count` overrides the figure.
+
+use crate::core::delegation::{Delegation, DelegationKind};
+use crate::core::intervention::Intervention;
+use crate::core::session::Session;
+use crate::core::settings::NgoOrder;
+use crate::core::speakers::InscriptionStatus;
+
+use super::model::Inline;
+use super::words::{count, counted, join_and};
+
+fn sorted(mut list: Vec<&Delegation>) -> Vec<&Delegation> {
+    list.sort_by_key(|d| d.sort_key());
+    list.dedup_by_key(|d| d.id.clone());
+    list
+}
+
+fn names(list: &[&Delegation]) -> Vec<String> {
+    list.iter().map(|d| d.running_name()).collect()
+}
+
+/// "There were 112 participants ... took the floor, including ..., followed by ..., as well as ...".
+pub fn took_the_floor(session: &Session, dialogue: &[&Intervention]) -> Option<Vec<Inline>> {
+    let delegation_of = |i: &Intervention| session.speaker_delegation(&i.speaker);
+    let mut states: Vec<&Delegation> = Vec::new();
+    let mut all_states: Vec<&Delegation> = Vec::new();
+    let mut others: Vec<&Delegation> = Vec::new();
+    let mut groups: Vec<(&Delegation, u32)> = Vec::new();
+    for i in dialogue {
+        let Some(d) = delegation_of(i) else { continue };
+        match (d.kind, i.on_behalf_of) {
+            (DelegationKind::Ngo, _) => {}
+            (_, Some(group)) => {
+                if !groups.iter().any(|(g, id)| g.id == d.id && *id == group) {
+                    groups.push((d, group));
+                }
+                if d.kind.is_state() {
+                    all_states.push(d);
+                }
+            }
+            (kind, None) if kind.is_state() => {
+                states.push(d);
+                all_states.push(d);
+            }
+            _ => others.push(d),
+        }
+    }
+    if states.is_empty() && others.is_empty() && groups.is_empty() {
+        return None;
+    }
+    let states = sorted(states);
+    let n_states = session
+        .report
+        .states_count
+        .map(|n| n as usize)
+        .unwrap_or_else(|| sorted(all_states).len());
+    let regional = sorted(
+        others
+            .iter()
+            .copied()
+            .filter(|d| d.kind == DelegationKind::Regional)
+            .collect(),
+    );
+    let un = sorted(
+        others
+            .iter()
+            .copied()
+            .filter(|d| d.kind == DelegationKind::UnEntity)
+            .collect(),
+    );
+    let rest = sorted(
+        others
+            .iter()
+            .copied()
+            .filter(|d| !matches!(d.kind, DelegationKind::Regional | DelegationKind::UnEntity))
+            .collect(),
+    );
+
+    let mut counts = Vec::new();
+    if n_states > 0 {
+        counts.push(counted(n_states, "State", "States"));
+    }
+    if !regional.is_empty() {
+        counts.push(counted(
+            regional.len(),
+            "regional organization",
+            "regional organizations",
+        ));
+    }
+    if !un.is_empty() {
+        counts.push(counted(
+            un.len(),
+            "United Nations entity",
+            "United Nations entities",
+        ));
+    }
+    if !rest.is_empty() {
+        counts.push(counted(
+            rest.len(),
+            "other organization",
+            "other organizations",
+        ));
+    }
+
+    let mut out = Vec::new();
+    let mut opening = String::new();
+    if let Some(n) = session.meeting.participants_count {
+        opening.push_str(&format!(
+            "There were {} participants at the panel discussion. Among them, r",
+            count(n as usize)
+        ));
+    } else {
+        opening.push('R');
+    }
+    opening.push_str(&format!(
+        "epresentatives of {} took the floor",
+        join_and(&counts)
+    ));
+    let followers: Vec<String> = names(&states);
+    let also: Vec<String> = names(&regional)
+        .into_iter()
+        .chain(names(&un))
+        .chain(names(&rest))
+        .collect();
+    if groups.is_empty() {
+        opening.push_str(": ");
+        out.push(Inline::Text(opening));
+    } else {
+        opening.push_str(", including ");
+        out.push(Inline::Text(opening));
+        for (n, (d, group)) in groups.iter().enumerate() {
+            let group = session.group(*group).expect("intervention groups exist");
+            let name = group.name.trim_start_matches("the ");
+            out.push(Inline::Text(format!(
+                "{} on behalf of the {name},",
+                d.running_name()
+            )));
+            if !group.members.trim().is_empty() {
+                out.push(Inline::Footnote(group.members.clone()));
+            }
+            if n + 1 < groups.len() {
+                out.push(Inline::text(" "));
+            }
+        }
+        out.push(Inline::text(if followers.is_empty() {
+            " "
+        } else {
+            " followed by "
+        }));
+    }
+    let mut tail = join_and(&followers);
+    if !also.is_empty() {
+        tail.push_str(if followers.is_empty() {
+            ""
+        } else {
+            ", as well as "
+        });
+        tail.push_str(&join_and(&also));
+    }
+    tail.push('.');
+    out.push(Inline::Text(tail));
+    Some(out)
+}
+
+/// "The delegations of ..., as well as a representative of ..., were also inscribed on
+/// the list of speakers, but were not able to deliver statements owing to time constraints."
+pub fn not_heard(session: &Session) -> Option<String> {
+    let not_heard: Vec<&Delegation> = session
+        .inscriptions
+        .iter()
+        .filter(|i| i.status == InscriptionStatus::NotDelivered)
+        .filter_map(|i| session.speaker_delegation(&i.speaker))
+        .collect();
+    if not_heard.is_empty() {
+        return None;
+    }
+    let states = sorted(
+        not_heard
+            .iter()
+            .copied()
+            .filter(|d| d.kind.is_state())
+            .collect(),
+    );
+    let others = sorted(
+        not_heard
+            .iter()
+            .copied()
+            .filter(|d| !d.kind.is_state())
+            .collect(),
+    );
+    let mut subject = String::new();
+    if !states.is_empty() {
+        subject = format!(
+            "The {} of {}",
+            if states.len() == 1 {
+                "delegation"
+            } else {
+                "delegations"
+            },
+            join_and(&names(&states))
+        );
+    }
+    if !others.is_empty() {
+        let reps: Vec<String> = others
+            .iter()
+            .map(|d| format!("a representative of {}", d.running_name()))
+            .collect();
+        subject = if subject.is_empty() {
+            crate::core::text::capitalize_first(&join_and(&reps))
+        } else {
+            format!("{subject}, as well as {},", join_and(&reps))
+        };
+    }
+    let plural = states.len() + others.len() > 1;
+    Some(format!(
+        "{subject} {} also inscribed on the list of speakers, but {} not able to deliver statements owing to time constraints. Their views however are reflected in the present report.",
+        if plural { "were" } else { "was" },
+        if plural { "were" } else { "was" },
+    ))
+}
+
+/// "Delegates of the following non-governmental organizations (NGOs) also took the floor: ...".
+pub fn ngos(session: &Session, dialogue: &[&Intervention]) -> Option<String> {
+    // An NGO may speak for others: "Cairo Institute ... on behalf of two other NGOs".
+    let mut list: Vec<(&Delegation, Option<u32>)> = Vec::new();
+    for i in dialogue {
+        if let Some(d) = session.speaker_delegation(&i.speaker)
+            && d.kind == DelegationKind::Ngo
+            && !list.iter().any(|(x, _)| x.id == d.id)
+        {
+            list.push((d, i.on_behalf_of));
+        }
+    }
+    if list.is_empty() {
+        return None;
+    }
+    if session.report.ngo_order == NgoOrder::Alphabetical {
+        list.sort_by_key(|(d, _)| d.sort_key());
+    }
+    let names: Vec<String> = list
+        .iter()
+        .map(|(d, group)| match group.and_then(|g| session.group(g)) {
+            Some(group) => format!("{} on behalf of {}", d.running_name(), group.name),
+            None => d.running_name(),
+        })
+        .collect();
+    Some(format!(
+        "Delegates of the following non-governmental organizations (NGOs) also took the floor: {}.",
+        join_and(&names)
+    ))
+}
