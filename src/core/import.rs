@@ -10,13 +10,14 @@ use super::session::{NewIntervention, Session};
 use super::speakers::{CsvError, Inscription, InscriptionStatus, resolve_delegation};
 use super::text::{clean_line, fold};
 
-const COLUMNS: [&str; 13] = [
+const COLUMNS: [&str; 14] = [
     "segment",
     "role",
     "honorific",
     "name",
     "family_name",
     "title",
+    "short_title",
     "delegation",
     "kind",
     "on_behalf_of",
@@ -185,17 +186,28 @@ pub fn import_log_csv(csv_text: &str, meeting: Meeting, name: &str) -> Result<Se
             )
         })?;
         let person = clean_line(&cell("name"));
-        let speaker = if person.is_empty() {
+        let title = clean_line(&cell("title"));
+        // A row with a title but no name is an official, named by title only.
+        let official = person.is_empty() && !title.is_empty() && role != Role::Floor;
+        let speaker = if person.is_empty() && !official {
             match delegation.clone() {
                 Some(d) => Speaker::Delegation(d),
-                None => return Err(err("name", "a row needs a name or a delegation".into())),
+                None => {
+                    return Err(err(
+                        "name",
+                        "a row needs a name, a title or a delegation".into(),
+                    ));
+                }
             }
         } else {
-            let existing = s
-                .participants
-                .iter()
-                .find(|p| fold(&p.full_name()) == fold(&person))
-                .map(|p| p.id);
+            let same = |p: &&Participant| {
+                if official {
+                    p.title_only && fold(&p.title) == fold(&title)
+                } else {
+                    fold(&p.full_name()) == fold(&person)
+                }
+            };
+            let existing = s.participants.iter().find(same).map(|p| p.id);
             let id = match existing {
                 Some(id) => id,
                 None => {
@@ -219,7 +231,9 @@ pub fn import_log_csv(csv_text: &str, meeting: Meeting, name: &str) -> Result<Se
                         honorific,
                         given_names,
                         family_name,
-                        title: cell("title"),
+                        title: title.clone(),
+                        short_title: cell("short_title"),
+                        title_only: official,
                         pronoun,
                         role,
                         delegation: delegation.clone(),
@@ -252,6 +266,18 @@ pub fn import_log_csv(csv_text: &str, meeting: Meeting, name: &str) -> Result<Se
                 }
             },
         };
+        // A row with neither text nor time only registers the person (a chair, say).
+        if cell("text").trim().is_empty()
+            && cell("start").trim().is_empty()
+            && status == InscriptionStatus::Spoke
+        {
+            continue;
+        }
+        // A row with neither text nor time only registers the person (a chair, say).
+        let registers_only = cell("text").trim().is_empty() && cell("start").trim().is_empty();
+        if registers_only && status == InscriptionStatus::Spoke {
+            continue;
+        }
         let inscription_id = s.inscriptions.len() as u32 + 1;
         s.inscriptions.push(Inscription {
             id: inscription_id,

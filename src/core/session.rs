@@ -25,6 +25,26 @@ pub struct Group {
     pub members: String,
 }
 
+impl Group {
+    /// "on behalf of the Group of Friends of ...", "on behalf of two other NGOs": the
+    /// article is left out before a count.
+    pub fn behalf_phrase(&self) -> String {
+        let name = self.name.trim_start_matches("the ");
+        let first = name.split_whitespace().next().unwrap_or("").to_lowercase();
+        let counted = first.chars().all(|c| c.is_ascii_digit())
+            || [
+                "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "other",
+                "several", "some", "all",
+            ]
+            .contains(&first.as_str());
+        if counted {
+            format!("on behalf of {name}")
+        } else {
+            format!("on behalf of the {name}")
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     pub format_version: String,
@@ -154,10 +174,7 @@ impl Session {
     pub fn intervention_label(&self, intervention: &Intervention) -> String {
         let who = self.speaker_label(&intervention.speaker);
         match intervention.on_behalf_of.and_then(|g| self.group(g)) {
-            Some(group) => format!(
-                "{who} on behalf of the {}",
-                group.name.trim_start_matches("the ")
-            ),
+            Some(group) => format!("{who} {}", group.behalf_phrase()),
             None => who,
         }
     }
@@ -395,6 +412,27 @@ mod tests {
         assert_eq!(s.speaking_limit(&Speaker::Delegation(peru)), 180);
         assert_eq!(s.speaking_limit(&Speaker::Delegation(cuba)), 120);
         assert_eq!(s.speaking_limit(&Speaker::Participant(panellist)), 420);
+    }
+
+    #[test]
+    fn behalf_phrases() {
+        let group = |name: &str| Group {
+            id: 1,
+            name: name.into(),
+            members: String::new(),
+        };
+        assert_eq!(
+            group("Group of Friends").behalf_phrase(),
+            "on behalf of the Group of Friends"
+        );
+        assert_eq!(
+            group("the steering group").behalf_phrase(),
+            "on behalf of the steering group"
+        );
+        assert_eq!(
+            group("two other NGOs").behalf_phrase(),
+            "on behalf of two other NGOs"
+        );
     }
 
     #[test]

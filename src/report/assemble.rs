@@ -66,10 +66,7 @@ fn intervention_text(session: &Session, mentions: &mut Mentions, i: &Interventio
     let mut subject = mention.subject();
     if let Some(group) = i.on_behalf_of.and_then(|g| session.group(g)) {
         let bare = subject.trim_end_matches(',').to_string();
-        subject = format!(
-            "{bare}, speaking on behalf of the {},",
-            group.name.trim_start_matches("the ")
-        );
+        subject = format!("{bare}, speaking {},", group.behalf_phrase());
     }
     if body.is_empty() {
         format!("{subject} took the floor.")

@@ -7,8 +7,8 @@
 
 use docx_rs::{
     AbstractNumbering, BreakType, Docx, Footer, Footnote, Header, IndentLevel, Level, LevelJc,
-    LevelText, NumberFormat, NumberingId, PageMargin, PageNum, Paragraph, Run, RunFonts,
-    SpecialIndentType, Start, Style, StyleType, Tab, TabValueType, VertAlignType,
+    LevelText, LineSpacing, NumberFormat, NumberingId, PageMargin, PageNum, Paragraph, Run,
+    RunFonts, SpecialIndentType, Start, Style, StyleType, Tab, TabValueType, VertAlignType,
 };
 
 use super::model::{Block, Inline, Report};
@@ -49,7 +49,10 @@ fn styles(docx: Docx) -> Docx {
             .bold()
             .size(size)
             .outline_lvl(level)
+            .line_spacing(LineSpacing::new().before(240).after(120))
     };
+    // Body text breathes: 6 pt after each paragraph, as in UN documents.
+    let spaced = LineSpacing::new().after(120);
     let mut footnote_reference =
         Style::new("FootnoteReference", StyleType::Character).name("footnote reference");
     footnote_reference.run_property = footnote_reference
@@ -60,14 +63,16 @@ fn styles(docx: Docx) -> Docx {
             .name("Title")
             .based_on("Normal")
             .bold()
-            .size(34),
+            .size(34)
+            .line_spacing(LineSpacing::new().before(480).after(240)),
     )
     .add_style(
         Style::new("Subtitle", StyleType::Paragraph)
             .name("Subtitle")
             .based_on("Normal")
             .bold()
-            .size(24),
+            .size(24)
+            .line_spacing(LineSpacing::new().after(360)),
     )
     .add_style(heading("Heading1", "heading 1", 0, 24).indent(
         Some(1134),
@@ -90,6 +95,7 @@ fn styles(docx: Docx) -> Docx {
         Style::new("NumberedParagraph", StyleType::Paragraph)
             .name("Numbered paragraph")
             .based_on("Normal")
+            .line_spacing(spaced.clone())
             .align(docx_rs::AlignmentType::Both)
             .indent(
                 Some(1134),
@@ -100,6 +106,7 @@ fn styles(docx: Docx) -> Docx {
     )
     .add_style(
         Style::new("BodyText", StyleType::Paragraph)
+            .line_spacing(spaced)
             .name("Body Text")
             .based_on("Normal")
             .align(docx_rs::AlignmentType::Both),

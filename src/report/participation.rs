@@ -135,10 +135,10 @@ pub fn took_the_floor(session: &Session, dialogue: &[&Intervention]) -> Option<V
         out.push(Inline::Text(opening));
         for (n, (d, group)) in groups.iter().enumerate() {
             let group = session.group(*group).expect("intervention groups exist");
-            let name = group.name.trim_start_matches("the ");
             out.push(Inline::Text(format!(
-                "{} on behalf of the {name},",
-                d.running_name()
+                "{} {},",
+                d.running_name(),
+                group.behalf_phrase()
             )));
             if !group.members.trim().is_empty() {
                 out.push(Inline::Footnote(group.members.clone()));
@@ -245,7 +245,7 @@ pub fn ngos(session: &Session, dialogue: &[&Intervention]) -> Option<String> {
     let names: Vec<String> = list
         .iter()
         .map(|(d, group)| match group.and_then(|g| session.group(g)) {
-            Some(group) => format!("{} on behalf of {}", d.running_name(), group.name),
+            Some(group) => format!("{} {}", d.running_name(), group.behalf_phrase()),
             None => d.running_name(),
         })
         .collect();

@@ -30,11 +30,7 @@ impl Choice {
                 on_behalf_of,
                 ..
             } => match on_behalf_of.and_then(|g| session.group(g)) {
-                Some(group) => format!(
-                    "{} on behalf of the {}",
-                    candidate.label,
-                    group.name.trim_start_matches("the ")
-                ),
+                Some(group) => format!("{} {}", candidate.label, group.behalf_phrase()),
                 None => candidate.label.clone(),
             },
             Choice::NewPerson(name) => format!("+ New person: {name}"),

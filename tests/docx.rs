@@ -1,0 +1,319 @@
+//! The DOCX read back: every part parses, footnotes carry their marks, styles and
+//! properties are set, text survives control characters; and a real LibreOffice opens it.
+
+use std::io::Read;
+use std::process::Command;
+
+use proptest::prelude::*;
+
+use rapporteur::core::import::import_log_csv;
+use rapporteur::core::meeting::Meeting;
+use rapporteur::report::docx::to_docx;
+use rapporteur::report::{Block, Inline, Options, Report, assemble};
+
+const LOG: &str = include_str!("fixtures/r2p-panel.csv");
+const MEETING: &str = include_str!("fixtures/r2p-meeting.json");
+
+fn r2p_report() -> Report {
+    let meeting: Meeting = serde_json::from_str(MEETING).unwrap();
+    let session = import_log_csv(LOG, meeting, "r2p").unwrap();
+    assemble(
+        &session,
+        &Options {
+            kind: None,
+            issue_date: chrono::NaiveDate::from_ymd_opt(2021, 8, 2),
+        },
+    )
+}
+
+/// Every part of the package, as text.
+fn parts(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut text = String::new();
+            f.read_to_string(&mut text).unwrap();
+            (f.name().to_string(), text)
+        })
+        .collect()
+}
+
+fn part<'a>(parts: &'a [(String, String)], name: &str) -> &'a str {
+    &parts
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no part {name}"))
+        .1
+}
+
+fn all_xml_parses(parts: &[(String, String)]) {
+    for (name, text) in parts {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            roxmltree::Document::parse(text)
+                .unwrap_or_else(|e| panic!("{name} does not parse: {e}"));
+        }
+    }
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+#[test]
+fn the_package_is_well_formed_with_styles_footnotes_and_properties() {
+    let report = r2p_report();
+    let bytes = to_docx(&report).unwrap();
+    let parts = parts(&bytes);
+    all_xml_parses(&parts);
+
+    // Footnotes: the membership texts, each with its number mark.
+    let footnotes = roxmltree::Document::parse(part(&parts, "word/footnotes.xml")).unwrap();
+    let notes: Vec<_> = footnotes
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "footnote")))
+        .collect();
+    assert_eq!(notes.len(), 2);
+    for (note, expected) in notes.iter().zip(report.footnotes()) {
+        assert!(
+            note.descendants()
+                .any(|n| n.has_tag_name((W, "footnoteRef"))),
+            "footnote without its mark"
+        );
+        let text: String = note
+            .descendants()
+            .filter(|n| n.has_tag_name((W, "t")))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(text.trim(), expected);
+    }
+    let document = part(&parts, "word/document.xml");
+    assert_eq!(document.matches("<w:footnoteReference").count(), 2);
+
+    // Styles: headings with outline levels, superscript footnote reference, language.
+    let styles = roxmltree::Document::parse(part(&parts, "word/styles.xml")).unwrap();
+    let style = |id: &str| {
+        styles
+            .descendants()
+            .find(|n| n.has_tag_name((W, "style")) && n.attribute((W, "styleId")) == Some(id))
+            .unwrap_or_else(|| panic!("style {id}"))
+    };
+    let outline = |id: &str| {
+        style(id)
+            .descendants()
+            .find(|n| n.has_tag_name((W, "outlineLvl")))
+            .and_then(|n| n.attribute((W, "val")))
+            .map(String::from)
+    };
+    assert_eq!(outline("Heading1").as_deref(), Some("0"));
+    assert_eq!(outline("Heading2").as_deref(), Some("1"));
+    assert!(style("FootnoteReference").descendants().any(
+        |n| n.has_tag_name((W, "vertAlign")) && n.attribute((W, "val")) == Some("superscript")
+    ));
+    assert!(
+        style("NumberedParagraph")
+            .descendants()
+            .any(|n| n.has_tag_name((W, "ind")) && n.attribute((W, "hanging")).is_some())
+    );
+    assert!(
+        styles
+            .descendants()
+            .any(|n| n.has_tag_name((W, "lang")) && n.attribute((W, "val")) == Some("en-GB"))
+    );
+    assert!(part(&parts, "word/styles.xml").contains("Times New Roman"));
+
+    // Numbered paragraphs: one per numbered paragraph of the report, all on one list.
+    let numbered = report.numbered().len();
+    assert_eq!(
+        document
+            .matches(r#"<w:pStyle w:val="NumberedParagraph" />"#)
+            .count(),
+        numbered
+    );
+    assert_eq!(
+        document.matches(r#"<w:numId w:val="1" />"#).count(),
+        numbered
+    );
+    // A4 with explicit margins.
+    assert!(document.contains(r#"w:w="11906""#) && document.contains(r#"w:h="16838""#));
+    assert!(document.contains("w:pgMar"));
+
+    // Header and footer: symbol; job number and page number field.
+    let header = parts
+        .iter()
+        .find(|(n, _)| n.starts_with("word/header"))
+        .unwrap();
+    assert!(header.1.contains("A/HRC/48/xx"));
+    let footer = parts
+        .iter()
+        .find(|(n, _)| n.starts_with("word/footer"))
+        .unwrap();
+    assert!(footer.1.contains("GE.22-29477") && footer.1.contains("PAGE"));
+
+    // Document properties.
+    let core = part(&parts, "docProps/core.xml");
+    assert!(core.contains("<dc:title>Intersessional panel discussion to mark the fifteenth anniversary of the responsibility to protect</dc:title>"));
+    assert!(core.contains("<dc:creator>Rapporteur</dc:creator>"));
+    assert!(core.contains("2021-08-02T00:00:00Z"));
+    assert!(!core.contains("1970"));
+}
+
+fn report_with(text: &str) -> Report {
+    Report {
+        title: text.to_string(),
+        masthead: vec![text.to_string()],
+        blocks: vec![
+            Block::Chapter {
+                numeral: Some("I.".into()),
+                title: text.to_string(),
+            },
+            Block::Paragraph {
+                number: Some(1),
+                content: vec![
+                    Inline::Text(text.to_string()),
+                    Inline::Footnote(text.to_string()),
+                ],
+                generated: false,
+                sources: vec![],
+            },
+            Block::Bullet {
+                level: 1,
+                content: vec![
+                    Inline::Bold(text.to_string()),
+                    Inline::LineBreak,
+                    Inline::Text(text.to_string()),
+                ],
+                sources: vec![],
+            },
+        ],
+        header: text.to_string(),
+        footer: text.to_string(),
+        language: "en-GB".into(),
+        ..Report::default()
+    }
+}
+
+#[test]
+fn line_breaks_become_breaks() {
+    let bytes = to_docx(&report_with("first line\nsecond line")).unwrap();
+    let document = parts(&bytes)
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap()
+        .1;
+    assert!(document.contains("first line") && document.contains("second line"));
+    assert!(
+        document
+            .matches(r#"<w:br w:type="textWrapping" />"#)
+            .count()
+            >= 2,
+        "{document}"
+    );
+}
+
+fn nasty() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "[a-zA-Z ]{1,6}",
+        Just("<&>\"'".to_string()),
+        Just("]]>".to_string()),
+        Just("\u{000B}\u{000C}\u{0001}\u{0000}\u{001F}".to_string()),
+        Just("\u{FFFE}\u{FFFF}".to_string()),
+        Just("Côte d'Ivoire — “quoted”".to_string()),
+        Just("\r\n".to_string()),
+        any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 1..10).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn any_text_gives_a_well_formed_package(text in nasty()) {
+        let bytes = to_docx(&report_with(&text)).unwrap();
+        let parts = parts(&bytes);
+        all_xml_parses(&parts);
+        let letters: String = text.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        let document = part(&parts, "word/document.xml");
+        let doc = roxmltree::Document::parse(document).unwrap();
+        let written: String = doc.descendants().filter(|n| n.has_tag_name((W, "t"))).filter_map(|n| n.text()).collect();
+        let written_letters: String = written.chars().filter(|c| c.is_ascii_alphabetic()).collect();
+        prop_assert!(written_letters.contains(&letters), "letters lost: {:?} not in {:?}", letters, written_letters);
+    }
+}
+
+#[test]
+fn libreoffice_opens_it_and_shows_numbers_and_footnotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("r2p.docx");
+    std::fs::write(&docx, to_docx(&r2p_report()).unwrap()).unwrap();
+    let found = Command::new("sh")
+        .arg("-c")
+        .arg("command -v soffice && command -v pdftotext")
+        .output()
+        .unwrap();
+    assert!(
+        found.status.success(),
+        "soffice and pdftotext are needed: run scripts/test, which installs them"
+    );
+    let profile = format!(
+        "-env:UserInstallation=file://{}/lo-profile",
+        dir.path().display()
+    );
+    let status = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .unwrap();
+    // soffice exits 0 even when it could not load the file: the PDF must exist.
+    let pdf = dir.path().join("r2p.pdf");
+    assert!(
+        pdf.exists(),
+        "LibreOffice could not convert the file: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let text = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    // Kept for people to look at: the text and the first page as LibreOffice shows them.
+    let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    let _ = std::fs::write(target.join("r2p-libreoffice.txt"), &text);
+    let page = Command::new("pdftoppm").args(["-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile"]).arg(&pdf).arg(target.join("r2p-page-1")).status().unwrap();
+    assert!(page.success() && target.join("r2p-page-1.png").exists(), "pdftoppm renders the first page");
+    for expected in [
+        "A/HRC/48/xx",
+        "Introduction",
+        "Interactive dialogue",
+        "GE.22-29477",
+        "Austria, Denmark, Ghana, Lithuania, Luxembourg and Slovenia.",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from the PDF text"
+        );
+    }
+    let numbers: Vec<u32> = text
+        .lines()
+        .filter_map(|l| {
+            l.trim_start()
+                .split_once(". ")
+                .and_then(|(n, _)| n.parse().ok())
+        })
+        .collect();
+    let expected: Vec<u32> = (1..=r2p_report().numbered().len() as u32).collect();
+    for n in &expected {
+        assert!(
+            numbers.contains(n),
+            "paragraph number {n} not rendered (found {numbers:?})"
+        );
+    }
+}

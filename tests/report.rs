@@ -1,0 +1,310 @@
+//! The report assembled from a log that reconstructs the meeting of seed 002 (the 2021
+//! HRC panel on the responsibility to protect), and the drafting rules one by one.
+
+use chrono::Duration;
+
+use rapporteur::core::import::import_log_csv;
+use rapporteur::core::meeting::{Meeting, ReportKind};
+use rapporteur::core::participant::{Honorific, Participant, Role};
+use rapporteur::core::session::{NewIntervention, Session};
+use rapporteur::core::{Speaker, settings::NgoOrder};
+use rapporteur::report::model::plain;
+use rapporteur::report::{Block, Options, assemble};
+
+const LOG: &str = include_str!("fixtures/r2p-panel.csv");
+const MEETING: &str = include_str!("fixtures/r2p-meeting.json");
+
+fn r2p() -> Session {
+    let meeting: Meeting = serde_json::from_str(MEETING).unwrap();
+    import_log_csv(LOG, meeting, "r2p").unwrap()
+}
+
+fn chapters(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Chapter {
+                numeral: Some(n),
+                title,
+            } => Some(format!("{n} {title}")),
+            _ => None,
+        })
+        .collect()
+}
+
+fn paragraph_starting<'a>(numbered: &'a [(u32, String)], start: &str) -> &'a str {
+    &numbered
+        .iter()
+        .find(|(_, t)| t.starts_with(start))
+        .unwrap_or_else(|| panic!("no paragraph starts with {start:?}"))
+        .1
+}
+
+#[test]
+fn the_seed_meeting_gives_the_structure_of_the_seed_report() {
+    let report = assemble(&r2p(), &Options::default());
+    assert_eq!(
+        chapters(&report.blocks),
+        [
+            "I. Introduction",
+            "II. Opening statements",
+            "III. Panel discussion",
+            "IV. Interactive dialogue",
+            "V. Concluding remarks"
+        ]
+    );
+    let numbered = report.numbered();
+    let numbers: Vec<u32> = numbered.iter().map(|(n, _)| *n).collect();
+    assert_eq!(
+        numbers,
+        (1..=numbers.len() as u32).collect::<Vec<_>>(),
+        "continuous numbering across chapters"
+    );
+    assert_eq!(report.masthead[0], "A/HRC/48/xx");
+    assert_eq!(
+        report.subtitle,
+        "Summary report of the Office of the United Nations High Commissioner for Human Rights"
+    );
+    assert_eq!(report.footer, "GE.22-29477");
+
+    assert_eq!(
+        paragraph_starting(&numbered, "Pursuant"),
+        "Pursuant to resolution 44/14, on 11 May 2021 the Human Rights Council convened an intersessional panel discussion to mark the fifteenth anniversary of the responsibility to protect. The meeting was chaired by the Permanent Representative of the Bahamas and Vice-President of the Human Rights Council."
+    );
+    assert_eq!(
+        numbered[1].1,
+        "As requested in the resolution, the present report summarizes the discussions held during the meeting."
+    );
+    assert_eq!(
+        paragraph_starting(&numbered, "The United Nations High Commissioner"),
+        "The United Nations High Commissioner for Human Rights, the Special Envoy of the Foreign Minister of Qatar for counter-terrorism and mediation of conflict and national focal point for the responsibility to protect, Mutlaq bin Majed Al-Qahtani, and the Special Adviser to the Secretary-General on the Responsibility to Protect delivered opening statements."
+    );
+    assert_eq!(
+        paragraph_starting(&numbered, "The High Commissioner"),
+        "The High Commissioner stressed that the best form of protection was prevention."
+    );
+    assert_eq!(
+        paragraph_starting(&numbered, "The panel discussion"),
+        "The panel discussion was moderated by the Deputy Executive Director of the Global Centre for the Responsibility to Protect, Savita Pawnday, with the participation of the Chair of the National Human Rights Council of Morocco, Amina Bouayach, the Rapporteur of the Committee on the Elimination of Racial Discrimination and former Special Rapporteur on minority issues, Rita Izsák-Ndiaye, and the Director of the Coordinadora Regional de Investigaciones Económicas y Sociales, Andrei Serbin Pont."
+    );
+    assert!(
+        numbered
+            .iter()
+            .any(|(_, t)| t.starts_with("Ms. Bouayach highlighted the role"))
+    );
+    assert!(
+        numbered
+            .iter()
+            .any(|(_, t)| t.starts_with("The Special Adviser considered"))
+    );
+}
+
+#[test]
+fn paragraphs_27_and_28_of_the_seed_come_out_exactly() {
+    let report = assemble(&r2p(), &Options::default());
+    let numbered = report.numbered();
+    // Seed paragraph 27, with the figure counted as documented (22 distinct States; the
+    // seed says 23, counting the Netherlands twice).
+    assert_eq!(
+        paragraph_starting(&numbered, "There were"),
+        "There were 112 participants at the panel discussion. Among them, representatives of 22 States and one regional organization took the floor, including the Netherlands on behalf of the Group of Friends of the Responsibility to Protect, Denmark on behalf of the steering group of the Global Network of the Responsibility to Protect Focal Points, followed by Argentina, Australia, Cameroon, China, Cuba, Germany, Ghana, Guatemala, Indonesia, Ireland, Liechtenstein, Mexico, Montenegro, the Netherlands, Peru, Slovenia, Switzerland, the Syrian Arab Republic, Ukraine, the United States of America and Uruguay, as well as the European Union. The delegations of Belgium, Croatia, Iran (Islamic Republic of), Italy, Luxembourg, Poland, the Russian Federation and Venezuela (Bolivarian Republic of), as well as a representative of the United Nations Entity for Gender Equality and the Empowerment of Women, were also inscribed on the list of speakers, but were not able to deliver statements owing to time constraints. Their views however are reflected in the present report."
+    );
+    assert_eq!(
+        paragraph_starting(&numbered, "Delegates of"),
+        "Delegates of the following non-governmental organizations (NGOs) also took the floor: All-Win Network, Maat for Peace, Development and Human Rights Association, Cairo Institute for Human Rights Studies on behalf of two other NGOs, CIVICUS: World Alliance for Citizen Participation, International Service for Human Rights and Public Organization “Public Advocacy”."
+    );
+    assert_eq!(
+        report.footnotes(),
+        [
+            "The Group of Friends consists of 53 Member States from across all regions plus the European Union.",
+            "Austria, Denmark, Ghana, Lithuania, Luxembourg and Slovenia."
+        ]
+    );
+    // The footnote marks stand right after the group names.
+    let para = report.blocks.iter().find_map(|b| match b {
+        Block::Paragraph { content, .. } if plain(content).starts_with("There were") => {
+            Some(content.clone())
+        }
+        _ => None,
+    });
+    let content = para.unwrap();
+    let marks: Vec<usize> = content
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| matches!(i, rapporteur::report::Inline::Footnote(_)))
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(marks.len(), 2);
+    assert!(plain(&content[..marks[0]]).ends_with("Responsibility to Protect,"));
+}
+
+#[test]
+fn the_editor_can_override_the_count_and_order_ngos_alphabetically() {
+    let mut session = r2p();
+    session.report.states_count = Some(23);
+    session.report.ngo_order = NgoOrder::Alphabetical;
+    let numbered = assemble(&session, &Options::default()).numbered();
+    assert!(
+        paragraph_starting(&numbered, "There were")
+            .contains("representatives of 23 States and one regional organization")
+    );
+    assert!(
+        paragraph_starting(&numbered, "Delegates of")
+            .contains("took the floor: All-Win Network, Cairo Institute")
+    );
+}
+
+fn floor_person(session: &mut Session) -> u32 {
+    session.add_participant(Participant {
+        honorific: Honorific::Ms,
+        given_names: "Ana".into(),
+        family_name: "Pérez Soto".into(),
+        title: "Ambassador of Chile".into(),
+        role: Role::Floor,
+        ..Participant::default()
+    })
+}
+
+#[test]
+fn first_mentions_follow_the_printed_order() {
+    let mut session = Session::new("t", ReportKind::PanelSummary);
+    session.step_segment(2);
+    let ana = floor_person(&mut session);
+    let t0 = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    for (n, text) in ["noted progress", "recalled the plan"].iter().enumerate() {
+        let at = t0 + Duration::minutes(n as i64);
+        session.commit(NewIntervention {
+            speaker: Speaker::Participant(ana),
+            on_behalf_of: None,
+            started_at: at,
+            ended_at: at,
+            text: (*text).into(),
+        });
+    }
+    let texts = |s: &Session| {
+        assemble(s, &Options::default())
+            .numbered()
+            .into_iter()
+            .skip(2)
+            .map(|(_, t)| t)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        texts(&session),
+        [
+            "The Ambassador of Chile, Ana Pérez Soto, noted progress.",
+            "Ms. Pérez Soto recalled the plan."
+        ]
+    );
+    // Reorder: the second statement now comes first and carries the full title.
+    session.interventions[1].started_at = t0 - Duration::minutes(5);
+    assert_eq!(
+        texts(&session),
+        [
+            "The Ambassador of Chile, Ana Pérez Soto, recalled the plan.",
+            "Ms. Pérez Soto noted progress."
+        ]
+    );
+}
+
+#[test]
+fn written_statements_keep_their_line_breaks_and_capitals() {
+    let mut session = Session::new("t", ReportKind::PanelSummary);
+    session.step_segment(2);
+    let ana = floor_person(&mut session);
+    let at = chrono::DateTime::from_timestamp(1_600_000_000, 0).unwrap();
+    session.commit(NewIntervention {
+        speaker: Speaker::Participant(ana),
+        on_behalf_of: None,
+        started_at: at,
+        ended_at: at,
+        text: "Chile had adopted a plan.\nIt would be reviewed in 2025.".into(),
+    });
+    let report = assemble(&session, &Options::default());
+    let (_, text) = report.numbered().into_iter().last().unwrap();
+    assert_eq!(
+        text, "Chile had adopted a plan.\nIt would be reviewed in 2025.",
+        "a sentence the editor wrote is left as written"
+    );
+}
+
+#[test]
+fn minutes_have_agenda_items_bullets_and_names_in_bold() {
+    let mut session = Session::new("Network meeting", ReportKind::Minutes);
+    session.meeting.body =
+        "UN Network on Racial Discrimination and Protection of Minorities".into();
+    session.meeting.title = "Meeting (Senior Level)".into();
+    session.meeting.date = chrono::NaiveDate::from_ymd_opt(2021, 12, 6);
+    session.meeting.start_time = chrono::NaiveTime::from_hms_opt(14, 0, 0);
+    session.meeting.end_time = chrono::NaiveTime::from_hms_opt(15, 0, 0);
+    session.meeting.second_time_zone = Some("America/New_York".into());
+    session.meeting.venue = "MS Teams".into();
+    let item2 = session.add_segment(
+        "Brief overview of the Network Pillar Goals",
+        rapporteur::core::SegmentKind::AgendaItem,
+    );
+    let teresa = session.add_participant(Participant {
+        given_names: "Teresa".into(),
+        family_name: "Whitfield".into(),
+        title: "Director, Policy and Mediation Division, UN Department of Political and Peacebuilding Affairs".into(),
+        ..Participant::default()
+    });
+    let t0 = chrono::DateTime::from_timestamp(1_638_795_600, 0).unwrap();
+    let log = |s: &mut Session, segment: u32, minute: i64, text: &str| {
+        s.current_segment = segment;
+        let at = t0 + Duration::minutes(minute);
+        s.commit(NewIntervention {
+            speaker: Speaker::Participant(teresa),
+            on_behalf_of: None,
+            started_at: at,
+            ended_at: at,
+            text: text.into(),
+        });
+    };
+    log(&mut session, 1, 0, "expressed support for the commitments");
+    log(&mut session, item2, 5, "presented the work plan");
+    log(&mut session, 1, 10, "closed the item");
+    let report = assemble(&session, &Options::default());
+    let text = rapporteur::report::markdown::to_text(&report);
+    assert!(
+        text.contains("6 December 2021, 8:00-9:00 (EST) / 14:00-15:00 (CET)"),
+        "{text}"
+    );
+    assert!(text.contains("Venue: MS Teams"));
+    let headings: Vec<String> = report
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { text } => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "1. Opening and introduction",
+            "2. Brief overview of the Network Pillar Goals",
+            "1. Opening and introduction (continued)"
+        ]
+    );
+    let bullets: Vec<&Block> = report
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Bullet { .. }))
+        .collect();
+    let Block::Bullet { content, .. } = bullets[0] else {
+        unreachable!()
+    };
+    assert_eq!(content[0], rapporteur::report::Inline::Bold("Teresa Whitfield (Director, Policy and Mediation Division, UN Department of Political and Peacebuilding Affairs)".into()));
+    let Block::Bullet { content, .. } = bullets[1] else {
+        unreachable!()
+    };
+    assert_eq!(
+        content[0],
+        rapporteur::report::Inline::Bold("Teresa Whitfield".into())
+    );
+    assert!(
+        rapporteur::report::markdown::to_markdown(&report)
+            .contains("- **Teresa Whitfield** presented the work plan.")
+    );
+}
