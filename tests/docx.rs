@@ -287,8 +287,16 @@ fn libreoffice_opens_it_and_shows_numbers_and_footnotes() {
     // Kept for people to look at: the text and the first page as LibreOffice shows them.
     let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
     let _ = std::fs::write(target.join("r2p-libreoffice.txt"), &text);
-    let page = Command::new("pdftoppm").args(["-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile"]).arg(&pdf).arg(target.join("r2p-page-1")).status().unwrap();
-    assert!(page.success() && target.join("r2p-page-1.png").exists(), "pdftoppm renders the first page");
+    let page = Command::new("pdftoppm")
+        .args(["-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&pdf)
+        .arg(target.join("r2p-page-1"))
+        .status()
+        .unwrap();
+    assert!(
+        page.success() && target.join("r2p-page-1.png").exists(),
+        "pdftoppm renders the first page"
+    );
     for expected in [
         "A/HRC/48/xx",
         "Introduction",

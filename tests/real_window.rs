@@ -93,31 +93,41 @@ fn xdo(display: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
+/// Starts the app and waits for its window. Under Xvfb, a client started right after
+/// another was killed is sometimes refused its connection (XOpenDisplay fails, nothing in
+/// the server's log); that start is retried, up to three times, and said so.
 fn start_app(display: &str, session: &Path, home: &Path) -> (Killed, String) {
-    let log = std::fs::File::create(home.join("app-stderr.log")).unwrap();
+    for attempt in 1..=3 {
+        match try_start_app(display, session, home) {
+            Ok(started) => return started,
+            Err(said) if said.contains("XOpenDisplayFailed") && attempt < 3 => {
+                eprintln!("X refused the app's connection (attempt {attempt}); starting it again");
+                std::thread::sleep(Duration::from_millis(500));
+            }
+            Err(said) => panic!("the app did not come up: {said}"),
+        }
+    }
+    unreachable!()
+}
+
+fn try_start_app(display: &str, session: &Path, home: &Path) -> Result<(Killed, String), String> {
+    let stderr = home.join("app-stderr.log");
     let app = Command::new(support::binary())
         .arg(session)
         .env("DISPLAY", display)
         .env("RAPPORTEUR_HOME", home)
         .env_remove("WAYLAND_DISPLAY")
         .stdout(Stdio::null())
-        .stderr(log)
+        .stderr(std::fs::File::create(&stderr).unwrap())
         .spawn()
         .unwrap();
     let mut app = Killed(app);
     let mut window = String::new();
-    let stderr = home.join("app-stderr.log");
+    let mut exited = None;
     let appeared = wait_until(Duration::from_secs(60), || {
         if let Ok(Some(status)) = app.0.try_wait() {
-            let probe = Command::new("xdotool")
-                .env("DISPLAY", display)
-                .arg("getmouselocation")
-                .output()
-                .map(|o| o.status.success());
-            panic!(
-                "the app exited ({status}); X reachable now: {probe:?}; it said: {}",
-                std::fs::read_to_string(&stderr).unwrap_or_default()
-            );
+            exited = Some(status);
+            return true;
         }
         let out = Command::new("xdotool")
             .env("DISPLAY", display)
@@ -131,13 +141,15 @@ fn start_app(display: &str, session: &Path, home: &Path) -> (Killed, String) {
             .to_string();
         !window.is_empty()
     });
-    assert!(
-        appeared,
-        "no window after 60 s; the app said: {}",
-        std::fs::read_to_string(&stderr).unwrap_or_default()
-    );
+    let said = || std::fs::read_to_string(&stderr).unwrap_or_default();
+    if let Some(status) = exited {
+        return Err(format!("it exited ({status}): {}", said()));
+    }
+    if !appeared {
+        return Err(format!("no window after 60 s: {}", said()));
+    }
     std::thread::sleep(Duration::from_millis(1500)); // first frame
-    (app, window)
+    Ok((app, window))
 }
 
 fn screenshot(display: &str, name: &str) -> PathBuf {
