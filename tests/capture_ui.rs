@@ -498,3 +498,73 @@ fn a_participant_is_corrected_on_the_meeting_screen() {
         "the moderator"
     );
 }
+
+#[test]
+fn the_report_preview_shows_numbered_paragraphs_and_exports_docx() {
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.json");
+    let out = dir.path().join("report.docx");
+    let store = Store::create(&path, &demo_session()).unwrap();
+    let dialogs = ScriptedDialogs {
+        export: Some(out.clone()),
+        ..ScriptedDialogs::default()
+    };
+    let mut app = App::with_session(store, demo_session(), None, Box::new(dialogs));
+    let _ = app.update(Message::Key(Key::Character("3".into()), Modifiers::CTRL));
+    assert_eq!(app.screen, Screen::Preview);
+    let last = app.open.as_ref().unwrap().preview.report.numbered().len();
+    assert!(
+        last > 15,
+        "every intervention and the generated paragraphs are numbered"
+    );
+    {
+        let mut ui = simulator(&app);
+        ui.find("I.  Introduction").expect("chapter heading");
+        ui.find("IV.  Interactive dialogue")
+            .expect("chapter heading");
+        ui.find(format!("{last}.").as_str())
+            .expect("the last paragraph number");
+    }
+    interact(&mut app, |ui| {
+        ui.click("Export DOCX…  Ctrl+E").unwrap();
+    });
+    let notice = app.notice.clone().unwrap();
+    assert!(
+        !notice.error && notice.text.contains("report.docx"),
+        "{}",
+        notice.text
+    );
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(&bytes[..2], b"PK", "a zip package");
+
+    // The kind switches to minutes.
+    let _ = app.update(Message::Preview(rapporteur::ui::preview::Message::Kind(
+        rapporteur::ui::meeting::KindChoice(rapporteur::core::ReportKind::Minutes),
+    )));
+    simulator(&app).find("Minutes").expect("minutes heading");
+}
+
+#[test]
+fn an_export_that_cannot_be_written_says_so() {
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.json");
+    let out = dir.path().join("no-such-folder").join("report.docx");
+    let store = Store::create(&path, &demo_session()).unwrap();
+    let dialogs = ScriptedDialogs {
+        export: Some(out.clone()),
+        ..ScriptedDialogs::default()
+    };
+    let mut app = App::with_session(store, demo_session(), None, Box::new(dialogs));
+    let _ = app.update(Message::Key(Key::Character("e".into()), Modifiers::CTRL));
+    let notice = app.notice.clone().unwrap();
+    assert!(
+        notice.error
+            && notice.text.contains("Could not export")
+            && notice.text.contains("Nothing was written"),
+        "{}",
+        notice.text
+    );
+    assert!(!out.exists());
+}

@@ -18,6 +18,7 @@ use crate::storage::{Store, places};
 use super::capture::{self, Capture};
 use super::dialogs::Dialogs;
 use super::meeting::{self, MeetingScreen};
+use super::preview::{self, Preview};
 use super::shortcuts::{self, Command};
 use super::style;
 
@@ -31,6 +32,7 @@ pub struct Launch {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Capture,
+    Preview,
     Meeting,
 }
 
@@ -39,6 +41,7 @@ pub struct Open {
     pub session: Session,
     pub capture: Capture,
     pub meeting: MeetingScreen,
+    pub preview: Preview,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +66,7 @@ pub struct App {
 pub enum Message {
     Capture(capture::Message),
     Meeting(meeting::Message),
+    Preview(preview::Message),
     Key(Key, Modifiers),
     Modifiers(Modifiers),
     Command(Command),
@@ -118,11 +122,14 @@ impl App {
 
     fn install(&mut self, store: Store, session: Session, draft: Option<Draft>) {
         let capture = Capture::new(&session, draft);
+        let preview = Preview::new(&session);
+        let meeting = MeetingScreen::new(&session);
         self.open = Some(Open {
             store,
             session,
             capture,
-            meeting: MeetingScreen::default(),
+            meeting,
+            preview,
         });
         self.screen = Screen::Capture;
         self.dirty = false;
@@ -263,6 +270,15 @@ impl App {
                 }
                 Task::none()
             }
+            Message::Preview(message) => {
+                let Some(open) = &mut self.open else {
+                    return Task::none();
+                };
+                match open.preview.update(message, &open.session) {
+                    preview::Outcome::Nothing => Task::none(),
+                    preview::Outcome::Export => self.command(Command::Export),
+                }
+            }
             Message::Key(key, modifiers) => match shortcuts::command_for(&key, modifiers) {
                 Some(command) => self.command(command),
                 None => Task::none(),
@@ -386,6 +402,17 @@ impl App {
                 self.screen = Screen::Capture;
                 self.focus_task()
             }
+            Command::ShowPreview => {
+                if let Some(open) = &mut self.open {
+                    open.preview.refresh(&open.session);
+                    self.screen = Screen::Preview;
+                }
+                Task::none()
+            }
+            Command::Export => {
+                self.export();
+                Task::none()
+            }
             Command::ShowMeeting => {
                 if self.open.is_some() {
                     self.screen = Screen::Meeting;
@@ -403,6 +430,46 @@ impl App {
                 _ => Task::none(),
             },
         }
+    }
+
+    /// Exports the report as DOCX through the save dialog. The file is written whole or
+    /// not at all; any failure is shown.
+    fn export(&mut self) {
+        let Some(open) = &mut self.open else { return };
+        open.preview.refresh(&open.session);
+        let stem = open
+            .store
+            .path()
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "report".into());
+        let Some(mut path) = self.dialogs.export_report(&format!("{stem}.docx")) else {
+            return;
+        };
+        if path.extension().is_none() {
+            path.set_extension("docx");
+        }
+        let result = crate::report::docx::to_docx(&open.preview.report)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                crate::storage::file::write_atomic(&path, &bytes).map_err(|e| e.to_string())
+            });
+        self.notice = Some(match result {
+            Ok(()) => {
+                open.preview.last_export = Some(path.display().to_string());
+                Notice {
+                    text: format!("Exported the report to {}", path.display()),
+                    error: false,
+                }
+            }
+            Err(e) => Notice {
+                text: format!(
+                    "Could not export to {}: {e}. Nothing was written.",
+                    path.display()
+                ),
+                error: true,
+            },
+        });
     }
 
     fn import_speakers(&mut self) {
@@ -456,6 +523,7 @@ impl App {
             Some(open) => match self.screen {
                 Screen::Capture => open.capture.view(&open.session).map(Message::Capture),
                 Screen::Meeting => open.meeting.view(&open.session).map(Message::Meeting),
+                Screen::Preview => open.preview.view().map(Message::Preview),
             },
         };
         let mut page = Column::new().spacing(8).padding(12).push(self.header());
@@ -516,6 +584,7 @@ impl App {
                     .on_press(Message::Command(command))
             };
             bar = bar.push(tab("Capture", Screen::Capture, Command::ShowCapture));
+            bar = bar.push(tab("Report", Screen::Preview, Command::ShowPreview));
             bar = bar.push(tab("Meeting", Screen::Meeting, Command::ShowMeeting));
         } else {
             bar = bar.push(space::horizontal());

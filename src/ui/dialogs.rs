@@ -6,6 +6,7 @@ pub trait Dialogs {
     fn open_session(&self) -> Option<PathBuf>;
     fn new_session(&self) -> Option<PathBuf>;
     fn import_speakers(&self) -> Option<PathBuf>;
+    fn export_report(&self, suggested: &str) -> Option<PathBuf>;
 }
 
 /// rfd's native dialogs (a desktop portal on Linux; with none, rfd answers "cancelled").
@@ -33,6 +34,14 @@ impl Dialogs for NativeDialogs {
             .add_filter("CSV", &["csv", "txt"])
             .pick_file()
     }
+
+    fn export_report(&self, suggested: &str) -> Option<PathBuf> {
+        rfd::FileDialog::new()
+            .set_title("Export the report")
+            .set_file_name(suggested)
+            .add_filter("Word document", &["docx"])
+            .save_file()
+    }
 }
 
 /// Answers from a script: what tests and headless runs use.
@@ -41,6 +50,7 @@ pub struct ScriptedDialogs {
     pub open: Option<PathBuf>,
     pub new: Option<PathBuf>,
     pub speakers: Option<PathBuf>,
+    pub export: Option<PathBuf>,
 }
 
 impl Dialogs for ScriptedDialogs {
@@ -54,5 +64,9 @@ impl Dialogs for ScriptedDialogs {
 
     fn import_speakers(&self) -> Option<PathBuf> {
         self.speakers.clone()
+    }
+
+    fn export_report(&self, _suggested: &str) -> Option<PathBuf> {
+        self.export.clone()
     }
 }

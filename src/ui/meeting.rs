@@ -3,12 +3,13 @@
 
 use chrono::{NaiveDate, NaiveTime};
 use iced::widget::{
-    Column, button, column, container, pick_list, row, scrollable, text, text_input,
+    Column, button, column, container, pick_list, row, scrollable, text, text_editor, text_input,
 };
 use iced::{Element, Fill};
 
 use crate::core::meeting::{ReportKind, SegmentKind};
 use crate::core::session::Session;
+use crate::core::settings::NgoOrder;
 use crate::core::speakers::InscriptionStatus;
 
 use super::person_form::{self, PersonForm};
@@ -36,6 +37,9 @@ pub enum Field {
     CouncilLimit,
     ObserverLimit,
     PanelLimit,
+    Subtitle,
+    Purpose,
+    StatesCount,
 }
 
 const FIELDS: &[(Field, &str, &str)] = &[
@@ -82,11 +86,28 @@ const FIELDS: &[(Field, &str, &str)] = &[
     ),
     (Field::ObserverLimit, "Speaking limit, observers (s)", "120"),
     (Field::PanelLimit, "Speaking limit, panellists (s)", "420"),
+    (
+        Field::Subtitle,
+        "Report subtitle",
+        "Summary report of the Office of ...",
+    ),
+    (
+        Field::Purpose,
+        "Purpose (introduction)",
+        "in order to share best practices ...",
+    ),
+    (
+        Field::StatesCount,
+        "Figure for “representatives of N States”",
+        "empty: counted",
+    ),
 ];
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Edit(Field, String),
+    Summary(text_editor::Action),
+    NgoOrder(NgoOrderChoice),
     Kind(KindChoice),
     Chair(ChairChoice),
     NewSegment(String),
@@ -132,6 +153,8 @@ impl std::fmt::Display for InscriptionStatus {
 /// Raw text of the fields as typed, so that half-typed dates are not lost.
 #[derive(Default)]
 pub struct MeetingScreen {
+    /// The report's Summary, written by the editor (multi-line).
+    summary: text_editor::Content,
     raw: Vec<(Field, String)>,
     errors: Vec<(Field, String)>,
     new_segment: String,
@@ -173,6 +196,9 @@ fn value(session: &Session, field: Field) -> String {
         Field::CouncilLimit => m.limits.council_member.to_string(),
         Field::ObserverLimit => m.limits.observer.to_string(),
         Field::PanelLimit => m.limits.panel.to_string(),
+        Field::Subtitle => session.report.subtitle.clone(),
+        Field::Purpose => session.report.purpose.clone(),
+        Field::StatesCount => opt(session.report.states_count.map(|n| n.to_string())),
     }
 }
 
@@ -230,11 +256,34 @@ fn apply(session: &mut Session, field: Field, raw: &str) -> Result<(), String> {
         Field::CouncilLimit => m.limits.council_member = number(&v)?,
         Field::ObserverLimit => m.limits.observer = number(&v)?,
         Field::PanelLimit => m.limits.panel = number(&v)?,
+        Field::Subtitle => session.report.subtitle = v,
+        Field::Purpose => session.report.purpose = v,
+        Field::StatesCount if v.is_empty() => session.report.states_count = None,
+        Field::StatesCount => session.report.states_count = Some(number(&v)?),
     }
     Ok(())
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NgoOrderChoice(pub NgoOrder);
+
+impl std::fmt::Display for NgoOrderChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self.0 {
+            NgoOrder::Speaking => "NGOs in speaking order",
+            NgoOrder::Alphabetical => "NGOs in alphabetical order",
+        })
+    }
+}
+
 impl MeetingScreen {
+    pub fn new(session: &Session) -> Self {
+        MeetingScreen {
+            summary: text_editor::Content::with_text(&session.report.summary),
+            ..MeetingScreen::default()
+        }
+    }
+
     pub fn update(&mut self, message: Message, session: &mut Session) -> Outcome {
         match message {
             Message::Edit(field, raw) => {
@@ -246,6 +295,19 @@ impl MeetingScreen {
                 self.raw.retain(|(f, _)| *f != field);
                 self.raw.push((field, raw));
                 Outcome::Touched
+            }
+            Message::Summary(action) => {
+                let edit = action.is_edit();
+                self.summary.perform(action);
+                if !edit {
+                    return Outcome::Nothing;
+                }
+                session.report.summary = crate::core::text::clean(&self.summary.text());
+                Outcome::Touched
+            }
+            Message::NgoOrder(NgoOrderChoice(order)) => {
+                session.report.ngo_order = order;
+                Outcome::Changed
             }
             Message::Kind(KindChoice(kind)) => {
                 session.meeting.report_kind = kind;
@@ -383,6 +445,30 @@ impl MeetingScreen {
                     pick_list(chairs, chair, Message::Chair)
                 ]
                 .spacing(8),
+            );
+        let orders = [
+            NgoOrderChoice(NgoOrder::Speaking),
+            NgoOrderChoice(NgoOrder::Alphabetical),
+        ];
+        form = form
+            .push(
+                row![
+                    text("NGO list").size(14).width(260),
+                    pick_list(
+                        orders,
+                        Some(NgoOrderChoice(session.report.ngo_order)),
+                        Message::NgoOrder
+                    )
+                ]
+                .spacing(8),
+            )
+            .push(text("Summary of the report (paragraphs separated by a blank line)").size(14))
+            .push(
+                text_editor(&self.summary)
+                    .id("summary")
+                    .on_action(Message::Summary)
+                    .height(140)
+                    .padding(6),
             );
         if let Some(times) = session.meeting.time_range_text() {
             form = form.push(

@@ -8,6 +8,7 @@ pub mod dialogs;
 pub mod meeting;
 pub mod person_form;
 pub mod picker;
+pub mod preview;
 pub mod shortcuts;
 pub mod style;
 

@@ -19,7 +19,9 @@ pub enum Command {
     Open,
     New,
     ShowCapture,
+    ShowPreview,
     ShowMeeting,
+    Export,
     Help,
 }
 
@@ -158,6 +160,13 @@ pub const SHORTCUTS: &[Shortcut] = &[
     ctrl("Ctrl+O", Char("o"), Command::Open, "Open a session"),
     ctrl("Ctrl+N", Char("n"), Command::New, "New session"),
     ctrl("Ctrl+1", Char("1"), Command::ShowCapture, "Capture screen"),
+    ctrl("Ctrl+3", Char("3"), Command::ShowPreview, "Report preview"),
+    ctrl(
+        "Ctrl+E",
+        Char("e"),
+        Command::Export,
+        "Export the report as DOCX",
+    ),
     ctrl(
         "Ctrl+4",
         Char("4"),
