@@ -1,0 +1,142 @@
+//! Export speed: a session of 2,000 interventions (about 180,000 words) to DOCX, against
+//! pandoc converting the same report's Markdown to DOCX in the same run.
+//! Run: `cargo bench --bench export` (pandoc from Debian: `apt-get install pandoc`).
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use chrono::DateTime;
+
+use rapporteur::core::intervention::{Intervention, Speaker};
+use rapporteur::core::meeting::ReportKind;
+use rapporteur::core::session::Session;
+use rapporteur::core::{delegation::catalogue, demo::demo_session};
+use rapporteur::report::docx::to_docx;
+use rapporteur::report::markdown::to_markdown;
+use rapporteur::report::{Options, assemble};
+
+const WORDS: &[&str] = &[
+    "stressed",
+    "that",
+    "the",
+    "prevention",
+    "of",
+    "atrocity",
+    "crimes",
+    "required",
+    "early",
+    "warning",
+    "and",
+    "national",
+    "focal",
+    "points",
+    "accountability",
+    "civil",
+    "society",
+    "participation",
+    "human",
+    "rights",
+    "mechanisms",
+];
+
+fn session(interventions: usize) -> Session {
+    let mut s = demo_session();
+    s.interventions.clear();
+    s.meeting.report_kind = ReportKind::PanelSummary;
+    let states: Vec<_> = catalogue().iter().filter(|d| d.kind.is_state()).collect();
+    let ids: Vec<String> = states.iter().map(|d| s.ensure_delegation(d)).collect();
+    let start = DateTime::from_timestamp(1_620_738_000, 0).unwrap();
+    for i in 0..interventions {
+        let text: Vec<&str> = (0..90)
+            .map(|w| WORDS[(i * 7 + w * 3) % WORDS.len()])
+            .collect();
+        let speaker = if i % 5 == 0 {
+            Speaker::Participant(1 + (i % 8) as u32)
+        } else {
+            Speaker::Delegation(ids[i % ids.len()].clone())
+        };
+        let at = start + chrono::Duration::seconds(i as i64 * 30);
+        s.interventions.push(Intervention {
+            id: i as u64 + 1,
+            speaker,
+            on_behalf_of: None,
+            segment: 1 + (i % 4) as u32,
+            started_at: at,
+            ended_at: at,
+            text: text.join(" "),
+        });
+    }
+    s
+}
+
+fn median(mut f: impl FnMut(), runs: usize) -> Duration {
+    f();
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn main() {
+    let s = session(2_000);
+    let options = Options::default();
+    let report = assemble(&s, &options);
+    let words: usize = report
+        .numbered()
+        .iter()
+        .map(|(_, t)| t.split_whitespace().count())
+        .sum();
+    println!(
+        "report: {} numbered paragraphs, {} words",
+        report.numbered().len(),
+        words
+    );
+
+    let assemble_time = median(|| drop(assemble(&s, &options)), 20);
+    let docx_time = median(|| drop(to_docx(&assemble(&s, &options)).unwrap()), 20);
+    let bytes = to_docx(&report).unwrap();
+    println!(
+        "assemble the report                      median {:>8.1} ms",
+        assemble_time.as_secs_f64() * 1e3
+    );
+    println!(
+        "assemble + DOCX ({:.1} MB)                 median {:>8.1} ms   target < 150 ms",
+        bytes.len() as f64 / 1e6,
+        docx_time.as_secs_f64() * 1e3
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("report.md");
+    std::fs::write(&md, to_markdown(&report)).unwrap();
+    let out = dir.path().join("pandoc.docx");
+    let pandoc = || {
+        Command::new("pandoc")
+            .arg("-f")
+            .arg("markdown")
+            .arg("-t")
+            .arg("docx")
+            .arg("-o")
+            .arg(&out)
+            .arg(&md)
+            .status()
+    };
+    match pandoc() {
+        Ok(status) if status.success() => {
+            let pandoc_time = median(|| assert!(pandoc().unwrap().success()), 3);
+            println!(
+                "pandoc, same report's Markdown to DOCX     median {:>8.1} ms",
+                pandoc_time.as_secs_f64() * 1e3
+            );
+            println!(
+                "ratio: Rapporteur is {:.0} times faster (target: at least 20)",
+                pandoc_time.as_secs_f64() / docx_time.as_secs_f64()
+            );
+        }
+        _ => println!("pandoc is not installed (apt-get install pandoc): no comparison this run"),
+    }
+}

@@ -1,0 +1,124 @@
+//! The command line end to end: import the seed meeting's log, export it in each format,
+//! and fail cleanly (non-zero, a message, no partial file).
+
+mod support;
+
+use std::process::Command;
+
+fn rapporteur(args: &[&str]) -> std::process::Output {
+    let home = support::isolate_home();
+    Command::new(support::binary())
+        .args(args)
+        .env("RAPPORTEUR_HOME", home)
+        .output()
+        .unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn import_then_export_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("r2p.json");
+    let s = session.to_str().unwrap();
+    let out = rapporteur(&[
+        "import",
+        &fixture("r2p-panel.csv"),
+        "--meeting",
+        &fixture("r2p-meeting.json"),
+        "-o",
+        s,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("38 interventions imported"));
+
+    let md = rapporteur(&["export", s, "-o", "-", "--format", "md"]);
+    assert!(md.status.success());
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(
+        md.contains("## I. Introduction")
+            && md.contains("[^1]: The Group of Friends consists of 53 Member States"),
+        "{md}"
+    );
+
+    let txt = rapporteur(&[
+        "export", s, "-o", "-", "--format", "txt", "--kind", "minutes",
+    ]);
+    let txt = String::from_utf8(txt.stdout).unwrap();
+    assert!(
+        txt.contains("Minutes") && txt.contains("1. Opening statements"),
+        "{txt}"
+    );
+
+    let docx = dir.path().join("r2p.docx");
+    let out = rapporteur(&["export", s, "-o", docx.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(&std::fs::read(&docx).unwrap()[..2], b"PK");
+}
+
+#[test]
+fn failures_exit_non_zero_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("bad.json");
+    let csv = dir.path().join("log.csv");
+    std::fs::write(
+        &csv,
+        "segment,name,delegation,text\nOpening,,Narnia,hello\n",
+    )
+    .unwrap();
+    let out = rapporteur(&[
+        "import",
+        csv.to_str().unwrap(),
+        "-o",
+        session.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("row 2") && err.contains("delegation") && err.contains("Narnia"),
+        "{err}"
+    );
+    assert!(!session.exists(), "nothing written");
+
+    let missing = dir.path().join("missing.json");
+    let out = rapporteur(&[
+        "export",
+        missing.to_str().unwrap(),
+        "-o",
+        dir.path().join("x.docx").to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.json"));
+
+    let good = dir.path().join("good.json");
+    assert!(
+        rapporteur(&[
+            "import",
+            &fixture("r2p-panel.csv"),
+            "-o",
+            good.to_str().unwrap()
+        ])
+        .status
+        .success()
+    );
+    let nowhere = dir.path().join("no-such-folder").join("r.docx");
+    let out = rapporteur(&[
+        "export",
+        good.to_str().unwrap(),
+        "-o",
+        nowhere.to_str().unwrap(),
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-folder"));
+    assert!(!nowhere.exists());
+}
