@@ -80,6 +80,7 @@ fn large_session(interventions: usize, participants: usize) -> Session {
             started_at: at,
             ended_at: at,
             text: text.join(" "),
+            footnotes: Vec::new(),
         });
     }
     s

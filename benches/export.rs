@@ -64,6 +64,7 @@ fn session(interventions: usize) -> Session {
             started_at: at,
             ended_at: at,
             text: text.join(" "),
+            footnotes: Vec::new(),
         });
     }
     s

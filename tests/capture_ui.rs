@@ -260,6 +260,42 @@ fn reattribute_an_earlier_intervention() {
 }
 
 #[test]
+fn a_footnote_is_attached_to_an_earlier_intervention() {
+    let Fixture {
+        mut app,
+        path,
+        _dir,
+    } = demo_app();
+    let target = session(&app)
+        .interventions
+        .iter()
+        .find(|i| i.text.starts_with("was finalizing"))
+        .unwrap()
+        .id;
+    interact(&mut app, |ui| {
+        ui.click("was finalizing a manual on atrocity prevention.")
+            .unwrap();
+    });
+    interact(&mut app, |ui| {
+        ui.click(id("correction-footnote")).unwrap();
+        ui.typewrite("A/HRC/43/37.");
+        ui.tap_key(Named::Enter);
+    });
+    interact(&mut app, |ui| {
+        ui.find("Footnote: A/HRC/43/37.")
+            .expect("listed in the panel");
+        ui.click("Save correction (Ctrl+Enter)").unwrap();
+    });
+    assert_eq!(
+        support::read_session(&path)
+            .intervention(target)
+            .unwrap()
+            .footnotes,
+        ["A/HRC/43/37."]
+    );
+}
+
+#[test]
 fn delete_asks_for_confirmation() {
     let Fixture { mut app, .. } = demo_app();
     let count = session(&app).interventions.len();

@@ -286,6 +286,7 @@ fn libreoffice_opens_it_and_shows_numbers_and_footnotes() {
     let text = String::from_utf8_lossy(&text.stdout).into_owned();
     // Kept for people to look at: the text and the first page as LibreOffice shows them.
     let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    std::fs::create_dir_all(&target).unwrap();
     let _ = std::fs::write(target.join("r2p-libreoffice.txt"), &text);
     let page = Command::new("pdftoppm")
         .args(["-r", "70", "-png", "-f", "1", "-l", "1", "-singlefile"])

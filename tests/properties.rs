@@ -59,6 +59,7 @@ proptest! {
                 started_at: at,
                 ended_at: at,
                 text,
+                footnotes: Vec::new(),
             });
         }
         let bytes = to_bytes(&session);

@@ -308,3 +308,57 @@ fn minutes_have_agenda_items_bullets_and_names_in_bold() {
             .contains("- **Teresa Whitfield** presented the work plan.")
     );
 }
+
+#[test]
+fn footnotes_attached_by_the_editor_are_numbered_in_printed_order() {
+    let mut session = r2p();
+    let peru = session
+        .interventions
+        .iter()
+        .position(|i| i.text.contains("made a statement"))
+        .unwrap();
+    session.interventions[peru]
+        .footnotes
+        .push("A/HRC/43/37.".into());
+    let opening = session
+        .interventions
+        .iter()
+        .position(|i| i.text.starts_with("stressed that the best form"))
+        .unwrap();
+    session.interventions[opening]
+        .footnotes
+        .push("Available from www.un.org/en/genocideprevention.".into());
+    let report = assemble(&session, &Options::default());
+    assert_eq!(
+        report.footnotes(),
+        [
+            "Available from www.un.org/en/genocideprevention.",
+            "The Group of Friends consists of 53 Member States from across all regions plus the European Union.",
+            "Austria, Denmark, Ghana, Lithuania, Luxembourg and Slovenia.",
+            "A/HRC/43/37.",
+        ]
+    );
+}
+
+#[test]
+fn minutes_end_with_decisions_and_conclusions() {
+    let mut session = Session::new("Network meeting", ReportKind::Minutes);
+    session.report.decision_label = "Commitment".into();
+    session.report.decisions = "Reaffirm the guidance note\n\nHold a retreat in 2022.".into();
+    session.report.conclusions = "Members send comments by 15 January".into();
+    let text = rapporteur::report::markdown::to_text(&assemble(&session, &Options::default()));
+    assert!(text.contains("Decisions and commitments"), "{text}");
+    assert!(
+        text.contains("- Commitment 1: Reaffirm the guidance note."),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Commitment 2: Hold a retreat in 2022."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Conclusions and next steps")
+            && text.contains("- Members send comments by 15 January."),
+        "{text}"
+    );
+}

@@ -27,4 +27,8 @@ pub struct Intervention {
     pub started_at: DateTime<Utc>,
     pub ended_at: DateTime<Utc>,
     pub text: String,
+    /// Footnotes the editor attaches to this paragraph (a document symbol, "Available
+    /// from ..."); printed at the end of the paragraph, numbered with the others.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub footnotes: Vec<String>,
 }

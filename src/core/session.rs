@@ -257,6 +257,7 @@ impl Session {
             started_at: new.started_at,
             ended_at,
             text: clean(&new.text),
+            footnotes: Vec::new(),
         });
         id
     }

@@ -25,6 +25,12 @@ pub struct ReportSettings {
     pub ngo_order: NgoOrder,
     /// The editor's figure for "representatives of N States", when the counted one is not wanted.
     pub states_count: Option<u32>,
+    /// Minutes: decisions or commitments, one per line ("Commitment 1: ...").
+    pub decisions: String,
+    /// The label numbered before each decision: "Commitment", "Decision".
+    pub decision_label: String,
+    /// Minutes: conclusions and next steps, one per line.
+    pub conclusions: String,
 }
 
 impl Default for ReportSettings {
@@ -35,6 +41,9 @@ impl Default for ReportSettings {
             purpose: String::new(),
             ngo_order: NgoOrder::Speaking,
             states_count: None,
+            decisions: String::new(),
+            decision_label: "Decision".into(),
+            conclusions: String::new(),
         }
     }
 }

@@ -208,7 +208,9 @@ fn summary_report(session: &Session, options: &Options) -> Report {
         }
         for i in &items {
             let text = intervention_text(session, &mut mentions, i);
-            content.push(numbering.paragraph(runs(&text), false, vec![i.id]));
+            let mut inline = runs(&text);
+            inline.extend(i.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
+            content.push(numbering.paragraph(inline, false, vec![i.id]));
         }
         if content.is_empty() {
             continue;
@@ -348,11 +350,52 @@ fn minutes(session: &Session, options: &Options) -> Report {
             content.push(Inline::text(" "));
             content.extend(runs(&end_sentence(body)));
         }
+        content.extend(i.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
         blocks.push(Block::Bullet {
             level: 0,
             content,
             sources: vec![i.id],
         });
+    }
+    let lines = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let decisions = lines(&session.report.decisions);
+    if !decisions.is_empty() {
+        blocks.push(Block::Heading {
+            text: "Decisions and commitments".into(),
+        });
+        let label = session.report.decision_label.trim();
+        for (n, decision) in decisions.iter().enumerate() {
+            let mut content = Vec::new();
+            if !label.is_empty() {
+                content.push(Inline::Bold(format!("{label} {}:", n + 1)));
+                content.push(Inline::text(" "));
+            }
+            content.push(Inline::Text(end_sentence(decision)));
+            blocks.push(Block::Bullet {
+                level: 0,
+                content,
+                sources: vec![],
+            });
+        }
+    }
+    let conclusions = lines(&session.report.conclusions);
+    if !conclusions.is_empty() {
+        blocks.push(Block::Heading {
+            text: "Conclusions and next steps".into(),
+        });
+        for line in conclusions {
+            blocks.push(Block::Bullet {
+                level: 0,
+                content: vec![Inline::Text(end_sentence(&line))],
+                sources: vec![],
+            });
+        }
     }
     Report {
         kind: ReportKind::Minutes,

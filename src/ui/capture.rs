@@ -390,9 +390,14 @@ impl Capture {
             Some(open) => open.view(session).map(Message::Correction),
             None => self.log(session),
         };
-        column![main, container(bottom).height(iced::Length::FillPortion(2))]
-            .spacing(12)
-            .into()
+        // A correction gets more room than the log.
+        let bottom_share = if self.correction.is_some() { 3 } else { 2 };
+        column![
+            main,
+            container(bottom).height(iced::Length::FillPortion(bottom_share))
+        ]
+        .spacing(12)
+        .into()
     }
 
     fn speakers_list<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {

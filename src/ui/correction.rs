@@ -3,6 +3,7 @@
 use iced::widget::text_editor::{self, Binding};
 use iced::widget::{
     button, column, container, operation, pick_list, row, space, text, text_editor as editor,
+    text_input,
 };
 use iced::{Element, Fill, Task};
 
@@ -28,6 +29,8 @@ pub struct Correction {
     pub segment: u32,
     pub text: text_editor::Content,
     pub confirm_delete: bool,
+    pub footnotes: Vec<String>,
+    pub new_footnote: String,
 }
 
 #[derive(Debug, Clone)]
@@ -43,6 +46,9 @@ pub enum Message {
     Cancel,
     Delete,
     ConfirmDelete(bool),
+    NewFootnote(String),
+    AddFootnote,
+    RemoveFootnote(usize),
 }
 
 pub struct Outcome {
@@ -74,6 +80,8 @@ impl Correction {
             segment: intervention.segment,
             text: text_editor::Content::with_text(&intervention.text),
             confirm_delete: false,
+            footnotes: intervention.footnotes.clone(),
+            new_footnote: String::new(),
         }
     }
 
@@ -122,6 +130,7 @@ impl Correction {
                     on_behalf_of: self.on_behalf_of,
                     segment: self.segment,
                     text: self.text.text().trim_end_matches('\n').to_string(),
+                    footnotes: self.footnotes.clone(),
                     ..original
                 };
                 let differs = session.intervention(self.id) != Some(&changed);
@@ -137,6 +146,24 @@ impl Correction {
                 close: true,
                 task: Task::none(),
             },
+            Message::NewFootnote(text) => {
+                self.new_footnote = text;
+                Outcome::stay()
+            }
+            Message::AddFootnote => {
+                let note = crate::core::text::clean_line(&self.new_footnote);
+                if !note.is_empty() {
+                    self.footnotes.push(note);
+                    self.new_footnote.clear();
+                }
+                Outcome::stay()
+            }
+            Message::RemoveFootnote(n) => {
+                if n < self.footnotes.len() {
+                    self.footnotes.remove(n);
+                }
+                Outcome::stay()
+            }
             Message::Delete => {
                 self.confirm_delete = true;
                 Outcome::stay()
@@ -248,18 +275,53 @@ impl Correction {
         container(
             column![
                 header,
+                // Actions first: they stay in view however tall the panel grows.
+                actions,
+                body,
+                self.footnotes_view(),
                 text("Re-attribute: type another speaker below (optional)")
                     .size(12)
                     .color(style::MUTED),
                 picker,
-                body,
-                actions
             ]
             .spacing(6),
         )
         .padding(10)
         .width(Fill)
         .style(style::panel)
+        .into()
+    }
+
+    fn footnotes_view(&self) -> Element<'_, Message> {
+        let mut list = column![].spacing(2);
+        for (n, note) in self.footnotes.iter().enumerate() {
+            list = list.push(
+                row![
+                    text(format!("Footnote: {note}")).size(13).width(Fill),
+                    button(text("Remove").size(12))
+                        .style(button::text)
+                        .on_press(Message::RemoveFootnote(n)),
+                ]
+                .align_y(iced::Center),
+            );
+        }
+        list.push(
+            row![
+                text_input(
+                    "Footnote for this paragraph: a document symbol, “Available from …”",
+                    &self.new_footnote
+                )
+                .id("correction-footnote")
+                .on_input(Message::NewFootnote)
+                .on_submit(Message::AddFootnote)
+                .padding(5)
+                .size(13),
+                button(text("Add footnote").size(13))
+                    .style(button::secondary)
+                    .on_press(Message::AddFootnote),
+            ]
+            .spacing(6),
+        )
         .into()
     }
 }

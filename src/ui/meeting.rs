@@ -40,6 +40,7 @@ pub enum Field {
     Subtitle,
     Purpose,
     StatesCount,
+    DecisionLabel,
 }
 
 const FIELDS: &[(Field, &str, &str)] = &[
@@ -101,12 +102,17 @@ const FIELDS: &[(Field, &str, &str)] = &[
         "Figure for “representatives of N States”",
         "empty: counted",
     ),
+    (
+        Field::DecisionLabel,
+        "Label of decisions (minutes)",
+        "Decision, Commitment",
+    ),
 ];
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Edit(Field, String),
-    Summary(text_editor::Action),
+    LongText(LongText, text_editor::Action),
     NgoOrder(NgoOrderChoice),
     Kind(KindChoice),
     Chair(ChairChoice),
@@ -155,6 +161,8 @@ impl std::fmt::Display for InscriptionStatus {
 pub struct MeetingScreen {
     /// The report's Summary, written by the editor (multi-line).
     summary: text_editor::Content,
+    decisions: text_editor::Content,
+    conclusions: text_editor::Content,
     raw: Vec<(Field, String)>,
     errors: Vec<(Field, String)>,
     new_segment: String,
@@ -198,6 +206,7 @@ fn value(session: &Session, field: Field) -> String {
         Field::PanelLimit => m.limits.panel.to_string(),
         Field::Subtitle => session.report.subtitle.clone(),
         Field::Purpose => session.report.purpose.clone(),
+        Field::DecisionLabel => session.report.decision_label.clone(),
         Field::StatesCount => opt(session.report.states_count.map(|n| n.to_string())),
     }
 }
@@ -258,10 +267,27 @@ fn apply(session: &mut Session, field: Field, raw: &str) -> Result<(), String> {
         Field::PanelLimit => m.limits.panel = number(&v)?,
         Field::Subtitle => session.report.subtitle = v,
         Field::Purpose => session.report.purpose = v,
+        Field::DecisionLabel => session.report.decision_label = v,
         Field::StatesCount if v.is_empty() => session.report.states_count = None,
         Field::StatesCount => session.report.states_count = Some(number(&v)?),
     }
     Ok(())
+}
+
+/// The multi-line texts of the report kept on this screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LongText {
+    Summary,
+    Decisions,
+    Conclusions,
+}
+
+fn long_text(content: &text_editor::Content, which: LongText, height: u32) -> Element<'_, Message> {
+    text_editor(content)
+        .on_action(move |action| Message::LongText(which, action))
+        .height(height as f32)
+        .padding(6)
+        .into()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -280,6 +306,8 @@ impl MeetingScreen {
     pub fn new(session: &Session) -> Self {
         MeetingScreen {
             summary: text_editor::Content::with_text(&session.report.summary),
+            decisions: text_editor::Content::with_text(&session.report.decisions),
+            conclusions: text_editor::Content::with_text(&session.report.conclusions),
             ..MeetingScreen::default()
         }
     }
@@ -296,13 +324,20 @@ impl MeetingScreen {
                 self.raw.push((field, raw));
                 Outcome::Touched
             }
-            Message::Summary(action) => {
+            Message::LongText(which, action) => {
                 let edit = action.is_edit();
-                self.summary.perform(action);
+                let (content, target) = match which {
+                    LongText::Summary => (&mut self.summary, &mut session.report.summary),
+                    LongText::Decisions => (&mut self.decisions, &mut session.report.decisions),
+                    LongText::Conclusions => {
+                        (&mut self.conclusions, &mut session.report.conclusions)
+                    }
+                };
+                content.perform(action);
                 if !edit {
                     return Outcome::Nothing;
                 }
-                session.report.summary = crate::core::text::clean(&self.summary.text());
+                *target = crate::core::text::clean(&content.text());
                 Outcome::Touched
             }
             Message::NgoOrder(NgoOrderChoice(order)) => {
@@ -463,13 +498,11 @@ impl MeetingScreen {
                 .spacing(8),
             )
             .push(text("Summary of the report (paragraphs separated by a blank line)").size(14))
-            .push(
-                text_editor(&self.summary)
-                    .id("summary")
-                    .on_action(Message::Summary)
-                    .height(140)
-                    .padding(6),
-            );
+            .push(long_text(&self.summary, LongText::Summary, 140))
+            .push(text("Minutes: decisions or commitments, one per line").size(14))
+            .push(long_text(&self.decisions, LongText::Decisions, 90))
+            .push(text("Minutes: conclusions and next steps, one per line").size(14))
+            .push(long_text(&self.conclusions, LongText::Conclusions, 90));
         if let Some(times) = session.meeting.time_range_text() {
             form = form.push(
                 text(format!(
