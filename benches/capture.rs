@@ -2,6 +2,8 @@
 //! Run: `cargo bench --bench capture`. Prints one line per measure with the median and
 //! the 95th percentile of many runs, against the target.
 
+mod common;
+
 use std::time::{Duration, Instant};
 
 use chrono::DateTime;
@@ -21,30 +23,6 @@ use rapporteur::storage::Store;
 use rapporteur::ui::app::{App, Message};
 use rapporteur::ui::capture;
 use rapporteur::ui::dialogs::ScriptedDialogs;
-
-const WORDS: &[&str] = &[
-    "stressed",
-    "that",
-    "the",
-    "prevention",
-    "of",
-    "atrocity",
-    "crimes",
-    "required",
-    "early",
-    "warning",
-    "and",
-    "national",
-    "focal",
-    "points",
-    "accountability",
-    "civil",
-    "society",
-    "participation",
-    "human",
-    "rights",
-    "mechanisms",
-];
 
 fn large_session(interventions: usize, participants: usize) -> Session {
     let mut s = Session::new("Benchmark meeting", ReportKind::PanelSummary);
@@ -68,9 +46,7 @@ fn large_session(interventions: usize, participants: usize) -> Session {
     }
     let start = DateTime::from_timestamp(1_620_738_000, 0).unwrap();
     for i in 0..interventions {
-        let text: Vec<&str> = (0..90)
-            .map(|w| WORDS[(i * 7 + w * 3) % WORDS.len()])
-            .collect();
+        let text = common::statement(i);
         let at = start + chrono::Duration::seconds(i as i64 * 40);
         s.interventions.push(Intervention {
             id: i as u64 + 1,
@@ -79,7 +55,7 @@ fn large_session(interventions: usize, participants: usize) -> Session {
             segment: 1 + (i % 4) as u32,
             started_at: at,
             ended_at: at,
-            text: text.join(" "),
+            text,
             footnotes: Vec::new(),
         });
     }

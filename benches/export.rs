@@ -2,6 +2,8 @@
 //! pandoc converting the same report's Markdown to DOCX in the same run.
 //! Run: `cargo bench --bench export` (pandoc from Debian: `apt-get install pandoc`).
 
+mod common;
+
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -15,30 +17,6 @@ use rapporteur::report::docx::to_docx;
 use rapporteur::report::markdown::to_markdown;
 use rapporteur::report::{Options, assemble};
 
-const WORDS: &[&str] = &[
-    "stressed",
-    "that",
-    "the",
-    "prevention",
-    "of",
-    "atrocity",
-    "crimes",
-    "required",
-    "early",
-    "warning",
-    "and",
-    "national",
-    "focal",
-    "points",
-    "accountability",
-    "civil",
-    "society",
-    "participation",
-    "human",
-    "rights",
-    "mechanisms",
-];
-
 fn session(interventions: usize) -> Session {
     let mut s = demo_session();
     s.interventions.clear();
@@ -47,9 +25,7 @@ fn session(interventions: usize) -> Session {
     let ids: Vec<String> = states.iter().map(|d| s.ensure_delegation(d)).collect();
     let start = DateTime::from_timestamp(1_620_738_000, 0).unwrap();
     for i in 0..interventions {
-        let text: Vec<&str> = (0..90)
-            .map(|w| WORDS[(i * 7 + w * 3) % WORDS.len()])
-            .collect();
+        let text = common::statement(i);
         let speaker = if i % 5 == 0 {
             Speaker::Participant(1 + (i % 8) as u32)
         } else {
@@ -63,7 +39,7 @@ fn session(interventions: usize) -> Session {
             segment: 1 + (i % 4) as u32,
             started_at: at,
             ended_at: at,
-            text: text.join(" "),
+            text,
             footnotes: Vec::new(),
         });
     }

@@ -75,6 +75,13 @@ fn pick(app: &mut App, query: &str) {
     });
 }
 
+/// Clicks a row of the log to correct it.
+fn open_correction(app: &mut App, row_text: &str) {
+    interact(app, |ui| {
+        ui.click(row_text).unwrap();
+    });
+}
+
 fn type_statement(app: &mut App, text: &str) {
     interact(app, |ui| {
         ui.click(id("statement")).unwrap();
@@ -226,10 +233,7 @@ fn reattribute_an_earlier_intervention() {
         .find(|i| i.text.starts_with("was finalizing"))
         .unwrap()
         .id;
-    interact(&mut app, |ui| {
-        ui.click("was finalizing a manual on atrocity prevention.")
-            .unwrap();
-    });
+    open_correction(&mut app, "was finalizing a manual on atrocity prevention.");
     assert!(app.open.as_ref().unwrap().capture.correction.is_some());
     interact(&mut app, |ui| {
         ui.click(id("correction-picker")).unwrap();
@@ -272,10 +276,7 @@ fn a_footnote_is_attached_to_an_earlier_intervention() {
         .find(|i| i.text.starts_with("was finalizing"))
         .unwrap()
         .id;
-    interact(&mut app, |ui| {
-        ui.click("was finalizing a manual on atrocity prevention.")
-            .unwrap();
-    });
+    open_correction(&mut app, "was finalizing a manual on atrocity prevention.");
     interact(&mut app, |ui| {
         ui.click(id("correction-footnote")).unwrap();
         ui.typewrite("A/HRC/43/37.");
@@ -299,10 +300,7 @@ fn a_footnote_is_attached_to_an_earlier_intervention() {
 fn delete_asks_for_confirmation() {
     let Fixture { mut app, .. } = demo_app();
     let count = session(&app).interventions.len();
-    interact(&mut app, |ui| {
-        ui.click("was finalizing a manual on atrocity prevention.")
-            .unwrap();
-    });
+    open_correction(&mut app, "was finalizing a manual on atrocity prevention.");
     interact(&mut app, |ui| {
         ui.click("Delete…").unwrap();
     });

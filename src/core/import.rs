@@ -7,7 +7,7 @@ use super::intervention::Speaker;
 use super::meeting::{Meeting, ReportKind, SegmentKind};
 use super::participant::{Honorific, Participant, Role};
 use super::session::{NewIntervention, Session};
-use super::speakers::{CsvError, Inscription, InscriptionStatus, resolve_delegation};
+use super::speakers::{CsvError, Inscription, InscriptionStatus, csv_reader, resolve_delegation};
 use super::text::{clean_line, fold};
 
 const COLUMNS: [&str; 14] = [
@@ -87,19 +87,7 @@ pub fn import_log_csv(csv_text: &str, meeting: Meeting, name: &str) -> Result<Se
     if s.meeting.report_kind == ReportKind::Minutes {
         s.segments.clear();
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(csv_text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| CsvError {
-            row: 1,
-            column: "-".into(),
-            message: e.to_string(),
-        })?
-        .iter()
-        .map(|h| fold(h).replace(' ', "_"))
-        .collect();
+    let (mut reader, headers) = csv_reader(csv_text)?;
     for h in &headers {
         if !COLUMNS.contains(&h.as_str()) {
             return Err(CsvError {

@@ -128,16 +128,13 @@ pub fn resolve_delegation(
     }
 }
 
-/// Imports a list of speakers. Columns by name, any order: `delegation` (required),
-/// `kind`, `name`, `honorific`, `title`, `on_behalf_of`, `group_members`, `status`.
-/// All or nothing: on any error the session is left untouched.
-pub fn import_speakers_csv(session: &mut Session, csv_text: &str) -> Result<usize, CsvError> {
-    let mut work = session.clone();
+/// A CSV reader and its header row, names folded ("On behalf of" -> "on_behalf_of").
+pub fn csv_reader(csv_text: &str) -> Result<(csv::Reader<&[u8]>, Vec<String>), CsvError> {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
         .from_reader(csv_text.as_bytes());
-    let headers: Vec<String> = reader
+    let headers = reader
         .headers()
         .map_err(|e| CsvError {
             row: 1,
@@ -147,6 +144,15 @@ pub fn import_speakers_csv(session: &mut Session, csv_text: &str) -> Result<usiz
         .iter()
         .map(|h| fold(h.trim()).replace(' ', "_"))
         .collect();
+    Ok((reader, headers))
+}
+
+/// Imports a list of speakers. Columns by name, any order: `delegation` (required),
+/// `kind`, `name`, `honorific`, `title`, `on_behalf_of`, `group_members`, `status`.
+/// All or nothing: on any error the session is left untouched.
+pub fn import_speakers_csv(session: &mut Session, csv_text: &str) -> Result<usize, CsvError> {
+    let mut work = session.clone();
+    let (mut reader, headers) = csv_reader(csv_text)?;
     let column = |name: &str| headers.iter().position(|h| h == name);
     let Some(delegation_col) = column("delegation") else {
         return Err(CsvError {
