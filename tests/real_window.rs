@@ -199,11 +199,23 @@ fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
     let title = xdo(&display, &["getwindowname", &window]);
     assert_eq!(title, "Rapporteur - Panel on the responsibility to protect");
 
+    // Ten interventions from the keyboard alone, as the "done" asks.
     let statements = [
         ("neth", "welcomed the resolution as a first step"),
         ("cote", "called for national action plans"),
         ("bouay", "highlighted the role of national institutions"),
+        ("peru", "reported on national good practices"),
+        ("liecht", "emphasized the role of national media"),
+        ("izsak", "noted the deterrent effect of the mechanisms"),
+        ("turkey", "recalled the primary responsibility of States"),
+        ("unicef", "stressed the protection of children"),
+        (
+            "serbin",
+            "underlined the importance of the two first pillars",
+        ),
+        ("high commissioner", "concluded by emphasizing prevention"),
     ];
+    let before = texts(&session).len();
     for (who, text) in statements {
         log_intervention(&display, &window, who, text);
         wait_for(text, Duration::from_secs(10), || {
@@ -211,14 +223,27 @@ fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
         });
     }
     let saved = rapporteur::storage::load(&session).unwrap();
-    let last = &saved.interventions[saved.interventions.len() - 3..];
-    assert_eq!(saved.speaker_label(&last[0].speaker), "the Netherlands");
-    assert_eq!(saved.speaker_label(&last[1].speaker), "Côte d'Ivoire");
+    assert_eq!(saved.interventions.len(), before + 10);
+    let labels: Vec<String> = saved.interventions[before..]
+        .iter()
+        .map(|i| saved.speaker_label(&i.speaker))
+        .collect();
     assert_eq!(
-        saved.speaker_label(&last[2].speaker),
-        "Amina Bouayach (National Human Rights Council of Morocco)"
+        labels,
+        [
+            "the Netherlands",
+            "Côte d'Ivoire",
+            "Amina Bouayach (National Human Rights Council of Morocco)",
+            "Peru",
+            "Liechtenstein",
+            "Rita Izsák-Ndiaye (panellist)",
+            "Türkiye",
+            "the United Nations Children's Fund",
+            "Andrei Serbin Pont (panellist)",
+            "the High Commissioner (Office of the United Nations High Commissioner for Human Rights)",
+        ]
     );
-    screenshot(&display, "capture-after-three-interventions.png");
+    screenshot(&display, "capture-after-ten-interventions.png");
 
     // Start typing the next one, give the draft its second, then pull the plug.
     xdo(&display, &["windowfocus", "--sync", &window]);
