@@ -169,11 +169,16 @@ fn screenshot(display: &str, name: &str) -> PathBuf {
     file
 }
 
+/// Types like a fast person: focus moves are tasks the app runs after the key that asked
+/// for them, so keys sent within the same millisecond could still reach the old field.
 fn log_intervention(display: &str, window: &str, who: &str, text: &str) {
+    let beat = || std::thread::sleep(Duration::from_millis(150));
     xdo(display, &["windowfocus", "--sync", window]);
     xdo(display, &["key", "--clearmodifiers", "ctrl+l"]);
+    beat();
     xdo(display, &["type", "--delay", "25", who]);
     xdo(display, &["key", "Return"]);
+    beat();
     xdo(display, &["type", "--delay", "15", text]);
     xdo(display, &["key", "--clearmodifiers", "ctrl+Return"]);
 }
@@ -243,6 +248,7 @@ fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
             "the High Commissioner (Office of the United Nations High Commissioner for Human Rights)",
         ]
     );
+    std::thread::sleep(Duration::from_millis(500)); // the frame after the last save
     screenshot(&display, "capture-after-ten-interventions.png");
 
     // Start typing the next one, give the draft its second, then pull the plug.
@@ -250,6 +256,7 @@ fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
     xdo(&display, &["key", "--clearmodifiers", "ctrl+l"]);
     xdo(&display, &["type", "--delay", "25", "peru"]);
     xdo(&display, &["key", "Return"]);
+    std::thread::sleep(Duration::from_millis(150));
     xdo(
         &display,
         &["type", "--delay", "15", "was still speaking when"],

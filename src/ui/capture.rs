@@ -468,8 +468,10 @@ impl Capture {
             Some(picked) => {
                 let mut line = row![
                     text("Speaking:").size(14).color(style::MUTED),
+                    // Fill: a long title wraps instead of squeezing the group list.
                     text(session.speaker_label(&picked.speaker))
                         .size(17)
+                        .width(Fill)
                         .font(Font {
                             weight: iced::font::Weight::Bold,
                             ..Font::DEFAULT
