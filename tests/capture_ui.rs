@@ -602,3 +602,32 @@ fn an_export_that_cannot_be_written_says_so() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn council_members_are_set_by_un_name_and_change_the_limit() {
+    use rapporteur::ui::meeting::{Field, Message as M};
+    let Fixture { mut app, .. } = demo_app();
+    let _ = app.update(Message::Meeting(M::Edit(
+        Field::CouncilMembers,
+        "Peru; Narnia".into(),
+    )));
+    assert!(
+        !session(&app)
+            .meeting
+            .council_members
+            .contains(&"peru".to_string()),
+        "nothing applied while a name is unknown"
+    );
+    let _ = app.update(Message::Key(Key::Character("4".into()), Modifiers::CTRL));
+    simulator(&app)
+        .find("Expected UN names of States; not known: Narnia; not applied yet.")
+        .expect("the problem is shown");
+    let _ = app.update(Message::Meeting(M::Edit(
+        Field::CouncilMembers,
+        "Peru; Côte d'Ivoire".into(),
+    )));
+    let s = session(&app);
+    assert_eq!(s.meeting.council_members, ["peru", "cote-d-ivoire"]);
+    assert_eq!(s.speaking_limit(&Speaker::Delegation("peru".into())), 180);
+    assert_eq!(s.speaking_limit(&Speaker::Delegation("cuba".into())), 120);
+}

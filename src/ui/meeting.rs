@@ -41,6 +41,7 @@ pub enum Field {
     Purpose,
     StatesCount,
     DecisionLabel,
+    CouncilMembers,
 }
 
 const FIELDS: &[(Field, &str, &str)] = &[
@@ -106,6 +107,11 @@ const FIELDS: &[(Field, &str, &str)] = &[
         Field::DecisionLabel,
         "Label of decisions (minutes)",
         "Decision, Commitment",
+    ),
+    (
+        Field::CouncilMembers,
+        "Council members (longer speaking limit)",
+        "UN names, separated by semicolons",
     ),
 ];
 
@@ -207,6 +213,17 @@ fn value(session: &Session, field: Field) -> String {
         Field::Subtitle => session.report.subtitle.clone(),
         Field::Purpose => session.report.purpose.clone(),
         Field::DecisionLabel => session.report.decision_label.clone(),
+        Field::CouncilMembers => m
+            .council_members
+            .iter()
+            .map(|id| {
+                session
+                    .delegation(id)
+                    .map(|d| d.name.clone())
+                    .unwrap_or_else(|| id.clone())
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
         Field::StatesCount => opt(session.report.states_count.map(|n| n.to_string())),
     }
 }
@@ -268,6 +285,28 @@ fn apply(session: &mut Session, field: Field, raw: &str) -> Result<(), String> {
         Field::Subtitle => session.report.subtitle = v,
         Field::Purpose => session.report.purpose = v,
         Field::DecisionLabel => session.report.decision_label = v,
+        Field::CouncilMembers => {
+            let mut ids = Vec::new();
+            let mut unknown = Vec::new();
+            for name in v.split(';').map(str::trim).filter(|n| !n.is_empty()) {
+                let known = session
+                    .delegations
+                    .iter()
+                    .find(|d| d.is_named(name))
+                    .cloned();
+                match known.or_else(|| crate::core::delegation::find_builtin(name).cloned()) {
+                    Some(d) if d.kind.is_state() => ids.push(session.ensure_delegation(&d)),
+                    _ => unknown.push(name.to_string()),
+                }
+            }
+            if !unknown.is_empty() {
+                return Err(format!(
+                    "UN names of States; not known: {}",
+                    unknown.join(", ")
+                ));
+            }
+            session.meeting.council_members = ids;
+        }
         Field::StatesCount if v.is_empty() => session.report.states_count = None,
         Field::StatesCount => session.report.states_count = Some(number(&v)?),
     }
