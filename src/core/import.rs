@@ -7,7 +7,9 @@ use super::intervention::Speaker;
 use super::meeting::{Meeting, ReportKind, SegmentKind};
 use super::participant::{Honorific, Participant, Role};
 use super::session::{NewIntervention, Session};
-use super::speakers::{CsvError, Inscription, InscriptionStatus, csv_reader, resolve_delegation};
+use super::speakers::{
+    CsvError, Inscription, InscriptionStatus, csv_reader, csv_rows, resolve_delegation,
+};
 use super::text::{clean_line, fold};
 
 const COLUMNS: [&str; 14] = [
@@ -107,21 +109,10 @@ pub fn import_log_csv(csv_text: &str, meeting: Meeting, name: &str) -> Result<Se
         }
     }
     let mut last_start: Option<DateTime<Utc>> = None;
-    for (index, record) in reader.records().enumerate() {
-        let row = index + 2;
-        let record = record.map_err(|e| CsvError {
-            row,
-            column: "-".into(),
-            message: e.to_string(),
-        })?;
-        let cell = |name: &str| {
-            headers
-                .iter()
-                .position(|h| h == name)
-                .and_then(|c| record.get(c))
-                .unwrap_or("")
-                .to_string()
-        };
+    for record in csv_rows(&mut reader, &headers) {
+        let record = record?;
+        let row = record.number;
+        let cell = |name: &str| record.cell(name);
         let err = |column: &str, message: String| CsvError {
             row,
             column: column.into(),

@@ -147,6 +147,45 @@ pub fn csv_reader(csv_text: &str) -> Result<(csv::Reader<&[u8]>, Vec<String>), C
     Ok((reader, headers))
 }
 
+/// One data row of a CSV file, numbered as a spreadsheet shows it (header = 1).
+pub struct CsvRow<'h> {
+    pub number: usize,
+    record: csv::StringRecord,
+    headers: &'h [String],
+}
+
+impl CsvRow<'_> {
+    /// The cell of a column by (folded) name; empty when the column or cell is absent.
+    pub fn cell(&self, name: &str) -> String {
+        self.headers
+            .iter()
+            .position(|h| h == name)
+            .and_then(|c| self.record.get(c))
+            .unwrap_or("")
+            .to_string()
+    }
+}
+
+pub fn csv_rows<'h>(
+    reader: &'h mut csv::Reader<&[u8]>,
+    headers: &'h [String],
+) -> impl Iterator<Item = Result<CsvRow<'h>, CsvError>> + 'h {
+    reader.records().enumerate().map(move |(index, record)| {
+        let number = index + 2;
+        record
+            .map(|record| CsvRow {
+                number,
+                record,
+                headers,
+            })
+            .map_err(|e| CsvError {
+                row: number,
+                column: "-".into(),
+                message: e.to_string(),
+            })
+    })
+}
+
 /// Imports a list of speakers. Columns by name, any order: `delegation` (required),
 /// `kind`, `name`, `honorific`, `title`, `on_behalf_of`, `group_members`, `status`.
 /// All or nothing: on any error the session is left untouched.
@@ -163,20 +202,12 @@ pub fn import_speakers_csv(session: &mut Session, csv_text: &str) -> Result<usiz
     };
     let mut next_id = work.inscriptions.iter().map(|i| i.id).max().unwrap_or(0) + 1;
     let mut added = 0;
-    for (index, record) in reader.records().enumerate() {
-        let row = index + 2;
-        let record = record.map_err(|e| CsvError {
-            row,
-            column: "-".into(),
-            message: e.to_string(),
-        })?;
-        let cell = |name: &str| {
-            column(name)
-                .and_then(|c| record.get(c))
-                .unwrap_or("")
-                .to_string()
-        };
-        let delegation_name = record.get(delegation_col).unwrap_or("");
+    for record in csv_rows(&mut reader, &headers) {
+        let record = record?;
+        let row = record.number;
+        let cell = |name: &str| record.cell(name);
+        let delegation_name = record.cell(&headers[delegation_col]);
+        let delegation_name = delegation_name.as_str();
         if delegation_name.is_empty() && cell("name").is_empty() {
             continue;
         }
