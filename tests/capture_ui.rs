@@ -443,8 +443,13 @@ fn meeting_screen_edits_are_saved_within_a_tick() {
         ui.typewrite("9");
     });
     assert_eq!(session(&app).meeting.symbol, "A/HRC/48/xx9");
+    assert!(app.needs_ticks(), "a pending save keeps the clock running");
     let _ = app.update(Message::Tick);
     assert_eq!(support::read_session(&path).meeting.symbol, "A/HRC/48/xx9");
+    assert!(
+        !app.needs_ticks(),
+        "nothing pending off the capture screen: no frames"
+    );
 }
 
 #[test]

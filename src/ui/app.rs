@@ -501,7 +501,19 @@ impl App {
         }
     }
 
+    /// Whether the clock must run: the capture screen shows the timer; elsewhere only
+    /// pending saves need it. An idle preview then costs no frames (and no battery).
+    pub fn needs_ticks(&self) -> bool {
+        let Some(open) = &self.open else { return false };
+        self.screen == Screen::Capture || self.dirty || self.retry || open.capture.draft_dirty
+    }
+
     pub fn subscription(&self) -> Subscription<Message> {
+        let tick = if self.needs_ticks() {
+            iced::time::every(std::time::Duration::from_millis(500)).map(|_| Message::Tick)
+        } else {
+            Subscription::none()
+        };
         Subscription::batch([
             keyboard::listen().filter_map(|event| match event {
                 keyboard::Event::KeyPressed { key, modifiers, .. } => {
@@ -510,7 +522,7 @@ impl App {
                 keyboard::Event::ModifiersChanged(modifiers) => Some(Message::Modifiers(modifiers)),
                 _ => None,
             }),
-            iced::time::every(std::time::Duration::from_millis(500)).map(|_| Message::Tick),
+            tick,
             window::close_requests().map(Message::CloseRequested),
         ])
     }
