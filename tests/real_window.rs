@@ -223,7 +223,7 @@ fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
     let before = texts(&session).len();
     for (who, text) in statements {
         log_intervention(&display, &window, who, text);
-        wait_for(text, Duration::from_secs(10), || {
+        wait_for(text, Duration::from_secs(30), || {
             texts(&session).iter().any(|t| t == text)
         });
     }
