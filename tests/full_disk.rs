@@ -20,7 +20,7 @@ const INSIDE: &str = "RAPPORTEUR_TEST_IN_NAMESPACE";
 fn full_disk_keeps_everything_and_saves_when_space_returns() {
     if std::env::var_os(INSIDE).is_none() {
         // Re-run this very test inside a private mount namespace.
-        let status = Command::new("unshare")
+        let run = Command::new("unshare")
             .args(["--user", "--map-root-user", "--mount", "--"])
             .arg(std::env::current_exe().unwrap())
             .args([
@@ -30,9 +30,14 @@ fn full_disk_keeps_everything_and_saves_when_space_returns() {
                 "--test-threads=1",
             ])
             .env(INSIDE, "1")
-            .status()
+            .output()
             .expect("unshare (util-linux) runs");
-        assert!(status.success(), "the test failed inside its namespace");
+        assert!(
+            run.status.success(),
+            "the test failed inside its namespace:\n{}\n{}",
+            String::from_utf8_lossy(&run.stdout),
+            String::from_utf8_lossy(&run.stderr)
+        );
         return;
     }
     support::isolate_home();
