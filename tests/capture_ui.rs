@@ -636,3 +636,40 @@ fn council_members_are_set_by_un_name_and_change_the_limit() {
     assert_eq!(s.speaking_limit(&Speaker::Delegation("peru".into())), 180);
     assert_eq!(s.speaking_limit(&Speaker::Delegation("cuba".into())), 120);
 }
+
+#[test]
+fn opening_another_session_saves_and_releases_the_first() {
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.json");
+    let second = dir.path().join("second.json");
+    drop(
+        Store::create(
+            &second,
+            &rapporteur::core::Session::new(
+                "Second meeting",
+                rapporteur::core::ReportKind::Minutes,
+            ),
+        )
+        .unwrap(),
+    );
+    let store = Store::create(&first, &demo_session()).unwrap();
+    let dialogs = ScriptedDialogs {
+        open: Some(second.clone()),
+        ..ScriptedDialogs::default()
+    };
+    let mut app = App::with_session(store, demo_session(), None, Box::new(dialogs));
+    app.open.as_mut().unwrap().session.name = "Renamed before switching".into();
+    let _ = app.update(Message::Key(Key::Character("o".into()), Modifiers::CTRL));
+    assert_eq!(app.title(), "Rapporteur - Second meeting");
+    assert_eq!(
+        support::read_session(&first).name,
+        "Renamed before switching",
+        "saved before closing"
+    );
+    assert!(
+        Store::open(&first).is_ok(),
+        "the first session's lock is released"
+    );
+    assert!(Store::open(&second).is_err(), "the second one is held");
+}

@@ -159,18 +159,20 @@ impl App {
         };
         let (store, session, draft) = result.map_err(|e| e.to_string())?;
         self.save_now();
+        if self.retry {
+            // The session on screen is not on disk: keep it open rather than lose it.
+            return Err(format!(
+                "{} was not opened: the current session could not be saved, and it stays open so that nothing is lost.",
+                path.display()
+            ));
+        }
         let recovered = draft.is_some();
         places::remember(store.path());
-        let dialogs = std::mem::replace(
-            &mut self.dialogs,
-            Box::new(super::dialogs::ScriptedDialogs::default()),
-        );
-        let notice = recovered.then(|| Notice {
+        self.install(store, session, draft);
+        self.notice = recovered.then(|| Notice {
             text: "Recovered the statement you were typing when Rapporteur last stopped.".into(),
             error: false,
         });
-        *self = App::with_session(store, session, draft, dialogs);
-        self.notice = notice;
         Ok(())
     }
 
