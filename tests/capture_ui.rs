@@ -673,3 +673,19 @@ fn opening_another_session_saves_and_releases_the_first() {
     );
     assert!(Store::open(&second).is_err(), "the second one is held");
 }
+
+#[test]
+fn closing_the_window_saves_first() {
+    use rapporteur::ui::meeting::{Field, Message as M};
+    let Fixture {
+        mut app,
+        path,
+        _dir,
+    } = demo_app();
+    // Typing in the meeting form waits for the next tick to be saved...
+    let _ = app.update(Message::Meeting(M::Edit(Field::Venue, "Room XX".into())));
+    assert_ne!(support::read_session(&path).meeting.venue, "Room XX");
+    // ...but a close request saves at once, before the window goes.
+    let _ = app.update(Message::CloseRequested(iced::window::Id::unique()));
+    assert_eq!(support::read_session(&path).meeting.venue, "Room XX");
+}
