@@ -120,49 +120,30 @@ fn styles(docx: Docx) -> Docx {
     .add_style(footnote_reference)
 }
 
+/// A list level: its format ("decimal", "bullet"), text ("%1.", "•") and hanging indent.
+fn level(n: usize, format: &str, text: &str, left: i32, hanging: i32) -> Level {
+    Level::new(
+        n,
+        Start::new(1),
+        NumberFormat::new(format),
+        LevelText::new(text),
+        LevelJc::new("left"),
+    )
+    .indent(
+        Some(left),
+        Some(SpecialIndentType::Hanging(hanging)),
+        None,
+        None,
+    )
+}
+
 fn numbering(docx: Docx) -> Docx {
     // One numbering for every body paragraph: 1, 2, 3 ... across all chapters.
-    let numbered = AbstractNumbering::new(PARAGRAPH_NUMBERING).add_level(
-        Level::new(
-            0,
-            Start::new(1),
-            NumberFormat::new("decimal"),
-            LevelText::new("%1."),
-            LevelJc::new("left"),
-        )
-        .indent(
-            Some(1134),
-            Some(SpecialIndentType::Hanging(567)),
-            None,
-            None,
-        ),
-    );
+    let numbered = AbstractNumbering::new(PARAGRAPH_NUMBERING)
+        .add_level(level(0, "decimal", "%1.", 1134, 567));
     let bullets = AbstractNumbering::new(BULLETS)
-        .add_level(
-            Level::new(
-                0,
-                Start::new(1),
-                NumberFormat::new("bullet"),
-                LevelText::new("•"),
-                LevelJc::new("left"),
-            )
-            .indent(Some(720), Some(SpecialIndentType::Hanging(360)), None, None),
-        )
-        .add_level(
-            Level::new(
-                1,
-                Start::new(1),
-                NumberFormat::new("bullet"),
-                LevelText::new("–"),
-                LevelJc::new("left"),
-            )
-            .indent(
-                Some(1440),
-                Some(SpecialIndentType::Hanging(360)),
-                None,
-                None,
-            ),
-        );
+        .add_level(level(0, "bullet", "•", 720, 360))
+        .add_level(level(1, "bullet", "–", 1440, 360));
     docx.add_abstract_numbering(numbered)
         .add_numbering(docx_rs::Numbering::new(
             PARAGRAPH_NUMBERING,
@@ -172,32 +153,28 @@ fn numbering(docx: Docx) -> Docx {
         .add_numbering(docx_rs::Numbering::new(BULLETS, BULLETS))
 }
 
-fn text_runs(mut p: Paragraph, text: &str) -> Paragraph {
+/// Adds text as runs, one per line with a break between (docx-rs drops `\n`).
+fn styled_runs(mut p: Paragraph, text: &str, bold: bool) -> Paragraph {
     for (n, line) in clean(text).split('\n').enumerate() {
         let mut run = Run::new();
         if n > 0 {
             run = run.add_break(BreakType::TextWrapping);
         }
-        p = p.add_run(run.add_text(line));
+        run = run.add_text(line);
+        p = p.add_run(if bold { run.bold() } else { run });
     }
     p
+}
+
+fn text_runs(p: Paragraph, text: &str) -> Paragraph {
+    styled_runs(p, text, false)
 }
 
 fn inline(mut p: Paragraph, content: &[Inline]) -> Paragraph {
     for i in content {
         p = match i {
             Inline::Text(t) => text_runs(p, t),
-            Inline::Bold(t) => {
-                let mut bold = Paragraph::new();
-                bold = text_runs(bold, t);
-                // Re-style the runs just made as bold.
-                for child in bold.children {
-                    if let docx_rs::ParagraphChild::Run(run) = child {
-                        p = p.add_run(run.bold());
-                    }
-                }
-                p
-            }
+            Inline::Bold(t) => styled_runs(p, t, true),
             Inline::LineBreak => p.add_run(Run::new().add_break(BreakType::TextWrapping)),
             Inline::Footnote(note) => {
                 let body = text_runs(
