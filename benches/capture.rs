@@ -4,7 +4,7 @@
 
 mod common;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::DateTime;
 use iced::widget::text_editor;
@@ -62,16 +62,8 @@ fn large_session(interventions: usize, participants: usize) -> Session {
     s
 }
 
-fn measure(name: &str, target: Duration, runs: usize, mut f: impl FnMut()) {
-    f(); // warm-up
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
+fn measure(name: &str, target: Duration, runs: usize, f: impl FnMut()) {
+    let times = common::timings(f, runs);
     let median = times[runs / 2];
     let p95 = times[runs * 95 / 100];
     let verdict = if p95 < target { "ok" } else { "OVER TARGET" };

@@ -5,7 +5,7 @@
 mod common;
 
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::DateTime;
 
@@ -46,17 +46,8 @@ fn session(interventions: usize) -> Session {
     s
 }
 
-fn median(mut f: impl FnMut(), runs: usize) -> Duration {
-    f();
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
+fn median(f: impl FnMut(), runs: usize) -> Duration {
+    common::timings(f, runs)[runs / 2]
 }
 
 fn main() {

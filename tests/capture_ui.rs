@@ -117,6 +117,16 @@ fn picked(app: &App) -> Option<Speaker> {
         .map(|p| p.speaker.clone())
 }
 
+/// The id of the logged intervention whose text starts so.
+fn logged_id(app: &App, start: &str) -> u64 {
+    session(app)
+        .interventions
+        .iter()
+        .find(|i| i.text.starts_with(start))
+        .unwrap()
+        .id
+}
+
 fn participant_named(app: &App, family: &str) -> u32 {
     session(app)
         .participants
@@ -227,12 +237,7 @@ fn reattribute_an_earlier_intervention() {
         path,
         _dir,
     } = demo_app();
-    let target = session(&app)
-        .interventions
-        .iter()
-        .find(|i| i.text.starts_with("was finalizing"))
-        .unwrap()
-        .id;
+    let target = logged_id(&app, "was finalizing");
     open_correction(&mut app, "was finalizing a manual on atrocity prevention.");
     assert!(app.open.as_ref().unwrap().capture.correction.is_some());
     interact(&mut app, |ui| {
@@ -270,12 +275,7 @@ fn a_footnote_is_attached_to_an_earlier_intervention() {
         path,
         _dir,
     } = demo_app();
-    let target = session(&app)
-        .interventions
-        .iter()
-        .find(|i| i.text.starts_with("was finalizing"))
-        .unwrap()
-        .id;
+    let target = logged_id(&app, "was finalizing");
     open_correction(&mut app, "was finalizing a manual on atrocity prevention.");
     interact(&mut app, |ui| {
         ui.click(id("correction-footnote")).unwrap();

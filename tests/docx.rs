@@ -200,6 +200,7 @@ fn line_breaks_become_breaks() {
         .unwrap()
         .1;
     assert!(document.contains("first line") && document.contains("second line"));
+    assert!(document.contains("<w:b />"), "bold runs stay bold");
     assert!(
         document
             .matches(r#"<w:br w:type="textWrapping" />"#)

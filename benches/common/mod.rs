@@ -1,4 +1,4 @@
-//! Shared by the benchmarks: made-up statements of realistic length.
+//! Shared by the benchmarks: made-up statements of realistic length, and timing.
 
 const WORDS: &[&str] = &[
     "stressed",
@@ -30,4 +30,18 @@ pub fn statement(i: usize) -> String {
         .map(|w| WORDS[(i * 7 + w * 3) % WORDS.len()])
         .collect();
     words.join(" ")
+}
+
+/// Runs `f` once to warm up, then `runs` times; the durations, sorted.
+pub fn timings(mut f: impl FnMut(), runs: usize) -> Vec<std::time::Duration> {
+    f();
+    let mut times: Vec<_> = (0..runs)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times
 }
