@@ -4,6 +4,7 @@ pub mod delegation;
 pub mod demo;
 pub mod import;
 pub mod intervention;
+pub mod layout;
 pub mod meeting;
 pub mod participant;
 pub mod picker;

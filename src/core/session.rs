@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::delegation::{Delegation, DelegationKind};
 use super::intervention::{Intervention, InterventionId, Speaker};
+use super::layout::Layout;
 use super::meeting::{Meeting, ReportKind, Segment, SegmentKind};
 use super::participant::{Participant, ParticipantId, Role};
 use super::settings::ReportSettings;
@@ -70,6 +71,9 @@ pub struct Session {
     pub interventions: Vec<Intervention>,
     #[serde(default)]
     pub report: ReportSettings,
+    /// The editor's paragraph layout of the report (empty until the editor changes it).
+    #[serde(default, skip_serializing_if = "Layout::is_unused")]
+    pub layout: Layout,
     /// Fields written by a newer minor version: kept as they are and written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -111,6 +115,7 @@ impl Session {
             inscriptions: Vec::new(),
             interventions: Vec::new(),
             report: ReportSettings::default(),
+            layout: Layout::default(),
             extra: serde_json::Map::new(),
         }
     }

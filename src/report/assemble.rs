@@ -3,16 +3,20 @@
 use chrono::NaiveDate;
 
 use crate::core::intervention::{Intervention, Speaker};
-use crate::core::meeting::{ReportKind, SegmentKind, format_date};
+use crate::core::meeting::{ReportKind, format_date};
 use crate::core::participant::Role;
 use crate::core::session::Session;
 use crate::core::settings::DEFAULT_SUBTITLE;
 
-use super::mentions::{Mention, Mentions, join_mentions, with_article};
+use crate::core::Participant;
+use crate::core::layout::{ChapterKey, Generated, Paragraph as LayoutParagraph};
+use crate::core::text::capitalize_first;
+
+use super::mentions::with_article;
 use super::model::{Block, Inline, Report};
 use super::participation;
-use super::words::{end_sentence, indefinite_article, lower_first, roman};
-use crate::core::text::capitalize_first;
+use super::template::{self, Keys, Renderer, escape, from_inlines};
+use super::words::{end_sentence, indefinite_article, join_and, lower_first, roman};
 
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -50,175 +54,157 @@ fn runs(text: &str) -> Vec<Inline> {
     out
 }
 
-fn starts_lower(text: &str) -> bool {
-    text.chars().next().is_some_and(char::is_lowercase)
+/// Names as template tokens joined as a list ("{A}, {B} and {C}"); the renderer adds
+/// the comma that closes an appositive.
+fn token_list(keys: &Keys, session: &Session, people: &[&Participant]) -> String {
+    let tokens: Vec<String> = people
+        .iter()
+        .map(|p| format!("{{{}}}", keys.key_for(session, &Speaker::Participant(p.id))))
+        .collect();
+    join_and(&tokens)
 }
 
-/// One intervention as a paragraph: a statement opening with a lower-case word gets its
-/// speaker put in front ("highlighted ..." -> "Ms. Bouayach highlighted ...").
-fn intervention_text(session: &Session, mentions: &mut Mentions, i: &Intervention) -> String {
-    let body = i.text.trim();
-    let attribute = body.is_empty() || starts_lower(body);
-    if !attribute {
-        return body.to_string();
-    }
-    let mention = mentions.speaker(session, &i.speaker);
-    let mut subject = mention.subject();
-    if let Some(group) = i.on_behalf_of.and_then(|g| session.group(g)) {
-        let bare = subject.trim_end_matches(',').to_string();
-        subject = format!("{bare}, speaking {},", group.behalf_phrase());
-    }
-    if body.is_empty() {
-        format!("{subject} took the floor.")
-    } else {
-        end_sentence(&format!("{subject} {body}"))
-    }
-}
-
-struct Numbering {
-    next: u32,
-}
-
-impl Numbering {
-    fn paragraph(&mut self, content: Vec<Inline>, generated: bool, sources: Vec<u64>) -> Block {
-        let number = self.next;
-        self.next += 1;
-        Block::Paragraph {
-            number: Some(number),
-            content,
-            generated,
-            sources,
+/// The template a generator writes for this place of the report (empty: nothing to say).
+pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) -> String {
+    let m = &session.meeting;
+    let items = |segment: u32| -> Vec<&Intervention> {
+        in_order(session)
+            .into_iter()
+            .filter(|i| i.segment == segment)
+            .collect()
+    };
+    match generated {
+        Generated::Introduction => {
+            let mut intro = String::new();
+            if !m.mandate.is_empty() {
+                intro.push_str(&format!("Pursuant to {}, ", m.mandate));
+            }
+            if let Some(date) = m.date_text() {
+                intro.push_str(&format!("on {date} "));
+            }
+            let what = if m.title.is_empty() {
+                "a panel discussion".to_string()
+            } else {
+                lower_first(&m.title)
+            };
+            let article = if what.starts_with("a ") || what.starts_with("an ") || what.starts_with("the ") {
+                String::new()
+            } else {
+                format!("{} ", indefinite_article(&what))
+            };
+            intro.push_str(&format!(
+                "the {} convened {article}{what}",
+                if m.body.is_empty() { "meeting" } else { &m.body }
+            ));
+            let purpose = session.report.purpose.trim();
+            if !purpose.is_empty() {
+                intro.push_str(&format!(", {}", purpose.trim_end_matches('.')));
+            }
+            intro.push('.');
+            let mut out = escape(&capitalize_first(&intro));
+            if let Some(chair) = m.chair.and_then(|c| session.participant(c)) {
+                out.push_str(&format!(" The meeting was chaired by {}.", token_list(keys, session, &[chair])));
+            }
+            out
         }
+        Generated::Request => "As requested in the resolution, the present report summarizes the discussions held during the meeting.".into(),
+        Generated::Opening(segment) => {
+            let speakers = people_in_order(session, &items(segment), Role::OpeningSpeaker);
+            if speakers.is_empty() {
+                return String::new();
+            }
+            format!("{} delivered opening statements.", token_list(keys, session, &speakers))
+        }
+        Generated::Panel(segment) => {
+            let items = items(segment);
+            let moderators = people_in_order(session, &items, Role::Moderator);
+            let panellists = people_in_order(session, &items, Role::Panellist);
+            let mods = token_list(keys, session, &moderators);
+            let pans = token_list(keys, session, &panellists);
+            match (moderators.is_empty(), panellists.is_empty()) {
+                (true, true) => String::new(),
+                (false, false) => format!(
+                    "The panel discussion was moderated by {mods}, with the participation of {pans}."
+                ),
+                (false, true) => format!("The panel discussion was moderated by {mods}."),
+                _ => format!("The panellists were {pans}."),
+            }
+        }
+        Generated::Participation(segment) => {
+            // As in seed 002 (para. 27): who spoke and who was not heard, one paragraph.
+            let mut runs = participation::took_the_floor(session, &items(segment)).unwrap_or_default();
+            if let Some(text) = participation::not_heard(session) {
+                if !runs.is_empty() {
+                    runs.push(Inline::text(" "));
+                }
+                runs.push(Inline::Text(text));
+            }
+            from_inlines(&runs)
+        }
+        Generated::Ngos(segment) => participation::ngos(session, &items(segment))
+            .map(|t| escape(&t))
+            .unwrap_or_default(),
+    }
+}
+
+/// The template a paragraph prints: the editor's text, or what it is generated from.
+pub fn paragraph_template(session: &Session, keys: &Keys, p: &LayoutParagraph) -> String {
+    match (&p.text, p.generated) {
+        (Some(text), _) => text.clone(),
+        (None, Some(generated)) => generated_template(session, keys, generated),
+        (None, None) => template::statements(session, keys, &p.sources),
     }
 }
 
 fn summary_report(session: &Session, options: &Options) -> Report {
     let m = &session.meeting;
-    let mut mentions = Mentions::default();
-    let mut numbering = Numbering { next: 1 };
+    let layout = session.layout.resolve(session);
+    let mut renderer = Renderer::new(session, &layout.excluded);
     let mut blocks = Vec::new();
-    let order = in_order(session);
-
-    // I. Introduction
-    blocks.push(Block::Chapter {
-        numeral: Some("I.".into()),
-        title: "Introduction".into(),
-    });
-    let mut intro = String::new();
-    if !m.mandate.is_empty() {
-        intro.push_str(&format!("Pursuant to {}, ", m.mandate));
-    }
-    if let Some(date) = m.date_text() {
-        intro.push_str(&format!("on {date} "));
-    }
-    let what = if m.title.is_empty() {
-        "a panel discussion".to_string()
-    } else {
-        lower_first(&m.title)
-    };
-    let article = if what.starts_with("a ") || what.starts_with("an ") || what.starts_with("the ") {
-        String::new()
-    } else {
-        format!("{} ", indefinite_article(&what))
-    };
-    intro.push_str(&format!(
-        "the {} convened {article}{what}",
-        if m.body.is_empty() {
-            "meeting"
-        } else {
-            &m.body
-        }
-    ));
-    let purpose = session.report.purpose.trim();
-    if !purpose.is_empty() {
-        intro.push_str(&format!(", {}", purpose.trim_end_matches('.')));
-    }
-    intro.push('.');
-    if let Some(chair) = m.chair.and_then(|c| session.participant(c)) {
-        let mention = mentions.person(chair);
-        intro.push_str(&format!(" The meeting was chaired by {}.", mention.text));
-    }
-    blocks.push(numbering.paragraph(vec![Inline::Text(capitalize_first(&intro))], true, vec![]));
-    blocks.push(numbering.paragraph(
-        vec![Inline::text("As requested in the resolution, the present report summarizes the discussions held during the meeting.")],
-        true,
-        vec![],
-    ));
-
-    let mut chapter = 1;
-    for segment in &session.segments {
-        let items: Vec<&Intervention> = order
-            .iter()
-            .copied()
-            .filter(|i| i.segment == segment.id)
-            .collect();
+    let mut warnings = Vec::new();
+    let mut number = 0;
+    let mut chapter_number = 0;
+    for chapter in &layout.chapters {
         let mut content = Vec::new();
-        match segment.kind {
-            SegmentKind::Opening => {
-                let speakers = people_in_order(session, &items, Role::OpeningSpeaker);
-                if !speakers.is_empty() {
-                    let list: Vec<Mention> = speakers.iter().map(|p| mentions.person(p)).collect();
-                    let text = format!(
-                        "{} delivered opening statements.",
-                        capitalize_first(&join_mentions(&list))
-                    );
-                    content.push(numbering.paragraph(vec![Inline::Text(text)], true, vec![]));
-                }
+        for p in &chapter.paragraphs {
+            let template = paragraph_template(session, &renderer.keys, p);
+            let mut unknown = Vec::new();
+            let mut inline = renderer.render(&template, &p.sources, &mut unknown);
+            inline.extend(p.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
+            if inline
+                .iter()
+                .all(|i| matches!(i, Inline::Text(t) if t.trim().is_empty()))
+            {
+                continue;
             }
-            SegmentKind::Panel => {
-                let moderators = people_in_order(session, &items, Role::Moderator);
-                let panellists = people_in_order(session, &items, Role::Panellist);
-                if !moderators.is_empty() || !panellists.is_empty() {
-                    let mods: Vec<Mention> =
-                        moderators.iter().map(|p| mentions.person(p)).collect();
-                    let pans: Vec<Mention> =
-                        panellists.iter().map(|p| mentions.person(p)).collect();
-                    let text = match (mods.is_empty(), pans.is_empty()) {
-                        (false, false) => format!(
-                            "The panel discussion was moderated by {}, with the participation of {}.",
-                            join_mentions(&mods),
-                            join_mentions(&pans)
-                        ),
-                        (false, true) => format!(
-                            "The panel discussion was moderated by {}.",
-                            join_mentions(&mods)
-                        ),
-                        _ => format!("The panellists were {}.", join_mentions(&pans)),
-                    };
-                    content.push(numbering.paragraph(vec![Inline::Text(text)], true, vec![]));
-                }
+            number += 1;
+            for name in unknown {
+                warnings.push(format!(
+                    "Paragraph {number}: {{{name}}} names no participant or delegation of this session (or more than one)."
+                ));
             }
-            SegmentKind::Dialogue => {
-                // As in seed 002 (para. 27): who spoke and who was not heard, one paragraph.
-                let mut runs = participation::took_the_floor(session, &items).unwrap_or_default();
-                if let Some(text) = participation::not_heard(session) {
-                    if !runs.is_empty() {
-                        runs.push(Inline::text(" "));
-                    }
-                    runs.push(Inline::Text(text));
-                }
-                if !runs.is_empty() {
-                    content.push(numbering.paragraph(runs, true, vec![]));
-                }
-                if let Some(text) = participation::ngos(session, &items) {
-                    content.push(numbering.paragraph(vec![Inline::Text(text)], true, vec![]));
-                }
-            }
-            _ => {}
-        }
-        for i in &items {
-            let text = intervention_text(session, &mut mentions, i);
-            let mut inline = runs(&text);
-            inline.extend(i.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
-            content.push(numbering.paragraph(inline, false, vec![i.id]));
+            content.push(Block::Paragraph {
+                number: Some(number),
+                content: inline,
+                generated: p.generated.is_some() && p.text.is_none(),
+                sources: p.sources.clone(),
+                item: Some(p.id),
+            });
         }
         if content.is_empty() {
             continue;
         }
-        chapter += 1;
+        chapter_number += 1;
+        let title = match chapter.key {
+            ChapterKey::Introduction => "Introduction".to_string(),
+            ChapterKey::Segment(id) => session
+                .segment(id)
+                .map(|s| s.title.clone())
+                .unwrap_or_default(),
+        };
         blocks.push(Block::Chapter {
-            numeral: Some(format!("{}.", roman(chapter))),
-            title: segment.title.clone(),
+            numeral: Some(format!("{}.", roman(chapter_number))),
+            title,
         });
         blocks.extend(content);
     }
@@ -258,6 +244,7 @@ fn summary_report(session: &Session, options: &Options) -> Report {
         footer: m.job_number.clone(),
         language: "en-GB".into(),
         issued: options.issue_date,
+        warnings,
     }
 }
 
@@ -267,8 +254,8 @@ fn people_in_order<'a>(
     session: &'a Session,
     items: &[&Intervention],
     role: Role,
-) -> Vec<&'a crate::core::Participant> {
-    let mut out: Vec<&crate::core::Participant> = Vec::new();
+) -> Vec<&'a Participant> {
+    let mut out: Vec<&Participant> = Vec::new();
     for i in items {
         if let Speaker::Participant(id) = i.speaker
             && let Some(p) = session.participant(id)
@@ -319,7 +306,10 @@ fn minutes(session: &Session, options: &Options) -> Report {
     let mut seen_items: Vec<u32> = Vec::new();
     let mut current: Option<u32> = None;
     let mut named: std::collections::HashSet<Speaker> = std::collections::HashSet::new();
-    for i in in_order(session) {
+    for i in in_order(session)
+        .into_iter()
+        .filter(|i| !session.layout.excluded.contains(&i.id))
+    {
         if current != Some(i.segment) {
             let position = session
                 .segments
@@ -412,6 +402,7 @@ fn minutes(session: &Session, options: &Options) -> Report {
         footer: m.job_number.clone(),
         language: "en-GB".into(),
         issued: options.issue_date,
+        warnings: Vec::new(),
     }
 }
 

@@ -6,6 +6,8 @@ pub mod markdown;
 pub mod mentions;
 pub mod model;
 pub mod participation;
+pub mod template;
+pub mod themes;
 pub mod words;
 
 pub use assemble::{Options, assemble};

@@ -28,6 +28,8 @@ pub enum Block {
         content: Vec<Inline>,
         generated: bool,
         sources: Vec<InterventionId>,
+        /// The editor's paragraph it prints (see `core::layout`).
+        item: Option<u32>,
     },
     Bullet {
         level: u8,
@@ -54,6 +56,8 @@ pub struct Report {
     pub language: String,
     /// Date of issue (document properties, masthead).
     pub issued: Option<chrono::NaiveDate>,
+    /// What the editor should fix (a name in a template that names nobody).
+    pub warnings: Vec<String>,
 }
 
 impl Inline {

@@ -1,0 +1,388 @@
+//! Paragraph templates: the text an editor sees and rewrites. `{Name}` stands for a
+//! person or a delegation and is printed as the drafting rules want at that place of the
+//! report (full title at first mention, short form later, capitalized at the start of a
+//! sentence), so moving a paragraph never leaves a wrong first mention behind.
+//!
+//! - `{Bouayach}`, `{Amina Bouayach}`, `{the High Commissioner}`, `{Peru}`: a mention.
+//! - `{delegations}`: the thematic opening of a grouped paragraph, from its sources
+//!   ("Some delegations, including Cameroon, China and Cuba,").
+//! - `{note:text}`: a footnote anchored at that place.
+//! - `{{` and `}}` print a brace.
+
+use std::collections::HashMap;
+
+use crate::core::intervention::{Intervention, InterventionId, Speaker};
+use crate::core::session::Session;
+use crate::core::text::{capitalize_first, fold};
+
+use super::mentions::{Mention, Mentions};
+use super::model::Inline;
+use super::themes;
+use super::words::end_sentence;
+
+/// The token of a thematic opening.
+pub const THEME: &str = "{delegations}";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    Text(String),
+    Name(String),
+    Note(String),
+    Theme,
+}
+
+/// Literal text made safe to put into a template.
+pub fn escape(text: &str) -> String {
+    text.replace('{', "{{").replace('}', "}}")
+}
+
+pub fn parse(template: &str) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut text = String::new();
+    let mut chars = template.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+                text.push('{');
+            }
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                text.push('}');
+            }
+            '{' => {
+                // A token runs to the next single '}' on the same line; otherwise the
+                // brace is only a brace.
+                let rest: String = chars.clone().collect();
+                match token_end(&rest) {
+                    Some((inner, used)) => {
+                        if !text.is_empty() {
+                            pieces.push(Piece::Text(std::mem::take(&mut text)));
+                        }
+                        pieces.push(token(&inner));
+                        for _ in 0..used {
+                            chars.next();
+                        }
+                    }
+                    None => text.push('{'),
+                }
+            }
+            _ => text.push(c),
+        }
+    }
+    if !text.is_empty() {
+        pieces.push(Piece::Text(text));
+    }
+    pieces
+}
+
+/// The inside of a token (with `}}` read as a brace) and the characters it used.
+fn token_end(rest: &str) -> Option<(String, usize)> {
+    let mut inner = String::new();
+    let mut chars = rest.chars().peekable();
+    let mut used = 0;
+    while let Some(c) = chars.next() {
+        used += 1;
+        match c {
+            '}' if chars.peek() == Some(&'}') => {
+                chars.next();
+                used += 1;
+                inner.push('}');
+            }
+            '}' => return Some((inner, used)),
+            '\n' | '{' => return None,
+            _ => inner.push(c),
+        }
+    }
+    None
+}
+
+fn token(inner: &str) -> Piece {
+    let trimmed = inner.trim();
+    if let Some(note) = trimmed.strip_prefix("note:") {
+        return Piece::Note(note.trim().to_string());
+    }
+    if fold(trimmed) == "delegations" {
+        return Piece::Theme;
+    }
+    Piece::Name(trimmed.to_string())
+}
+
+fn key_form(text: &str) -> String {
+    let folded = fold(text);
+    folded.strip_prefix("the ").unwrap_or(&folded).to_string()
+}
+
+/// Every name a template may use, for one assembly.
+pub struct Keys {
+    map: HashMap<String, Speaker>,
+}
+
+impl Keys {
+    pub fn new(session: &Session) -> Keys {
+        let mut map: HashMap<String, Speaker> = HashMap::new();
+        let mut ambiguous: Vec<String> = Vec::new();
+        let mut add = |map: &mut HashMap<String, Speaker>, name: &str, speaker: Speaker| {
+            let key = key_form(name);
+            if key.is_empty() {
+                return;
+            }
+            match map.get(&key) {
+                Some(existing) if *existing != speaker => ambiguous.push(key),
+                Some(_) => {}
+                None => {
+                    map.insert(key, speaker);
+                }
+            }
+        };
+        for p in &session.participants {
+            let s = Speaker::Participant(p.id);
+            add(&mut map, &p.full_name(), s.clone());
+            add(&mut map, &p.family_name, s.clone());
+            add(&mut map, &p.short_title, s.clone());
+            if p.title_only || p.full_name().is_empty() {
+                add(&mut map, &p.title, s.clone());
+            }
+            map.insert(format!("#p{}", p.id), s);
+        }
+        for d in &session.delegations {
+            let s = Speaker::Delegation(d.id.clone());
+            add(&mut map, &d.name, s.clone());
+            map.insert(format!("#d:{}", d.id), s);
+        }
+        // A name shared by two speakers names neither: the editor must say which.
+        for key in ambiguous {
+            map.remove(&key);
+        }
+        Keys { map }
+    }
+
+    pub fn speaker(&self, name: &str) -> Option<&Speaker> {
+        self.map.get(&key_form(name))
+    }
+
+    /// The shortest name that leads back to this speaker.
+    pub fn key_for(&self, session: &Session, speaker: &Speaker) -> String {
+        let candidates: Vec<String> = match speaker {
+            Speaker::Participant(id) => match session.participant(*id) {
+                Some(p) => vec![
+                    p.family_name.clone(),
+                    p.short_title.clone(),
+                    p.full_name(),
+                    p.title.clone(),
+                ],
+                None => vec![],
+            },
+            Speaker::Delegation(id) => session
+                .delegation(id)
+                .map(|d| vec![d.name.clone()])
+                .unwrap_or_default(),
+        };
+        for c in candidates {
+            if !c.trim().is_empty() && !c.contains(['{', '}']) && self.speaker(&c) == Some(speaker)
+            {
+                return c;
+            }
+        }
+        match speaker {
+            Speaker::Participant(id) => format!("#p{id}"),
+            Speaker::Delegation(id) => format!("#d:{id}"),
+        }
+    }
+}
+
+/// The automatic template of one intervention: the notes as written, with the speaker
+/// put in front when they open with a lower-case word ("highlighted ..." ->
+/// "{Bouayach} highlighted ...").
+pub fn statement(session: &Session, keys: &Keys, i: &Intervention) -> String {
+    let body = i.text.trim();
+    let mut out = if body.is_empty() || body.starts_with(char::is_lowercase) {
+        let mut subject = format!("{{{}}}", keys.key_for(session, &i.speaker));
+        if let Some(group) = i.on_behalf_of.and_then(|g| session.group(g)) {
+            subject = format!("{subject}, speaking {},", escape(&group.behalf_phrase()));
+        }
+        if body.is_empty() {
+            format!("{subject} took the floor.")
+        } else {
+            end_sentence(&format!("{subject} {}", escape(body)))
+        }
+    } else {
+        escape(body)
+    };
+    for note in &i.footnotes {
+        out.push_str(&format!("{{note:{}}}", escape(note)));
+    }
+    out
+}
+
+/// The automatic template of a paragraph made of these interventions.
+pub fn statements(session: &Session, keys: &Keys, sources: &[InterventionId]) -> String {
+    sources
+        .iter()
+        .filter_map(|id| session.intervention(*id))
+        .map(|i| statement(session, keys, i))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Inline runs (as generators build them) as a template.
+pub fn from_inlines(content: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in content {
+        match inline {
+            Inline::Text(t) | Inline::Bold(t) => out.push_str(&escape(t)),
+            Inline::Footnote(t) => out.push_str(&format!("{{note:{}}}", escape(t))),
+            Inline::LineBreak => out.push('\n'),
+        }
+    }
+    out
+}
+
+/// Prints templates in report order; the mention tracker makes first mentions right.
+pub struct Renderer<'a> {
+    pub session: &'a Session,
+    pub keys: Keys,
+    pub mentions: Mentions,
+    /// Interventions the report leaves out (not counted in thematic openings).
+    pub excluded: &'a [InterventionId],
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(session: &'a Session, excluded: &'a [InterventionId]) -> Self {
+        Renderer {
+            session,
+            keys: Keys::new(session),
+            mentions: Mentions::default(),
+            excluded,
+        }
+    }
+
+    /// The runs of one paragraph, and the names in it that name nobody.
+    pub fn render(
+        &mut self,
+        template: &str,
+        sources: &[InterventionId],
+        unknown: &mut Vec<String>,
+    ) -> Vec<Inline> {
+        let pieces = parse(template);
+        let mut out: Vec<Inline> = Vec::new();
+        let mut buffer = String::new();
+        // All text so far, to tell whether a name opens a sentence.
+        let mut so_far = String::new();
+        for (n, piece) in pieces.iter().enumerate() {
+            let next_is_punctuation = match pieces.get(n + 1) {
+                Some(Piece::Text(t)) => t.starts_with([',', '.', ';', ':', ')', '?', '!']),
+                Some(Piece::Note(_)) | None => true,
+                _ => false,
+            };
+            let opens_sentence = {
+                let t = so_far.trim_end();
+                t.is_empty() || t.ends_with(['.', '!', '?', '\n'])
+            };
+            let mention = match piece {
+                Piece::Text(t) => {
+                    buffer.push_str(t);
+                    so_far.push_str(t);
+                    continue;
+                }
+                Piece::Note(note) => {
+                    flush(&mut buffer, &mut out);
+                    out.push(Inline::Footnote(note.clone()));
+                    continue;
+                }
+                Piece::Name(name) => match self.keys.speaker(name).cloned() {
+                    Some(speaker) => self.mentions.speaker(self.session, &speaker),
+                    None => {
+                        unknown.push(name.clone());
+                        let literal = format!("{{{name}}}");
+                        buffer.push_str(&literal);
+                        so_far.push_str(&literal);
+                        continue;
+                    }
+                },
+                Piece::Theme => Mention {
+                    text: themes::opening(self.session, sources, self.excluded),
+                    appositive: true,
+                },
+            };
+            let mut text = if opens_sentence {
+                capitalize_first(&mention.text)
+            } else {
+                mention.text
+            };
+            if mention.appositive && !next_is_punctuation {
+                text.push(',');
+            }
+            buffer.push_str(&text);
+            so_far.push_str(&text);
+        }
+        flush(&mut buffer, &mut out);
+        out
+    }
+}
+
+/// Buffered text into runs, line breaks kept.
+fn flush(buffer: &mut String, out: &mut Vec<Inline>) {
+    if buffer.is_empty() {
+        return;
+    }
+    for (n, line) in buffer.split('\n').enumerate() {
+        if n > 0 {
+            out.push(Inline::LineBreak);
+        }
+        if !line.is_empty() {
+            out.push(Inline::text(line));
+        }
+    }
+    buffer.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo::demo_session;
+    use crate::report::model::plain;
+
+    #[test]
+    fn tokens_and_escapes() {
+        assert_eq!(
+            parse("{Peru} said {{x}} {note:A/HRC/1} { open"),
+            vec![
+                Piece::Name("Peru".into()),
+                Piece::Text(" said {x} ".into()),
+                Piece::Note("A/HRC/1".into()),
+                Piece::Text(" { open".into()),
+            ]
+        );
+        assert_eq!(parse("{Delegations} agreed")[0], Piece::Theme);
+        let text = "a {b} c}}";
+        assert_eq!(parse(&escape(text)), vec![Piece::Text(text.into())]);
+    }
+
+    #[test]
+    fn names_print_as_first_then_later_mentions() {
+        let s = demo_session();
+        let mut r = Renderer::new(&s, &[]);
+        let mut unknown = Vec::new();
+        let first = plain(&r.render("{Bouayach} said that {Peru} agreed.", &[], &mut unknown));
+        assert_eq!(
+            first,
+            "The Chair of the National Human Rights Council of Morocco, Amina Bouayach, said that the representative of Peru agreed."
+        );
+        let later = plain(&r.render("Asked by {amina bouayach}, she replied.", &[], &mut unknown));
+        assert_eq!(later, "Asked by Ms. Bouayach, she replied.");
+        assert!(unknown.is_empty());
+        r.render("{Nobody} spoke.", &[], &mut unknown);
+        assert_eq!(unknown, vec!["Nobody".to_string()]);
+    }
+
+    #[test]
+    fn every_speaker_has_a_key_that_leads_back() {
+        let s = demo_session();
+        let keys = Keys::new(&s);
+        for i in &s.interventions {
+            let key = keys.key_for(&s, &i.speaker);
+            assert_eq!(keys.speaker(&key), Some(&i.speaker), "{key}");
+        }
+    }
+}
