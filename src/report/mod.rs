@@ -2,6 +2,7 @@
 
 pub mod assemble;
 pub mod docx;
+pub mod edit;
 pub mod markdown;
 pub mod mentions;
 pub mod model;

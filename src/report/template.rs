@@ -97,6 +97,41 @@ fn token_end(rest: &str) -> Option<(String, usize)> {
     None
 }
 
+/// The nearest place at or before `at` (a char index) where the template can be cut
+/// without cutting a token in two; as a byte index.
+pub fn split_point(template: &str, at: usize) -> usize {
+    let mut byte = template
+        .char_indices()
+        .nth(at)
+        .map(|(b, _)| b)
+        .unwrap_or(template.len());
+    // Token spans, found the way `parse` finds them.
+    let mut spans = Vec::new();
+    let mut iter = template.char_indices().peekable();
+    while let Some((b, c)) = iter.next() {
+        if (c == '{' || c == '}') && iter.peek().map(|(_, n)| *n) == Some(c) {
+            iter.next();
+            continue;
+        }
+        if c == '{'
+            && let Some((_, used)) = token_end(&template[b + 1..])
+        {
+            let mut end = b + 1;
+            for ch in template[b + 1..].chars().take(used) {
+                end += ch.len_utf8();
+            }
+            spans.push((b, end));
+            while iter.peek().is_some_and(|(nb, _)| *nb < end) {
+                iter.next();
+            }
+        }
+    }
+    if let Some((start, _)) = spans.iter().find(|(s, e)| *s < byte && byte < *e) {
+        byte = *start;
+    }
+    byte
+}
+
 fn token(inner: &str) -> Piece {
     let trimmed = inner.trim();
     if let Some(note) = trimmed.strip_prefix("note:") {
@@ -357,6 +392,16 @@ mod tests {
         assert_eq!(parse("{Delegations} agreed")[0], Piece::Theme);
         let text = "a {b} c}}";
         assert_eq!(parse(&escape(text)), vec![Piece::Text(text.into())]);
+    }
+
+    #[test]
+    fn splits_never_cut_a_token() {
+        let t = "Ab {Bouayach} said";
+        assert_eq!(split_point(t, 2), 2);
+        assert_eq!(split_point(t, 6), 3);
+        assert_eq!(split_point(t, 13), 13);
+        assert_eq!(split_point("é{x}", 2), 2);
+        assert_eq!(split_point(t, 99), t.len());
     }
 
     #[test]

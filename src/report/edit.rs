@@ -1,0 +1,414 @@
+//! What an editor does to the report's paragraphs, as data: every operation is an [`Op`]
+//! applied to the session's layout, and [`History`] keeps the layouts before each one
+//! for undo and redo. Pure: no window, no file.
+
+use crate::core::intervention::InterventionId;
+use crate::core::layout::{ChapterKey, Deleted, Layout, ParagraphId};
+use crate::core::session::Session;
+use crate::core::text::{clean, clean_line};
+
+use super::assemble::paragraph_template;
+use super::template::{Keys, THEME, split_point};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Op {
+    /// One place up; from the top of a chapter to the end of the one before.
+    MoveUp(ParagraphId),
+    /// One place down; from the end of a chapter to the top of the next.
+    MoveDown(ParagraphId),
+    /// Just before another paragraph (Ctrl+G).
+    MoveBefore {
+        id: ParagraphId,
+        target: ParagraphId,
+    },
+    /// Into another paragraph's place (drag and drop): after it when coming from above.
+    DropOn {
+        id: ParagraphId,
+        target: ParagraphId,
+    },
+    /// To the end of a chapter.
+    MoveToChapter {
+        id: ParagraphId,
+        chapter: ChapterKey,
+    },
+    /// The paragraph and the next one become one.
+    MergeWithNext(ParagraphId),
+    /// Two paragraphs, cut at this character of the template.
+    Split {
+        id: ParagraphId,
+        at: usize,
+    },
+    Delete(ParagraphId),
+    Restore(ParagraphId),
+    /// A new empty paragraph after this one.
+    InsertAfter(ParagraphId),
+    SetText {
+        id: ParagraphId,
+        text: String,
+    },
+    /// A generated or automatic paragraph becomes editable text.
+    Freeze(ParagraphId),
+    /// Back to the generator or to the notes.
+    Regenerate(ParagraphId),
+    Exclude(InterventionId),
+    Include(InterventionId),
+    /// One thematic paragraph from these paragraphs' interventions, in the first one's place.
+    Group(Vec<ParagraphId>),
+    AddFootnote {
+        id: ParagraphId,
+        text: String,
+    },
+    RemoveFootnote {
+        id: ParagraphId,
+        index: usize,
+    },
+}
+
+impl Op {
+    /// For messages: "Undid: move".
+    pub fn label(&self) -> &'static str {
+        match self {
+            Op::MoveUp(_)
+            | Op::MoveDown(_)
+            | Op::MoveBefore { .. }
+            | Op::DropOn { .. }
+            | Op::MoveToChapter { .. } => "move",
+            Op::MergeWithNext(_) => "merge",
+            Op::Split { .. } => "split",
+            Op::Delete(_) => "delete",
+            Op::Restore(_) => "restore",
+            Op::InsertAfter(_) => "new paragraph",
+            Op::SetText { .. } => "typing",
+            Op::Freeze(_) => "freeze",
+            Op::Regenerate(_) => "regenerate",
+            Op::Exclude(_) => "exclude",
+            Op::Include(_) => "include",
+            Op::Group(_) => "group",
+            Op::AddFootnote { .. } => "add footnote",
+            Op::RemoveFootnote { .. } => "remove footnote",
+        }
+    }
+}
+
+fn missing() -> String {
+    "That paragraph is no longer in the report.".into()
+}
+
+/// Applies one operation to the session's layout. Returns the paragraph to select
+/// afterwards. On error nothing has changed.
+pub fn apply(session: &mut Session, op: &Op) -> Result<ParagraphId, String> {
+    let mut layout = session.layout.resolve(session);
+    let selected = change(session, &mut layout, op)?;
+    session.layout = layout.resolve(session);
+    Ok(selected)
+}
+
+fn take(
+    layout: &mut Layout,
+    id: ParagraphId,
+) -> Result<(crate::core::layout::Paragraph, (usize, usize)), String> {
+    let (c, i) = layout.find(id).ok_or_else(missing)?;
+    Ok((layout.chapters[c].paragraphs.remove(i), (c, i)))
+}
+
+fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId, String> {
+    let keys = Keys::new(session);
+    match op {
+        Op::MoveUp(id) => {
+            let (c, i) = layout.find(*id).ok_or_else(missing)?;
+            if i > 0 {
+                layout.chapters[c].paragraphs.swap(i, i - 1);
+            } else if c > 0 {
+                let p = layout.chapters[c].paragraphs.remove(i);
+                layout.chapters[c - 1].paragraphs.push(p);
+            } else {
+                return Err("This is already the first paragraph.".into());
+            }
+            Ok(*id)
+        }
+        Op::MoveDown(id) => {
+            let (c, i) = layout.find(*id).ok_or_else(missing)?;
+            if i + 1 < layout.chapters[c].paragraphs.len() {
+                layout.chapters[c].paragraphs.swap(i, i + 1);
+            } else if c + 1 < layout.chapters.len() {
+                let p = layout.chapters[c].paragraphs.remove(i);
+                layout.chapters[c + 1].paragraphs.insert(0, p);
+            } else {
+                return Err("This is already the last paragraph.".into());
+            }
+            Ok(*id)
+        }
+        Op::MoveBefore { id, target } | Op::DropOn { id, target } => {
+            if id == target {
+                return Ok(*id);
+            }
+            let from = layout.find(*id).ok_or_else(missing)?;
+            let to = layout.find(*target).ok_or_else(missing)?;
+            let (p, _) = take(layout, *id)?;
+            let (c, mut i) = layout.find(*target).ok_or_else(missing)?;
+            if matches!(op, Op::DropOn { .. }) && from < to {
+                i += 1;
+            }
+            layout.chapters[c].paragraphs.insert(i, p);
+            Ok(*id)
+        }
+        Op::MoveToChapter { id, chapter } => {
+            let c = layout
+                .chapter_index(*chapter)
+                .ok_or("That chapter is no longer in the report.")?;
+            let (p, _) = take(layout, *id)?;
+            layout.chapters[c].paragraphs.push(p);
+            Ok(*id)
+        }
+        Op::MergeWithNext(id) => {
+            let (c, i) = layout.find(*id).ok_or_else(missing)?;
+            let next = if i + 1 < layout.chapters[c].paragraphs.len() {
+                (c, i + 1)
+            } else {
+                ((c + 1)..layout.chapters.len())
+                    .find(|n| !layout.chapters[*n].paragraphs.is_empty())
+                    .map(|n| (n, 0))
+                    .ok_or("The last paragraph has no next paragraph to merge with.")?
+            };
+            let second = layout.chapters[next.0].paragraphs.remove(next.1);
+            let first = &layout.chapters[c].paragraphs[i];
+            let both_notes = first.text.is_none()
+                && first.generated.is_none()
+                && second.text.is_none()
+                && second.generated.is_none();
+            let text = if both_notes {
+                None
+            } else {
+                let a = paragraph_template(session, &keys, first);
+                let b = paragraph_template(session, &keys, &second);
+                Some(
+                    format!("{} {}", a.trim_end(), b.trim_start())
+                        .trim()
+                        .to_string(),
+                )
+            };
+            let first = &mut layout.chapters[c].paragraphs[i];
+            first.text = text;
+            first.generated = None;
+            for s in second.sources {
+                if !first.sources.contains(&s) {
+                    first.sources.push(s);
+                }
+            }
+            first.footnotes.extend(second.footnotes);
+            Ok(*id)
+        }
+        Op::Split { id, at } => {
+            let (c, i) = layout.find(*id).ok_or_else(missing)?;
+            let template = paragraph_template(session, &keys, &layout.chapters[c].paragraphs[i]);
+            let cut = split_point(&template, *at);
+            let (a, b) = (template[..cut].trim_end(), template[cut..].trim_start());
+            if a.is_empty() || b.is_empty() {
+                return Err(
+                    "Put the cursor inside the text, where the new paragraph should begin.".into(),
+                );
+            }
+            let mut second = layout.new_paragraph(None, Vec::new());
+            let first = &mut layout.chapters[c].paragraphs[i];
+            second.sources = first.sources.clone();
+            second.text = Some(b.to_string());
+            second.footnotes = std::mem::take(&mut first.footnotes);
+            first.text = Some(a.to_string());
+            first.generated = None;
+            let new = second.id;
+            layout.chapters[c].paragraphs.insert(i + 1, second);
+            Ok(new)
+        }
+        Op::Delete(id) => {
+            let (paragraph, (c, i)) = take(layout, *id)?;
+            let chapter = layout.chapters[c].key;
+            let next = layout.chapters[c]
+                .paragraphs
+                .get(i)
+                .or_else(|| {
+                    i.checked_sub(1)
+                        .and_then(|j| layout.chapters[c].paragraphs.get(j))
+                })
+                .map(|p| p.id)
+                .unwrap_or(*id);
+            layout.deleted.push(Deleted {
+                chapter,
+                index: i,
+                paragraph,
+            });
+            Ok(next)
+        }
+        Op::Restore(id) => {
+            let n = layout
+                .deleted
+                .iter()
+                .position(|d| d.paragraph.id == *id)
+                .ok_or("That paragraph is not among the deleted ones.")?;
+            let d = layout.deleted.remove(n);
+            let c = layout
+                .chapter_index(d.chapter)
+                .unwrap_or(layout.chapters.len() - 1);
+            let index = d.index.min(layout.chapters[c].paragraphs.len());
+            layout.chapters[c].paragraphs.insert(index, d.paragraph);
+            Ok(*id)
+        }
+        Op::InsertAfter(id) => {
+            let (c, i) = layout.find(*id).ok_or_else(missing)?;
+            let mut p = layout.new_paragraph(None, Vec::new());
+            p.text = Some(String::new());
+            let new = p.id;
+            layout.chapters[c].paragraphs.insert(i + 1, p);
+            Ok(new)
+        }
+        Op::SetText { id, text } => {
+            let p = layout.paragraph_mut(*id).ok_or_else(missing)?;
+            p.text = Some(clean(text));
+            Ok(*id)
+        }
+        Op::Freeze(id) => {
+            let p = layout.paragraph(*id).ok_or_else(missing)?;
+            let text = paragraph_template(session, &keys, p);
+            layout.paragraph_mut(*id).ok_or_else(missing)?.text = Some(text);
+            Ok(*id)
+        }
+        Op::Regenerate(id) => {
+            let p = layout.paragraph_mut(*id).ok_or_else(missing)?;
+            if p.generated.is_none() && p.sources.is_empty() {
+                return Err(
+                    "This paragraph was written by hand: there is nothing to regenerate it from."
+                        .into(),
+                );
+            }
+            p.text = None;
+            Ok(*id)
+        }
+        Op::Exclude(intervention) => {
+            if !layout.excluded.contains(intervention) {
+                layout.excluded.push(*intervention);
+            }
+            let holder = layout
+                .paragraphs()
+                .find(|p| p.sources.contains(intervention))
+                .map(|p| p.id);
+            Ok(holder.unwrap_or(0))
+        }
+        Op::Include(intervention) => {
+            layout.excluded.retain(|i| i != intervention);
+            Ok(0)
+        }
+        Op::Group(ids) => {
+            let mut places: Vec<(usize, usize, ParagraphId)> = ids
+                .iter()
+                .filter_map(|id| layout.find(*id).map(|(c, i)| (c, i, *id)))
+                .collect();
+            places.sort();
+            places.dedup();
+            if places.len() < 2 {
+                return Err(
+                    "Select at least two paragraphs to group (Space marks a paragraph).".into(),
+                );
+            }
+            let mut sources = Vec::new();
+            for (_, _, id) in &places {
+                for s in &layout.paragraph(*id).ok_or_else(missing)?.sources {
+                    if !sources.contains(s) {
+                        sources.push(*s);
+                    }
+                }
+            }
+            if sources.is_empty() {
+                return Err("The selected paragraphs hold no statements to group.".into());
+            }
+            let mut group = layout.new_paragraph(None, sources);
+            group.text = Some(format!("{THEME} "));
+            let new = group.id;
+            let (c, i, _) = places[0];
+            for (_, _, id) in places.iter().rev() {
+                take(layout, *id)?;
+            }
+            let index = i.min(layout.chapters[c].paragraphs.len());
+            layout.chapters[c].paragraphs.insert(index, group);
+            Ok(new)
+        }
+        Op::AddFootnote { id, text } => {
+            let text = clean_line(text);
+            if text.is_empty() {
+                return Err(
+                    "Type the footnote's text first (a document symbol, an address or a sentence)."
+                        .into(),
+                );
+            }
+            layout
+                .paragraph_mut(*id)
+                .ok_or_else(missing)?
+                .footnotes
+                .push(text);
+            Ok(*id)
+        }
+        Op::RemoveFootnote { id, index } => {
+            let p = layout.paragraph_mut(*id).ok_or_else(missing)?;
+            if *index >= p.footnotes.len() {
+                return Err("That footnote is already gone.".into());
+            }
+            p.footnotes.remove(*index);
+            Ok(*id)
+        }
+    }
+}
+
+/// Undo and redo for the whole time a session is open: the layout before each change.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<(Layout, &'static str)>,
+    redo: Vec<(Layout, &'static str)>,
+    /// Typing in one paragraph is one step until something else happens.
+    typing: Option<ParagraphId>,
+}
+
+impl History {
+    pub fn apply(&mut self, session: &mut Session, op: &Op) -> Result<ParagraphId, String> {
+        let before = session.layout.clone();
+        let selected = apply(session, op)?;
+        let typing = match op {
+            Op::SetText { id, .. } => Some(*id),
+            _ => None,
+        };
+        let same_burst = typing.is_some() && typing == self.typing;
+        if session.layout != before && !same_burst {
+            self.undo.push((before, op.label()));
+            self.redo.clear();
+        }
+        self.typing = typing;
+        Ok(selected)
+    }
+
+    /// Puts back the layout before the last change; returns what was undone.
+    pub fn undo(&mut self, session: &mut Session) -> Option<&'static str> {
+        let (layout, label) = self.undo.pop()?;
+        self.redo
+            .push((std::mem::replace(&mut session.layout, layout), label));
+        self.typing = None;
+        Some(label)
+    }
+
+    pub fn redo(&mut self, session: &mut Session) -> Option<&'static str> {
+        let (layout, label) = self.redo.pop()?;
+        self.undo
+            .push((std::mem::replace(&mut session.layout, layout), label));
+        self.typing = None;
+        Some(label)
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Ends a typing burst: the next keystroke starts a new undo step.
+    pub fn break_typing(&mut self) {
+        self.typing = None;
+    }
+}

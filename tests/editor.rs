@@ -1,0 +1,484 @@
+//! The editor's operations on the report model: numbers stay continuous, first mentions
+//! and footnotes follow the printed order, grouping writes the thematic opening, and
+//! undo brings back exactly what was there. Property test: random edits, then undo all.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use rapporteur::core::demo::demo_session;
+use rapporteur::core::layout::{ChapterKey, ParagraphId};
+use rapporteur::core::session::Session;
+use rapporteur::report::edit::{History, Op, apply};
+use rapporteur::report::{Block, Options, Report, assemble};
+use rapporteur::storage::file::{parse, to_bytes};
+
+fn report(s: &Session) -> Report {
+    assemble(s, &Options::default())
+}
+
+/// Layout id and number of the paragraph whose text contains `needle`.
+fn find(s: &Session, needle: &str) -> (ParagraphId, u32) {
+    report(s)
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph {
+                number: Some(n),
+                content,
+                item: Some(id),
+                ..
+            } if rapporteur::report::model::plain(content).contains(needle) => Some((*id, *n)),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no paragraph contains {needle:?}"))
+}
+
+fn text_of(s: &Session, number: u32) -> String {
+    report(s)
+        .numbered()
+        .into_iter()
+        .find(|(n, _)| *n == number)
+        .map(|(_, t)| t)
+        .unwrap()
+}
+
+fn assert_continuous(s: &Session) {
+    let numbers: Vec<u32> = report(s).numbered().iter().map(|(n, _)| *n).collect();
+    assert_eq!(numbers, (1..=numbers.len() as u32).collect::<Vec<_>>());
+}
+
+#[test]
+fn moving_a_statement_above_the_panel_paragraph_moves_the_first_mention() {
+    let mut s = demo_session();
+    let (panel, panel_number) = find(&s, "The panel discussion was moderated by");
+    let (statement, _) = find(
+        &s,
+        "highlighted the role of national human rights institutions",
+    );
+    assert!(text_of(&s, panel_number).contains("Morocco, Amina Bouayach"));
+    apply(
+        &mut s,
+        &Op::MoveBefore {
+            id: statement,
+            target: panel,
+        },
+    )
+    .unwrap();
+    assert_continuous(&s);
+    assert_eq!(
+        text_of(&s, panel_number),
+        "The Chair of the National Human Rights Council of Morocco, Amina Bouayach, highlighted the role of national human rights institutions in detecting early signs of atrocities through monitoring activities, reporting and follow-up of cases of violations with national authorities."
+    );
+    let panel_text = text_of(&s, panel_number + 1);
+    assert!(
+        panel_text.starts_with("The panel discussion"),
+        "{panel_text}"
+    );
+    assert!(
+        panel_text.contains("participation of Ms. Bouayach, the Rapporteur"),
+        "{panel_text}"
+    );
+}
+
+#[test]
+fn moves_cross_chapter_boundaries_at_the_ends() {
+    let mut s = demo_session();
+    let (first_dialogue, n) = find(&s, "There were 112 participants");
+    apply(&mut s, &Op::MoveUp(first_dialogue)).unwrap();
+    // Now the last paragraph of chapter III, still number n.
+    let r = report(&s);
+    let position = r
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Paragraph { number: Some(m), .. } if *m == n))
+        .unwrap();
+    assert!(
+        matches!(&r.blocks[position + 1], Block::Chapter { title, .. } if title == "Interactive dialogue")
+    );
+    apply(&mut s, &Op::MoveDown(first_dialogue)).unwrap();
+    assert_eq!(report(&s), report(&demo_session()));
+    let (last, _) = find(&s, "valuable opportunity");
+    assert!(apply(&mut s, &Op::MoveDown(last)).is_err());
+    apply(
+        &mut s,
+        &Op::MoveToChapter {
+            id: last,
+            chapter: ChapterKey::Introduction,
+        },
+    )
+    .unwrap();
+    assert_eq!(find(&s, "valuable opportunity").1, 3);
+    assert_continuous(&s);
+}
+
+#[test]
+fn grouping_four_statements_proposes_the_opening_and_lists_them() {
+    let mut s = demo_session();
+    let ids: Vec<ParagraphId> = [
+        "reported that a report",
+        "mentioned a new law",
+        "national media",
+        "finalizing a manual",
+    ]
+    .iter()
+    .map(|t| find(&s, t).0)
+    .collect();
+    let group = apply(&mut s, &Op::Group(ids)).unwrap();
+    apply(
+        &mut s,
+        &Op::SetText {
+            id: group,
+            text: "{delegations} shared national measures to prevent atrocity crimes.".into(),
+        },
+    )
+    .unwrap();
+    let (_, n) = find(&s, "shared national measures");
+    assert_eq!(
+        text_of(&s, n),
+        "Many delegations, including Germany, Liechtenstein, Peru and Switzerland, shared national measures to prevent atrocity crimes."
+    );
+    let r = report(&s);
+    let sources = r
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph {
+                number: Some(m),
+                sources,
+                ..
+            } if *m == n => Some(sources.clone()),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(sources.len(), 4);
+    // Four statements became one paragraph.
+    assert_eq!(
+        r.numbered().len(),
+        report(&demo_session()).numbered().len() - 3
+    );
+    assert_continuous(&s);
+    // Moved to the top of the interactive dialogue.
+    let (netherlands, top) = find(&s, "welcomed resolution 44/14");
+    apply(
+        &mut s,
+        &Op::MoveBefore {
+            id: group,
+            target: netherlands,
+        },
+    )
+    .unwrap();
+    assert!(text_of(&s, top).starts_with("Many delegations, including Germany"));
+}
+
+#[test]
+fn merge_split_and_undo() {
+    let mut s = demo_session();
+    let original = s.clone();
+    let mut history = History::default();
+    let (bouayach, n) = find(&s, "highlighted the role");
+    let before = report(&s).numbered().len();
+    history.apply(&mut s, &Op::MergeWithNext(bouayach)).unwrap();
+    let merged = text_of(&s, n);
+    assert!(merged.starts_with("Ms. Bouayach highlighted"), "{merged}");
+    assert!(merged.contains(" Ms. Izsák-Ndiaye noted"), "{merged}");
+    assert_eq!(report(&s).numbered().len(), before - 1);
+    assert_continuous(&s);
+    assert_eq!(history.undo(&mut s), Some("merge"));
+    assert_eq!(s, original);
+    history.redo(&mut s).unwrap();
+    assert_eq!(text_of(&s, n), merged);
+
+    // Split the merged paragraph where the second statement begins.
+    let template = rapporteur::report::assemble::paragraph_template(
+        &s,
+        &rapporteur::report::template::Keys::new(&s),
+        s.layout.paragraph(bouayach).unwrap(),
+    );
+    let at = template.find("{Izsák-Ndiaye}").unwrap();
+    let at = template[..at].chars().count();
+    history
+        .apply(&mut s, &Op::Split { id: bouayach, at })
+        .unwrap();
+    assert_eq!(report(&s).numbered().len(), before);
+    assert_eq!(text_of(&s, n + 1), text_of(&original, n + 1));
+    assert_continuous(&s);
+    while history.undo(&mut s).is_some() {}
+    assert_eq!(s, original);
+}
+
+#[test]
+fn footnotes_renumber_with_the_paragraphs() {
+    let mut s = demo_session();
+    let (last, _) = find(&s, "valuable opportunity");
+    apply(
+        &mut s,
+        &Op::AddFootnote {
+            id: last,
+            text: "A/HRC/47/1.".into(),
+        },
+    )
+    .unwrap();
+    let notes: Vec<String> = report(&s)
+        .footnotes()
+        .iter()
+        .map(|f| f.to_string())
+        .collect();
+    assert_eq!(notes.len(), 3);
+    assert_eq!(notes[2], "A/HRC/47/1.");
+    let (intro, _) = find(&s, "Pursuant to");
+    apply(
+        &mut s,
+        &Op::MoveBefore {
+            id: last,
+            target: intro,
+        },
+    )
+    .unwrap();
+    let notes: Vec<String> = report(&s)
+        .footnotes()
+        .iter()
+        .map(|f| f.to_string())
+        .collect();
+    assert_eq!(notes[0], "A/HRC/47/1.");
+    apply(&mut s, &Op::RemoveFootnote { id: last, index: 0 }).unwrap();
+    assert_eq!(report(&s).footnotes().len(), 2);
+    assert!(
+        apply(
+            &mut s,
+            &Op::AddFootnote {
+                id: last,
+                text: " \u{7}".into()
+            }
+        )
+        .is_err()
+    );
+}
+
+#[test]
+fn exclude_delete_restore_freeze_and_regenerate() {
+    let mut s = demo_session();
+    let count = report(&s).numbered().len();
+    let peru = s
+        .interventions
+        .iter()
+        .find(|i| i.text.starts_with("reported that"))
+        .unwrap()
+        .id;
+    apply(&mut s, &Op::Exclude(peru)).unwrap();
+    assert_eq!(report(&s).numbered().len(), count - 1);
+    assert!(s.intervention(peru).is_some(), "still in the log");
+    apply(&mut s, &Op::Include(peru)).unwrap();
+    assert_eq!(report(&s).numbered().len(), count);
+
+    let (germany, n) = find(&s, "mentioned a new law");
+    apply(&mut s, &Op::Delete(germany)).unwrap();
+    assert_eq!(report(&s).numbered().len(), count - 1);
+    assert_continuous(&s);
+    apply(&mut s, &Op::Restore(germany)).unwrap();
+    assert_eq!(find(&s, "mentioned a new law").1, n);
+
+    let (intro, _) = find(&s, "Pursuant to");
+    apply(&mut s, &Op::Freeze(intro)).unwrap();
+    let frozen = s.layout.paragraph(intro).unwrap().text.clone().unwrap();
+    assert!(
+        frozen.starts_with("Pursuant to resolution 44/14"),
+        "{frozen}"
+    );
+    apply(
+        &mut s,
+        &Op::SetText {
+            id: intro,
+            text: frozen.replace("Pursuant to", "In accordance with"),
+        },
+    )
+    .unwrap();
+    assert!(text_of(&s, 1).starts_with("In accordance with resolution 44/14"));
+    let generated = |s: &Session| {
+        report(s).blocks.iter().any(|b| {
+            matches!(
+                b,
+                Block::Paragraph {
+                    number: Some(1),
+                    generated: true,
+                    ..
+                }
+            )
+        })
+    };
+    assert!(!generated(&s));
+    apply(&mut s, &Op::Regenerate(intro)).unwrap();
+    assert!(text_of(&s, 1).starts_with("Pursuant to"));
+    assert!(generated(&s));
+
+    let free = apply(&mut s, &Op::InsertAfter(intro)).unwrap();
+    assert_eq!(
+        report(&s).numbered().len(),
+        count,
+        "an empty paragraph is not printed"
+    );
+    apply(
+        &mut s,
+        &Op::SetText {
+            id: free,
+            text: "The {note:A/HRC/RES/44/14.}resolution was adopted without a vote.\u{0B}".into(),
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        text_of(&s, 2),
+        "The resolution was adopted without a vote.\n"
+    );
+    assert_eq!(report(&s).footnotes()[0], "A/HRC/RES/44/14.");
+    assert!(apply(&mut s, &Op::Regenerate(free)).is_err());
+}
+
+#[test]
+fn an_unknown_name_is_printed_as_typed_and_reported() {
+    let mut s = demo_session();
+    let (intro, _) = find(&s, "Pursuant to");
+    apply(
+        &mut s,
+        &Op::SetText {
+            id: intro,
+            text: "{Nobody} opened the meeting.".into(),
+        },
+    )
+    .unwrap();
+    let r = report(&s);
+    assert_eq!(r.numbered()[0].1, "{Nobody} opened the meeting.");
+    assert_eq!(r.warnings.len(), 1);
+    assert!(r.warnings[0].contains("{Nobody}"), "{:?}", r.warnings);
+}
+
+/// An operation on whichever paragraphs exist when it is applied.
+#[derive(Debug, Clone)]
+enum Pick {
+    Up(usize),
+    Down(usize),
+    Before(usize, usize),
+    Drop(usize, usize),
+    Chapter(usize, usize),
+    Merge(usize),
+    Split(usize, usize),
+    Delete(usize),
+    Restore(usize),
+    Insert(usize),
+    Text(usize, String),
+    Freeze(usize),
+    Regenerate(usize),
+    Exclude(usize),
+    Include(usize),
+    Group(usize, usize),
+    Footnote(usize, String),
+    Unfootnote(usize),
+}
+
+fn pick() -> impl Strategy<Value = Pick> {
+    let n = 0..40usize;
+    let text = prop_oneof![
+        Just("{delegations} agreed.".to_string()),
+        Just("{Bouayach} {{braces}} \u{0B}said".to_string()),
+        Just("{note:A/1}".to_string()),
+        "[a-z {}]{0,12}",
+    ];
+    prop_oneof![
+        n.clone().prop_map(Pick::Up),
+        n.clone().prop_map(Pick::Down),
+        (n.clone(), n.clone()).prop_map(|(a, b)| Pick::Before(a, b)),
+        (n.clone(), n.clone()).prop_map(|(a, b)| Pick::Drop(a, b)),
+        (n.clone(), 0..6usize).prop_map(|(a, b)| Pick::Chapter(a, b)),
+        n.clone().prop_map(Pick::Merge),
+        (n.clone(), 0..300usize).prop_map(|(a, b)| Pick::Split(a, b)),
+        n.clone().prop_map(Pick::Delete),
+        n.clone().prop_map(Pick::Restore),
+        n.clone().prop_map(Pick::Insert),
+        (n.clone(), text.clone()).prop_map(|(a, t)| Pick::Text(a, t)),
+        n.clone().prop_map(Pick::Freeze),
+        n.clone().prop_map(Pick::Regenerate),
+        n.clone().prop_map(Pick::Exclude),
+        n.clone().prop_map(Pick::Include),
+        (n.clone(), n.clone()).prop_map(|(a, b)| Pick::Group(a, b)),
+        (n.clone(), text).prop_map(|(a, t)| Pick::Footnote(a, t)),
+        n.prop_map(Pick::Unfootnote),
+    ]
+}
+
+fn to_op(s: &Session, pick: &Pick) -> Option<Op> {
+    let layout = s.layout.resolve(s);
+    let ids: Vec<ParagraphId> = layout.paragraphs().map(|p| p.id).collect();
+    let id = |n: usize| ids.get(n % ids.len().max(1)).copied();
+    let intervention = |n: usize| s.interventions.get(n % s.interventions.len()).map(|i| i.id);
+    Some(match pick {
+        Pick::Up(a) => Op::MoveUp(id(*a)?),
+        Pick::Down(a) => Op::MoveDown(id(*a)?),
+        Pick::Before(a, b) => Op::MoveBefore {
+            id: id(*a)?,
+            target: id(*b)?,
+        },
+        Pick::Drop(a, b) => Op::DropOn {
+            id: id(*a)?,
+            target: id(*b)?,
+        },
+        Pick::Chapter(a, c) => Op::MoveToChapter {
+            id: id(*a)?,
+            chapter: layout.chapters[c % layout.chapters.len()].key,
+        },
+        Pick::Merge(a) => Op::MergeWithNext(id(*a)?),
+        Pick::Split(a, at) => Op::Split {
+            id: id(*a)?,
+            at: *at,
+        },
+        Pick::Delete(a) => Op::Delete(id(*a)?),
+        Pick::Restore(a) => {
+            let d = layout.deleted.get(a % layout.deleted.len().max(1))?;
+            Op::Restore(d.paragraph.id)
+        }
+        Pick::Insert(a) => Op::InsertAfter(id(*a)?),
+        Pick::Text(a, t) => Op::SetText {
+            id: id(*a)?,
+            text: t.clone(),
+        },
+        Pick::Freeze(a) => Op::Freeze(id(*a)?),
+        Pick::Regenerate(a) => Op::Regenerate(id(*a)?),
+        Pick::Exclude(a) => Op::Exclude(intervention(*a)?),
+        Pick::Include(a) => Op::Include(intervention(*a)?),
+        Pick::Group(a, b) => Op::Group(vec![id(*a)?, id(*b)?]),
+        Pick::Footnote(a, t) => Op::AddFootnote {
+            id: id(*a)?,
+            text: t.clone(),
+        },
+        Pick::Unfootnote(a) => Op::RemoveFootnote {
+            id: id(*a)?,
+            index: 0,
+        },
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn random_edits_undone_give_the_original_session_and_reload_to_the_same_report(
+        picks in prop::collection::vec(pick(), 1..25)
+    ) {
+        let original = demo_session();
+        let mut s = original.clone();
+        let mut history = History::default();
+        for p in &picks {
+            if let Some(op) = to_op(&s, p) {
+                let before = s.clone();
+                if history.apply(&mut s, &op).is_err() {
+                    prop_assert_eq!(&s, &before, "a refused operation changes nothing");
+                }
+            }
+            let r = report(&s);
+            let numbers: Vec<u32> = r.numbered().iter().map(|(n, _)| *n).collect();
+            prop_assert_eq!(numbers.clone(), (1..=numbers.len() as u32).collect::<Vec<_>>());
+            let reloaded = parse(&to_bytes(&s), Path::new("x.json")).unwrap();
+            prop_assert_eq!(report(&reloaded), r);
+        }
+        while history.undo(&mut s).is_some() {}
+        prop_assert_eq!(s, original);
+    }
+}
