@@ -173,6 +173,7 @@ fn report_with(text: &str) -> Report {
                 ],
                 generated: false,
                 sources: vec![],
+                item: None,
             },
             Block::Bullet {
                 level: 1,
