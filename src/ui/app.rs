@@ -17,6 +17,7 @@ use crate::storage::{Store, places};
 
 use super::capture::{self, Capture};
 use super::dialogs::Dialogs;
+use super::editor::{self, Editor};
 use super::meeting::{self, MeetingScreen};
 use super::preview::{self, Preview};
 use super::shortcuts::{self, Command};
@@ -32,6 +33,7 @@ pub struct Launch {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     Capture,
+    Editor,
     Preview,
     Meeting,
 }
@@ -41,6 +43,7 @@ pub struct Open {
     pub session: Session,
     pub capture: Capture,
     pub meeting: MeetingScreen,
+    pub editor: Editor,
     pub preview: Preview,
 }
 
@@ -66,6 +69,7 @@ pub struct App {
 pub enum Message {
     Capture(capture::Message),
     Meeting(meeting::Message),
+    Editor(editor::Message),
     Preview(preview::Message),
     Key(Key, Modifiers),
     Modifiers(Modifiers),
@@ -124,11 +128,13 @@ impl App {
         let capture = Capture::new(&session, draft);
         let preview = Preview::new(&session);
         let meeting = MeetingScreen::new(&session);
+        let editor = Editor::new(&session);
         self.open = Some(Open {
             store,
             session,
             capture,
             meeting,
+            editor,
             preview,
         });
         self.screen = Screen::Capture;
@@ -272,6 +278,26 @@ impl App {
                 }
                 Task::none()
             }
+            Message::Editor(message) => {
+                let Some(open) = &mut self.open else {
+                    return Task::none();
+                };
+                let effect = open.editor.update(message, &mut open.session);
+                if let Some((text, error)) = effect.notice {
+                    self.notice = Some(Notice { text, error });
+                }
+                if effect.changed {
+                    self.save_now();
+                }
+                if effect.touched {
+                    self.dirty = true;
+                }
+                let task = effect.task.map(Message::Editor);
+                match effect.root {
+                    Some(command) => Task::batch([task, self.command(command)]),
+                    None => task,
+                }
+            }
             Message::Preview(message) => {
                 let Some(open) = &mut self.open else {
                     return Task::none();
@@ -288,6 +314,7 @@ impl App {
             Message::Modifiers(modifiers) => {
                 if let Some(open) = &mut self.open {
                     open.capture.ctrl_held = modifiers.command();
+                    open.editor.ctrl_held = modifiers.command();
                 }
                 Task::none()
             }
@@ -404,6 +431,13 @@ impl App {
                 self.screen = Screen::Capture;
                 self.focus_task()
             }
+            Command::ShowEditor => {
+                if let Some(open) = &mut self.open {
+                    open.editor.refresh(&open.session);
+                    self.screen = Screen::Editor;
+                }
+                Task::none()
+            }
             Command::ShowPreview => {
                 if let Some(open) = &mut self.open {
                     open.preview.refresh(&open.session);
@@ -425,7 +459,10 @@ impl App {
                 (Some(_), Screen::Capture) => {
                     self.update(Message::Capture(capture::Message::Shortcut(other)))
                 }
-                (Some(_), Screen::Meeting) if other == Command::FocusPicker => {
+                (Some(_), Screen::Editor) if other.is_editor() => {
+                    self.update(Message::Editor(editor::Message::Shortcut(other)))
+                }
+                (Some(_), Screen::Meeting | Screen::Editor) if other == Command::FocusPicker => {
                     self.screen = Screen::Capture;
                     operation::focus(capture::PICKER)
                 }
@@ -537,6 +574,7 @@ impl App {
             Some(open) => match self.screen {
                 Screen::Capture => open.capture.view(&open.session).map(Message::Capture),
                 Screen::Meeting => open.meeting.view(&open.session).map(Message::Meeting),
+                Screen::Editor => open.editor.view(&open.session).map(Message::Editor),
                 Screen::Preview => open.preview.view().map(Message::Preview),
             },
         };
@@ -598,6 +636,7 @@ impl App {
                     .on_press(Message::Command(command))
             };
             bar = bar.push(tab("Capture", Screen::Capture, Command::ShowCapture));
+            bar = bar.push(tab("Editor", Screen::Editor, Command::ShowEditor));
             bar = bar.push(tab("Report", Screen::Preview, Command::ShowPreview));
             bar = bar.push(tab("Meeting", Screen::Meeting, Command::ShowMeeting));
         } else {

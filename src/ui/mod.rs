@@ -5,6 +5,7 @@ pub mod capture;
 pub mod choices;
 pub mod correction;
 pub mod dialogs;
+pub mod editor;
 pub mod meeting;
 pub mod person_form;
 pub mod picker;

@@ -171,7 +171,7 @@ impl Preview {
 }
 
 /// Paragraph content with bold runs and footnote numbers.
-fn rich<'a>(content: &[Inline], footnote: &mut usize) -> Element<'a, Message> {
+pub fn rich<'a, M: 'a>(content: &[Inline], footnote: &mut usize) -> Element<'a, M> {
     let bold = Font {
         weight: iced::font::Weight::Bold,
         ..Font::DEFAULT

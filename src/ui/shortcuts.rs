@@ -21,8 +21,45 @@ pub enum Command {
     ShowCapture,
     ShowPreview,
     ShowMeeting,
+    ShowEditor,
     Export,
     Help,
+    // The editor's own.
+    MoveUp,
+    MoveDown,
+    GoTo,
+    Merge,
+    Split,
+    Insert,
+    Delete,
+    Mark,
+    Group,
+    Undo,
+    Redo,
+}
+
+impl Command {
+    /// Commands the editor screen answers itself.
+    pub fn is_editor(self) -> bool {
+        matches!(
+            self,
+            Command::SelectUp
+                | Command::SelectDown
+                | Command::Pick
+                | Command::Cancel
+                | Command::MoveUp
+                | Command::MoveDown
+                | Command::GoTo
+                | Command::Merge
+                | Command::Split
+                | Command::Insert
+                | Command::Delete
+                | Command::Mark
+                | Command::Group
+                | Command::Undo
+                | Command::Redo
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -40,6 +77,7 @@ pub struct Shortcut {
     trigger: Trigger,
     ctrl: bool,
     shift: bool,
+    alt: bool,
     /// Also fires while the statement box has the focus (which otherwise keeps keys).
     in_text: bool,
 }
@@ -57,6 +95,25 @@ const fn ctrl(
         trigger,
         ctrl: true,
         shift: false,
+        alt: false,
+        in_text: true,
+    }
+}
+
+const fn alt(
+    keys: &'static str,
+    trigger: Trigger,
+    command: Command,
+    description: &'static str,
+) -> Shortcut {
+    Shortcut {
+        keys,
+        command,
+        description,
+        trigger,
+        ctrl: false,
+        shift: false,
+        alt: true,
         in_text: true,
     }
 }
@@ -74,6 +131,7 @@ const fn ctrl_shift(
         trigger,
         ctrl: true,
         shift: true,
+        alt: false,
         in_text: true,
     }
 }
@@ -92,6 +150,7 @@ const fn plain(
         trigger,
         ctrl: false,
         shift: false,
+        alt: false,
         in_text,
     }
 }
@@ -109,7 +168,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
         "Up / Down",
         N(Named::ArrowUp),
         Command::SelectUp,
-        "Move in the picker's list",
+        "Move in the picker's list; in the editor, select a paragraph",
         false,
     ),
     plain("", N(Named::ArrowDown), Command::SelectDown, "", false),
@@ -117,7 +176,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
         "Enter",
         N(Named::Enter),
         Command::Pick,
-        "In the picker: pick the speaker and go to the statement",
+        "In the picker: pick the speaker and go to the statement; in the editor, edit the paragraph's text",
         false,
     ),
     ctrl(
@@ -142,7 +201,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
         "Esc",
         N(Named::Escape),
         Command::Cancel,
-        "Close the correction panel, the form or the help",
+        "Close the correction panel, the form or the help; leave the paragraph's text",
         true,
     ),
     ctrl(
@@ -160,6 +219,12 @@ pub const SHORTCUTS: &[Shortcut] = &[
     ctrl("Ctrl+O", Char("o"), Command::Open, "Open a session"),
     ctrl("Ctrl+N", Char("n"), Command::New, "New session"),
     ctrl("Ctrl+1", Char("1"), Command::ShowCapture, "Capture screen"),
+    ctrl(
+        "Ctrl+2",
+        Char("2"),
+        Command::ShowEditor,
+        "Editor: reorganize the report's paragraphs",
+    ),
     ctrl("Ctrl+3", Char("3"), Command::ShowPreview, "Report preview"),
     ctrl(
         "Ctrl+E",
@@ -173,6 +238,64 @@ pub const SHORTCUTS: &[Shortcut] = &[
         Command::ShowMeeting,
         "Meeting data, segments and participants",
     ),
+    alt(
+        "Alt+Up / Alt+Down",
+        N(Named::ArrowUp),
+        Command::MoveUp,
+        "Editor: move the paragraph one place (across chapters at the ends)",
+    ),
+    alt("", N(Named::ArrowDown), Command::MoveDown, ""),
+    ctrl(
+        "Ctrl+G",
+        Char("g"),
+        Command::GoTo,
+        "Editor: move the paragraph before paragraph number … (type it, then Enter)",
+    ),
+    ctrl(
+        "Ctrl+M",
+        Char("m"),
+        Command::Merge,
+        "Editor: merge the paragraph with the next one",
+    ),
+    alt(
+        "Alt+Enter",
+        N(Named::Enter),
+        Command::Split,
+        "Editor: split the paragraph at the text cursor",
+    ),
+    ctrl(
+        "Ctrl+I",
+        Char("i"),
+        Command::Insert,
+        "Editor: insert a new paragraph after this one",
+    ),
+    ctrl(
+        "Ctrl+Delete",
+        N(Named::Delete),
+        Command::Delete,
+        "Editor: delete the paragraph (restore it from the deleted list, or undo)",
+    ),
+    plain(
+        "Space",
+        N(Named::Space),
+        Command::Mark,
+        "Editor: mark or unmark the paragraph for a thematic group",
+        false,
+    ),
+    ctrl(
+        "Ctrl+T",
+        Char("t"),
+        Command::Group,
+        "Editor: make one thematic paragraph of the marked paragraphs",
+    ),
+    ctrl("Ctrl+Z", Char("z"), Command::Undo, "Editor: undo"),
+    ctrl_shift(
+        "Ctrl+Shift+Z / Ctrl+Y",
+        Char("z"),
+        Command::Redo,
+        "Editor: redo",
+    ),
+    ctrl("", Char("y"), Command::Redo, ""),
     plain(
         "F1",
         N(Named::F1),
@@ -184,7 +307,10 @@ pub const SHORTCUTS: &[Shortcut] = &[
 
 impl Shortcut {
     fn matches(&self, key: &Key, modifiers: Modifiers) -> bool {
-        if self.ctrl != modifiers.command() || self.shift != modifiers.shift() || modifiers.alt() {
+        if self.ctrl != modifiers.command()
+            || self.shift != modifiers.shift()
+            || self.alt != modifiers.alt()
+        {
             return false;
         }
         match (self.trigger, key.as_ref()) {
@@ -263,6 +389,26 @@ mod tests {
             None
         );
         assert_eq!(command_in_text(&c("a"), Modifiers::empty()), None);
+        assert_eq!(
+            command_in_text(&Key::Named(Named::ArrowUp), Modifiers::ALT),
+            Some(Command::MoveUp)
+        );
+        assert_eq!(
+            command_for(&Key::Named(Named::ArrowUp), Modifiers::ALT),
+            Some(Command::MoveUp)
+        );
+        assert_eq!(
+            command_in_text(&c("Z"), Modifiers::CTRL | Modifiers::SHIFT),
+            Some(Command::Redo)
+        );
+        assert_eq!(
+            command_in_text(&c("y"), Modifiers::CTRL),
+            Some(Command::Redo)
+        );
+        assert_eq!(
+            command_in_text(&Key::Named(Named::Space), Modifiers::empty()),
+            None
+        );
     }
 
     #[test]

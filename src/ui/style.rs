@@ -78,3 +78,32 @@ pub fn notice(error: bool) -> impl Fn(&Theme) -> container::Style {
         ..container::Style::default()
     }
 }
+
+/// A paragraph in the editor's list: selected, marked for a group, or under a drag.
+pub fn paragraph_row(
+    selected: bool,
+    marked: bool,
+    drop_target: bool,
+) -> impl Fn(&Theme) -> container::Style {
+    move |_theme| container::Style {
+        background: Some(Background::Color(if marked {
+            Color::from_rgb(0.99, 0.96, 0.86)
+        } else if selected {
+            SELECTED
+        } else {
+            Color::WHITE
+        })),
+        border: Border {
+            color: if drop_target {
+                OK
+            } else if selected {
+                ACCENT
+            } else {
+                LINE
+            },
+            width: if drop_target { 3.0 } else { 1.0 },
+            radius: 3.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
