@@ -3,9 +3,10 @@
 
 mod support;
 
-use iced::keyboard::{self, Key, Modifiers, key::Named};
-use iced::{Event, Font, Settings};
-use iced_test::Simulator;
+use support::ui::{Fixture, demo_app, interact, key_event, simulator};
+
+use iced::Event;
+use iced::keyboard::{Key, Modifiers, key::Named};
 use iced_test::selector::id;
 
 use rapporteur::core::demo::demo_session;
@@ -13,58 +14,6 @@ use rapporteur::core::intervention::Speaker;
 use rapporteur::storage::Store;
 use rapporteur::ui::app::{App, Launch, Message, Screen};
 use rapporteur::ui::dialogs::ScriptedDialogs;
-use rapporteur::ui::{FONT_BOLD, FONT_NAME, FONT_REGULAR};
-
-struct Fixture {
-    app: App,
-    path: std::path::PathBuf,
-    _dir: tempfile::TempDir,
-}
-
-fn demo_app() -> Fixture {
-    support::isolate_home();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("meeting.json");
-    let store = Store::create(&path, &demo_session()).unwrap();
-    let (app, _) = (
-        App::with_session(
-            store,
-            demo_session(),
-            None,
-            Box::new(ScriptedDialogs::default()),
-        ),
-        (),
-    );
-    Fixture {
-        app,
-        path,
-        _dir: dir,
-    }
-}
-
-fn simulator(app: &App) -> Simulator<'_, Message> {
-    Simulator::with_size(
-        Settings {
-            fonts: vec![FONT_REGULAR.into(), FONT_BOLD.into()],
-            default_font: Font::with_name(FONT_NAME),
-            ..Settings::default()
-        },
-        (1280.0, 820.0),
-        app.view(),
-    )
-}
-
-/// Runs an interaction on a fresh simulator of the current view, then applies its messages.
-fn interact(app: &mut App, steps: impl FnOnce(&mut Simulator<'_, Message>)) {
-    let messages: Vec<Message> = {
-        let mut ui = simulator(app);
-        steps(&mut ui);
-        ui.into_messages().collect()
-    };
-    for message in messages {
-        let _ = app.update(message);
-    }
-}
 
 /// Ctrl+L's target: click the picker, type, Enter.
 fn pick(app: &mut App, query: &str) {
@@ -90,17 +39,7 @@ fn type_statement(app: &mut App, text: &str) {
 }
 
 fn ctrl_enter() -> Event {
-    Event::Keyboard(keyboard::Event::KeyPressed {
-        key: Key::Named(Named::Enter),
-        modified_key: Key::Named(Named::Enter),
-        physical_key: keyboard::key::Physical::Unidentified(
-            keyboard::key::NativeCode::Unidentified,
-        ),
-        location: keyboard::Location::Standard,
-        modifiers: Modifiers::CTRL,
-        text: None,
-        repeat: false,
-    })
+    key_event(Key::Named(Named::Enter), Modifiers::CTRL)
 }
 
 fn session(app: &App) -> &rapporteur::core::Session {

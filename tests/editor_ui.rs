@@ -1,0 +1,311 @@
+//! The editor screen driven headless through its real view: keys as the window delivers
+//! them, typing in the paragraph's text box, a mouse drag and drop; then the report and
+//! the file on disk are checked.
+
+mod support;
+
+use iced::keyboard::{Key, Modifiers, key::Named};
+use iced::mouse;
+use iced::{Event, Point};
+use iced_test::selector::id;
+
+use rapporteur::core::session::Session;
+use rapporteur::report::model::plain;
+use rapporteur::report::{Block, Options, Report, assemble};
+use rapporteur::ui::app::{App, Message, Screen};
+use rapporteur::ui::editor;
+use support::ui::{Fixture, demo_app, interact, key_event, simulator};
+
+fn session(app: &App) -> &Session {
+    &app.open.as_ref().unwrap().session
+}
+
+fn report(s: &Session) -> Report {
+    assemble(s, &Options::default())
+}
+
+fn numbered(s: &Session, n: u32) -> String {
+    report(s)
+        .numbered()
+        .into_iter()
+        .find(|(m, _)| *m == n)
+        .map(|(_, t)| t)
+        .unwrap_or_default()
+}
+
+/// A key that reached the app because no widget took it (what `keyboard::listen` sends).
+fn key(app: &mut App, key: Key, modifiers: Modifiers) {
+    let _ = app.update(Message::Key(key, modifiers));
+}
+
+fn named(app: &mut App, named: Named, modifiers: Modifiers) {
+    key(app, Key::Named(named), modifiers);
+}
+
+fn ctrl(app: &mut App, c: &str) {
+    key(app, Key::Character(c.into()), Modifiers::CTRL);
+}
+
+fn open_editor() -> Fixture {
+    let mut f = demo_app();
+    ctrl(&mut f.app, "2");
+    assert_eq!(f.app.screen, Screen::Editor);
+    f
+}
+
+fn editor(app: &App) -> &rapporteur::ui::editor::Editor {
+    &app.open.as_ref().unwrap().editor
+}
+
+#[test]
+fn arrows_select_and_alt_up_moves_a_paragraph_with_its_first_mention() {
+    let Fixture {
+        mut app,
+        path,
+        _dir,
+    } = open_editor();
+    // Paragraph 8 is Ms. Bouayach's statement, just after the panel paragraph.
+    for _ in 0..7 {
+        named(&mut app, Named::ArrowDown, Modifiers::empty());
+    }
+    assert_eq!(
+        editor(&app).number_of(editor(&app).selected.unwrap()),
+        Some(8)
+    );
+    let mut ui = simulator(&app);
+    ui.find("Paragraph 8")
+        .expect("the side panel names the selection");
+    ui.find("From the log").expect("its provenance is shown");
+    ui.find("highlighted the role of national human rights institutions in detecting early signs of atrocities through monitoring activities, reporting and follow-up of cases of violations with national authorities.")
+        .expect("with the original notes");
+    drop(ui);
+
+    named(&mut app, Named::ArrowUp, Modifiers::ALT);
+    let s = session(&app);
+    assert!(
+        numbered(s, 7).starts_with(
+            "The Chair of the National Human Rights Council of Morocco, Amina Bouayach, highlighted"
+        ),
+        "{}",
+        numbered(s, 7)
+    );
+    assert!(numbered(s, 8).contains("participation of Ms. Bouayach, the Rapporteur"));
+    // Saved at once.
+    let on_disk = support::read_session(&path);
+    assert_eq!(report(&on_disk), report(s));
+    assert_eq!(
+        editor(&app).number_of(editor(&app).selected.unwrap()),
+        Some(7)
+    );
+
+    // Ctrl+Z as a key binding inside the text box, and as a plain key.
+    interact(&mut app, |ui| {
+        ui.click(id(editor::TEXT)).unwrap();
+        ui.simulate([key_event(Key::Character("z".into()), Modifiers::CTRL)]);
+    });
+    assert!(numbered(session(&app), 8).starts_with("Ms. Bouayach highlighted"));
+    ctrl(&mut app, "y");
+    assert!(numbered(session(&app), 7).starts_with("The Chair of the National"));
+}
+
+#[test]
+fn ctrl_g_moves_before_a_numbered_paragraph() {
+    let Fixture { mut app, .. } = open_editor();
+    for _ in 0..20 {
+        named(&mut app, Named::ArrowDown, Modifiers::empty());
+    }
+    assert!(numbered(session(&app), 21).contains("valuable opportunity"));
+    ctrl(&mut app, "g");
+    interact(&mut app, |ui| {
+        ui.click(id(editor::GOTO)).unwrap();
+        ui.typewrite("3");
+        ui.tap_key(Named::Enter);
+    });
+    let s = session(&app);
+    assert!(numbered(s, 3).starts_with("The Special Adviser to the Secretary-General on the Responsibility to Protect considered"), "{}", numbered(s, 3));
+    // A number that does not exist is refused with a message.
+    ctrl(&mut app, "g");
+    interact(&mut app, |ui| {
+        ui.click(id(editor::GOTO)).unwrap();
+        ui.typewrite("99");
+        ui.tap_key(Named::Enter);
+    });
+    let notice = app.notice.as_ref().unwrap();
+    assert!(
+        notice.error && notice.text.contains("There is no paragraph 99"),
+        "{}",
+        notice.text
+    );
+}
+
+#[test]
+fn grouping_from_the_keyboard_then_typing_the_rest_merging_and_undoing() {
+    let Fixture {
+        mut app,
+        path,
+        _dir,
+    } = open_editor();
+    // Paragraphs 15-18: Peru, Germany, Liechtenstein, Switzerland.
+    for _ in 0..14 {
+        named(&mut app, Named::ArrowDown, Modifiers::empty());
+    }
+    for _ in 0..4 {
+        named(&mut app, Named::Space, Modifiers::empty());
+        named(&mut app, Named::ArrowDown, Modifiers::empty());
+    }
+    assert_eq!(editor(&app).marked.len(), 4);
+    ctrl(&mut app, "t");
+    // The text box now holds the proposed opening; type the rest after it.
+    interact(&mut app, |ui| {
+        ui.click(id(editor::TEXT)).unwrap();
+        ui.simulate([key_event(Key::Named(Named::End), Modifiers::CTRL)]);
+        ui.typewrite("described national measures.");
+    });
+    let s = session(&app);
+    let text = numbered(s, 15);
+    assert_eq!(
+        text,
+        "Many delegations, including Germany, Liechtenstein, Peru and Switzerland, described national measures."
+    );
+    // Moved to the top of the interactive dialogue: before paragraph 13 (the Netherlands).
+    ctrl(&mut app, "g");
+    interact(&mut app, |ui| {
+        ui.click(id(editor::GOTO)).unwrap();
+        ui.typewrite("13");
+        ui.tap_key(Named::Enter);
+    });
+    assert_eq!(numbered(session(&app), 13), text);
+    // Typing is saved within a tick; the move at once.
+    let _ = app.update(Message::Tick);
+    assert_eq!(report(&support::read_session(&path)), report(session(&app)));
+
+    // Merge two panellist paragraphs (9 and 10), then undo the merge.
+    let before = report(session(&app));
+    for _ in 0..20 {
+        named(&mut app, Named::ArrowUp, Modifiers::empty());
+    }
+    for _ in 0..8 {
+        named(&mut app, Named::ArrowDown, Modifiers::empty());
+    }
+    assert!(numbered(session(&app), 9).starts_with("Ms. Izsák-Ndiaye noted"));
+    ctrl(&mut app, "m");
+    assert!(numbered(session(&app), 9).contains("atrocities. Mr. Serbin Pont underlined"));
+    assert_eq!(
+        report(session(&app)).numbered().len(),
+        before.numbered().len() - 1
+    );
+    ctrl(&mut app, "z");
+    assert_eq!(report(session(&app)), before);
+    assert_eq!(app.notice.as_ref().unwrap().text, "Undid: merge.");
+}
+
+#[test]
+fn insert_type_split_and_footnote() {
+    let Fixture { mut app, .. } = open_editor();
+    ctrl(&mut app, "i");
+    interact(&mut app, |ui| {
+        ui.click(id(editor::TEXT)).unwrap();
+        ui.typewrite("{Peru} stressed prevention. {Bouayach} agreed.");
+    });
+    let s = session(&app);
+    assert_eq!(
+        numbered(s, 2),
+        "The representative of Peru stressed prevention. The Chair of the National Human Rights Council of Morocco, Amina Bouayach, agreed."
+    );
+    // The panel paragraph no longer carries her first mention.
+    assert!(
+        report(s)
+            .numbered()
+            .iter()
+            .any(|(_, t)| t.contains("participation of Ms. Bouayach"))
+    );
+
+    // Split at the cursor: put it just before "{Bouayach}".
+    interact(&mut app, |ui| {
+        ui.click(id(editor::TEXT)).unwrap();
+        ui.simulate([key_event(Key::Named(Named::End), Modifiers::CTRL)]);
+        for _ in 0.."{Bouayach} agreed.".chars().count() {
+            ui.simulate([key_event(Key::Named(Named::ArrowLeft), Modifiers::empty())]);
+        }
+        ui.simulate([key_event(Key::Named(Named::Enter), Modifiers::ALT)]);
+    });
+    let s = session(&app);
+    assert_eq!(
+        numbered(s, 2),
+        "The representative of Peru stressed prevention."
+    );
+    assert!(numbered(s, 3).starts_with(
+        "The Chair of the National Human Rights Council of Morocco, Amina Bouayach, agreed."
+    ));
+
+    interact(&mut app, |ui| {
+        ui.click(id(editor::FOOTNOTE)).unwrap();
+        ui.typewrite("A/HRC/RES/44/14.");
+        ui.tap_key(Named::Enter);
+    });
+    let r = report(session(&app));
+    assert_eq!(r.footnotes()[0], "A/HRC/RES/44/14.");
+    let carrier = r
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph {
+                number: Some(n),
+                content,
+                ..
+            } if content
+                .iter()
+                .any(|i| matches!(i, rapporteur::report::Inline::Footnote(_))) =>
+            {
+                Some((*n, plain(content)))
+            }
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(
+        carrier.0, 3,
+        "the footnote sits on the selected (second) half"
+    );
+}
+
+#[test]
+fn a_paragraph_dragged_with_the_mouse_takes_the_place_of_another() {
+    let Fixture { mut app, .. } = open_editor();
+    let messages: Vec<Message> = {
+        let mut ui = simulator(&app);
+        let from = ui.find("5.").unwrap().visible_bounds().unwrap().center();
+        let to = ui.find("3.").unwrap().visible_bounds().unwrap().center();
+        ui.point_at(from);
+        ui.simulate([
+            Event::Mouse(mouse::Event::CursorMoved { position: from }),
+            Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)),
+        ]);
+        for step in 1..=4 {
+            let t = step as f32 / 4.0;
+            let at = Point::new(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+            ui.point_at(at);
+            ui.simulate([Event::Mouse(mouse::Event::CursorMoved { position: at })]);
+        }
+        ui.simulate([Event::Mouse(mouse::Event::ButtonReleased(
+            mouse::Button::Left,
+        ))]);
+        ui.into_messages().collect()
+    };
+    for message in messages {
+        let _ = app.update(message);
+    }
+    let s = session(&app);
+    // Mr. Al-Qahtani's statement now comes before the list of opening speakers, so it
+    // carries his full title.
+    assert!(
+        numbered(s, 3).starts_with("The Special Envoy of the Foreign Minister of Qatar"),
+        "{}",
+        numbered(s, 3)
+    );
+    assert!(numbered(s, 3).contains("Mutlaq bin Majed Al-Qahtani, began by stating"));
+    assert!(
+        numbered(s, 4).contains("Mr. Al-Qahtani and the Special Adviser"),
+        "{}",
+        numbered(s, 4)
+    );
+}

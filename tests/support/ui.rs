@@ -1,0 +1,78 @@
+//! Shared helpers for the Simulator tests: an app on a copy of the demo meeting, a
+//! headless view of it, and "run these clicks and keys, then apply what they produced".
+
+use iced::keyboard::{self, Key, Modifiers};
+use iced::{Event, Font, Settings};
+use iced_test::Simulator;
+
+use rapporteur::core::demo::demo_session;
+use rapporteur::storage::Store;
+use rapporteur::ui::app::{App, Message};
+use rapporteur::ui::dialogs::ScriptedDialogs;
+use rapporteur::ui::{FONT_BOLD, FONT_NAME, FONT_REGULAR};
+
+pub struct Fixture {
+    pub app: App,
+    pub path: std::path::PathBuf,
+    pub _dir: tempfile::TempDir,
+}
+
+pub fn demo_app() -> Fixture {
+    super::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meeting.json");
+    let store = Store::create(&path, &demo_session()).unwrap();
+    let (app, _) = (
+        App::with_session(
+            store,
+            demo_session(),
+            None,
+            Box::new(ScriptedDialogs::default()),
+        ),
+        (),
+    );
+    Fixture {
+        app,
+        path,
+        _dir: dir,
+    }
+}
+
+pub fn simulator(app: &App) -> Simulator<'_, Message> {
+    Simulator::with_size(
+        Settings {
+            fonts: vec![FONT_REGULAR.into(), FONT_BOLD.into()],
+            default_font: Font::with_name(FONT_NAME),
+            ..Settings::default()
+        },
+        (1280.0, 820.0),
+        app.view(),
+    )
+}
+
+/// Runs an interaction on a fresh simulator of the current view, then applies its messages.
+pub fn interact(app: &mut App, steps: impl FnOnce(&mut Simulator<'_, Message>)) {
+    let messages: Vec<Message> = {
+        let mut ui = simulator(app);
+        steps(&mut ui);
+        ui.into_messages().collect()
+    };
+    for message in messages {
+        let _ = app.update(message);
+    }
+}
+
+/// A key press as the window delivers it (for keys a focused widget should see).
+pub fn key_event(key: Key, modifiers: Modifiers) -> Event {
+    Event::Keyboard(keyboard::Event::KeyPressed {
+        modified_key: key.clone(),
+        key,
+        physical_key: keyboard::key::Physical::Unidentified(
+            keyboard::key::NativeCode::Unidentified,
+        ),
+        location: keyboard::Location::Standard,
+        modifiers,
+        text: None,
+        repeat: false,
+    })
+}
