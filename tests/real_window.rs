@@ -300,3 +300,80 @@ fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
         },
     );
 }
+
+fn markdown(session: &Path) -> String {
+    let out = Command::new(support::binary())
+        .args(["export"])
+        .arg(session)
+        .args(["-o", "-", "--format", "md"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn move_a_paragraph_with_alt_up_save_and_export_the_new_order() {
+    let home = support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("editing.json");
+    drop(
+        rapporteur::storage::Store::create(&session, &rapporteur::core::demo::demo_session())
+            .unwrap(),
+    );
+    let before = markdown(&session);
+    assert!(
+        before.contains("\n8\\. Ms. Bouayach highlighted"),
+        "{before}"
+    );
+
+    let (_xvfb, display) = start_xvfb();
+    let (_app, window) = start_app(&display, &session, &home);
+    let beat = || std::thread::sleep(Duration::from_millis(150));
+    xdo(&display, &["windowfocus", "--sync", &window]);
+    xdo(&display, &["key", "--clearmodifiers", "ctrl+2"]);
+    beat();
+    for _ in 0..7 {
+        xdo(&display, &["key", "Down"]);
+    }
+    beat();
+    xdo(&display, &["key", "--clearmodifiers", "alt+Up"]);
+    beat();
+    xdo(&display, &["key", "--clearmodifiers", "ctrl+s"]);
+    wait_for("the new order on disk", Duration::from_secs(10), || {
+        markdown(&session).contains("\n7\\. The Chair of the National Human Rights Council of Morocco, Amina Bouayach, highlighted")
+    });
+    let after = markdown(&session);
+    assert!(
+        after.contains("\n8\\. The panel discussion was moderated by"),
+        "{after}"
+    );
+    assert!(after.contains("participation of Ms. Bouayach, the Rapporteur"));
+
+    // Group four statements (paragraphs 15-18) into a thematic paragraph.
+    for _ in 0..8 {
+        xdo(&display, &["key", "Down"]);
+    }
+    for _ in 0..4 {
+        xdo(&display, &["key", "space"]);
+        xdo(&display, &["key", "Down"]);
+    }
+    beat();
+    xdo(&display, &["key", "--clearmodifiers", "ctrl+t"]);
+    beat();
+    xdo(
+        &display,
+        &["type", "--delay", "15", "described national measures."],
+    );
+    let grouped = "\n15\\. Many delegations, including Germany, Liechtenstein, Peru and Switzerland, described national measures.";
+    let found = wait_until(Duration::from_secs(10), || {
+        markdown(&session).contains(grouped)
+    });
+    assert!(found, "no {grouped:?} in\n{}", markdown(&session));
+    std::thread::sleep(Duration::from_millis(500));
+    screenshot(&display, "editor-after-move-and-group.png");
+}

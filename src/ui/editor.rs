@@ -540,6 +540,9 @@ impl Editor {
                 let ids = std::mem::take(&mut self.marked);
                 let mut effect = self.run(session, Op::Group(ids.clone()));
                 if effect.changed {
+                    // Ready to write the rest after the proposed opening.
+                    self.content
+                        .perform(text_editor::Action::Move(text_editor::Motion::DocumentEnd));
                     effect.task = operation::focus(TEXT);
                     effect.notice = Some((
                         format!(
