@@ -241,11 +241,15 @@ proptest! {
     }
 }
 
-#[test]
-fn libreoffice_opens_it_and_shows_numbers_and_footnotes() {
-    let dir = tempfile::tempdir().unwrap();
-    let docx = dir.path().join("r2p.docx");
-    std::fs::write(&docx, to_docx(&r2p_report()).unwrap()).unwrap();
+/// What LibreOffice shows of a DOCX: converted to PDF by a real `soffice`, then read back
+/// with `pdftotext -layout`. Returns the text and the PDF's path.
+fn libreoffice_text(
+    dir: &std::path::Path,
+    name: &str,
+    bytes: &[u8],
+) -> (String, std::path::PathBuf) {
+    let docx = dir.join(format!("{name}.docx"));
+    std::fs::write(&docx, bytes).unwrap();
     let found = Command::new("sh")
         .arg("-c")
         .arg("command -v soffice && command -v pdftotext")
@@ -255,10 +259,7 @@ fn libreoffice_opens_it_and_shows_numbers_and_footnotes() {
         found.status.success(),
         "soffice and pdftotext are needed: run scripts/test, which installs them"
     );
-    let profile = format!(
-        "-env:UserInstallation=file://{}/lo-profile",
-        dir.path().display()
-    );
+    let profile = format!("-env:UserInstallation=file://{}/lo-profile", dir.display());
     let status = Command::new("soffice")
         .args([
             profile.as_str(),
@@ -268,12 +269,12 @@ fn libreoffice_opens_it_and_shows_numbers_and_footnotes() {
             "pdf",
             "--outdir",
         ])
-        .arg(dir.path())
+        .arg(dir)
         .arg(&docx)
         .output()
         .unwrap();
     // soffice exits 0 even when it could not load the file: the PDF must exist.
-    let pdf = dir.path().join("r2p.pdf");
+    let pdf = dir.join(format!("{name}.pdf"));
     assert!(
         pdf.exists(),
         "LibreOffice could not convert the file: {}",
@@ -285,7 +286,93 @@ fn libreoffice_opens_it_and_shows_numbers_and_footnotes() {
         .arg("-")
         .output()
         .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    (String::from_utf8_lossy(&text.stdout).into_owned(), pdf)
+}
+
+#[test]
+fn an_edited_report_opens_in_libreoffice_with_its_numbers_mentions_and_lists() {
+    use rapporteur::core::demo::demo_session;
+    use rapporteur::report::edit::{History, Op};
+    use rapporteur::report::{Options, assemble};
+
+    // The "done": group four statements, move the group to the top of the
+    // interactive dialogue, merge two panellist paragraphs, undo the merge, export.
+    let mut s = demo_session();
+    let mut history = History::default();
+    let find = |s: &rapporteur::core::Session, needle: &str| -> u32 {
+        assemble(s, &Options::default())
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Paragraph {
+                    content,
+                    item: Some(id),
+                    ..
+                } if rapporteur::report::model::plain(content).contains(needle) => Some(*id),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let ids = [
+        "reported that a report",
+        "mentioned a new law",
+        "national media",
+        "finalizing a manual",
+    ]
+    .map(|t| find(&s, t));
+    let group = history.apply(&mut s, &Op::Group(ids.to_vec())).unwrap();
+    history
+        .apply(
+            &mut s,
+            &Op::SetText {
+                id: group,
+                text: "{delegations} described national measures.".into(),
+            },
+        )
+        .unwrap();
+    let netherlands = find(&s, "welcomed resolution 44/14");
+    history
+        .apply(
+            &mut s,
+            &Op::MoveBefore {
+                id: group,
+                target: netherlands,
+            },
+        )
+        .unwrap();
+    let izsak = find(&s, "noted how human rights mechanisms");
+    history.apply(&mut s, &Op::MergeWithNext(izsak)).unwrap();
+    history.undo(&mut s).unwrap();
+
+    let report = assemble(&s, &Options::default());
+    let dir = tempfile::tempdir().unwrap();
+    let (text, _) = libreoffice_text(dir.path(), "edited", &to_docx(&report).unwrap());
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "13. Many delegations, including Germany, Liechtenstein, Peru and Switzerland, described national measures.",
+        "14. The representative of the Netherlands, speaking on behalf of the Group of Friends",
+        "with the participation of the Chair of the National Human Rights Council of Morocco, Amina Bouayach,",
+        "8. Ms. Bouayach highlighted",
+        "9. Ms. Izsák-Ndiaye noted",
+        "10. Mr. Serbin Pont underlined",
+        "followed by Germany, Liechtenstein, Peru and Switzerland, as well as the European Union.",
+        "18. The Special Adviser considered",
+    ] {
+        assert!(
+            flat.contains(expected),
+            "{expected:?} not in what LibreOffice shows:\n{text}"
+        );
+    }
+    assert!(
+        !flat.contains("19. "),
+        "18 paragraphs after grouping four into one"
+    );
+}
+
+#[test]
+fn libreoffice_opens_it_and_shows_numbers_and_footnotes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (text, pdf) = libreoffice_text(dir.path(), "r2p", &to_docx(&r2p_report()).unwrap());
     // Kept for people to look at: the text and the first page as LibreOffice shows them.
     let target = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
     std::fs::create_dir_all(&target).unwrap();
