@@ -62,19 +62,6 @@ fn large_session(interventions: usize, participants: usize) -> Session {
     s
 }
 
-fn measure(name: &str, target: Duration, runs: usize, f: impl FnMut()) {
-    let times = common::timings(f, runs);
-    let median = times[runs / 2];
-    let p95 = times[runs * 95 / 100];
-    let verdict = if p95 < target { "ok" } else { "OVER TARGET" };
-    println!(
-        "{name:<58} median {:>8.3} ms   p95 {:>8.3} ms   target < {:>5.1} ms   {verdict}",
-        median.as_secs_f64() * 1e3,
-        p95.as_secs_f64() * 1e3,
-        target.as_secs_f64() * 1e3
-    );
-}
-
 fn main() {
     let session = large_session(5_000, 500);
     println!(
@@ -94,7 +81,7 @@ fn main() {
         "given4 fam",
     ];
     let mut q = 0;
-    measure(
+    common::measure(
         "picker query over all participants and delegations",
         Duration::from_millis(1),
         600,
@@ -109,7 +96,7 @@ fn main() {
     let path = dir.path().join("bench.json");
     let mut store = Store::create(&path, &session).unwrap();
     let bytes = std::fs::metadata(&path).unwrap().len();
-    measure(
+    common::measure(
         &format!(
             "full atomic save ({:.1} MB, with fsync)",
             bytes as f64 / 1e6
@@ -137,7 +124,7 @@ fn main() {
             text_editor::Edit::Insert('a'),
         )))
     };
-    measure(
+    common::measure(
         "keystroke in the statement box: update + view",
         Duration::from_millis(4),
         300,
@@ -160,7 +147,7 @@ fn main() {
         text_color: iced::Color::BLACK,
     };
     let mut cache = Some(Cache::default());
-    measure(
+    common::measure(
         "keystroke: update + view + layout + draw (kept UI cache)",
         Duration::from_millis(4),
         300,
@@ -185,7 +172,7 @@ fn main() {
         default_font: Font::with_name(rapporteur::ui::FONT_NAME),
         ..Settings::default()
     };
-    measure(
+    common::measure(
         "first frame of a fresh UI tree (Simulator, all text shaped)",
         Duration::from_millis(16),
         60,

@@ -7,51 +7,16 @@ mod common;
 use std::process::Command;
 use std::time::Duration;
 
-use chrono::DateTime;
-
-use rapporteur::core::intervention::{Intervention, Speaker};
-use rapporteur::core::meeting::ReportKind;
-use rapporteur::core::session::Session;
-use rapporteur::core::{delegation::catalogue, demo::demo_session};
 use rapporteur::report::docx::to_docx;
 use rapporteur::report::markdown::to_markdown;
 use rapporteur::report::{Options, assemble};
-
-fn session(interventions: usize) -> Session {
-    let mut s = demo_session();
-    s.interventions.clear();
-    s.meeting.report_kind = ReportKind::PanelSummary;
-    let states: Vec<_> = catalogue().iter().filter(|d| d.kind.is_state()).collect();
-    let ids: Vec<String> = states.iter().map(|d| s.ensure_delegation(d)).collect();
-    let start = DateTime::from_timestamp(1_620_738_000, 0).unwrap();
-    for i in 0..interventions {
-        let text = common::statement(i);
-        let speaker = if i % 5 == 0 {
-            Speaker::Participant(1 + (i % 8) as u32)
-        } else {
-            Speaker::Delegation(ids[i % ids.len()].clone())
-        };
-        let at = start + chrono::Duration::seconds(i as i64 * 30);
-        s.interventions.push(Intervention {
-            id: i as u64 + 1,
-            speaker,
-            on_behalf_of: None,
-            segment: 1 + (i % 4) as u32,
-            started_at: at,
-            ended_at: at,
-            text,
-            footnotes: Vec::new(),
-        });
-    }
-    s
-}
 
 fn median(f: impl FnMut(), runs: usize) -> Duration {
     common::timings(f, runs)[runs / 2]
 }
 
 fn main() {
-    let s = session(2_000);
+    let s = common::demo_with(2_000);
     let options = Options::default();
     let report = assemble(&s, &options);
     let words: usize = report

@@ -9,7 +9,7 @@ use crate::core::session::Session;
 use crate::core::settings::DEFAULT_SUBTITLE;
 
 use crate::core::Participant;
-use crate::core::layout::{ChapterKey, Generated, Paragraph as LayoutParagraph};
+use crate::core::layout::{ChapterKey, Generated, Layout, Paragraph as LayoutParagraph};
 use crate::core::text::capitalize_first;
 
 use super::mentions::with_article;
@@ -28,9 +28,25 @@ pub struct Options {
 
 pub fn assemble(session: &Session, options: &Options) -> Report {
     match options.kind.unwrap_or(session.meeting.report_kind) {
-        ReportKind::PanelSummary => summary_report(session, options),
+        ReportKind::PanelSummary => summary_report(
+            session,
+            &session.layout.resolve(session),
+            Keys::new(session),
+            options,
+        ),
         ReportKind::Minutes => minutes(session, options),
     }
+}
+
+/// The summary report from a layout already resolved against the session (the editor
+/// keeps one, so a change costs one resolution, not two).
+pub fn assemble_summary(
+    session: &Session,
+    layout: &Layout,
+    keys: Keys,
+    options: &Options,
+) -> Report {
+    summary_report(session, layout, keys, options)
 }
 
 /// Interventions in speaking order (ties keep logging order).
@@ -156,10 +172,9 @@ pub fn paragraph_template(session: &Session, keys: &Keys, p: &LayoutParagraph) -
     }
 }
 
-fn summary_report(session: &Session, options: &Options) -> Report {
+fn summary_report(session: &Session, layout: &Layout, keys: Keys, options: &Options) -> Report {
     let m = &session.meeting;
-    let layout = session.layout.resolve(session);
-    let mut renderer = Renderer::new(session, &layout.excluded);
+    let mut renderer = Renderer::with_keys(session, &layout.excluded, keys);
     let mut blocks = Vec::new();
     let mut warnings = Vec::new();
     let mut number = 0;

@@ -99,7 +99,11 @@ fn missing() -> String {
 pub fn apply(session: &mut Session, op: &Op) -> Result<ParagraphId, String> {
     let mut layout = session.layout.resolve(session);
     let selected = change(session, &mut layout, op)?;
-    session.layout = layout.resolve(session);
+    // Every other operation keeps each statement placed exactly once by construction.
+    if matches!(op, Op::Exclude(_) | Op::Include(_)) {
+        layout = layout.resolve(session);
+    }
+    session.layout = layout;
     Ok(selected)
 }
 
@@ -112,7 +116,8 @@ fn take(
 }
 
 fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId, String> {
-    let keys = Keys::new(session);
+    // Names are needed only to write templates out (merge, split, freeze).
+    let keys = || Keys::new(session);
     match op {
         Op::MoveUp(id) => {
             let (c, i) = layout.find(*id).ok_or_else(missing)?;
@@ -179,6 +184,7 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
             let text = if both_notes {
                 None
             } else {
+                let keys = keys();
                 let a = paragraph_template(session, &keys, first);
                 let b = paragraph_template(session, &keys, &second);
                 Some(
@@ -200,7 +206,7 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
         }
         Op::Split { id, at } => {
             let (c, i) = layout.find(*id).ok_or_else(missing)?;
-            let template = paragraph_template(session, &keys, &layout.chapters[c].paragraphs[i]);
+            let template = paragraph_template(session, &keys(), &layout.chapters[c].paragraphs[i]);
             let cut = split_point(&template, *at);
             let (a, b) = (template[..cut].trim_end(), template[cut..].trim_start());
             if a.is_empty() || b.is_empty() {
@@ -267,7 +273,7 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
         }
         Op::Freeze(id) => {
             let p = layout.paragraph(*id).ok_or_else(missing)?;
-            let text = paragraph_template(session, &keys, p);
+            let text = paragraph_template(session, &keys(), p);
             layout.paragraph_mut(*id).ok_or_else(missing)?.text = Some(text);
             Ok(*id)
         }

@@ -15,7 +15,7 @@ use super::model::Inline;
 use super::words::{count, counted, join_and};
 
 fn sorted(mut list: Vec<&Delegation>) -> Vec<&Delegation> {
-    list.sort_by_key(|d| d.sort_key());
+    list.sort_by_cached_key(|d| d.sort_key());
     list.dedup_by_key(|d| d.id.clone());
     list
 }
@@ -240,7 +240,7 @@ pub fn ngos(session: &Session, dialogue: &[&Intervention]) -> Option<String> {
         return None;
     }
     if session.report.ngo_order == NgoOrder::Alphabetical {
-        list.sort_by_key(|(d, _)| d.sort_key());
+        list.sort_by_cached_key(|(d, _)| d.sort_key());
     }
     let names: Vec<String> = list
         .iter()

@@ -39,37 +39,35 @@ pub fn escape(text: &str) -> String {
 pub fn parse(template: &str) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut text = String::new();
-    let mut chars = template.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '{' if chars.peek() == Some(&'{') => {
-                chars.next();
-                text.push('{');
-            }
-            '}' if chars.peek() == Some(&'}') => {
-                chars.next();
-                text.push('}');
-            }
-            '{' => {
-                // A token runs to the next single '}' on the same line; otherwise the
-                // brace is only a brace.
-                let rest: String = chars.clone().collect();
-                match token_end(&rest) {
-                    Some((inner, used)) => {
-                        if !text.is_empty() {
-                            pieces.push(Piece::Text(std::mem::take(&mut text)));
-                        }
-                        pieces.push(token(&inner));
-                        for _ in 0..used {
-                            chars.next();
-                        }
-                    }
-                    None => text.push('{'),
+    let mut rest = template;
+    // Plain runs are copied whole; only braces are looked at one by one.
+    while let Some(at) = rest.find(['{', '}']) {
+        text.push_str(&rest[..at]);
+        let brace = rest.as_bytes()[at] as char;
+        let after = &rest[at + 1..];
+        if after.starts_with(brace) {
+            text.push(brace);
+            rest = &after[1..];
+            continue;
+        }
+        // A token runs to the next single '}' on the same line; otherwise the brace is
+        // only a brace.
+        match (brace, token_end(after)) {
+            ('{', Some((inner, used))) => {
+                if !text.is_empty() {
+                    pieces.push(Piece::Text(std::mem::take(&mut text)));
                 }
+                pieces.push(token(&inner));
+                let bytes: usize = after.chars().take(used).map(char::len_utf8).sum();
+                rest = &after[bytes..];
             }
-            _ => text.push(c),
+            _ => {
+                text.push(brace);
+                rest = after;
+            }
         }
     }
+    text.push_str(rest);
     if !text.is_empty() {
         pieces.push(Piece::Text(text));
     }
@@ -149,8 +147,11 @@ fn key_form(text: &str) -> String {
 }
 
 /// Every name a template may use, for one assembly.
+#[derive(Debug, Clone)]
 pub struct Keys {
     map: HashMap<String, Speaker>,
+    /// Intervention id -> index in the session, so a long report finds its sources fast.
+    index: HashMap<InterventionId, usize>,
 }
 
 impl Keys {
@@ -189,7 +190,24 @@ impl Keys {
         for key in ambiguous {
             map.remove(&key);
         }
-        Keys { map }
+        let index = session
+            .interventions
+            .iter()
+            .enumerate()
+            .map(|(n, i)| (i.id, n))
+            .collect();
+        Keys { map, index }
+    }
+
+    pub fn intervention<'s>(
+        &self,
+        session: &'s Session,
+        id: InterventionId,
+    ) -> Option<&'s Intervention> {
+        self.index
+            .get(&id)
+            .and_then(|n| session.interventions.get(*n))
+            .filter(|i| i.id == id)
     }
 
     pub fn speaker(&self, name: &str) -> Option<&Speaker> {
@@ -254,7 +272,7 @@ pub fn statement(session: &Session, keys: &Keys, i: &Intervention) -> String {
 pub fn statements(session: &Session, keys: &Keys, sources: &[InterventionId]) -> String {
     sources
         .iter()
-        .filter_map(|id| session.intervention(*id))
+        .filter_map(|id| keys.intervention(session, *id))
         .map(|i| statement(session, keys, i))
         .collect::<Vec<_>>()
         .join(" ")
@@ -280,15 +298,22 @@ pub struct Renderer<'a> {
     pub mentions: Mentions,
     /// Interventions the report leaves out (not counted in thematic openings).
     pub excluded: &'a [InterventionId],
+    /// What thematic openings need, built at the first one.
+    themes: Option<themes::Context<'a>>,
 }
 
 impl<'a> Renderer<'a> {
     pub fn new(session: &'a Session, excluded: &'a [InterventionId]) -> Self {
+        Self::with_keys(session, excluded, Keys::new(session))
+    }
+
+    pub fn with_keys(session: &'a Session, excluded: &'a [InterventionId], keys: Keys) -> Self {
         Renderer {
             session,
-            keys: Keys::new(session),
+            keys,
             mentions: Mentions::default(),
             excluded,
+            themes: None,
         }
     }
 
@@ -335,10 +360,23 @@ impl<'a> Renderer<'a> {
                         continue;
                     }
                 },
-                Piece::Theme => Mention {
-                    text: themes::opening(self.session, sources, self.excluded),
-                    appositive: true,
-                },
+                Piece::Theme => {
+                    let (session, excluded) = (self.session, self.excluded);
+                    let context = self
+                        .themes
+                        .get_or_insert_with(|| themes::Context::new(session, excluded));
+                    Mention {
+                        text: themes::opening(
+                            self.session,
+                            &sources
+                                .iter()
+                                .filter_map(|id| self.keys.intervention(self.session, *id))
+                                .collect::<Vec<_>>(),
+                            context,
+                        ),
+                        appositive: true,
+                    }
+                }
             };
             let mut text = if opens_sentence {
                 capitalize_first(&mention.text)

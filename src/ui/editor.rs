@@ -13,12 +13,15 @@ use iced::widget::{
 use iced::{Element, Fill, Task};
 
 use crate::core::intervention::InterventionId;
-use crate::core::layout::{ChapterKey, Generated, Paragraph as LayoutParagraph, ParagraphId};
+use crate::core::layout::{
+    ChapterKey, Generated, Layout, Paragraph as LayoutParagraph, ParagraphId,
+};
 use crate::core::session::Session;
+use crate::report::assemble::assemble_summary;
 use crate::report::assemble::paragraph_template;
 use crate::report::edit::{History, Op};
 use crate::report::template::{Keys, THEME};
-use crate::report::{Block, Inline, Options, Report, assemble};
+use crate::report::{Block, Inline, Options, Report};
 
 use super::preview::rich;
 use super::shortcuts::{self, Command};
@@ -108,6 +111,9 @@ pub struct Editor {
     pub ctrl_held: bool,
     /// The selected paragraph as the layout holds it (kept here so drawing never resolves).
     current: Option<LayoutParagraph>,
+    /// The session's layout, resolved once per change, and the names of the session.
+    layout: Layout,
+    keys: Option<Keys>,
 }
 
 impl Editor {
@@ -126,6 +132,8 @@ impl Editor {
             hover: None,
             ctrl_held: false,
             current: None,
+            layout: Layout::default(),
+            keys: None,
         };
         editor.refresh(session);
         editor
@@ -151,13 +159,18 @@ impl Editor {
 
     /// Rebuilds the report and the list after the session changed.
     pub fn refresh(&mut self, session: &Session) {
-        self.report = assemble(
+        self.layout = session.layout.resolve(session);
+        let keys = Keys::new(session);
+        self.report = assemble_summary(
             session,
+            &self.layout,
+            keys.clone(),
             &Options {
                 kind: Some(crate::core::meeting::ReportKind::PanelSummary),
                 issue_date: None,
             },
         );
+        self.keys = Some(keys);
         let mut printed: HashMap<ParagraphId, (u32, &Vec<Inline>, bool)> = HashMap::new();
         for block in &self.report.blocks {
             if let Block::Paragraph {
@@ -171,10 +184,9 @@ impl Editor {
                 printed.insert(*id, (*n, content, *generated));
             }
         }
-        let layout = session.layout.resolve(session);
         let mut rows = Vec::new();
         let mut numeral = 0;
-        for chapter in &layout.chapters {
+        for chapter in &self.layout.chapters {
             let title = match chapter.key {
                 ChapterKey::Introduction => "Introduction".to_string(),
                 ChapterKey::Segment(id) => session
@@ -223,20 +235,19 @@ impl Editor {
     /// Puts the selected paragraph's template into the text box (unless it is already
     /// there and `force` is false: typing must not be reset under the cursor).
     fn load_text(&mut self, session: &Session, force: bool) {
+        self.current = self
+            .selected
+            .and_then(|id| self.layout.paragraph(id))
+            .cloned();
         if !force && self.content_for == self.selected {
-            // Same paragraph: keep the text box, follow the stored paragraph.
-            let layout = session.layout.resolve(session);
-            self.current = self.selected.and_then(|id| layout.paragraph(id)).cloned();
+            // Same paragraph: keep the text box (and the cursor) as they are.
             return;
         }
         self.content_for = self.selected;
-        let layout = session.layout.resolve(session);
-        self.current = self.selected.and_then(|id| layout.paragraph(id)).cloned();
-        let text = self
-            .current
-            .as_ref()
-            .map(|p| paragraph_template(session, &Keys::new(session), p))
-            .unwrap_or_default();
+        let text = match (&self.current, &self.keys) {
+            (Some(p), Some(keys)) => paragraph_template(session, keys, p),
+            _ => String::new(),
+        };
         self.content = text_editor::Content::with_text(&text);
     }
 
@@ -264,8 +275,8 @@ impl Editor {
                 if selected != 0 {
                     self.selected = Some(selected);
                 }
+                self.content_for = None; // the text may have changed: reload it
                 self.refresh(session);
-                self.load_text(session, true);
                 Effect {
                     changed: true,
                     ..Effect::default()
@@ -303,8 +314,8 @@ impl Editor {
         };
         match done {
             Some(label) => {
+                self.content_for = None;
                 self.refresh(session);
-                self.load_text(session, true);
                 Effect {
                     changed: true,
                     notice: Some((
@@ -922,13 +933,12 @@ impl Editor {
             }
             side = side.push(list);
         }
-        if !layout.deleted.is_empty() {
-            let keys = Keys::new(session);
+        if let (false, Some(keys)) = (layout.deleted.is_empty(), &self.keys) {
             let mut list = Column::new()
                 .spacing(4)
                 .push(text("Deleted paragraphs").size(15));
             for d in layout.deleted.iter().rev() {
-                let template = paragraph_template(session, &keys, &d.paragraph);
+                let template = paragraph_template(session, keys, &d.paragraph);
                 let mut preview: String = template.chars().take(70).collect();
                 if preview.len() < template.len() {
                     preview.push('…');

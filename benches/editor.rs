@@ -1,0 +1,166 @@
+//! Editing speed on a large report: 2,000 interventions made into 300 paragraphs (most
+//! of them thematic groups). Run: `cargo bench --bench editor`.
+
+mod common;
+
+use std::time::Duration;
+
+use iced::{Font, Pixels, Settings, Size};
+use iced_test::core::renderer::Headless;
+use iced_test::futures::futures;
+use iced_test::runtime::UserInterface;
+use iced_test::runtime::user_interface::Cache;
+
+use rapporteur::core::layout::{ChapterKey, ParagraphId};
+use rapporteur::report::edit::{History, Op};
+use rapporteur::report::{Options, assemble};
+use rapporteur::storage::Store;
+use rapporteur::ui::app::{App, Message};
+use rapporteur::ui::dialogs::ScriptedDialogs;
+use rapporteur::ui::editor;
+use rapporteur::ui::shortcuts::Command;
+
+fn main() {
+    let mut s = common::demo_with(2_000);
+    // Group the statements of each chapter by sevens: about 300 paragraphs in all.
+    let mut history = History::default();
+    let layout = s.layout.resolve(&s);
+    let chunks: Vec<Vec<ParagraphId>> = layout
+        .chapters
+        .iter()
+        .filter(|c| c.key != ChapterKey::Introduction)
+        .flat_map(|c| {
+            let ids: Vec<ParagraphId> = c
+                .paragraphs
+                .iter()
+                .filter(|p| p.generated.is_none())
+                .map(|p| p.id)
+                .collect();
+            ids.chunks(7)
+                .map(<[ParagraphId]>::to_vec)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (n, chunk) in chunks.iter().enumerate() {
+        let group = history.apply(&mut s, &Op::Group(chunk.clone())).unwrap();
+        let text = format!("{{delegations}} {}.", common::statement(n));
+        history
+            .apply(&mut s, &Op::SetText { id: group, text })
+            .unwrap();
+    }
+    let report = assemble(&s, &Options::default());
+    println!(
+        "report: {} numbered paragraphs from {} interventions",
+        report.numbered().len(),
+        s.interventions.len()
+    );
+
+    let options = Options::default();
+    let target_id = s.layout.chapters[2].paragraphs[3].id;
+    let mut flip = false;
+    common::measure(
+        "apply an edit to the layout (a move)",
+        Duration::from_millis(5),
+        200,
+        || {
+            flip = !flip;
+            let op = if flip {
+                Op::MoveUp(target_id)
+            } else {
+                Op::MoveDown(target_id)
+            };
+            rapporteur::report::edit::apply(&mut s, &op).unwrap();
+        },
+    );
+    common::measure(
+        "reassemble the report after an edit",
+        Duration::from_millis(5),
+        200,
+        || {
+            std::hint::black_box(assemble(&s, &options));
+        },
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bench.json");
+    let store = Store::create(&path, &s).unwrap();
+    let bytes = std::fs::metadata(&path).unwrap().len();
+    let mut app = App::with_session(store, s, None, Box::new(ScriptedDialogs::default()));
+    let _ = app.update(Message::Command(Command::ShowEditor));
+    let _ = app.update(Message::Editor(editor::Message::Press(target_id)));
+    let _ = app.update(Message::Editor(editor::Message::Release(target_id)));
+
+    let settings = Settings {
+        fonts: vec![
+            rapporteur::ui::FONT_REGULAR.into(),
+            rapporteur::ui::FONT_BOLD.into(),
+        ],
+        default_font: Font::with_name(rapporteur::ui::FONT_NAME),
+        ..Settings::default()
+    };
+    let mut renderer = futures::executor::block_on(<iced::Renderer as Headless>::new(
+        Font::with_name(rapporteur::ui::FONT_NAME),
+        Pixels(16.0),
+        None,
+    ))
+    .expect("headless renderer");
+    let _ = iced_test::Simulator::with_settings(settings, app.view()); // loads the fonts once
+    let theme = iced::Theme::Light;
+    let style = iced_test::core::renderer::Style {
+        text_color: iced::Color::BLACK,
+    };
+    let mut cache = Some(Cache::default());
+    let mut frame = |app: &App| {
+        let mut ui = UserInterface::build(
+            app.view(),
+            Size::new(1280.0, 820.0),
+            cache.take().unwrap(),
+            &mut renderer,
+        );
+        ui.draw(
+            &mut renderer,
+            &theme,
+            &style,
+            iced::mouse::Cursor::Unavailable,
+        );
+        cache = Some(ui.into_cache());
+    };
+    frame(&app);
+    let mut flip = false;
+    // The editor's own update (the operation, the report rebuilt, the list), then the
+    // frame; the root's save that follows an operation is timed on its own below.
+    let mut step = |app: &mut App| {
+        flip = !flip;
+        let command = if flip {
+            Command::MoveDown
+        } else {
+            Command::MoveUp
+        };
+        let open = app.open.as_mut().unwrap();
+        let effect = open
+            .editor
+            .update(editor::Message::Shortcut(command), &mut open.session);
+        assert!(effect.changed);
+    };
+    common::measure(
+        "move a paragraph: update + view + layout + draw (kept UI cache)",
+        Duration::from_millis(16),
+        100,
+        || {
+            step(&mut app);
+            frame(&app);
+        },
+    );
+    // The app holds the session's lock: time the save on a copy beside it.
+    let session = app.open.as_ref().unwrap().session.clone();
+    let mut store = Store::create(&dir.path().join("copy.json"), &session).unwrap();
+    common::measure(
+        &format!(
+            "the atomic save after it ({:.1} MB, with fsync)",
+            bytes as f64 / 1e6
+        ),
+        Duration::from_millis(50),
+        40,
+        || store.save(&session).unwrap(),
+    );
+}
