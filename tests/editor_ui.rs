@@ -309,3 +309,21 @@ fn a_paragraph_dragged_with_the_mouse_takes_the_place_of_another() {
         numbered(s, 4)
     );
 }
+
+#[test]
+fn keys_meant_for_another_screen_do_nothing_harmful() {
+    let Fixture { mut app, .. } = demo_app();
+    assert_eq!(app.screen, Screen::Capture);
+    let before = session(&app).clone();
+    // Esc with nothing to close, and the editor's keys, on the capture screen.
+    named(&mut app, Named::Escape, Modifiers::empty());
+    named(&mut app, Named::ArrowUp, Modifiers::ALT);
+    ctrl(&mut app, "m");
+    ctrl(&mut app, "z");
+    named(&mut app, Named::Space, Modifiers::empty());
+    assert_eq!(session(&app), &before);
+    ctrl(&mut app, "4");
+    named(&mut app, Named::Escape, Modifiers::empty());
+    ctrl(&mut app, "m");
+    assert_eq!(session(&app), &before);
+}

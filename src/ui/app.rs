@@ -258,7 +258,7 @@ impl App {
                 }
                 let task = effect.task.map(Message::Capture);
                 match effect.root {
-                    Some(command) => Task::batch([task, self.command(command)]),
+                    Some(command) => Task::batch([task, self.from_screen(command)]),
                     None => task,
                 }
             }
@@ -274,7 +274,7 @@ impl App {
                         self.save_now();
                     }
                     meeting::Outcome::ImportSpeakers => self.import_speakers(),
-                    meeting::Outcome::Root(command) => return self.command(command),
+                    meeting::Outcome::Root(command) => return self.from_screen(command),
                 }
                 Task::none()
             }
@@ -294,7 +294,7 @@ impl App {
                 }
                 let task = effect.task.map(Message::Editor);
                 match effect.root {
-                    Some(command) => Task::batch([task, self.command(command)]),
+                    Some(command) => Task::batch([task, self.from_screen(command)]),
                     None => task,
                 }
             }
@@ -351,6 +351,16 @@ impl App {
     }
 
     fn command(&mut self, command: Command) -> Task<Message> {
+        self.dispatch(command, false)
+    }
+
+    /// A command a screen handed back because it is not its own: handled by the root or
+    /// dropped, never sent to a screen again (that would go round in circles).
+    fn from_screen(&mut self, command: Command) -> Task<Message> {
+        self.dispatch(command, true)
+    }
+
+    fn dispatch(&mut self, command: Command, from_screen: bool) -> Task<Message> {
         match command {
             Command::Help => {
                 self.help = !self.help;
@@ -455,16 +465,17 @@ impl App {
                 }
                 Task::none()
             }
+            Command::FocusPicker if self.open.is_some() && self.screen != Screen::Capture => {
+                self.screen = Screen::Capture;
+                operation::focus(capture::PICKER)
+            }
+            _ if from_screen => Task::none(),
             other => match (&mut self.open, self.screen) {
                 (Some(_), Screen::Capture) => {
                     self.update(Message::Capture(capture::Message::Shortcut(other)))
                 }
                 (Some(_), Screen::Editor) if other.is_editor() => {
                     self.update(Message::Editor(editor::Message::Shortcut(other)))
-                }
-                (Some(_), Screen::Meeting | Screen::Editor) if other == Command::FocusPicker => {
-                    self.screen = Screen::Capture;
-                    operation::focus(capture::PICKER)
                 }
                 _ => Task::none(),
             },
