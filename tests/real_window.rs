@@ -364,7 +364,12 @@ fn move_a_paragraph_with_alt_up_save_and_export_the_new_order() {
     }
     beat();
     xdo(&display, &["key", "--clearmodifiers", "ctrl+t"]);
-    beat();
+    // The group is saved by the update that made it; the text box takes the focus just
+    // after. Type only then, or the first letters reach no widget (slow machines).
+    wait_for("the group on disk", Duration::from_secs(10), || {
+        markdown(&session).contains("\n15\\. Many delegations, including")
+    });
+    std::thread::sleep(Duration::from_millis(500));
     xdo(
         &display,
         &["type", "--delay", "15", "described national measures."],
