@@ -258,7 +258,7 @@ impl App {
                 }
                 let task = effect.task.map(Message::Capture);
                 match effect.root {
-                    Some(command) => Task::batch([task, self.from_screen(command)]),
+                    Some(command) => Task::batch([task, self.handed_back(command)]),
                     None => task,
                 }
             }
@@ -274,7 +274,7 @@ impl App {
                         self.save_now();
                     }
                     meeting::Outcome::ImportSpeakers => self.import_speakers(),
-                    meeting::Outcome::Root(command) => return self.from_screen(command),
+                    meeting::Outcome::Root(command) => return self.handed_back(command),
                 }
                 Task::none()
             }
@@ -294,7 +294,7 @@ impl App {
                 }
                 let task = effect.task.map(Message::Editor);
                 match effect.root {
-                    Some(command) => Task::batch([task, self.from_screen(command)]),
+                    Some(command) => Task::batch([task, self.handed_back(command)]),
                     None => task,
                 }
             }
@@ -356,7 +356,7 @@ impl App {
 
     /// A command a screen handed back because it is not its own: handled by the root or
     /// dropped, never sent to a screen again (that would go round in circles).
-    fn from_screen(&mut self, command: Command) -> Task<Message> {
+    fn handed_back(&mut self, command: Command) -> Task<Message> {
         self.dispatch(command, true)
     }
 
