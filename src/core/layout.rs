@@ -24,6 +24,19 @@ pub enum ChapterKey {
     Segment(u32),
 }
 
+impl ChapterKey {
+    /// The chapter's heading: "Introduction", or its segment's title.
+    pub fn title(self, session: &Session) -> String {
+        match self {
+            ChapterKey::Introduction => "Introduction".to_string(),
+            ChapterKey::Segment(id) => session
+                .segment(id)
+                .map(|s| s.title.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// A paragraph the report writes itself from the session's data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -9,7 +9,7 @@ use crate::core::session::Session;
 use crate::core::settings::DEFAULT_SUBTITLE;
 
 use crate::core::Participant;
-use crate::core::layout::{ChapterKey, Generated, Layout, Paragraph as LayoutParagraph};
+use crate::core::layout::{Generated, Layout, Paragraph as LayoutParagraph};
 use crate::core::text::capitalize_first;
 
 use super::mentions::with_article;
@@ -31,7 +31,7 @@ pub fn assemble(session: &Session, options: &Options) -> Report {
         ReportKind::PanelSummary => summary_report(
             session,
             &session.layout.resolve(session),
-            Keys::new(session),
+            &Keys::new(session),
             options,
         ),
         ReportKind::Minutes => minutes(session, options),
@@ -43,7 +43,7 @@ pub fn assemble(session: &Session, options: &Options) -> Report {
 pub fn assemble_summary(
     session: &Session,
     layout: &Layout,
-    keys: Keys,
+    keys: &Keys,
     options: &Options,
 ) -> Report {
     summary_report(session, layout, keys, options)
@@ -172,9 +172,9 @@ pub fn paragraph_template(session: &Session, keys: &Keys, p: &LayoutParagraph) -
     }
 }
 
-fn summary_report(session: &Session, layout: &Layout, keys: Keys, options: &Options) -> Report {
+fn summary_report(session: &Session, layout: &Layout, keys: &Keys, options: &Options) -> Report {
     let m = &session.meeting;
-    let mut renderer = Renderer::with_keys(session, &layout.excluded, keys);
+    let mut renderer = Renderer::new(session, &layout.excluded, keys);
     let mut blocks = Vec::new();
     let mut warnings = Vec::new();
     let mut number = 0;
@@ -182,7 +182,7 @@ fn summary_report(session: &Session, layout: &Layout, keys: Keys, options: &Opti
     for chapter in &layout.chapters {
         let mut content = Vec::new();
         for p in &chapter.paragraphs {
-            let template = paragraph_template(session, &renderer.keys, p);
+            let template = paragraph_template(session, keys, p);
             let mut unknown = Vec::new();
             let mut inline = renderer.render(&template, &p.sources, &mut unknown);
             inline.extend(p.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
@@ -210,13 +210,7 @@ fn summary_report(session: &Session, layout: &Layout, keys: Keys, options: &Opti
             continue;
         }
         chapter_number += 1;
-        let title = match chapter.key {
-            ChapterKey::Introduction => "Introduction".to_string(),
-            ChapterKey::Segment(id) => session
-                .segment(id)
-                .map(|s| s.title.clone())
-                .unwrap_or_default(),
-        };
+        let title = chapter.key.title(session);
         blocks.push(Block::Chapter {
             numeral: Some(format!("{}.", roman(chapter_number))),
             title,

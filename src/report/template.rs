@@ -147,7 +147,7 @@ fn key_form(text: &str) -> String {
 }
 
 /// Every name a template may use, for one assembly.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Keys {
     map: HashMap<String, Speaker>,
     /// Intervention id -> index in the session, so a long report finds its sources fast.
@@ -294,7 +294,7 @@ pub fn from_inlines(content: &[Inline]) -> String {
 /// Prints templates in report order; the mention tracker makes first mentions right.
 pub struct Renderer<'a> {
     pub session: &'a Session,
-    pub keys: Keys,
+    pub keys: &'a Keys,
     pub mentions: Mentions,
     /// Interventions the report leaves out (not counted in thematic openings).
     pub excluded: &'a [InterventionId],
@@ -303,11 +303,7 @@ pub struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(session: &'a Session, excluded: &'a [InterventionId]) -> Self {
-        Self::with_keys(session, excluded, Keys::new(session))
-    }
-
-    pub fn with_keys(session: &'a Session, excluded: &'a [InterventionId], keys: Keys) -> Self {
+    pub fn new(session: &'a Session, excluded: &'a [InterventionId], keys: &'a Keys) -> Self {
         Renderer {
             session,
             keys,
@@ -445,7 +441,8 @@ mod tests {
     #[test]
     fn names_print_as_first_then_later_mentions() {
         let s = demo_session();
-        let mut r = Renderer::new(&s, &[]);
+        let keys = Keys::new(&s);
+        let mut r = Renderer::new(&s, &[], &keys);
         let mut unknown = Vec::new();
         let first = plain(&r.render("{Bouayach} said that {Peru} agreed.", &[], &mut unknown));
         assert_eq!(

@@ -164,7 +164,7 @@ impl Editor {
         self.report = assemble_summary(
             session,
             &self.layout,
-            keys.clone(),
+            &keys,
             &Options {
                 kind: Some(crate::core::meeting::ReportKind::PanelSummary),
                 issue_date: None,
@@ -187,13 +187,7 @@ impl Editor {
         let mut rows = Vec::new();
         let mut numeral = 0;
         for chapter in &self.layout.chapters {
-            let title = match chapter.key {
-                ChapterKey::Introduction => "Introduction".to_string(),
-                ChapterKey::Segment(id) => session
-                    .segment(id)
-                    .map(|s| s.title.clone())
-                    .unwrap_or_default(),
-            };
+            let title = chapter.key.title(session);
             let label = if chapter
                 .paragraphs
                 .iter()
