@@ -8,11 +8,7 @@ use std::time::Duration;
 
 use chrono::DateTime;
 use iced::widget::text_editor;
-use iced::{Font, Pixels, Settings, Size};
-use iced_test::core::renderer::Headless;
-use iced_test::futures::futures;
-use iced_test::runtime::UserInterface;
-use iced_test::runtime::user_interface::Cache;
+use iced::{Font, Settings};
 
 use rapporteur::core::intervention::{Intervention, Speaker};
 use rapporteur::core::participant::{Honorific, Participant, Role};
@@ -111,14 +107,6 @@ fn main() {
 
     let store = Store::open(&path).unwrap().0;
     let mut app = App::with_session(store, session, None, Box::new(ScriptedDialogs::default()));
-    let settings = || Settings {
-        fonts: vec![
-            rapporteur::ui::FONT_REGULAR.into(),
-            rapporteur::ui::FONT_BOLD.into(),
-        ],
-        default_font: Font::with_name(rapporteur::ui::FONT_NAME),
-        ..Settings::default()
-    };
     let keystroke = || {
         Message::Capture(capture::Message::Statement(text_editor::Action::Edit(
             text_editor::Edit::Insert('a'),
@@ -133,39 +121,14 @@ fn main() {
             std::hint::black_box(app.view());
         },
     );
-    // As the event loop does it: the widget tree's cache is kept between frames, so text
-    // that did not change is not shaped again. Build (layout) and draw are both counted.
-    let mut renderer = futures::executor::block_on(<iced::Renderer as Headless>::new(
-        Font::with_name(rapporteur::ui::FONT_NAME),
-        Pixels(16.0),
-        None,
-    ))
-    .expect("headless renderer");
-    let _ = iced_test::Simulator::with_settings(settings(), app.view()); // loads the fonts once
-    let theme = iced::Theme::Light;
-    let style = iced_test::core::renderer::Style {
-        text_color: iced::Color::BLACK,
-    };
-    let mut cache = Some(Cache::default());
+    let mut frames = common::KeptFrames::new(app.view());
     common::measure(
         "keystroke: update + view + layout + draw (kept UI cache)",
         Duration::from_millis(4),
         300,
         || {
             let _ = app.update(keystroke());
-            let mut ui = UserInterface::build(
-                app.view(),
-                Size::new(1280.0, 820.0),
-                cache.take().unwrap(),
-                &mut renderer,
-            );
-            ui.draw(
-                &mut renderer,
-                &theme,
-                &style,
-                iced::mouse::Cursor::Unavailable,
-            );
-            cache = Some(ui.into_cache());
+            frames.frame(app.view());
         },
     );
     let no_fonts = || Settings {

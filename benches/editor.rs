@@ -5,12 +5,6 @@ mod common;
 
 use std::time::Duration;
 
-use iced::{Font, Pixels, Settings, Size};
-use iced_test::core::renderer::Headless;
-use iced_test::futures::futures;
-use iced_test::runtime::UserInterface;
-use iced_test::runtime::user_interface::Cache;
-
 use rapporteur::core::layout::{ChapterKey, ParagraphId};
 use rapporteur::report::edit::{History, Op};
 use rapporteur::report::{Options, assemble};
@@ -90,41 +84,8 @@ fn main() {
     let _ = app.update(Message::Editor(editor::Message::Press(target_id)));
     let _ = app.update(Message::Editor(editor::Message::Release(target_id)));
 
-    let settings = Settings {
-        fonts: vec![
-            rapporteur::ui::FONT_REGULAR.into(),
-            rapporteur::ui::FONT_BOLD.into(),
-        ],
-        default_font: Font::with_name(rapporteur::ui::FONT_NAME),
-        ..Settings::default()
-    };
-    let mut renderer = futures::executor::block_on(<iced::Renderer as Headless>::new(
-        Font::with_name(rapporteur::ui::FONT_NAME),
-        Pixels(16.0),
-        None,
-    ))
-    .expect("headless renderer");
-    let _ = iced_test::Simulator::with_settings(settings, app.view()); // loads the fonts once
-    let theme = iced::Theme::Light;
-    let style = iced_test::core::renderer::Style {
-        text_color: iced::Color::BLACK,
-    };
-    let mut cache = Some(Cache::default());
-    let mut frame = |app: &App| {
-        let mut ui = UserInterface::build(
-            app.view(),
-            Size::new(1280.0, 820.0),
-            cache.take().unwrap(),
-            &mut renderer,
-        );
-        ui.draw(
-            &mut renderer,
-            &theme,
-            &style,
-            iced::mouse::Cursor::Unavailable,
-        );
-        cache = Some(ui.into_cache());
-    };
+    let mut frames = common::KeptFrames::new(app.view());
+    let mut frame = |app: &App| frames.frame(app.view());
     frame(&app);
     let mut flip = false;
     // The editor's own update (the operation, the report rebuilt, the list), then the

@@ -9,6 +9,7 @@ use crate::core::meeting::{Meeting, ReportKind};
 use crate::core::session::{NewIntervention, resolve_speaker};
 use crate::core::speakers::import_speakers_csv;
 use crate::report::{Options, assemble};
+use crate::storage::journal::Logged;
 use crate::storage::{Store, file};
 
 #[derive(Debug, Parser)]
@@ -58,12 +59,16 @@ pub enum Command {
         #[arg(long)]
         meeting: Option<PathBuf>,
     },
-    /// Export the report of a session as DOCX, Markdown or text.
+    /// Export the report of a session as DOCX, Markdown or text. Never writes over a
+    /// session or the file being read; another existing file needs --force.
     Export {
         session: PathBuf,
         /// Output file, or - for standard output.
         #[arg(short, long)]
         output: PathBuf,
+        /// Replace the output file if it exists (never a session file).
+        #[arg(long)]
+        force: bool,
         /// Panel summary report or minutes (default: the session's choice).
         #[arg(long)]
         kind: Option<Kind>,
@@ -71,6 +76,10 @@ pub enum Command {
         #[arg(long)]
         format: Option<Format>,
     },
+    /// List the backups kept of a session, newest first.
+    Backups { session: PathBuf },
+    /// Replace a session with one of its backups (the current file is kept as a backup).
+    Restore { session: PathBuf, backup: PathBuf },
 }
 
 pub fn run(command: Command) -> Result<(), String> {
@@ -85,19 +94,47 @@ pub fn run(command: Command) -> Result<(), String> {
         Command::Export {
             session,
             output,
+            force,
             kind,
             format,
-        } => export(&session, &output, kind, format),
+        } => export(&session, &output, force, kind, format),
+        Command::Backups { session } => backups(&session),
+        Command::Restore { session, backup } => restore(&session, &backup),
     }
 }
 
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 fn read_text(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+    let bytes = read_bytes(path)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        format!(
+            "{}: is not UTF-8 text (byte {})",
+            path.display(),
+            e.utf8_error().valid_up_to() + 1
+        )
+    })
+}
+
+/// What opening a session repaired or recovered, on standard error.
+fn tell(path: &Path, notices: &[String]) {
+    for notice in notices {
+        eprintln!("rapporteur: {}: {notice}", path.display());
+    }
+}
+
+fn open_store(path: &Path) -> Result<(Store, crate::core::Session), String> {
+    let (store, session, _) = Store::open(path).map_err(|e| e.to_string())?;
+    tell(path, &store.notices);
+    Ok((store, session))
 }
 
 fn speakers(session: &Path, csv: &Path) -> Result<(), String> {
-    let text = read_text(csv)?;
-    let (mut store, mut s, _) = Store::open(session).map_err(|e| e.to_string())?;
+    let text = read_bytes(csv)?;
+    let (mut store, mut s) = open_store(session)?;
     let n = import_speakers_csv(&mut s, &text)
         .map_err(|e| format!("{}: {e}; nothing was imported", csv.display()))?;
     store.save(&s)?;
@@ -106,10 +143,23 @@ fn speakers(session: &Path, csv: &Path) -> Result<(), String> {
 }
 
 fn import(log: &Path, output: &Path, meeting: Option<&Path>) -> Result<(), String> {
-    let text = read_text(log)?;
+    let text = read_bytes(log)?;
     let meeting: Meeting = match meeting {
-        Some(path) => serde_json::from_str(&read_text(path)?)
-            .map_err(|e| format!("{}: {e}", path.display()))?,
+        Some(path) => {
+            let meeting: Meeting = serde_json::from_str(&read_text(path)?)
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+            crate::core::timezone::check(&meeting.time_zone)
+                .map_err(|e| format!("{}: time_zone: {e}; nothing was written", path.display()))?;
+            if let Some(zone) = &meeting.second_time_zone {
+                crate::core::timezone::check(zone).map_err(|e| {
+                    format!(
+                        "{}: second_time_zone: {e}; nothing was written",
+                        path.display()
+                    )
+                })?;
+            }
+            meeting
+        }
         None => Meeting::default(),
     };
     let name = output
@@ -130,11 +180,18 @@ fn import(log: &Path, output: &Path, meeting: Option<&Path>) -> Result<(), Strin
 fn export(
     session: &Path,
     output: &Path,
+    force: bool,
     kind: Option<Kind>,
     format: Option<Format>,
 ) -> Result<(), String> {
     // Read only: exporting works while a window has the session open.
-    let s = file::load(session).map_err(|e| e.to_string())?;
+    let loaded = file::load_checked(session).map_err(|e| e.to_string())?;
+    tell(session, &loaded.repairs);
+    let s = loaded.session;
+    let to_stdout = output == Path::new("-");
+    if !to_stdout {
+        check_output(output, &[session], force)?;
+    }
     let format = format.unwrap_or_else(|| match output.extension().and_then(|e| e.to_str()) {
         Some("md") => Format::Md,
         Some("txt") => Format::Txt,
@@ -153,40 +210,118 @@ fn export(
         Format::Md => crate::report::markdown::to_markdown(&report).into_bytes(),
         Format::Txt => crate::report::markdown::to_text(&report).into_bytes(),
     };
-    if output == Path::new("-") {
+    crate::report::limits::check_size(file::to_bytes(&s).len(), bytes.len())
+        .map_err(|e| format!("{}: {e}; nothing was written", session.display()))?;
+    if to_stdout {
         std::io::stdout()
             .write_all(&bytes)
             .map_err(|e| format!("standard output: {e}"))?;
         return Ok(());
     }
     // Atomic: the output is complete or absent, never partial.
-    file::write_atomic(output, &bytes).map_err(|e| format!("{}: {e}", output.display()))?;
+    file::write_atomic(output, &bytes)
+        .map_err(|e| format!("{}: {e}; nothing was written", output.display()))?;
     eprintln!("wrote {}", output.display());
     Ok(())
 }
 
+/// Whether the report may be written to `output`: never over one of the run's `inputs`
+/// or any Rapporteur session, and over another existing file only when asked to. The same
+/// rule serves the window's export.
+pub fn check_output(output: &Path, inputs: &[&Path], force: bool) -> Result<(), String> {
+    let refuse = |why: String| Err(format!("{}: {why}; nothing was written", output.display()));
+    let Ok(meta) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    if meta.is_dir() {
+        return refuse("is a folder; give a file name".into());
+    }
+    let same = |a: &Path, b: &Path| match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => {
+            use std::os::unix::fs::MetadataExt;
+            x.dev() == y.dev() && x.ino() == y.ino()
+        }
+        _ => false,
+    };
+    if inputs.iter().any(|input| same(output, input)) {
+        return refuse("is the file being read; choose another output file".into());
+    }
+    if file::looks_like_session(output) {
+        return refuse("is a Rapporteur session; a report never replaces a session".into());
+    }
+    if !force {
+        return refuse("already exists; add --force to replace it".into());
+    }
+    Ok(())
+}
+
+fn backups(session: &Path) -> Result<(), String> {
+    let path = crate::storage::paths::resolve(session)
+        .map_err(|e| format!("{}: {e}", session.display()))?;
+    let list = crate::storage::backup::list(&path);
+    if list.is_empty() {
+        println!("no backups of {} are kept", session.display());
+    }
+    for b in list {
+        println!("{}\t{}", b.path.display(), b.describe());
+    }
+    Ok(())
+}
+
+fn restore(session: &Path, backup: &Path) -> Result<(), String> {
+    let path = crate::storage::paths::resolve(session)
+        .map_err(|e| format!("{}: {e}", session.display()))?;
+    let _lock = crate::storage::lock::SessionLock::acquire(&path).map_err(|e| e.to_string())?;
+    crate::storage::store::restore_file(&path, backup)?;
+    eprintln!("restored {} from {}", session.display(), backup.display());
+    Ok(())
+}
+
+/// Full saves while logging: one every so many lines keeps the journal short; every line
+/// is on disk through the journal before it is acknowledged.
+const COMPACT_EVERY: usize = 1000;
+
 fn log_from_stdin(path: &Path) -> Result<(), String> {
     let (mut store, mut session, _) = Store::open_or_create(path).map_err(|e| e.to_string())?;
+    tell(path, &store.notices);
     let stdout = std::io::stdout();
-    for (n, line) in std::io::stdin().lock().lines().enumerate() {
-        let line = line.map_err(|e| format!("standard input: {e}"))?;
+    let mut input = std::io::stdin().lock();
+    let mut buffer = Vec::new();
+    let mut since_save = 0;
+    for n in 1.. {
+        buffer.clear();
+        let read = input
+            .read_until(b'\n', &mut buffer)
+            .map_err(|e| format!("standard input, line {n}: {e}"))?;
+        if read == 0 {
+            break;
+        }
+        // A line that is not UTF-8 (a stray byte from another encoding) is kept, with
+        // the bad bytes shown as U+FFFD, rather than stopping the log.
+        let line = match String::from_utf8(std::mem::take(&mut buffer)) {
+            Ok(line) => line,
+            Err(e) => {
+                eprintln!("rapporteur: line {n}: not UTF-8; the bad bytes became U+FFFD");
+                String::from_utf8_lossy(e.as_bytes()).into_owned()
+            }
+        };
+        let line = line.trim_end_matches(['\n', '\r']);
         if line.trim().is_empty() {
             continue;
         }
         let Some((who, text)) = line.split_once('\t') else {
-            eprintln!(
-                "rapporteur: line {}: expected SPEAKER<TAB>TEXT; skipped",
-                n + 1
-            );
+            eprintln!("rapporteur: line {n}: expected SPEAKER<TAB>TEXT; skipped");
             continue;
         };
+        let known = session.delegations.len();
         let speaker = match resolve_speaker(&mut session, who) {
             Ok(speaker) => speaker,
             Err(e) => {
-                eprintln!("rapporteur: line {}: {e}; skipped", n + 1);
+                eprintln!("rapporteur: line {n}: {e}; skipped");
                 continue;
             }
         };
+        let spoke = session.next_pending_of(&speaker).map(|i| i.id);
         let now = chrono::Utc::now();
         let id = session.commit(NewIntervention {
             speaker,
@@ -195,10 +330,38 @@ fn log_from_stdin(path: &Path) -> Result<(), String> {
             ended_at: now,
             text: text.to_string(),
         });
-        store.save(&session)?;
+        let entry = Logged {
+            intervention: match session.intervention(id) {
+                Some(i) => i.clone(),
+                None => return Err(format!("line {n}: the statement could not be logged")),
+            },
+            new_delegations: session
+                .delegations
+                .get(known..)
+                .unwrap_or_default()
+                .to_vec(),
+            spoke,
+        };
+        if let Err(e) = store.append_logged(&entry) {
+            return Err(format!(
+                "line {n} was NOT saved ({e}); it and the lines after it are not in the session. Free some space and log them again"
+            ));
+        }
+        since_save += 1;
+        if since_save >= COMPACT_EVERY {
+            // A failed full save loses nothing: the journal still holds every line.
+            if store.save(&session).is_ok() {
+                since_save = 0;
+            }
+        }
         let mut out = stdout.lock();
         let _ = writeln!(out, "logged {id}");
         let _ = out.flush();
+    }
+    if since_save > 0 {
+        store.save(&session).map_err(|e| {
+            format!("{e} Every logged line is safe in the journal beside it and will be taken in when the session is next opened.")
+        })?;
     }
     Ok(())
 }

@@ -99,3 +99,62 @@ pub fn demo_with(interventions: usize) -> Session {
     }
     s
 }
+
+/// Frames drawn as the event loop draws them: the widget tree's cache is kept between
+/// frames, so text that did not change is not shaped again. Build (layout) and draw are
+/// both counted; the rasteriser's pixel work is not.
+#[allow(dead_code)]
+pub struct KeptFrames {
+    renderer: iced::Renderer,
+    cache: Option<iced_test::runtime::user_interface::Cache>,
+}
+
+#[allow(dead_code)]
+impl KeptFrames {
+    /// The app's fonts, loaded once (through a first Simulator of `view`).
+    pub fn settings() -> iced::Settings {
+        iced::Settings {
+            fonts: vec![
+                rapporteur::ui::FONT_REGULAR.into(),
+                rapporteur::ui::FONT_BOLD.into(),
+            ],
+            default_font: iced::Font::with_name(rapporteur::ui::FONT_NAME),
+            ..iced::Settings::default()
+        }
+    }
+
+    pub fn new<M>(view: iced::Element<'_, M>) -> Self {
+        use iced_test::core::renderer::Headless;
+        let renderer =
+            iced_test::futures::futures::executor::block_on(<iced::Renderer as Headless>::new(
+                iced::Font::with_name(rapporteur::ui::FONT_NAME),
+                iced::Pixels(16.0),
+                None,
+            ))
+            .expect("headless renderer");
+        let _ = iced_test::Simulator::with_settings(Self::settings(), view);
+        KeptFrames {
+            renderer,
+            cache: Some(Default::default()),
+        }
+    }
+
+    /// Lays out and draws one frame of `view` in a 1280 x 820 window.
+    pub fn frame<M>(&mut self, view: iced::Element<'_, M>) {
+        let mut ui = iced_test::runtime::UserInterface::build(
+            view,
+            iced::Size::new(1280.0, 820.0),
+            self.cache.take().unwrap(),
+            &mut self.renderer,
+        );
+        ui.draw(
+            &mut self.renderer,
+            &iced::Theme::Light,
+            &iced_test::core::renderer::Style {
+                text_color: iced::Color::BLACK,
+            },
+            iced::mouse::Cursor::Unavailable,
+        );
+        self.cache = Some(ui.into_cache());
+    }
+}

@@ -1,5 +1,6 @@
 //! Delegations: who a speaker speaks for, named as the UN names them.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -121,11 +122,15 @@ impl Delegation {
     /// Whether `text` names this delegation: its name with or without "the", an alias
     /// or its acronym, ignoring case and accents.
     pub fn is_named(&self, text: &str) -> bool {
-        let wanted = fold(text.trim());
-        let wanted = wanted.strip_prefix("the ").unwrap_or(&wanted);
-        fold(&self.name) == wanted
-            || self.aliases.iter().any(|a| fold(a) == wanted)
-            || self.acronym.as_deref().is_some_and(|a| fold(a) == wanted)
+        let wanted = lookup_key(text);
+        self.names().any(|n| fold(n) == wanted)
+    }
+
+    /// Its name, aliases and acronym.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.name.as_str())
+            .chain(self.aliases.iter().map(String::as_str))
+            .chain(self.acronym.as_deref())
     }
 }
 
@@ -144,8 +149,9 @@ const CATALOGUE_CSV: &str = include_str!("../../assets/delegations.csv");
 /// the two observer States, common regional organizations and United Nations entities.
 pub fn catalogue() -> &'static [Delegation] {
     static CATALOGUE: OnceLock<Vec<Delegation>> = OnceLock::new();
-    CATALOGUE
-        .get_or_init(|| parse_catalogue(CATALOGUE_CSV).expect("assets/delegations.csv is valid"))
+    // The catalogue is compiled in and checked by a unit test; were it ever broken, the
+    // app would work on without built-in names rather than stop.
+    CATALOGUE.get_or_init(|| parse_catalogue(CATALOGUE_CSV).unwrap_or_default())
 }
 
 fn parse_catalogue(csv_text: &str) -> Result<Vec<Delegation>, String> {
@@ -171,10 +177,44 @@ fn parse_catalogue(csv_text: &str) -> Result<Vec<Delegation>, String> {
     Ok(out)
 }
 
+/// The catalogue by every folded name, alias and acronym, built once: an import of
+/// thousands of rows looks each name up in constant time.
+fn catalogue_index() -> &'static HashMap<String, usize> {
+    static INDEX: OnceLock<HashMap<String, usize>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = HashMap::new();
+        for (i, d) in catalogue().iter().enumerate() {
+            let names = std::iter::once(d.name.as_str())
+                .chain(d.aliases.iter().map(String::as_str))
+                .chain(d.acronym.as_deref());
+            for name in names {
+                index.entry(fold(name)).or_insert(i);
+            }
+        }
+        index
+    })
+}
+
+/// The form of a typed name that look-ups compare: folded, without a leading "the".
+pub fn lookup_key(text: &str) -> String {
+    let folded = fold(text.trim());
+    match folded.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => folded,
+    }
+}
+
 /// Finds a built-in delegation by any of its names ("Netherlands", "the Netherlands",
 /// "Holland", "UNICEF").
 pub fn find_builtin(text: &str) -> Option<&'static Delegation> {
-    catalogue().iter().find(|d| d.is_named(text))
+    catalogue_index()
+        .get(&lookup_key(text))
+        .and_then(|i| catalogue().get(*i))
+}
+
+/// Finds a built-in delegation by its key ("cote-d-ivoire").
+pub fn find_builtin_id(id: &str) -> Option<&'static Delegation> {
+    catalogue().iter().find(|d| d.id == id)
 }
 
 #[cfg(test)]

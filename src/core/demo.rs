@@ -214,6 +214,7 @@ pub fn demo_session() -> Session {
             speaker: Speaker::Delegation(id),
             on_behalf_of: *group,
             status: *status,
+            text: String::new(),
         });
     }
     s.inscriptions.push(Inscription {
@@ -221,6 +222,7 @@ pub fn demo_session() -> Session {
         speaker: Speaker::Delegation(cairo.clone()),
         on_behalf_of: None,
         status: InscriptionStatus::Pending,
+        text: String::new(),
     });
 
     let start = DateTime::<Utc>::from_timestamp(1_620_738_000, 0).expect("valid"); // 11 May 2021 13:00 UTC

@@ -3,14 +3,16 @@
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
-use super::intervention::Speaker;
+use std::collections::HashMap;
+
+use super::csv_file::{self, CsvError};
+use super::ids::Allocator;
+use super::intervention::{Intervention, Speaker};
 use super::meeting::{Meeting, ReportKind, SegmentKind};
 use super::participant::{Honorific, Participant, Role};
-use super::session::{NewIntervention, Session};
-use super::speakers::{
-    CsvError, Inscription, InscriptionStatus, csv_reader, csv_rows, resolve_delegation,
-};
-use super::text::{clean_line, fold};
+use super::session::Session;
+use super::speakers::{Index, Inscription, InscriptionStatus};
+use super::text::{clean, clean_line, fold};
 
 const COLUMNS: [&str; 14] = [
     "segment",
@@ -81,81 +83,75 @@ fn parse_start(
     None
 }
 
-/// Builds a new session from a log. `meeting` gives the meeting data (masthead, mandate,
-/// date...) that a log does not hold.
-pub fn import_log_csv(csv_text: &str, meeting: Meeting, name: &str) -> Result<Session, CsvError> {
+/// Builds a new session from a log (CSV bytes in any encoding and separator the reader
+/// detects). `meeting` gives the meeting data (masthead, mandate, date...) that a log does
+/// not hold. Linear in the number of rows: every look-up goes through an index.
+pub fn import_log_csv(
+    csv: impl AsRef<[u8]>,
+    meeting: Meeting,
+    name: &str,
+) -> Result<Session, CsvError> {
     let mut s = Session::new(name, meeting.report_kind);
     s.meeting = meeting;
     if s.meeting.report_kind == ReportKind::Minutes {
         s.segments.clear();
     }
-    let (mut reader, headers) = csv_reader(csv_text)?;
-    for h in &headers {
+    let table = csv_file::read(csv.as_ref(), &COLUMNS)?;
+    for h in &table.headers {
         if !COLUMNS.contains(&h.as_str()) {
-            return Err(CsvError {
-                row: 1,
-                column: h.clone(),
-                message: format!("unknown column; the columns are {}", COLUMNS.join(", ")),
-            });
+            return Err(table.error(
+                1,
+                h,
+                format!("unknown column; the columns are {}", COLUMNS.join(", ")),
+            ));
         }
     }
     for required in ["name", "delegation", "text"] {
-        if !headers.iter().any(|h| h == required) {
-            return Err(CsvError {
-                row: 1,
-                column: required.into(),
-                message: "the header row lacks this column".into(),
-            });
+        if table.column(required).is_none() {
+            return Err(table.error(1, required, "the header row lacks this column"));
         }
     }
+    let mut index = Index::of(&s);
+    let mut segments: HashMap<String, u32> =
+        s.segments.iter().map(|x| (fold(&x.title), x.id)).collect();
+    let mut intervention_ids = Allocator::<u64>::new(std::iter::empty());
+    let mut inscription_ids = Allocator::<u32>::new(std::iter::empty());
     let mut last_start: Option<DateTime<Utc>> = None;
-    for record in csv_rows(&mut reader, &headers) {
-        let record = record?;
-        let row = record.number;
-        let cell = |name: &str| record.cell(name);
-        let err = |column: &str, message: String| CsvError {
-            row,
-            column: column.into(),
-            message,
-        };
+    for row in &table.rows {
+        let number = row.number;
+        let cell = |name: &str| table.cell(row, name);
+        let err = |column: &str, message: String| table.error(number, column, message);
 
-        let segment_title = clean_line(&cell("segment"));
+        let segment_title = clean_line(cell("segment"));
         let segment = if segment_title.is_empty() {
             if s.segments.is_empty() {
                 return Err(err("segment", "the first row must name its segment".into()));
             }
             s.current_segment
         } else {
-            match s
-                .segments
-                .iter()
-                .find(|x| fold(&x.title) == fold(&segment_title))
-            {
-                Some(found) => found.id,
+            match segments.get(&fold(&segment_title)) {
+                Some(found) => *found,
                 None => {
                     let kind = if s.meeting.report_kind == ReportKind::Minutes {
                         SegmentKind::AgendaItem
                     } else {
                         segment_kind(&segment_title)
                     };
-                    s.add_segment(&segment_title, kind)
+                    let id = s.add_segment(&segment_title, kind);
+                    segments.insert(fold(&segment_title), id);
+                    id
                 }
             }
         };
         s.current_segment = segment;
 
-        let delegation_name = cell("delegation");
+        let delegation_name = clean_line(cell("delegation"));
         let delegation = if delegation_name.is_empty() {
             None
         } else {
-            Some(resolve_delegation(
-                &mut s,
-                &delegation_name,
-                &cell("kind"),
-                row,
-            )?)
+            Some(index.delegation(&mut s, &delegation_name, cell("kind"), number, &table)?)
         };
-        let role = Role::parse(&cell("role")).ok_or_else(|| {
+        let role = Role::parse(cell("role")).ok_or_else(|| {
             err(
                 "role",
                 format!(
@@ -164,8 +160,8 @@ pub fn import_log_csv(csv_text: &str, meeting: Meeting, name: &str) -> Result<Se
                 ),
             )
         })?;
-        let person = clean_line(&cell("name"));
-        let title = clean_line(&cell("title"));
+        let person = clean_line(cell("name"));
+        let title = clean_line(cell("title"));
         // A row with a title but no name is an official, named by title only.
         let official = person.is_empty() && !title.is_empty() && role != Role::Floor;
         let speaker = if person.is_empty() && !official {
@@ -179,18 +175,15 @@ pub fn import_log_csv(csv_text: &str, meeting: Meeting, name: &str) -> Result<Se
                 }
             }
         } else {
-            let same = |p: &&Participant| {
-                if official {
-                    p.title_only && fold(&p.title) == fold(&title)
-                } else {
-                    fold(&p.full_name()) == fold(&person)
-                }
+            let existing = if official {
+                index.official(&title)
+            } else {
+                index.person(&person)
             };
-            let existing = s.participants.iter().find(same).map(|p| p.id);
             let id = match existing {
                 Some(id) => id,
                 None => {
-                    let honorific = Honorific::parse(&cell("honorific")).ok_or_else(|| {
+                    let honorific = Honorific::parse(cell("honorific")).ok_or_else(|| {
                         err(
                             "honorific",
                             format!(
@@ -200,24 +193,26 @@ pub fn import_log_csv(csv_text: &str, meeting: Meeting, name: &str) -> Result<Se
                         )
                     })?;
                     let (given_names, family_name) =
-                        Participant::split_name(&person, &cell("family_name"));
+                        Participant::split_name(&person, cell("family_name"));
                     let pronoun = match honorific {
                         Honorific::Ms => super::participant::Pronoun::She,
                         Honorific::Mr => super::participant::Pronoun::He,
                         Honorific::None => super::participant::Pronoun::They,
                     };
-                    s.add_participant(Participant {
+                    let id = s.add_participant(Participant {
                         honorific,
                         given_names,
                         family_name,
                         title: title.clone(),
-                        short_title: cell("short_title"),
+                        short_title: cell("short_title").to_string(),
                         title_only: official,
                         pronoun,
                         role,
                         delegation: delegation.clone(),
                         ..Participant::default()
-                    })
+                    });
+                    index.add_person(&s, id);
+                    id
                 }
             };
             if role == Role::Chair {
@@ -225,9 +220,9 @@ pub fn import_log_csv(csv_text: &str, meeting: Meeting, name: &str) -> Result<Se
             }
             Speaker::Participant(id)
         };
-        let on_behalf_of = match clean_line(&cell("on_behalf_of")) {
+        let on_behalf_of = match clean_line(cell("on_behalf_of")) {
             g if g.is_empty() => None,
-            g => Some(s.ensure_group(&g, &cell("group_members"))),
+            g => Some(index.group(&mut s, &g, cell("group_members"))),
         };
         let status = match cell("status").trim() {
             "" => InscriptionStatus::Spoke,
@@ -245,24 +240,23 @@ pub fn import_log_csv(csv_text: &str, meeting: Meeting, name: &str) -> Result<Se
                 }
             },
         };
+        let text = clean(cell("text"));
         // A row with neither text nor time only registers the person (a chair, say).
-        if cell("text").trim().is_empty()
-            && cell("start").trim().is_empty()
-            && status == InscriptionStatus::Spoke
+        if text.trim().is_empty() && cell("start").is_empty() && status == InscriptionStatus::Spoke
         {
             continue;
         }
-        // A row with neither text nor time only registers the person (a chair, say).
-        let registers_only = cell("text").trim().is_empty() && cell("start").trim().is_empty();
-        if registers_only && status == InscriptionStatus::Spoke {
-            continue;
-        }
-        let inscription_id = s.inscriptions.len() as u32 + 1;
+        // Statements not delivered keep their text on the list of speakers.
         s.inscriptions.push(Inscription {
-            id: inscription_id,
+            id: inscription_ids.take(),
             speaker: speaker.clone(),
             on_behalf_of,
             status,
+            text: if status == InscriptionStatus::Spoke {
+                String::new()
+            } else {
+                text.clone()
+            },
         });
         if status != InscriptionStatus::Spoke {
             continue;
@@ -273,15 +267,18 @@ pub fn import_log_csv(csv_text: &str, meeting: Meeting, name: &str) -> Result<Se
                 .map(|l| l + chrono::Duration::minutes(1))
                 .unwrap_or_else(|| parse_start("00:00", &s.meeting, None).unwrap_or_default())
         } else {
-            parse_start(&start_text, &s.meeting, last_start).ok_or_else(|| err("start", format!("{start_text:?} is not an ISO 8601 time (2021-05-11T15:02, 15:02 or 2021-05-11T13:02:00Z)")))?
+            parse_start(start_text, &s.meeting, last_start).ok_or_else(|| err("start", format!("{start_text:?} is not an ISO 8601 time (2021-05-11T15:02, 15:02 or 2021-05-11T13:02:00Z)")))?
         };
         last_start = Some(started_at);
-        s.commit(NewIntervention {
+        s.interventions.push(Intervention {
+            id: intervention_ids.take(),
             speaker,
             on_behalf_of,
+            segment,
             started_at,
             ended_at: started_at,
-            text: cell("text"),
+            text,
+            footnotes: Vec::new(),
         });
     }
     if let Some(first) = s.segments.first() {
@@ -332,20 +329,46 @@ mod tests {
     }
 
     #[test]
+    fn written_and_undelivered_statements_keep_their_text() {
+        let csv = "segment,name,delegation,status,text\n\
+            Interactive dialogue,,Belgium,not_delivered,Belgium supports early warning.\n\
+            ,,Italy,written,Italy recalls its pledge.\n\
+            ,,Peru,,said that it agreed.\n";
+        let s = import_log_csv(csv, meeting(), "t").unwrap();
+        assert_eq!(s.interventions.len(), 1);
+        let texts: Vec<&str> = s.inscriptions.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Belgium supports early warning.",
+                "Italy recalls its pledge.",
+                ""
+            ]
+        );
+    }
+
+    #[test]
+    fn a_family_name_spelled_differently_is_not_doubled() {
+        let csv = "segment,name,family_name,delegation,text\n\
+            Opening,Tomás Ruiz de la Peña,ruiz de la pena,Peru,x\n";
+        let s = import_log_csv(csv, meeting(), "t").unwrap();
+        assert_eq!(s.participants[0].full_name(), "Tomás Ruiz de la Peña");
+    }
+
+    #[test]
     fn bad_rows_are_named() {
         let head = "segment,name,delegation,start,text,role\n";
-        let e =
-            import_log_csv(&format!("{head}Opening,,Narnia,,x,\n"), meeting(), "t").unwrap_err();
+        let e = import_log_csv(format!("{head}Opening,,Narnia,,x,\n"), meeting(), "t").unwrap_err();
         assert_eq!((e.row, e.column.as_str()), (2, "delegation"));
         let e = import_log_csv(
-            &format!("{head}Opening,,Peru,,x,\nOpening,,Peru,half past,y,\n"),
+            format!("{head}Opening,,Peru,,x,\nOpening,,Peru,half past,y,\n"),
             meeting(),
             "t",
         )
         .unwrap_err();
         assert_eq!((e.row, e.column.as_str()), (3, "start"));
         let e =
-            import_log_csv(&format!("{head}Opening,Ann,,,x,king\n"), meeting(), "t").unwrap_err();
+            import_log_csv(format!("{head}Opening,Ann,,,x,king\n"), meeting(), "t").unwrap_err();
         assert_eq!((e.row, e.column.as_str()), (2, "role"));
         let e =
             import_log_csv("segment,name,delegation,text,colour\n", meeting(), "t").unwrap_err();

@@ -1,7 +1,10 @@
 //! The domain: what a meeting is, who spoke, what was said. No I/O, no GUI.
 
+pub mod check;
+pub mod csv_file;
 pub mod delegation;
 pub mod demo;
+pub mod ids;
 pub mod import;
 pub mod intervention;
 pub mod layout;
@@ -12,6 +15,7 @@ pub mod session;
 pub mod settings;
 pub mod speakers;
 pub mod text;
+pub mod timezone;
 
 pub use delegation::{Delegation, DelegationKind};
 pub use intervention::{Intervention, Speaker};

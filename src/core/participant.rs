@@ -163,8 +163,31 @@ impl Participant {
         let name = name.trim();
         let family = family_name.trim();
         if !family.is_empty() {
-            let given = name.strip_suffix(family).unwrap_or(name).trim();
-            return (given.to_string(), family.to_string());
+            // The family name as written in the name wins (accents, case); a family name
+            // that is not part of the name adds to it ("Ana María" + "Pérez").
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let wanted: Vec<String> = family.split_whitespace().map(super::text::fold).collect();
+            let n = wanted.len();
+            let found = (0..=words.len().saturating_sub(n)).rev().find(|start| {
+                words.get(*start..start + n).is_some_and(|w| {
+                    w.iter()
+                        .map(|x| super::text::fold(x))
+                        .eq(wanted.iter().cloned())
+                })
+            });
+            return match found {
+                Some(start) if n > 0 => {
+                    let given: Vec<&str> = words
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, _)| *i < start || *i >= start + n)
+                        .map(|(_, w)| *w)
+                        .collect();
+                    let family = words.get(start..start + n).unwrap_or_default().join(" ");
+                    (given.join(" "), family)
+                }
+                _ => (name.to_string(), family.to_string()),
+            };
         }
         match name.rsplit_once(' ') {
             Some((given, family)) => (given.trim().to_string(), family.to_string()),

@@ -110,7 +110,7 @@ impl Session {
             participants: Vec::new(),
             delegations: Vec::new(),
             groups: Vec::new(),
-            current_segment: segments[0].id,
+            current_segment: segments.first().map(|s| s.id).unwrap_or(1),
             segments,
             inscriptions: Vec::new(),
             interventions: Vec::new(),
@@ -205,16 +205,37 @@ impl Session {
 
     // ----- changes -----
 
-    /// Makes a delegation part of the session (copying it from the catalogue) and returns its id.
+    /// Makes a delegation part of the session (copying it from the catalogue) and returns
+    /// its id. A different delegation that happens to have the same key ("Peru!" made by
+    /// hand, Peru from the catalogue) is never merged with it: the newcomer gets a key of
+    /// its own.
     pub fn ensure_delegation(&mut self, delegation: &Delegation) -> String {
-        if self.delegation(&delegation.id).is_none() {
-            self.delegations.push(delegation.clone());
+        match self.delegation(&delegation.id) {
+            None => {
+                self.delegations.push(delegation.clone());
+                delegation.id.clone()
+            }
+            Some(existing)
+                if existing.name == delegation.name && existing.kind == delegation.kind =>
+            {
+                delegation.id.clone()
+            }
+            Some(_) => {
+                let id = (2..)
+                    .map(|n| format!("{}-{n}", delegation.id))
+                    .find(|id| self.delegation(id).is_none())
+                    .unwrap_or_else(|| delegation.id.clone());
+                self.delegations.push(Delegation {
+                    id: id.clone(),
+                    ..delegation.clone()
+                });
+                id
+            }
         }
-        delegation.id.clone()
     }
 
     pub fn add_participant(&mut self, mut participant: Participant) -> ParticipantId {
-        participant.id = self.participants.iter().map(|p| p.id).max().unwrap_or(0) + 1;
+        participant.id = super::ids::next(self.participants.iter().map(|p| p.id));
         participant.given_names = clean_line(&participant.given_names);
         participant.family_name = clean_line(&participant.family_name);
         participant.title = clean_line(&participant.title);
@@ -233,7 +254,7 @@ impl Session {
             }
             return group.id;
         }
-        let id = self.groups.iter().map(|g| g.id).max().unwrap_or(0) + 1;
+        let id = super::ids::next(self.groups.iter().map(|g| g.id));
         self.groups.push(Group {
             id,
             name: clean_line(name),
@@ -245,7 +266,7 @@ impl Session {
     /// Logs an intervention in the current segment and marks the speaker's pending
     /// inscription as spoken.
     pub fn commit(&mut self, new: NewIntervention) -> InterventionId {
-        let id = self.interventions.iter().map(|i| i.id).max().unwrap_or(0) + 1;
+        let id = super::ids::next(self.interventions.iter().map(|i| i.id));
         let ended_at = new.ended_at.max(new.started_at);
         if let Some(inscription) = self
             .inscriptions
@@ -284,27 +305,37 @@ impl Session {
         Some(self.interventions.remove(index))
     }
 
-    /// Moves the current segment by `step` (wrapping), returns the new segment.
-    pub fn step_segment(&mut self, step: i32) -> &Segment {
-        let len = self.segments.len() as i32;
+    /// Moves the current segment by `step` (wrapping), returns the new segment (none
+    /// when the session has no segments at all).
+    pub fn step_segment(&mut self, step: i32) -> Option<&Segment> {
+        let len = i64::try_from(self.segments.len()).unwrap_or(i64::MAX);
         let current = self
             .segments
             .iter()
             .position(|s| s.id == self.current_segment)
-            .unwrap_or(0) as i32;
-        let next = (current + step).rem_euclid(len.max(1)) as usize;
-        self.current_segment = self.segments[next].id;
-        &self.segments[next]
+            .and_then(|p| i64::try_from(p).ok())
+            .unwrap_or(0);
+        let next = usize::try_from((current + i64::from(step)).rem_euclid(len.max(1))).ok()?;
+        let segment = self.segments.get(next)?;
+        self.current_segment = segment.id;
+        Some(segment)
     }
 
     pub fn add_segment(&mut self, title: &str, kind: SegmentKind) -> u32 {
-        let id = self.segments.iter().map(|s| s.id).max().unwrap_or(0) + 1;
+        let id = super::ids::next(self.segments.iter().map(|s| s.id));
         self.segments.push(Segment {
             id,
             title: clean_line(title),
             kind,
         });
         id
+    }
+
+    /// The pending inscription that logging a statement of `speaker` would tick.
+    pub fn next_pending_of(&self, speaker: &Speaker) -> Option<&Inscription> {
+        self.inscriptions
+            .iter()
+            .find(|i| i.status == InscriptionStatus::Pending && i.speaker == *speaker)
     }
 
     /// The next speaker on the list who has not spoken yet.
@@ -356,6 +387,7 @@ mod tests {
             speaker: Speaker::Delegation(peru.clone()),
             on_behalf_of: None,
             status: InscriptionStatus::Pending,
+            text: String::new(),
         });
         s.step_segment(2);
         let id = s.commit(NewIntervention {
@@ -401,8 +433,10 @@ mod tests {
     #[test]
     fn segments_wrap_both_ways() {
         let mut s = Session::new("Panel", ReportKind::PanelSummary);
-        assert_eq!(s.step_segment(-1).title, "Concluding remarks");
-        assert_eq!(s.step_segment(1).title, "Opening statements");
+        assert_eq!(s.step_segment(-1).unwrap().title, "Concluding remarks");
+        assert_eq!(s.step_segment(1).unwrap().title, "Opening statements");
+        s.segments.clear();
+        assert!(s.step_segment(1).is_none(), "no segment, no panic");
     }
 
     #[test]

@@ -1,10 +1,12 @@
 //! The list of speakers (inscriptions) and its CSV import.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::{Deserialize, Serialize};
 
-use super::delegation::{Delegation, DelegationKind, find_builtin};
+use super::delegation::{Delegation, DelegationKind, find_builtin, lookup_key};
 use super::intervention::Speaker;
-use super::participant::{Honorific, Participant, Role};
+use super::participant::{Honorific, Participant, ParticipantId, Role};
 use super::session::Session;
 use super::text::{clean_line, fold};
 
@@ -73,211 +75,262 @@ pub struct Inscription {
     pub on_behalf_of: Option<u32>,
     #[serde(default)]
     pub status: InscriptionStatus,
+    /// The statement as submitted in writing (a delegation not heard for lack of time,
+    /// or one that only sent its text): kept for the editor and named in the report.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
 }
 
-/// A CSV problem, naming the row (as a spreadsheet numbers it, header = 1) and column.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("row {row}, column {column}: {message}")]
-pub struct CsvError {
-    pub row: usize,
-    pub column: String,
-    pub message: String,
-}
+pub use super::csv_file::CsvError;
 
-/// Resolves a delegation named in a CSV cell: the session's own delegations first, then
-/// the built-in catalogue; an unknown name needs a kind to be created.
-pub fn resolve_delegation(
-    session: &mut Session,
-    name: &str,
-    kind: &str,
-    row: usize,
-) -> Result<String, CsvError> {
-    let name = clean_line(name);
-    if let Some(found) = session.delegations.iter().find(|d| d.is_named(&name)) {
-        return Ok(found.id.clone());
-    }
-    let kind_parsed = if kind.trim().is_empty() {
-        None
-    } else {
-        Some(DelegationKind::from_code(kind).ok_or_else(|| CsvError {
-            row,
-            column: "kind".into(),
-            message: format!(
-                "unknown kind {kind:?}; use state, observer, regional, un, nhri, ngo or other"
-            ),
-        })?)
-    };
-    if let Some(builtin) = find_builtin(&name) {
-        return Ok(session.ensure_delegation(builtin));
-    }
-    match kind_parsed {
-        Some(kind) => {
-            let (the, bare) = match name.strip_prefix("the ") {
-                Some(rest) => (true, rest),
-                None => (false, name.as_str()),
-            };
-            Ok(session.ensure_delegation(&Delegation::new(kind, bare, the)))
-        }
-        None => Err(CsvError {
-            row,
-            column: "delegation".into(),
-            message: format!(
-                "{name:?} is not a known UN delegation name; check the spelling or fill in the kind column"
-            ),
-        }),
-    }
-}
-
-/// A CSV reader and its header row, names folded ("On behalf of" -> "on_behalf_of").
-pub fn csv_reader(csv_text: &str) -> Result<(csv::Reader<&[u8]>, Vec<String>), CsvError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(csv_text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| CsvError {
-            row: 1,
-            column: "-".into(),
-            message: e.to_string(),
-        })?
-        .iter()
-        .map(|h| fold(h.trim()).replace(' ', "_"))
-        .collect();
-    Ok((reader, headers))
-}
-
-/// One data row of a CSV file, numbered as a spreadsheet shows it (header = 1).
-pub struct CsvRow<'h> {
-    pub number: usize,
-    record: csv::StringRecord,
-    headers: &'h [String],
-}
-
-impl CsvRow<'_> {
-    /// The cell of a column by (folded) name; empty when the column or cell is absent.
-    pub fn cell(&self, name: &str) -> String {
-        self.headers
-            .iter()
-            .position(|h| h == name)
-            .and_then(|c| self.record.get(c))
-            .unwrap_or("")
-            .to_string()
-    }
-}
-
-pub fn csv_rows<'h>(
-    reader: &'h mut csv::Reader<&[u8]>,
-    headers: &'h [String],
-) -> impl Iterator<Item = Result<CsvRow<'h>, CsvError>> + 'h {
-    reader.records().enumerate().map(move |(index, record)| {
-        let number = index + 2;
-        record
-            .map(|record| CsvRow {
-                number,
-                record,
-                headers,
-            })
-            .map_err(|e| CsvError {
-                row: number,
-                column: "-".into(),
-                message: e.to_string(),
-            })
-    })
-}
-
-/// Imports a list of speakers. Columns by name, any order: `delegation` (required),
-/// `kind`, `name`, `honorific`, `title`, `on_behalf_of`, `group_members`, `status`.
+/// Imports a list of speakers (CSV bytes in any encoding and separator the reader
+/// detects). Columns by name, any order: `delegation` (required), `kind`, `name`,
+/// `honorific`, `title`, `on_behalf_of`, `group_members`, `status`, and `text` for the
+/// statement of a delegation that submitted it in writing.
 /// All or nothing: on any error the session is left untouched.
-pub fn import_speakers_csv(session: &mut Session, csv_text: &str) -> Result<usize, CsvError> {
+pub fn import_speakers_csv(
+    session: &mut Session,
+    csv: impl AsRef<[u8]>,
+) -> Result<usize, CsvError> {
+    const COLUMNS: [&str; 9] = [
+        "delegation",
+        "kind",
+        "name",
+        "honorific",
+        "title",
+        "on_behalf_of",
+        "group_members",
+        "status",
+        "text",
+    ];
+    let table = super::csv_file::read(csv.as_ref(), &COLUMNS)?;
+    if table.column("delegation").is_none() {
+        return Err(table.error(1, "delegation", "the header row has no delegation column"));
+    }
     let mut work = session.clone();
-    let (mut reader, headers) = csv_reader(csv_text)?;
-    let column = |name: &str| headers.iter().position(|h| h == name);
-    let Some(delegation_col) = column("delegation") else {
-        return Err(CsvError {
-            row: 1,
-            column: "delegation".into(),
-            message: "the header row has no delegation column".into(),
-        });
-    };
-    let mut next_id = work.inscriptions.iter().map(|i| i.id).max().unwrap_or(0) + 1;
+    let mut index = Index::of(&work);
+    let mut next_id = super::ids::next(work.inscriptions.iter().map(|i| i.id));
     let mut added = 0;
-    for record in csv_rows(&mut reader, &headers) {
-        let record = record?;
-        let row = record.number;
-        let cell = |name: &str| record.cell(name);
-        let delegation_name = record.cell(&headers[delegation_col]);
-        let delegation_name = delegation_name.as_str();
-        if delegation_name.is_empty() && cell("name").is_empty() {
-            continue;
+    for row in &table.rows {
+        let number = row.number;
+        let cell = |name: &str| table.cell(row, name);
+        let delegation_name = clean_line(cell("delegation"));
+        let person = clean_line(cell("name"));
+        if delegation_name.is_empty() && person.is_empty() {
+            return Err(table.error(
+                number,
+                "delegation",
+                "this row names neither a delegation nor a person",
+            ));
         }
         let delegation = if delegation_name.is_empty() {
             None
         } else {
-            Some(resolve_delegation(
-                &mut work,
-                delegation_name,
-                &cell("kind"),
-                row,
-            )?)
+            Some(index.delegation(&mut work, &delegation_name, cell("kind"), number, &table)?)
         };
-        let status = InscriptionStatus::parse(&cell("status")).ok_or_else(|| CsvError {
-            row,
-            column: "status".into(),
-            message: format!(
-                "unknown status {:?}; use pending, spoke, not_delivered, written or withdrew",
-                cell("status")
-            ),
-        })?;
-        let on_behalf_of = match cell("on_behalf_of") {
-            g if g.is_empty() => None,
-            g => Some(work.ensure_group(&g, &cell("group_members"))),
-        };
-        let person = clean_line(&cell("name"));
-        let speaker = if person.is_empty() {
-            Speaker::Delegation(delegation.expect("checked above"))
-        } else {
-            let honorific = Honorific::parse(&cell("honorific")).ok_or_else(|| CsvError {
-                row,
-                column: "honorific".into(),
-                message: format!(
-                    "unknown honorific {:?}; use Ms., Mr. or leave empty",
-                    cell("honorific")
+        let status = InscriptionStatus::parse(cell("status")).ok_or_else(|| {
+            table.error(
+                number,
+                "status",
+                format!(
+                    "unknown status {:?}; use pending, spoke, not_delivered, written or withdrew",
+                    cell("status")
                 ),
-            })?;
-            let existing = work
-                .participants
-                .iter()
-                .find(|p| fold(&p.full_name()) == fold(&person))
-                .map(|p| p.id);
-            let id = match existing {
-                Some(id) => id,
-                None => {
-                    let (given_names, family_name) = Participant::split_name(&person, "");
-                    work.add_participant(Participant {
-                        honorific,
-                        given_names,
-                        family_name,
-                        title: cell("title"),
-                        role: Role::Floor,
-                        delegation: delegation.clone(),
-                        ..Participant::default()
-                    })
-                }
-            };
-            Speaker::Participant(id)
+            )
+        })?;
+        let on_behalf_of = match clean_line(cell("on_behalf_of")) {
+            g if g.is_empty() => None,
+            g => Some(index.group(&mut work, &g, cell("group_members"))),
+        };
+        let speaker = match (person.is_empty(), delegation.clone()) {
+            (true, Some(d)) => Speaker::Delegation(d),
+            _ => {
+                let honorific = Honorific::parse(cell("honorific")).ok_or_else(|| {
+                    table.error(
+                        number,
+                        "honorific",
+                        format!(
+                            "unknown honorific {:?}; use Ms., Mr. or leave empty",
+                            cell("honorific")
+                        ),
+                    )
+                })?;
+                let id = match index.person(&person) {
+                    Some(id) => id,
+                    None => {
+                        let (given_names, family_name) = Participant::split_name(&person, "");
+                        let id = work.add_participant(Participant {
+                            honorific,
+                            given_names,
+                            family_name,
+                            title: cell("title").to_string(),
+                            role: Role::Floor,
+                            delegation: delegation.clone(),
+                            ..Participant::default()
+                        });
+                        index.add_person(&work, id);
+                        id
+                    }
+                };
+                Speaker::Participant(id)
+            }
         };
         work.inscriptions.push(Inscription {
             id: next_id,
             speaker,
             on_behalf_of,
             status,
+            text: super::text::clean(cell("text")),
         });
-        next_id += 1;
+        next_id = super::ids::next(std::iter::once(next_id));
         added += 1;
     }
     *session = work;
     Ok(added)
+}
+
+/// The session's names for constant-time look-ups while a file of thousands of rows is
+/// imported: delegations by every name, people by full name, officials by title, groups.
+pub struct Index {
+    delegations: HashMap<String, String>,
+    delegation_ids: HashSet<String>,
+    people: HashMap<String, ParticipantId>,
+    officials: HashMap<String, ParticipantId>,
+    groups: HashMap<String, u32>,
+}
+
+impl Index {
+    pub fn of(s: &Session) -> Index {
+        let mut index = Index {
+            delegations: HashMap::new(),
+            delegation_ids: HashSet::new(),
+            people: HashMap::new(),
+            officials: HashMap::new(),
+            groups: s
+                .groups
+                .iter()
+                .map(|g| (group_key(&g.name), g.id))
+                .collect(),
+        };
+        for d in &s.delegations {
+            index.add_delegation(d);
+        }
+        for p in &s.participants {
+            index.add_person(s, p.id);
+        }
+        index
+    }
+
+    fn add_delegation(&mut self, d: &Delegation) {
+        self.delegation_ids.insert(d.id.clone());
+        for name in d.names() {
+            self.delegations
+                .entry(lookup_key(name))
+                .or_insert_with(|| d.id.clone());
+        }
+    }
+
+    pub fn add_person(&mut self, s: &Session, id: ParticipantId) {
+        if let Some(p) = s.participant(id) {
+            self.people.entry(fold(&p.full_name())).or_insert(id);
+            if p.title_only {
+                self.officials.entry(fold(&p.title)).or_insert(id);
+            }
+        }
+    }
+
+    pub fn person(&self, name: &str) -> Option<ParticipantId> {
+        self.people.get(&fold(name)).copied()
+    }
+
+    pub fn official(&self, title: &str) -> Option<ParticipantId> {
+        self.officials.get(&fold(title)).copied()
+    }
+
+    /// Finds a group by name (ignoring case, accents and a leading "the") or creates it.
+    pub fn group(&mut self, s: &mut Session, name: &str, members: &str) -> u32 {
+        let key = group_key(name);
+        if let Some(id) = self.groups.get(&key).copied() {
+            if let Some(group) = s.groups.iter_mut().find(|g| g.id == id)
+                && group.members.is_empty()
+            {
+                group.members = clean_line(members);
+            }
+            return id;
+        }
+        let id = s.ensure_group(name, members);
+        self.groups.insert(key, id);
+        id
+    }
+
+    /// Resolves a delegation named in a CSV cell: the session's own delegations first,
+    /// then the built-in catalogue; an unknown name needs a kind to be created, and gets a
+    /// key of its own even when it looks like another's ("Peru!" is not Peru).
+    pub fn delegation(
+        &mut self,
+        s: &mut Session,
+        name: &str,
+        kind: &str,
+        row: usize,
+        table: &super::csv_file::Table,
+    ) -> Result<String, CsvError> {
+        let name = clean_line(name);
+        if let Some(id) = self.delegations.get(&lookup_key(&name)) {
+            return Ok(id.clone());
+        }
+        let kind_parsed = if kind.trim().is_empty() {
+            None
+        } else {
+            Some(DelegationKind::from_code(kind).ok_or_else(|| {
+                table.error(
+                    row,
+                    "kind",
+                    format!(
+                        "unknown kind {kind:?}; use state, observer, regional, un, nhri, ngo or other"
+                    ),
+                )
+            })?)
+        };
+        if let Some(builtin) = find_builtin(&name) {
+            let id = s.ensure_delegation(builtin);
+            if let Some(d) = s.delegation(&id).cloned() {
+                self.add_delegation(&d);
+            }
+            return Ok(id);
+        }
+        let Some(kind) = kind_parsed else {
+            return Err(table.error(
+                row,
+                "delegation",
+                format!(
+                    "{name:?} is not a known UN delegation name; check the spelling or fill in the kind column"
+                ),
+            ));
+        };
+        let (the, bare) = match name.strip_prefix("the ") {
+            Some(rest) => (true, rest),
+            None => (false, name.as_str()),
+        };
+        let mut d = Delegation::new(kind, bare, the);
+        if d.id.is_empty() {
+            d.id = "delegation".into();
+        }
+        if self.delegation_ids.contains(&d.id) {
+            let base = d.id.clone();
+            d.id = (2..)
+                .map(|n| format!("{base}-{n}"))
+                .find(|id| !self.delegation_ids.contains(id))
+                .unwrap_or(base);
+        }
+        s.delegations.push(d.clone());
+        self.add_delegation(&d);
+        Ok(d.id)
+    }
+}
+
+fn group_key(name: &str) -> String {
+    let name = clean_line(name);
+    fold(name.strip_prefix("the ").unwrap_or(&name))
 }
 
 #[cfg(test)]
@@ -321,6 +374,26 @@ mod tests {
         assert_eq!((err.row, err.column.as_str()), (2, "status"));
         let err = import_speakers_csv(&mut s, "country\nPeru\n").unwrap_err();
         assert_eq!(err.row, 1);
+    }
+
+    #[test]
+    fn a_row_of_control_characters_is_refused_not_a_crash() {
+        let mut s = Session::new("Panel", ReportKind::PanelSummary);
+        let err = import_speakers_csv(&mut s, "delegation,name\n,\u{1}\n").unwrap_err();
+        assert_eq!((err.row, err.column.as_str()), (2, "delegation"));
+    }
+
+    #[test]
+    fn look_alike_names_stay_apart_and_written_texts_are_kept() {
+        let mut s = Session::new("Panel", ReportKind::PanelSummary);
+        import_speakers_csv(
+            &mut s,
+            "delegation,kind,status,text\nPeru,,not_delivered,We support the plan.\nPeru!,ngo,,\n",
+        )
+        .unwrap();
+        assert_eq!(s.delegations.len(), 2);
+        assert_ne!(s.inscriptions[0].speaker, s.inscriptions[1].speaker);
+        assert_eq!(s.inscriptions[0].text, "We support the plan.");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod assemble;
 pub mod docx;
 pub mod edit;
+pub mod limits;
 pub mod markdown;
 pub mod mentions;
 pub mod model;

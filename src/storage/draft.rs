@@ -27,11 +27,7 @@ impl Draft {
 }
 
 pub fn draft_path(session: &Path) -> PathBuf {
-    let name = session
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    session.with_file_name(format!(".{name}.draft"))
+    super::paths::side_path(session, "draft")
 }
 
 /// A missing or unreadable draft is no draft: it is a convenience, the session is the record.

@@ -1,9 +1,7 @@
 //! Reading and writing the session file (JSON, see docs/session-format.md).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use atomic_write_file::AtomicWriteFile;
 use serde::Deserialize;
 
 use crate::core::session::{FORMAT_MAJOR, FORMAT_VERSION, Session};
@@ -17,9 +15,7 @@ pub enum LoadError {
     },
     #[error("{path}: is not a Rapporteur session file ({detail}). It has not been changed.")]
     NotASession { path: PathBuf, detail: String },
-    #[error(
-        "{path}: is damaged or cut short ({detail}). It has not been changed; open a backup, or repair it in a text editor."
-    )]
+    #[error("{path}: is damaged or cut short ({detail}). It has not been changed.")]
     Corrupt { path: PathBuf, detail: String },
     #[error(
         "{path}: was written by a newer Rapporteur (format {found}; this version reads {FORMAT_MAJOR}.x). Update Rapporteur to open it; the file has not been changed."
@@ -32,9 +28,83 @@ struct Header {
     format_version: Option<serde_json::Value>,
 }
 
-/// Parses a session from bytes. Never panics, whatever the bytes.
+/// Parses and checks a session from bytes. Never panics, whatever the bytes.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Session, LoadError> {
+    let mut session = parse_unchecked(bytes, path)?;
+    crate::core::check::repair(&mut session);
+    Ok(session)
+}
+
+/// A session as read from disk, with what its check repaired (for the window to show
+/// and the command line to print).
+#[derive(Debug)]
+pub struct Loaded {
+    pub session: Session,
+    pub repairs: Vec<String>,
+    /// Statements taken from the journal of an interrupted `rapporteur log`.
+    pub replayed: usize,
+}
+
+/// Reads a session: the file, then its journal, then the check. Read only.
+pub fn load_checked(path: &Path) -> Result<Loaded, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    check_bytes(&bytes, path)
+}
+
+/// [`load_checked`] on bytes already read from `path`.
+pub fn check_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
+    let mut session = parse_unchecked(bytes, path).map_err(|e| with_backup_hint(e, path))?;
+    let mut repairs = Vec::new();
+    let replay = super::journal::replay(path, &mut session).map_err(|source| LoadError::Io {
+        path: super::journal::journal_path(path),
+        source,
+    })?;
+    for line in &replay.damaged {
+        repairs.push(format!(
+            "line {line} of the journal {} is damaged and was skipped",
+            super::journal::journal_path(path).display()
+        ));
+    }
+    repairs.extend(crate::core::check::repair(&mut session));
+    Ok(Loaded {
+        session,
+        repairs,
+        replayed: replay.applied,
+    })
+}
+
+/// The message of a damaged file says where its backups are.
+fn with_backup_hint(error: LoadError, path: &Path) -> LoadError {
+    match error {
+        LoadError::Corrupt { path: p, detail } => {
+            let resolved = super::paths::resolve(path).unwrap_or_else(|_| path.to_path_buf());
+            let backups = super::backup::list(&resolved);
+            let detail = match backups.first() {
+                Some(newest) => format!(
+                    "{detail}. {} of it {} kept (newest: {}); restore one from the start screen or with `rapporteur restore`",
+                    backups.len(),
+                    if backups.len() == 1 {
+                        "backup is"
+                    } else {
+                        "backups are"
+                    },
+                    newest.describe()
+                ),
+                None => format!("{detail}. No backup of it has been kept"),
+            };
+            LoadError::Corrupt { path: p, detail }
+        }
+        other => other,
+    }
+}
+
+fn parse_unchecked(bytes: &[u8], path: &Path) -> Result<Session, LoadError> {
     let path = path.to_path_buf();
+    // Notepad and some editors save UTF-8 with a byte-order mark; JSON has none.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
         None => {
             return Err(LoadError::Corrupt {
@@ -93,12 +163,23 @@ pub fn parse(bytes: &[u8], path: &Path) -> Result<Session, LoadError> {
     Ok(session)
 }
 
+/// Whether the file at `path` is a Rapporteur session (whatever its state): a JSON
+/// object with a `format_version`. Used to refuse writing a report over one.
+pub fn looks_like_session(path: &Path) -> bool {
+    let Ok(bytes) = std::fs::read(path) else {
+        return false;
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if bytes.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
+        return false;
+    }
+    // A damaged session (cut short) is still one: look for the field near the start.
+    let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
+    head.windows(16).any(|w| w == b"\"format_version\"")
+}
+
 pub fn load(path: &Path) -> Result<Session, LoadError> {
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    parse(&bytes, path)
+    load_checked(path).map(|l| l.session)
 }
 
 /// Serialises a session as written to disk (`format_version` is the struct's first
@@ -109,7 +190,11 @@ pub fn to_bytes(session: &Session) -> Vec<u8> {
         &mut bytes,
         serde_json::ser::PrettyFormatter::with_indent(b" "),
     );
-    serde::Serialize::serialize(session, &mut ser).expect("a session always serialises");
+    // Serialising a session to memory cannot fail (no maps with non-string keys, no I/O);
+    // were it ever to, the save reports it instead of writing a partial file.
+    if serde::Serialize::serialize(session, &mut ser).is_err() {
+        bytes.clear();
+    }
     bytes.push(b'\n');
     bytes
 }
@@ -117,44 +202,19 @@ pub fn to_bytes(session: &Session) -> Vec<u8> {
 /// Atomic save: temporary file in the same folder, fsync, rename over the old file,
 /// fsync of the folder. A crash at any moment leaves the old file or the new one.
 pub fn save(path: &Path, session: &Session) -> std::io::Result<()> {
-    write_atomic(path, &to_bytes(session))
-}
-
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = AtomicWriteFile::options().open(path)?;
-    file.write_all(bytes)?;
-    file.commit()
-}
-
-/// Removes temporary files an interrupted save left beside `path` (`.NAME.xxxxxx`).
-pub fn sweep_orphans(path: &Path) -> usize {
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
-        return 0;
-    };
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    let prefix = format!(".{name}.");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
-    };
-    let mut removed = 0;
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(file_name) = file_name.to_str() else {
-            continue;
-        };
-        if let Some(suffix) = file_name.strip_prefix(&prefix)
-            && suffix.len() == 6
-            && suffix.chars().all(|c| c.is_ascii_alphanumeric())
-            && std::fs::remove_file(entry.path()).is_ok()
-        {
-            removed += 1;
-        }
+    let bytes = to_bytes(session);
+    if bytes.len() < 2 {
+        return Err(std::io::Error::other("the session could not be serialised"));
     }
-    removed
+    write_atomic(path, &bytes)
+}
+
+pub use super::atomic::write_atomic;
+
+/// Removes temporary files that interrupted saves of this session (and of its draft)
+/// left beside it; nothing else.
+pub fn sweep_orphans(path: &Path) -> usize {
+    super::atomic::sweep(path) + super::atomic::sweep(&super::draft::draft_path(path))
 }
 
 #[cfg(test)]
@@ -215,12 +275,24 @@ mod tests {
     }
 
     #[test]
-    fn orphans_of_interrupted_saves_are_swept() {
+    fn hidden_files_beside_a_session_are_never_swept() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
-        std::fs::write(dir.path().join(".s.json.AbC123"), b"partial").unwrap();
-        std::fs::write(dir.path().join(".s.json.lock"), b"").unwrap();
-        assert_eq!(sweep_orphans(&path), 1);
-        assert!(dir.path().join(".s.json.lock").exists());
+        // What an older save path left, or a person's own hidden backup: not ours to remove.
+        for name in [".s.json.AbC123", ".s.json.backup", ".s.json.lock"] {
+            std::fs::write(dir.path().join(name), b"kept").unwrap();
+        }
+        assert_eq!(sweep_orphans(&path), 0);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3);
+    }
+
+    #[test]
+    fn a_session_saved_with_a_byte_order_mark_opens() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(to_bytes(&demo_session()));
+        assert_eq!(
+            parse(&bytes, Path::new("bom.json")).unwrap(),
+            demo_session()
+        );
     }
 }

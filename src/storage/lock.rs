@@ -10,6 +10,10 @@ pub enum LockError {
         "{0} is already open in another Rapporteur window. Switch to that window, or close it first."
     )]
     Held(PathBuf),
+    #[error(
+        "{0} is a symbolic link; Rapporteur does not follow links for its lock files. Remove it and try again."
+    )]
+    Link(PathBuf),
     #[error("cannot lock {path}: {source}")]
     Io {
         path: PathBuf,
@@ -24,25 +28,32 @@ pub struct SessionLock {
 }
 
 pub fn lock_path(session: &Path) -> PathBuf {
-    let name = session
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    session.with_file_name(format!(".{name}.lock"))
+    super::paths::side_path(session, "lock")
 }
 
 impl SessionLock {
     pub fn acquire(session: &Path) -> Result<Self, LockError> {
         let path = lock_path(session);
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(|source| LockError::Io {
-                path: path.clone(),
-                source,
-            })?;
+        // Never through a link: a planted `.NAME.lock` link must not get its target
+        // created or truncated.
+        let mut options = OpenOptions::new();
+        options.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+        let file = options.open(&path).map_err(|source| {
+            #[cfg(unix)]
+            let link = source.raw_os_error() == Some(libc::ELOOP);
+            #[cfg(not(unix))]
+            let link = false;
+            if link {
+                LockError::Link(path.clone())
+            } else {
+                LockError::Io {
+                    path: path.clone(),
+                    source,
+                }
+            }
+        })?;
         match file.try_lock() {
             Ok(()) => Ok(Self { _file: file }),
             Err(TryLockError::WouldBlock) => Err(LockError::Held(session.to_path_buf())),
@@ -64,5 +75,16 @@ mod tests {
         assert!(second.to_string().contains("already open"), "{second}");
         drop(first);
         assert!(SessionLock::acquire(&session).is_ok());
+    }
+
+    #[test]
+    fn a_planted_lock_link_is_refused_and_its_target_never_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let session = dir.path().join("s.json");
+        let target = dir.path().join("victim");
+        std::os::unix::fs::symlink(&target, lock_path(&session)).unwrap();
+        let err = SessionLock::acquire(&session).unwrap_err();
+        assert!(matches!(err, LockError::Link(_)), "{err}");
+        assert!(!target.exists());
     }
 }

@@ -1,9 +1,13 @@
 //! Storage: the session file, its lock, the draft side-file and the app's own places.
 //! Knows nothing of the window.
 
+pub mod atomic;
+pub mod backup;
 pub mod draft;
 pub mod file;
+pub mod journal;
 pub mod lock;
+pub mod paths;
 pub mod places;
 pub mod store;
 

@@ -4,6 +4,10 @@
 use std::path::PathBuf;
 
 pub fn home() -> PathBuf {
+    #[cfg(test)]
+    if let Some(dir) = TEST_HOME.with(|h| h.borrow().clone()) {
+        return dir;
+    }
     if let Some(dir) = std::env::var_os("RAPPORTEUR_HOME") {
         return PathBuf::from(dir);
     }
@@ -40,4 +44,19 @@ pub fn new_demo_path() -> PathBuf {
         n += 1;
     }
     path
+}
+
+#[cfg(test)]
+thread_local! {
+    static TEST_HOME: std::cell::RefCell<Option<PathBuf>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with the app's folder at `dir`, on this thread only (unit tests run in
+/// parallel threads; the environment is shared by all of them).
+#[cfg(test)]
+pub fn with_home<T>(dir: &std::path::Path, f: impl FnOnce() -> T) -> T {
+    TEST_HOME.with(|h| *h.borrow_mut() = Some(dir.to_path_buf()));
+    let out = f();
+    TEST_HOME.with(|h| *h.borrow_mut() = None);
+    out
 }

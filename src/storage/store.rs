@@ -2,12 +2,16 @@
 //! write and the last failure so the window can be honest about both.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local};
 
+use super::backup::{self, Reason};
 use super::draft::{Draft, load_draft, save_draft};
 use super::file::{self, LoadError};
+use super::journal::{self, Journal, Logged};
 use super::lock::{LockError, SessionLock};
+use super::paths;
 use crate::core::meeting::ReportKind;
 use crate::core::session::Session;
 
@@ -22,10 +26,16 @@ pub enum OpenError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error("{path}: {source}")]
+    Path {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 #[derive(Debug)]
 pub struct Store {
+    /// The session's resolved path (links followed): the file that is locked and replaced.
     path: PathBuf,
     _lock: SessionLock,
     /// Time of the last write that reached the disk.
@@ -33,43 +43,88 @@ pub struct Store {
     /// The last save failure, cleared by the next success. The session stays in memory.
     pub error: Option<String>,
     draft_error: Option<String>,
+    /// What to tell the person about the file on opening: repairs made by the check,
+    /// statements recovered from a journal, a backup that could not be kept.
+    pub notices: Vec<String>,
+    journal: Option<Journal>,
+    last_backup: Option<Instant>,
+}
+
+/// One backup an hour while a session is being worked on.
+const BACKUP_EVERY: Duration = Duration::from_secs(3600);
+
+fn resolved(path: &Path) -> Result<PathBuf, OpenError> {
+    paths::resolve(path).map_err(|source| OpenError::Path {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 impl Store {
-    /// Opens an existing session: lock first (a second window is refused), then read.
-    /// A file that cannot be read is never written to.
+    /// Opens an existing session: lock first (a second window is refused), then read and
+    /// check; a copy of the file as it was is kept among the backups. A file that cannot
+    /// be read is never written to.
     pub fn open(path: &Path) -> Result<(Store, Session, Option<Draft>), OpenError> {
-        let lock = SessionLock::acquire(path)?;
-        let session = file::load(path)?;
-        file::sweep_orphans(path);
-        let draft = load_draft(path);
-        Ok((Store::with_lock(path, lock), session, draft))
+        let path = resolved(path)?;
+        let lock = SessionLock::acquire(&path)?;
+        let bytes = std::fs::read(&path).map_err(|source| LoadError::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let loaded = file::check_bytes(&bytes, &path)?;
+        file::sweep_orphans(&path);
+        let draft = load_draft(&path);
+        let mut store = Store::with_lock(&path, lock);
+        store.notices = loaded.repairs;
+        match backup::take(&path, &bytes, Reason::Opened) {
+            Ok(_) => store.last_backup = Some(Instant::now()),
+            Err(e) => store.notices.push(format!(
+                "no backup of the session could be kept in {}: {e}",
+                backup::folder(&path).display()
+            )),
+        }
+        let session = loaded.session;
+        if loaded.replayed > 0 {
+            store.notices.push(format!(
+                "{} {} logged from the command line recovered from the journal",
+                loaded.replayed,
+                if loaded.replayed == 1 {
+                    "statement"
+                } else {
+                    "statements"
+                }
+            ));
+            // Into the session file now, so the journal can go.
+            let _ = store.save(&session);
+        }
+        Ok((store, session, draft))
     }
 
     /// Creates a new session file at `path` (which must not exist yet).
     pub fn create(path: &Path, session: &Session) -> Result<Store, OpenError> {
-        let lock = SessionLock::acquire(path)?;
-        if path.exists() {
+        let path = resolved(path)?;
+        let lock = SessionLock::acquire(&path)?;
+        if std::fs::symlink_metadata(&path).is_ok() {
             return Err(OpenError::Create {
-                path: path.to_path_buf(),
+                path,
                 source: std::io::Error::new(
                     std::io::ErrorKind::AlreadyExists,
                     "a file is already there",
                 ),
             });
         }
-        file::save(path, session).map_err(|source| OpenError::Create {
-            path: path.to_path_buf(),
+        file::save(&path, session).map_err(|source| OpenError::Create {
+            path: path.clone(),
             source,
         })?;
-        let mut store = Store::with_lock(path, lock);
+        let mut store = Store::with_lock(&path, lock);
         store.last_saved = Some(Local::now());
         Ok(store)
     }
 
     /// `rapporteur PATH`: open it, or start a new session there if nothing is there.
     pub fn open_or_create(path: &Path) -> Result<(Store, Session, Option<Draft>), OpenError> {
-        if path.exists() {
+        if resolved(path)?.exists() {
             return Store::open(path);
         }
         let name = path
@@ -92,6 +147,9 @@ impl Store {
             last_saved: None,
             error: None,
             draft_error: None,
+            notices: Vec::new(),
+            journal: None,
+            last_backup: None,
         }
     }
 
@@ -99,25 +157,68 @@ impl Store {
         &self.path
     }
 
-    /// Saves the whole session atomically. On failure (full disk, read-only folder) the
-    /// old file stays intact, the error is kept for display, and the caller keeps the
-    /// session in memory and tries again later.
+    /// Saves the whole session atomically (and so takes in, and removes, the journal).
+    /// On failure (full disk, read-only folder) the old file stays intact, the error is
+    /// kept for display, and the caller keeps the session in memory.
     pub fn save(&mut self, session: &Session) -> Result<(), String> {
-        match file::save(&self.path, session) {
+        let bytes = file::to_bytes(session);
+        match file::write_atomic(&self.path, &bytes) {
             Ok(()) => {
                 self.last_saved = Some(Local::now());
                 self.error = None;
+                self.journal = None;
+                if let Err(e) = journal::remove(&self.path) {
+                    self.error = Some(format!(
+                        "Saved, but the journal beside {} could not be removed: {e}",
+                        self.path.display()
+                    ));
+                }
+                if self.last_backup.is_none_or(|t| t.elapsed() >= BACKUP_EVERY) {
+                    self.last_backup = Some(Instant::now());
+                    let _ = backup::take(&self.path, &bytes, Reason::Hourly);
+                }
                 Ok(())
             }
             Err(e) => {
                 let message = format!(
-                    "Could not save {}: {e}. Everything is kept in memory; Rapporteur retries every second. Free some space or choose Save as (Ctrl+Shift+S).",
+                    "Could not save {}: {e}. The file on disk is as it was before this change.",
                     self.path.display()
                 );
                 self.error = Some(message.clone());
                 Err(message)
             }
         }
+    }
+
+    /// Appends one logged statement to the journal: on disk when this returns Ok, at the
+    /// cost of a small write however large the session. The next [`Store::save`] takes
+    /// it into the session file.
+    pub fn append_logged(&mut self, entry: &Logged) -> Result<(), String> {
+        let result = match &mut self.journal {
+            Some(journal) => journal.append(entry),
+            None => Journal::open(&self.path).and_then(|mut journal| {
+                journal.append(entry)?;
+                self.journal = Some(journal);
+                Ok(())
+            }),
+        };
+        result.map_err(|e| {
+            self.journal = None;
+            format!(
+                "Could not write to {}: {e}",
+                journal::journal_path(&self.path).display()
+            )
+        })
+    }
+
+    /// Replaces the session with a backup, after keeping the file it replaces (even a
+    /// damaged one) among the backups. Returns the restored session.
+    pub fn restore(&mut self, from: &Path) -> Result<Session, String> {
+        let session = restore_file(&self.path, from)?;
+        self.journal = None;
+        self.last_saved = Some(Local::now());
+        self.error = None;
+        Ok(session)
     }
 
     pub fn save_draft(&mut self, draft: &Draft) -> Result<(), String> {
@@ -137,6 +238,35 @@ impl Store {
     pub fn draft_error(&self) -> Option<&str> {
         self.draft_error.as_deref()
     }
+}
+
+/// Restores the session at `session_path` (resolved, locked by the caller or not open at
+/// all) from the backup `from`: the backup must be a readable session; the current file,
+/// whatever its state, is kept as a backup first; the journal goes (a restore means
+/// "back to that state").
+pub fn restore_file(session_path: &Path, from: &Path) -> Result<Session, String> {
+    let bytes = std::fs::read(from).map_err(|e| format!("{}: {e}", from.display()))?;
+    let loaded = file::check_bytes(&bytes, from).map_err(|e| e.to_string())?;
+    match std::fs::read(session_path) {
+        Ok(current) => {
+            backup::take(session_path, &current, Reason::BeforeRestore).map_err(|e| {
+                format!(
+                    "The current file could not be kept as a backup ({e}); nothing was restored."
+                )
+            })?;
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => {
+            return Err(format!(
+                "{}: {e}; nothing was restored",
+                session_path.display()
+            ));
+        }
+    }
+    file::write_atomic(session_path, &bytes)
+        .map_err(|e| format!("Could not restore {}: {e}", session_path.display()))?;
+    journal::remove(session_path).map_err(|e| format!("{e}"))?;
+    Ok(loaded.session)
 }
 
 #[cfg(test)]

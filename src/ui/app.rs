@@ -12,6 +12,7 @@ use iced::{Element, Fill, Subscription, Task, window};
 use crate::core::demo::demo_session;
 use crate::core::session::Session;
 use crate::core::speakers::import_speakers_csv;
+use crate::storage::backup::{self, Backup};
 use crate::storage::draft::Draft;
 use crate::storage::{Store, places};
 
@@ -63,6 +64,19 @@ pub struct App {
     dirty: bool,
     /// The last save failed: try again every tick until it works.
     retry: bool,
+    /// An export waiting for "Replace" because a file is already there.
+    pending_export: Option<PathBuf>,
+    /// The backups panel: shown for the open session, or on the start screen for a
+    /// session that could not be opened.
+    pub backups: Option<BackupsPanel>,
+    /// The session that failed to open, to offer its backups.
+    failed_open: Option<PathBuf>,
+}
+
+/// The backups kept of one session, each with a Restore button.
+pub struct BackupsPanel {
+    pub session: PathBuf,
+    pub list: Vec<Backup>,
 }
 
 #[derive(Debug, Clone)]
@@ -78,6 +92,11 @@ pub enum Message {
     Tick,
     CloseRequested(window::Id),
     DismissNotice,
+    ReplaceExport,
+    CancelExport,
+    ShowBackups,
+    CloseBackups,
+    Restore(PathBuf),
 }
 
 impl App {
@@ -90,6 +109,9 @@ impl App {
             help: false,
             dirty: false,
             retry: false,
+            pending_export: None,
+            backups: None,
+            failed_open: None,
         }
     }
 
@@ -108,6 +130,7 @@ impl App {
                 error: true,
             });
         }
+        app.offer_backups_after_failure();
         let task = app.focus_task();
         (app, task)
     }
@@ -163,7 +186,10 @@ impl App {
         } else {
             Store::open(path)
         };
-        let (store, session, draft) = result.map_err(|e| e.to_string())?;
+        let (store, session, draft) = result.map_err(|e| {
+            self.failed_open = Some(path.to_path_buf());
+            e.to_string()
+        })?;
         self.save_now();
         if self.retry {
             // The session on screen is not on disk: keep it open rather than lose it.
@@ -174,9 +200,21 @@ impl App {
         }
         let recovered = draft.is_some();
         places::remember(store.path());
+        let mut lines = store.notices.clone();
+        if recovered {
+            lines.push(
+                "Recovered the statement you were typing when Rapporteur last stopped.".into(),
+            );
+        }
         self.install(store, session, draft);
-        self.notice = recovered.then(|| Notice {
-            text: "Recovered the statement you were typing when Rapporteur last stopped.".into(),
+        self.notice = (!lines.is_empty()).then(|| Notice {
+            text: match lines.as_slice() {
+                [one] => one.clone(),
+                many => format!(
+                    "The session was checked on opening: {}. A copy of the file as it was is kept among its backups.",
+                    many.join("; ")
+                ),
+            },
             error: false,
         });
         Ok(())
@@ -214,7 +252,9 @@ impl App {
             Err(message) => {
                 self.retry = true;
                 self.notice = Some(Notice {
-                    text: message,
+                    text: format!(
+                        "{message} Everything is kept in memory; Rapporteur retries every second. Free some space or choose Save as (Ctrl+Shift+S)."
+                    ),
                     error: true,
                 });
             }
@@ -347,7 +387,106 @@ impl App {
                 self.notice = None;
                 Task::none()
             }
+            Message::ReplaceExport => {
+                if let Some(path) = self.pending_export.take() {
+                    self.write_export(path);
+                }
+                Task::none()
+            }
+            Message::CancelExport => {
+                self.pending_export = None;
+                self.notice = Some(Notice {
+                    text: "Export cancelled; nothing was written.".into(),
+                    error: false,
+                });
+                Task::none()
+            }
+            Message::ShowBackups => {
+                if let Some(open) = &self.open {
+                    self.backups = Some(BackupsPanel {
+                        session: open.store.path().to_path_buf(),
+                        list: backup::list(open.store.path()),
+                    });
+                }
+                Task::none()
+            }
+            Message::CloseBackups => {
+                self.backups = None;
+                Task::none()
+            }
+            Message::Restore(from) => {
+                self.restore(&from);
+                self.focus_task()
+            }
         }
+    }
+
+    /// After a session failed to open (a damaged file), its backups are offered.
+    fn offer_backups_after_failure(&mut self) {
+        if let Some(path) = self.failed_open.take() {
+            let resolved = crate::storage::paths::resolve(&path).unwrap_or(path);
+            let list = backup::list(&resolved);
+            if self.open.is_none() && !list.is_empty() {
+                self.backups = Some(BackupsPanel {
+                    session: resolved,
+                    list,
+                });
+            }
+        }
+    }
+
+    /// Replaces a session with one of its backups. The open session is saved first, so
+    /// the state it replaces is itself kept as a backup.
+    fn restore(&mut self, from: &Path) {
+        let Some(panel) = self.backups.take() else {
+            return;
+        };
+        let result = match self.open.take() {
+            Some(mut open) if open.store.path() == panel.session => {
+                let _ = open.store.save(&open.session);
+                match open.store.restore(from) {
+                    Ok(session) => {
+                        self.install(open.store, session, None);
+                        Ok(())
+                    }
+                    Err(e) => {
+                        self.open = Some(open);
+                        Err(e)
+                    }
+                }
+            }
+            other => {
+                self.open = other;
+                crate::storage::lock::SessionLock::acquire(&panel.session)
+                    .map_err(|e| e.to_string())
+                    .and_then(|lock| {
+                        let restored =
+                            crate::storage::store::restore_file(&panel.session, from).map(|_| ());
+                        drop(lock);
+                        restored
+                    })
+                    .and_then(|()| self.open_path(&panel.session, false))
+            }
+        };
+        self.notice = Some(match result {
+            Ok(()) => Notice {
+                text: format!(
+                    "Restored {} from the backup taken {}. The file it replaced is kept among the backups.",
+                    panel.session.display(),
+                    panel
+                        .list
+                        .iter()
+                        .find(|b| b.path == from)
+                        .map(|b| b.describe())
+                        .unwrap_or_else(|| from.display().to_string())
+                ),
+                error: false,
+            },
+            Err(e) => Notice {
+                text: e,
+                error: true,
+            },
+        });
     }
 
     fn command(&mut self, command: Command) -> Task<Message> {
@@ -482,8 +621,9 @@ impl App {
         }
     }
 
-    /// Exports the report as DOCX through the save dialog. The file is written whole or
-    /// not at all; any failure is shown.
+    /// Exports the report as DOCX through the save dialog. Never over the session or any
+    /// other session file; over another existing file only after "Replace". The file is
+    /// written whole or not at all; any failure is shown.
     fn export(&mut self) {
         let Some(open) = &mut self.open else { return };
         open.preview.refresh(&open.session);
@@ -499,6 +639,33 @@ impl App {
         if path.extension().is_none() {
             path.set_extension("docx");
         }
+        match crate::cli::check_output(&path, &[open.store.path()], false) {
+            Ok(()) => self.write_export(path),
+            Err(_)
+                if path.is_file()
+                    && !crate::storage::file::looks_like_session(&path)
+                    && !same_file(&path, open.store.path()) =>
+            {
+                self.notice = Some(Notice {
+                    text: format!(
+                        "{} already exists. Replace it with the report?",
+                        path.display()
+                    ),
+                    error: true,
+                });
+                self.pending_export = Some(path);
+            }
+            Err(e) => {
+                self.notice = Some(Notice {
+                    text: e,
+                    error: true,
+                })
+            }
+        }
+    }
+
+    fn write_export(&mut self, path: PathBuf) {
+        let Some(open) = &mut self.open else { return };
         let result = crate::report::docx::to_docx(&open.preview.report)
             .map_err(|e| e.to_string())
             .and_then(|bytes| {
@@ -591,16 +758,26 @@ impl App {
         };
         let mut page = Column::new().spacing(8).padding(12).push(self.header());
         if let Some(notice) = &self.notice {
+            let actions: Element<'_, Message> = if self.pending_export.is_some() {
+                row![
+                    button(text("Replace").size(13)).on_press(Message::ReplaceExport),
+                    button(text("Cancel").size(13))
+                        .style(button::secondary)
+                        .on_press(Message::CancelExport),
+                ]
+                .spacing(6)
+                .into()
+            } else {
+                button(text("OK").size(13))
+                    .style(button::secondary)
+                    .on_press(Message::DismissNotice)
+                    .into()
+            };
             page = page.push(
                 container(
-                    row![
-                        text(&notice.text).size(14).width(Fill),
-                        button(text("OK").size(13))
-                            .style(button::secondary)
-                            .on_press(Message::DismissNotice)
-                    ]
-                    .spacing(8)
-                    .align_y(iced::Center),
+                    row![text(&notice.text).size(14).width(Fill), actions]
+                        .spacing(8)
+                        .align_y(iced::Center),
                 )
                 .padding([6, 10])
                 .width(Fill)
@@ -610,6 +787,8 @@ impl App {
         let page = page.push(body);
         if self.help {
             stack![page, opaque(center(self.help_view()))].into()
+        } else if let Some(panel) = &self.backups {
+            stack![page, opaque(center(backups_view(panel)))].into()
         } else {
             page.into()
         }
@@ -650,6 +829,11 @@ impl App {
             bar = bar.push(tab("Editor", Screen::Editor, Command::ShowEditor));
             bar = bar.push(tab("Report", Screen::Preview, Command::ShowPreview));
             bar = bar.push(tab("Meeting", Screen::Meeting, Command::ShowMeeting));
+            bar = bar.push(
+                button(text("Backups").size(13))
+                    .style(button::secondary)
+                    .on_press(Message::ShowBackups),
+            );
         } else {
             bar = bar.push(space::horizontal());
         }
@@ -705,5 +889,52 @@ impl App {
             .max_width(720)
             .style(container::bordered_box)
             .into()
+    }
+}
+
+/// The backups of one session, newest first, each with a Restore button.
+fn backups_view(panel: &BackupsPanel) -> Element<'_, Message> {
+    let mut rows = Column::new()
+        .spacing(6)
+        .push(text("Backups").size(20))
+        .push(
+            text(format!(
+                "Copies of {} kept by Rapporteur. Restoring one keeps the current file among the backups.",
+                panel.session.display()
+            ))
+            .size(14)
+            .color(style::MUTED),
+        );
+    if panel.list.is_empty() {
+        rows = rows.push(text("No backup has been kept yet.").size(15));
+    }
+    for b in panel.list.iter().take(24) {
+        rows = rows.push(
+            row![
+                text(b.describe()).size(15).width(Fill),
+                button(text("Restore").size(13)).on_press(Message::Restore(b.path.clone())),
+            ]
+            .spacing(10)
+            .align_y(iced::Center),
+        );
+    }
+    rows = rows.push(
+        button(text("Close"))
+            .style(button::secondary)
+            .on_press(Message::CloseBackups),
+    );
+    container(iced::widget::scrollable(rows.padding(4)))
+        .padding(20)
+        .max_width(760)
+        .max_height(600)
+        .style(container::bordered_box)
+        .into()
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
     }
 }
