@@ -119,9 +119,17 @@ impl Layout {
     }
 
     fn new_id(&mut self) -> ParagraphId {
-        self.next_id = self.next_id.max(1);
-        let id = self.next_id;
-        self.next_id += 1;
+        let id = self.next_id.max(1);
+        // At the type's limit (a file may say so), the smallest free id is next.
+        self.next_id = match id.checked_add(1) {
+            Some(next) => next,
+            None => super::ids::smallest_free(
+                self.paragraphs()
+                    .chain(self.deleted.iter().map(|d| &d.paragraph))
+                    .map(|p| p.id)
+                    .chain([id]),
+            ),
+        };
         id
     }
 

@@ -1,6 +1,7 @@
 //! Markdown and plain-text writers: pure functions of the report.
 
 use super::model::{Block, Inline, Report, plain};
+use crate::core::text::clean;
 
 fn inline_md(content: &[Inline], footnote: &mut usize) -> String {
     let mut out = String::new();
@@ -18,16 +19,42 @@ fn inline_md(content: &[Inline], footnote: &mut usize) -> String {
     out
 }
 
-/// Escapes what Markdown would read as markup at the start of a line or inside text.
+/// Escapes what Markdown would read as markup inside text, and at the start of every line
+/// what would begin a block (a list, a rule, a heading, a quote, a table, a code block), so
+/// that a statement can never change the document's structure. Control characters, which
+/// would reach a terminal as escape sequences, are dropped.
 fn escape(text: &str) -> String {
+    let text = clean(text);
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '*' | '_' | '[' | ']' | '\\' | '`' | '<' | '#') {
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start();
+        let starts_block = body.starts_with(['-', '+', '=', '>', '|', '~'])
+            || body.starts_with("* ")
+            || body.starts_with("***")
+            || ordered_marker(body);
+        if starts_block {
             out.push('\\');
         }
-        out.push(c);
+        for c in body.chars() {
+            if matches!(c, '*' | '_' | '[' | ']' | '\\' | '`' | '<' | '#') {
+                out.push('\\');
+            }
+            out.push(c);
+        }
     }
     out
+}
+
+/// "1." or "12)" at the start of a line begins an ordered list.
+fn ordered_marker(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0
+        && line
+            .get(digits..)
+            .is_some_and(|rest| rest.starts_with(['.', ')']))
 }
 
 pub fn to_markdown(report: &Report) -> String {
@@ -151,5 +178,6 @@ pub fn to_text(report: &Report) -> String {
             out.push_str(&format!("[{}] {note}\n", n + 1));
         }
     }
-    out
+    // Plain text goes to terminals (`-o -`): no control character gets through.
+    clean(&out)
 }

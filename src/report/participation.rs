@@ -134,7 +134,11 @@ pub fn took_the_floor(session: &Session, dialogue: &[&Intervention]) -> Option<V
         opening.push_str(", including ");
         out.push(Inline::Text(opening));
         for (n, (d, group)) in groups.iter().enumerate() {
-            let group = session.group(*group).expect("intervention groups exist");
+            // A checked session has every group it names; an unknown one is left out of
+            // the sentence rather than stopping the report.
+            let Some(group) = session.group(*group) else {
+                continue;
+            };
             out.push(Inline::Text(format!(
                 "{} {},",
                 d.running_name(),
@@ -217,11 +221,45 @@ pub fn not_heard(session: &Session) -> Option<String> {
         };
     }
     let plural = states.len() + others.len() > 1;
-    Some(format!(
+    let mut text = format!(
         "{subject} {} also inscribed on the list of speakers, but {} not able to deliver statements owing to time constraints. Their views however are reflected in the present report.",
         if plural { "were" } else { "was" },
         if plural { "were" } else { "was" },
-    ))
+    );
+    if let Some(written) = written_statements(session) {
+        text.push(' ');
+        text.push_str(&written);
+    }
+    Some(text)
+}
+
+/// "Written statements were submitted by Belgium and Italy.": the delegations whose
+/// statement, not delivered or sent in writing only, was kept with its text.
+pub fn written_statements(session: &Session) -> Option<String> {
+    let mut written: Vec<&Delegation> = session
+        .inscriptions
+        .iter()
+        .filter(|i| {
+            matches!(
+                i.status,
+                InscriptionStatus::NotDelivered | InscriptionStatus::WrittenOnly
+            ) && !i.text.trim().is_empty()
+        })
+        .filter_map(|i| session.speaker_delegation(&i.speaker))
+        .collect();
+    written.dedup_by(|a, b| a.id == b.id);
+    let written = sorted(written);
+    match written.len() {
+        0 => None,
+        1 => Some(format!(
+            "A written statement was submitted by {}.",
+            join_and(&names(&written))
+        )),
+        _ => Some(format!(
+            "Written statements were submitted by {}.",
+            join_and(&names(&written))
+        )),
+    }
 }
 
 /// "Delegates of the following non-governmental organizations (NGOs) also took the floor: ...".

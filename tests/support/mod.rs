@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod hostile;
 pub mod ui;
 
 use std::path::{Path, PathBuf};
