@@ -19,7 +19,7 @@ fn inline_md(content: &[Inline], footnote: &mut usize) -> String {
     out
 }
 
-/// Escapes what Markdown would read as markup inside text, and at the start of every line
+/// Escapes what Markdown would read as markup inside text, and after every line break
 /// what would begin a block (a list, a rule, a heading, a quote, a table, a code block), so
 /// that a statement can never change the document's structure. Control characters, which
 /// would reach a terminal as escape sequences, are dropped.
@@ -27,18 +27,17 @@ fn escape(text: &str) -> String {
     let text = clean(text);
     let mut out = String::with_capacity(text.len());
     for (n, line) in text.split('\n').enumerate() {
-        if n > 0 {
+        let line = if n > 0 {
             out.push('\n');
-        }
-        let body = line.trim_start();
-        let starts_block = body.starts_with(['-', '+', '=', '>', '|', '~'])
-            || body.starts_with("* ")
-            || body.starts_with("***")
-            || ordered_marker(body);
-        if starts_block {
-            out.push('\\');
-        }
-        for c in body.chars() {
+            let body = line.trim_start();
+            if starts_block(body) {
+                out.push('\\');
+            }
+            body
+        } else {
+            line
+        };
+        for c in line.chars() {
             if matches!(c, '*' | '_' | '[' | ']' | '\\' | '`' | '<' | '#') {
                 out.push('\\');
             }
@@ -46,6 +45,26 @@ fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Text that stands at the start of a line in the output: its first line gets the same
+/// guard as the others.
+fn escape_line(text: &str) -> String {
+    guard(escape(text.trim_start()))
+}
+
+fn guard(line: String) -> String {
+    if starts_block(&line) {
+        format!("\\{line}")
+    } else {
+        line
+    }
+}
+
+fn starts_block(line: &str) -> bool {
+    line.starts_with(['-', '+', '=', '>', '|', '~'])
+        || line.starts_with("* ")
+        || ordered_marker(line)
 }
 
 /// "1." or "12)" at the start of a line begins an ordered list.
@@ -60,7 +79,7 @@ fn ordered_marker(line: &str) -> bool {
 pub fn to_markdown(report: &Report) -> String {
     let mut out = String::new();
     for line in &report.masthead {
-        out.push_str(&format!("{}  \n", escape(line)));
+        out.push_str(&format!("{}  \n", escape_line(line)));
     }
     if !report.masthead.is_empty() {
         out.push('\n');
@@ -72,7 +91,7 @@ pub fn to_markdown(report: &Report) -> String {
     if !report.summary.is_empty() {
         out.push_str("## Summary\n\n");
         for p in &report.summary {
-            out.push_str(&format!("{}\n\n", escape(p)));
+            out.push_str(&format!("{}\n\n", escape_line(p)));
         }
     }
     let mut footnote = 0;
@@ -89,7 +108,7 @@ pub fn to_markdown(report: &Report) -> String {
                 let text = inline_md(content, &mut footnote);
                 match number {
                     Some(n) => out.push_str(&format!("{n}\\. {text}\n\n")),
-                    None => out.push_str(&format!("{text}\n\n")),
+                    None => out.push_str(&format!("{}\n\n", guard(text))),
                 }
             }
             Block::Bullet { level, content, .. } => {
@@ -100,7 +119,7 @@ pub fn to_markdown(report: &Report) -> String {
                 ));
             }
             Block::Plain { content } => {
-                out.push_str(&format!("{}\n\n", inline_md(content, &mut footnote)))
+                out.push_str(&format!("{}\n\n", guard(inline_md(content, &mut footnote))))
             }
         }
     }
