@@ -6,7 +6,10 @@ use crate::core::text::clean;
 fn inline_md(content: &[Inline], footnote: &mut usize) -> String {
     let mut out = String::new();
     for i in content {
+        // After a line break, a piece stands at the start of a line.
+        let at_line_start = out.ends_with('\n');
         match i {
+            Inline::Text(t) if at_line_start => out.push_str(&escape_line(t)),
             Inline::Text(t) => out.push_str(&escape(t)),
             Inline::Bold(t) => out.push_str(&format!("**{}**", escape(t))),
             Inline::LineBreak => out.push_str("\\\n"),

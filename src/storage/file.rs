@@ -84,12 +84,12 @@ fn with_backup_hint(error: LoadError, path: &Path) -> LoadError {
             let backups = super::backup::list(&resolved);
             let detail = match backups.first() {
                 Some(newest) => format!(
-                    "{detail}. {} of it {} kept (newest: {}); restore one from the start screen or with `rapporteur restore`",
+                    "{detail}. {} {} kept (newest: {}); restore one from the start screen or with `rapporteur restore`",
                     backups.len(),
                     if backups.len() == 1 {
-                        "backup is"
+                        "backup of it is"
                     } else {
-                        "backups are"
+                        "backups of it are"
                     },
                     newest.describe()
                 ),
