@@ -277,8 +277,8 @@ fn restore(session: &Path, backup: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// Full saves while logging: one every so many lines keeps the journal short; every line
-/// is on disk through the journal before it is acknowledged.
+/// Full saves while logging: at least this many lines apart; every line is on disk
+/// through the journal before it is acknowledged.
 const COMPACT_EVERY: usize = 1000;
 
 fn log_from_stdin(path: &Path) -> Result<(), String> {
@@ -348,7 +348,9 @@ fn log_from_stdin(path: &Path) -> Result<(), String> {
             ));
         }
         since_save += 1;
-        if since_save >= COMPACT_EVERY {
+        // A full save costs in proportion to the session; doing one every half session
+        // of lines keeps the cost per line flat as the meeting grows.
+        if since_save >= COMPACT_EVERY.max(session.interventions.len() / 2) {
             // A failed full save loses nothing: the journal still holds every line.
             if store.save(&session).is_ok() {
                 since_save = 0;

@@ -116,6 +116,7 @@ pub fn import_log_csv(
         s.segments.iter().map(|x| (fold(&x.title), x.id)).collect();
     let mut intervention_ids = Allocator::<u64>::new(std::iter::empty());
     let mut inscription_ids = Allocator::<u32>::new(std::iter::empty());
+    let mut participant_ids = Allocator::<u32>::new(s.participants.iter().map(|p| p.id));
     let mut last_start: Option<DateTime<Utc>> = None;
     for row in &table.rows {
         let number = row.number;
@@ -199,19 +200,23 @@ pub fn import_log_csv(
                         Honorific::Mr => super::participant::Pronoun::He,
                         Honorific::None => super::participant::Pronoun::They,
                     };
-                    let id = s.add_participant(Participant {
+                    let id = participant_ids.take();
+                    s.participants.push(Participant {
+                        id,
                         honorific,
-                        given_names,
-                        family_name,
+                        given_names: clean_line(&given_names),
+                        family_name: clean_line(&family_name),
                         title: title.clone(),
-                        short_title: cell("short_title").to_string(),
+                        short_title: clean_line(cell("short_title")),
                         title_only: official,
                         pronoun,
                         role,
                         delegation: delegation.clone(),
                         ..Participant::default()
                     });
-                    index.add_person(&s, id);
+                    if let Some(p) = s.participants.last() {
+                        index.add_person(p);
+                    }
                     id
                 }
             };

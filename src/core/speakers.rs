@@ -168,7 +168,9 @@ pub fn import_speakers_csv(
                             delegation: delegation.clone(),
                             ..Participant::default()
                         });
-                        index.add_person(&work, id);
+                        if let Some(p) = work.participants.last() {
+                            index.add_person(p);
+                        }
                         id
                     }
                 };
@@ -216,7 +218,7 @@ impl Index {
             index.add_delegation(d);
         }
         for p in &s.participants {
-            index.add_person(s, p.id);
+            index.add_person(p);
         }
         index
     }
@@ -230,12 +232,10 @@ impl Index {
         }
     }
 
-    pub fn add_person(&mut self, s: &Session, id: ParticipantId) {
-        if let Some(p) = s.participant(id) {
-            self.people.entry(fold(&p.full_name())).or_insert(id);
-            if p.title_only {
-                self.officials.entry(fold(&p.title)).or_insert(id);
-            }
+    pub fn add_person(&mut self, p: &Participant) {
+        self.people.entry(fold(&p.full_name())).or_insert(p.id);
+        if p.title_only {
+            self.officials.entry(fold(&p.title)).or_insert(p.id);
         }
     }
 

@@ -100,11 +100,26 @@ pub fn take(session: &Path, bytes: &[u8], reason: Reason) -> std::io::Result<Pat
     let dir = folder(session);
     std::fs::create_dir_all(&dir)?;
     let stamp = Local::now().format("%Y-%m-%dT%H%M%S%.3f");
-    let mut path = dir.join(format!("{stamp}-{}.json", reason.code()));
-    let mut n = 2;
+    // Backups taken within the same millisecond are numbered in the order taken,
+    // whatever their reason, so that the list's order is the order they were kept in.
+    let stamp = stamp.to_string();
+    let same_stamp = std::fs::read_dir(&dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.file_name().to_string_lossy().starts_with(&stamp))
+                .count()
+        })
+        .unwrap_or(0);
+    let mut n = same_stamp + 1;
+    let name = |n: usize| match n {
+        1 => format!("{stamp}-{}.json", reason.code()),
+        n => format!("{stamp}-{}-{n}.json", reason.code()),
+    };
+    let mut path = dir.join(name(n));
     while path.exists() {
-        path = dir.join(format!("{stamp}-{}-{n}.json", reason.code()));
         n += 1;
+        path = dir.join(name(n));
     }
     write_atomic(&path, bytes)?;
     for old in list(session)
