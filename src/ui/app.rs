@@ -345,6 +345,7 @@ impl App {
                 match open.preview.update(message, &open.session) {
                     preview::Outcome::Nothing => Task::none(),
                     preview::Outcome::Export => self.command(Command::Export),
+                    preview::Outcome::Backups => self.update(Message::ShowBackups),
                 }
             }
             Message::Key(key, modifiers) => match shortcuts::command_for(&key, modifiers) {
@@ -829,11 +830,6 @@ impl App {
             bar = bar.push(tab("Editor", Screen::Editor, Command::ShowEditor));
             bar = bar.push(tab("Report", Screen::Preview, Command::ShowPreview));
             bar = bar.push(tab("Meeting", Screen::Meeting, Command::ShowMeeting));
-            bar = bar.push(
-                button(text("Backups").size(13))
-                    .style(button::secondary)
-                    .on_press(Message::ShowBackups),
-            );
         } else {
             bar = bar.push(space::horizontal());
         }

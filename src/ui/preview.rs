@@ -18,6 +18,7 @@ use super::style;
 pub enum Message {
     Kind(KindChoice),
     Export,
+    Backups,
 }
 
 pub struct Preview {
@@ -29,6 +30,7 @@ pub struct Preview {
 pub enum Outcome {
     Nothing,
     Export,
+    Backups,
 }
 
 impl Preview {
@@ -63,6 +65,7 @@ impl Preview {
                 Outcome::Nothing
             }
             Message::Export => Outcome::Export,
+            Message::Backups => Outcome::Backups,
         }
     }
 
@@ -144,6 +147,9 @@ impl Preview {
             text("Report kind").size(14).color(style::MUTED),
             pick_list(kinds, Some(KindChoice(self.kind)), Message::Kind).text_size(14),
             button(text("Export DOCX…  Ctrl+E")).on_press(Message::Export),
+            button(text("Backups…"))
+                .style(button::secondary)
+                .on_press(Message::Backups),
             text(format!(
                 "{} numbered paragraphs, {} footnotes",
                 r.numbered().len(),
