@@ -190,7 +190,7 @@ fn export(
     let s = loaded.session;
     let to_stdout = output == Path::new("-");
     if !to_stdout {
-        check_output(output, &[session], force)?;
+        file::check_report_output(output, &[session], force).map_err(|e| e.to_string())?;
     }
     let format = format.unwrap_or_else(|| match output.extension().and_then(|e| e.to_str()) {
         Some("md") => Format::Md,
@@ -210,7 +210,9 @@ fn export(
         Format::Md => crate::report::markdown::to_markdown(&report).into_bytes(),
         Format::Txt => crate::report::markdown::to_text(&report).into_bytes(),
     };
-    crate::report::limits::check_size(file::to_bytes(&s).len(), bytes.len())
+    // The session's size as read (not serialised again just to measure it).
+    let session_bytes = std::fs::metadata(session).map_or(0, |m| m.len() as usize);
+    crate::report::limits::check_size(session_bytes, bytes.len())
         .map_err(|e| format!("{}: {e}; nothing was written", session.display()))?;
     if to_stdout {
         std::io::stdout()
@@ -222,36 +224,6 @@ fn export(
     file::write_atomic(output, &bytes)
         .map_err(|e| format!("{}: {e}; nothing was written", output.display()))?;
     eprintln!("wrote {}", output.display());
-    Ok(())
-}
-
-/// Whether the report may be written to `output`: never over one of the run's `inputs`
-/// or any Rapporteur session, and over another existing file only when asked to. The same
-/// rule serves the window's export.
-pub fn check_output(output: &Path, inputs: &[&Path], force: bool) -> Result<(), String> {
-    let refuse = |why: String| Err(format!("{}: {why}; nothing was written", output.display()));
-    let Ok(meta) = std::fs::metadata(output) else {
-        return Ok(());
-    };
-    if meta.is_dir() {
-        return refuse("is a folder; give a file name".into());
-    }
-    let same = |a: &Path, b: &Path| match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(x), Ok(y)) => {
-            use std::os::unix::fs::MetadataExt;
-            x.dev() == y.dev() && x.ino() == y.ino()
-        }
-        _ => false,
-    };
-    if inputs.iter().any(|input| same(output, input)) {
-        return refuse("is the file being read; choose another output file".into());
-    }
-    if file::looks_like_session(output) {
-        return refuse("is a Rapporteur session; a report never replaces a session".into());
-    }
-    if !force {
-        return refuse("already exists; add --force to replace it".into());
-    }
     Ok(())
 }
 

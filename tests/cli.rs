@@ -3,15 +3,8 @@
 
 mod support;
 
-use std::process::Command;
-
 fn rapporteur(args: &[&str]) -> std::process::Output {
-    let home = support::isolate_home();
-    Command::new(support::binary())
-        .args(args)
-        .env("RAPPORTEUR_HOME", home)
-        .output()
-        .unwrap()
+    support::rapporteur(args)
 }
 
 fn fixture(name: &str) -> String {

@@ -6,7 +6,6 @@
 mod support;
 
 use std::path::Path;
-use std::process::Command;
 
 use rapporteur::core::import::import_log_csv;
 use rapporteur::core::meeting::{Meeting, ReportKind};
@@ -150,12 +149,18 @@ fn damaged_sessions_are_refused_or_checked_and_always_export() {
 }
 
 fn run(args: &[&std::ffi::OsStr]) -> std::process::Output {
-    let home = support::isolate_home();
-    Command::new(support::binary())
-        .args(args)
-        .env("RAPPORTEUR_HOME", home)
-        .output()
-        .unwrap()
+    support::rapporteur(args)
+}
+
+/// Exit 0 or 1 with a message: never a panic (101) or a signal.
+fn clean_exit(case: usize, out: &std::process::Output) -> i32 {
+    let code = out.status.code().expect("no signal");
+    assert!(
+        code == 0 || code == 1,
+        "case {case}: exit {code}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    code
 }
 
 /// The real binary: exit 0 or 1 with a message, never a panic (101) or a signal; refused
@@ -181,12 +186,7 @@ fn the_real_binary_never_crashes_and_never_changes_what_it_refuses() {
             "-o".as_ref(),
             session.as_os_str(),
         ]);
-        let code = out.status.code().expect("no signal");
-        assert!(
-            code == 0 || code == 1,
-            "case {case}: exit {code}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let code = clean_exit(case, &out);
         assert_eq!(
             std::fs::read(&csv).unwrap(),
             log.0,
@@ -225,12 +225,7 @@ fn the_real_binary_never_crashes_and_never_changes_what_it_refuses() {
             "-o".as_ref(),
             out_file.as_os_str(),
         ]);
-        let code = out.status.code().expect("no signal");
-        assert!(
-            code == 0 || code == 1,
-            "case {case}: exit {code}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let code = clean_exit(case, &out);
         assert_eq!(
             std::fs::read(&session).unwrap(),
             bytes,

@@ -11,11 +11,7 @@ use rapporteur::core::demo::demo_session;
 use rapporteur::storage::file::{save, to_bytes};
 
 fn run(args: &[&str]) -> Output {
-    Command::new(support::binary())
-        .args(args)
-        .env("RAPPORTEUR_HOME", support::isolate_home())
-        .output()
-        .unwrap()
+    support::rapporteur(args)
 }
 
 fn p(path: &Path) -> &str {

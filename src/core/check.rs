@@ -6,7 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::delegation::{Delegation, DelegationKind, find_builtin_id};
+use super::delegation::{Delegation, DelegationKind, find_builtin_id, fresh_key};
 use super::ids::Allocator;
 use super::intervention::{InterventionId, Speaker};
 use super::layout::ParagraphId;
@@ -149,10 +149,7 @@ fn unique_delegations(s: &mut Session, notes: &mut Vec<String>) {
             } else {
                 d.id.clone()
             };
-            let fresh = (2..)
-                .map(|n| format!("{base}-{n}"))
-                .find(|id| !seen.contains(id))
-                .unwrap_or_default();
+            let fresh = fresh_key(&base, |id| seen.contains(id));
             notes.push(format!(
                 "delegation {} ({}) had the key {:?} of another one; it now has {fresh:?}",
                 index + 1,

@@ -429,20 +429,10 @@ fn parse(text: &str, sep: char) -> Result<Vec<Record>, CsvError> {
         cells.push(finish(&mut cell));
         match chars.next() {
             Some(c) if c == sep => {}
-            Some('\r') => {
-                if chars.peek() == Some(&'\n') {
+            Some(end @ ('\r' | '\n')) => {
+                if end == '\r' && chars.peek() == Some(&'\n') {
                     chars.next();
                 }
-                records.push(Record {
-                    number,
-                    cells: std::mem::take(&mut cells),
-                });
-                number += 1;
-                if chars.peek().is_none() {
-                    break;
-                }
-            }
-            Some('\n') => {
                 records.push(Record {
                     number,
                     cells: std::mem::take(&mut cells),

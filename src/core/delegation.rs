@@ -195,6 +195,19 @@ fn catalogue_index() -> &'static HashMap<String, usize> {
     })
 }
 
+/// A key not yet `taken`: `base` itself, else `base-2`, `base-3`... A delegation that
+/// merely looks like another ("Peru!" and Peru) keeps a key of its own.
+pub fn fresh_key(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !base.is_empty() && !taken(base) {
+        return base.to_string();
+    }
+    let base = if base.is_empty() { "delegation" } else { base };
+    (2u64..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|key| !taken(key))
+        .unwrap_or_else(|| base.to_string())
+}
+
 /// The form of a typed name that look-ups compare: folded, without a leading "the".
 pub fn lookup_key(text: &str) -> String {
     let folded = fold(text.trim());

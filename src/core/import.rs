@@ -212,7 +212,6 @@ pub fn import_log_csv(
                         pronoun,
                         role,
                         delegation: delegation.clone(),
-                        ..Participant::default()
                     });
                     if let Some(p) = s.participants.last() {
                         index.add_person(p);

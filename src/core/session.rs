@@ -221,10 +221,9 @@ impl Session {
                 delegation.id.clone()
             }
             Some(_) => {
-                let id = (2..)
-                    .map(|n| format!("{}-{n}", delegation.id))
-                    .find(|id| self.delegation(id).is_none())
-                    .unwrap_or_else(|| delegation.id.clone());
+                let id = super::delegation::fresh_key(&delegation.id, |id| {
+                    self.delegation(id).is_some()
+                });
                 self.delegations.push(Delegation {
                     id: id.clone(),
                     ..delegation.clone()

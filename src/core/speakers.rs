@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::delegation::{Delegation, DelegationKind, find_builtin, lookup_key};
+use super::delegation::{Delegation, DelegationKind, find_builtin, fresh_key, lookup_key};
 use super::intervention::Speaker;
 use super::participant::{Honorific, Participant, ParticipantId, Role};
 use super::session::Session;
@@ -312,16 +312,7 @@ impl Index {
             None => (false, name.as_str()),
         };
         let mut d = Delegation::new(kind, bare, the);
-        if d.id.is_empty() {
-            d.id = "delegation".into();
-        }
-        if self.delegation_ids.contains(&d.id) {
-            let base = d.id.clone();
-            d.id = (2..)
-                .map(|n| format!("{base}-{n}"))
-                .find(|id| !self.delegation_ids.contains(id))
-                .unwrap_or(base);
-        }
+        d.id = fresh_key(&d.id, |id| self.delegation_ids.contains(id));
         s.delegations.push(d.clone());
         self.add_delegation(&d);
         Ok(d.id)

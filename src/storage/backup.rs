@@ -82,13 +82,7 @@ pub fn folder(session: &Path) -> PathBuf {
         .filter(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
         .take(40)
         .collect();
-    let hash = session
-        .as_os_str()
-        .as_encoded_bytes()
-        .iter()
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-        });
+    let hash = super::paths::stable_hash(session.as_os_str().as_encoded_bytes());
     places::home()
         .join("backups")
         .join(format!("{stem}-{hash:016x}"))

@@ -178,6 +178,48 @@ pub fn looks_like_session(path: &Path) -> bool {
     head.windows(16).any(|w| w == b"\"format_version\"")
 }
 
+/// Why a report may not be written to a file.
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    /// Another file is there: replaced only when asked to (`--force`, "Replace").
+    #[error("{}: already exists; add --force to replace it; nothing was written", .0.display())]
+    Exists(PathBuf),
+    /// Never: the file being read, a session, a folder.
+    #[error("{}: {why}; nothing was written", path.display())]
+    Never { path: PathBuf, why: &'static str },
+}
+
+/// Whether a report may be written to `output`: never over one of the run's `inputs`, any
+/// Rapporteur session or a folder, and over another existing file only when `force`d.
+/// The command line and the window follow this one rule.
+pub fn check_report_output(output: &Path, inputs: &[&Path], force: bool) -> Result<(), Refusal> {
+    let never = |why| {
+        Err(Refusal::Never {
+            path: output.to_path_buf(),
+            why,
+        })
+    };
+    let Ok(meta) = std::fs::metadata(output) else {
+        return Ok(());
+    };
+    if meta.is_dir() {
+        return never("is a folder; give a file name");
+    }
+    if inputs
+        .iter()
+        .any(|input| super::paths::same_file(output, input))
+    {
+        return never("is the file being read; choose another output file");
+    }
+    if looks_like_session(output) {
+        return never("is a Rapporteur session; a report never replaces a session");
+    }
+    if !force {
+        return Err(Refusal::Exists(output.to_path_buf()));
+    }
+    Ok(())
+}
+
 pub fn load(path: &Path) -> Result<Session, LoadError> {
     load_checked(path).map(|l| l.session)
 }

@@ -66,15 +66,29 @@ pub fn temp_prefix(target: &Path) -> String {
 
 pub const TEMP_SUFFIX: &str = ".tmp";
 
-/// FNV-1a of the file name: stable across runs and platforms (std's hasher is not).
 fn name_hash(path: &Path) -> u64 {
-    let name = path
-        .file_name()
-        .map(|n| n.as_encoded_bytes())
-        .unwrap_or_default();
-    name.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+    stable_hash(
+        path.file_name()
+            .map(|n| n.as_encoded_bytes())
+            .unwrap_or_default(),
+    )
+}
+
+/// FNV-1a: stable across runs and platforms (std's hasher is not), so names made from it
+/// are found again by the next run.
+pub fn stable_hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// Whether two paths name the same file (same device and inode: also through links).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+        _ => false,
+    }
 }
 
 #[cfg(test)]

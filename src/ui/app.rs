@@ -14,6 +14,7 @@ use crate::core::session::Session;
 use crate::core::speakers::import_speakers_csv;
 use crate::storage::backup::{self, Backup};
 use crate::storage::draft::Draft;
+use crate::storage::file::{Refusal, check_report_output};
 use crate::storage::{Store, places};
 
 use super::capture::{self, Capture};
@@ -640,13 +641,9 @@ impl App {
         if path.extension().is_none() {
             path.set_extension("docx");
         }
-        match crate::cli::check_output(&path, &[open.store.path()], false) {
+        match check_report_output(&path, &[open.store.path()], false) {
             Ok(()) => self.write_export(path),
-            Err(_)
-                if path.is_file()
-                    && !crate::storage::file::looks_like_session(&path)
-                    && !same_file(&path, open.store.path()) =>
-            {
+            Err(Refusal::Exists(_)) => {
                 self.notice = Some(Notice {
                     text: format!(
                         "{} already exists. Replace it with the report?",
@@ -658,7 +655,7 @@ impl App {
             }
             Err(e) => {
                 self.notice = Some(Notice {
-                    text: e,
+                    text: e.to_string(),
                     error: true,
                 })
             }
@@ -925,12 +922,4 @@ fn backups_view(panel: &BackupsPanel) -> Element<'_, Message> {
         .max_height(600)
         .style(container::bordered_box)
         .into()
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
-        _ => false,
-    }
 }

@@ -23,6 +23,17 @@ pub fn binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_rapporteur"))
 }
 
+/// Runs the real binary with the app's folder isolated, and waits for it.
+pub fn rapporteur<S: AsRef<std::ffi::OsStr>>(
+    args: impl IntoIterator<Item = S>,
+) -> std::process::Output {
+    std::process::Command::new(binary())
+        .args(args)
+        .env("RAPPORTEUR_HOME", isolate_home())
+        .output()
+        .unwrap()
+}
+
 pub fn read_session(path: &Path) -> rapporteur::core::Session {
     rapporteur::storage::load(path).unwrap_or_else(|e| panic!("{e}"))
 }
