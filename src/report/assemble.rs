@@ -149,9 +149,7 @@ pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) 
         Generated::Participation(segment) => {
             // As in seed 002 (para. 27): who spoke and who was not heard, one paragraph.
             let mut runs = participation::took_the_floor(session, &items(segment)).unwrap_or_default();
-            let not_heard = participation::not_heard(session)
-                .or_else(|| participation::written_statements(session));
-            if let Some(text) = not_heard {
+            if let Some(text) = participation::not_heard(session) {
                 if !runs.is_empty() {
                     runs.push(Inline::text(" "));
                 }

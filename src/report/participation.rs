@@ -172,7 +172,9 @@ pub fn took_the_floor(session: &Session, dialogue: &[&Intervention]) -> Option<V
 }
 
 /// "The delegations of ..., as well as a representative of ..., were also inscribed on
-/// the list of speakers, but were not able to deliver statements owing to time constraints."
+/// the list of speakers, but were not able to deliver statements owing to time
+/// constraints.", then the sentence naming written statements (that sentence alone when
+/// every delegation was heard).
 pub fn not_heard(session: &Session) -> Option<String> {
     let not_heard: Vec<&Delegation> = session
         .inscriptions
@@ -181,7 +183,7 @@ pub fn not_heard(session: &Session) -> Option<String> {
         .filter_map(|i| session.speaker_delegation(&i.speaker))
         .collect();
     if not_heard.is_empty() {
-        return None;
+        return written_statements(session);
     }
     let states = sorted(
         not_heard

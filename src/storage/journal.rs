@@ -55,7 +55,7 @@ pub fn replay(session_path: &Path, session: &mut Session) -> io::Result<Replay> 
     };
     let mut known: std::collections::HashSet<u64> =
         session.interventions.iter().map(|i| i.id).collect();
-    let complete = bytes.rsplit_once_newline();
+    let complete = complete_lines(&bytes);
     for (index, line) in complete.split(|b| *b == b'\n').enumerate() {
         if line.is_empty() {
             continue;
@@ -83,17 +83,11 @@ pub fn replay(session_path: &Path, session: &mut Session) -> io::Result<Replay> 
     Ok(out)
 }
 
-trait CompleteLines {
-    fn rsplit_once_newline(&self) -> &[u8];
-}
-
-impl CompleteLines for Vec<u8> {
-    /// Everything up to and including the last line break: a torn last line is left out.
-    fn rsplit_once_newline(&self) -> &[u8] {
-        match self.iter().rposition(|b| *b == b'\n') {
-            Some(end) => self.get(..end).unwrap_or_default(),
-            None => &[],
-        }
+/// Everything before the last line break: a torn last line is left out.
+fn complete_lines(bytes: &[u8]) -> &[u8] {
+    match bytes.iter().rposition(|b| *b == b'\n') {
+        Some(end) => bytes.get(..end).unwrap_or_default(),
+        None => &[],
     }
 }
 
@@ -132,7 +126,7 @@ impl Journal {
             .open(&path)?;
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)?;
-        let keep = bytes.rsplit_once_newline().len();
+        let keep = complete_lines(&bytes).len();
         let keep = if keep == 0 { 0 } else { keep + 1 };
         if keep < bytes.len() {
             file.set_len(keep as u64)?;
