@@ -2,6 +2,7 @@
 //! and damaged session files. Deterministic (a seeded xorshift), so a failure names the
 //! case that reproduces it.
 
+use rapporteur::core::csv_file::Encoding;
 use rapporteur::core::demo::demo_session;
 use rapporteur::storage::file::to_bytes;
 
@@ -106,14 +107,6 @@ pub struct GeneratedCsv {
     pub written: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug)]
-pub enum Encoding {
-    Utf8,
-    Utf8Bom,
-    Utf16Le,
-    Utf16Be,
-    Windows1252,
-}
 
 fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
     match encoding {
