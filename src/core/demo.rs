@@ -1,5 +1,7 @@
 //! A sample meeting modelled on the 2021 intersessional panel on the responsibility to
 //! protect (A/HRC/48/xx), so that a newcomer has something real to explore.
+// The sample is data written here, never read from a file or a person.
+#![allow(clippy::expect_used, clippy::indexing_slicing)]
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 

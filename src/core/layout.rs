@@ -158,12 +158,14 @@ impl Layout {
     }
 
     pub fn paragraph(&self, id: ParagraphId) -> Option<&Paragraph> {
-        self.find(id).map(|(c, i)| &self.chapters[c].paragraphs[i])
+        self.paragraphs().find(|p| p.id == id)
     }
 
     pub fn paragraph_mut(&mut self, id: ParagraphId) -> Option<&mut Paragraph> {
-        let (c, i) = self.find(id)?;
-        Some(&mut self.chapters[c].paragraphs[i])
+        self.chapters
+            .iter_mut()
+            .flat_map(|c| c.paragraphs.iter_mut())
+            .find(|p| p.id == id)
     }
 
     pub fn chapter_index(&self, key: ChapterKey) -> Option<usize> {
@@ -178,12 +180,6 @@ impl Layout {
     /// The layout brought in line with the session; see the module comment.
     pub fn resolve(&self, session: &Session) -> Layout {
         let mut out = self.clone();
-        if out.chapters.is_empty() {
-            out.chapters.push(Chapter {
-                key: ChapterKey::Introduction,
-                paragraphs: Vec::new(),
-            });
-        }
         // Chapters follow the segments: add missing ones after their predecessor, fold
         // the paragraphs of a removed segment into the last chapter.
         let mut orphans = Vec::new();
@@ -194,6 +190,16 @@ impl Layout {
             }
             _ => true,
         });
+        // The introduction always exists, so every paragraph has a chapter to land in.
+        if out.chapter_index(ChapterKey::Introduction).is_none() {
+            out.chapters.insert(
+                0,
+                Chapter {
+                    key: ChapterKey::Introduction,
+                    paragraphs: Vec::new(),
+                },
+            );
+        }
         let mut at = out.chapter_index(ChapterKey::Introduction).unwrap_or(0);
         for segment in &session.segments {
             let key = ChapterKey::Segment(segment.id);
@@ -263,13 +269,15 @@ impl Layout {
             }
             let paragraph = out.new_paragraph(Some(generated), Vec::new());
             let c = out.chapter_index(key).unwrap_or(0);
-            // After the generated paragraphs already leading the chapter.
-            let index = out.chapters[c]
-                .paragraphs
-                .iter()
-                .take_while(|p| p.generated.is_some())
-                .count();
-            out.chapters[c].paragraphs.insert(index, paragraph);
+            if let Some(chapter) = out.chapters.get_mut(c) {
+                // After the generated paragraphs already leading the chapter.
+                let index = chapter
+                    .paragraphs
+                    .iter()
+                    .take_while(|p| p.generated.is_some())
+                    .count();
+                chapter.paragraphs.insert(index, paragraph);
+            }
         }
 
         // Interventions no paragraph holds: appended to their segment's chapter in
@@ -289,8 +297,10 @@ impl Layout {
             let paragraph = out.new_paragraph(None, vec![i.id]);
             let c = out
                 .chapter_index(ChapterKey::Segment(i.segment))
-                .unwrap_or(out.chapters.len() - 1);
-            out.chapters[c].paragraphs.push(paragraph);
+                .unwrap_or(out.chapters.len().saturating_sub(1));
+            if let Some(chapter) = out.chapters.get_mut(c) {
+                chapter.paragraphs.push(paragraph);
+            }
         }
         out
     }
@@ -334,5 +344,28 @@ mod tests {
                 .all(|p| !p.sources.contains(&s.interventions[0].id))
         );
         assert_eq!(resolved.chapters.last().unwrap().key, last);
+    }
+
+    #[test]
+    fn hand_written_paragraphs_survive_a_layout_whose_every_chapter_is_gone() {
+        let s = demo_session();
+        let mut layout = Layout::default();
+        let mut p = layout.new_paragraph(None, Vec::new());
+        p.text = Some("Written by the editor.".into());
+        // A damaged file: no introduction, one chapter of a segment that does not exist.
+        layout.chapters = vec![Chapter {
+            key: ChapterKey::Segment(9_999),
+            paragraphs: vec![p],
+        }];
+        let resolved = layout.resolve(&s);
+        assert!(
+            resolved
+                .paragraphs()
+                .any(|p| p.text.as_deref() == Some("Written by the editor."))
+        );
+        assert_eq!(
+            resolved.chapters.first().map(|c| c.key),
+            Some(ChapterKey::Introduction)
+        );
     }
 }

@@ -146,7 +146,10 @@ impl PickerIndex {
             }
             let rank = if entry.label_key.starts_with(&query) {
                 0
-            } else if starts_a_word(&entry.haystack, words[0]) {
+            } else if words
+                .first()
+                .is_some_and(|w| starts_a_word(&entry.haystack, w))
+            {
                 1
             } else {
                 2

@@ -3,7 +3,7 @@
 //! for undo and redo. Pure: no window, no file.
 
 use crate::core::intervention::InterventionId;
-use crate::core::layout::{ChapterKey, Deleted, Layout, ParagraphId};
+use crate::core::layout::{ChapterKey, Deleted, Layout, Paragraph, ParagraphId};
 use crate::core::session::Session;
 use crate::core::text::{clean, clean_line};
 
@@ -107,12 +107,19 @@ pub fn apply(session: &mut Session, op: &Op) -> Result<ParagraphId, String> {
     Ok(selected)
 }
 
-fn take(
-    layout: &mut Layout,
-    id: ParagraphId,
-) -> Result<(crate::core::layout::Paragraph, (usize, usize)), String> {
+/// The paragraphs of the chapter at this place; places come from [`Layout::find`], so a
+/// miss means the layout changed under the operation.
+fn paras(layout: &mut Layout, c: usize) -> Result<&mut Vec<Paragraph>, String> {
+    layout
+        .chapters
+        .get_mut(c)
+        .map(|chapter| &mut chapter.paragraphs)
+        .ok_or_else(missing)
+}
+
+fn take(layout: &mut Layout, id: ParagraphId) -> Result<(Paragraph, (usize, usize)), String> {
     let (c, i) = layout.find(id).ok_or_else(missing)?;
-    Ok((layout.chapters[c].paragraphs.remove(i), (c, i)))
+    Ok((paras(layout, c)?.remove(i), (c, i)))
 }
 
 fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId, String> {
@@ -122,10 +129,10 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
         Op::MoveUp(id) => {
             let (c, i) = layout.find(*id).ok_or_else(missing)?;
             if i > 0 {
-                layout.chapters[c].paragraphs.swap(i, i - 1);
+                paras(layout, c)?.swap(i, i - 1);
             } else if c > 0 {
-                let p = layout.chapters[c].paragraphs.remove(i);
-                layout.chapters[c - 1].paragraphs.push(p);
+                let p = paras(layout, c)?.remove(i);
+                paras(layout, c - 1)?.push(p);
             } else {
                 return Err("This is already the first paragraph.".into());
             }
@@ -133,11 +140,11 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
         }
         Op::MoveDown(id) => {
             let (c, i) = layout.find(*id).ok_or_else(missing)?;
-            if i + 1 < layout.chapters[c].paragraphs.len() {
-                layout.chapters[c].paragraphs.swap(i, i + 1);
+            if i + 1 < paras(layout, c)?.len() {
+                paras(layout, c)?.swap(i, i + 1);
             } else if c + 1 < layout.chapters.len() {
-                let p = layout.chapters[c].paragraphs.remove(i);
-                layout.chapters[c + 1].paragraphs.insert(0, p);
+                let p = paras(layout, c)?.remove(i);
+                paras(layout, c + 1)?.insert(0, p);
             } else {
                 return Err("This is already the last paragraph.".into());
             }
@@ -154,7 +161,7 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
             if matches!(op, Op::DropOn { .. }) && from < to {
                 i += 1;
             }
-            layout.chapters[c].paragraphs.insert(i, p);
+            paras(layout, c)?.insert(i, p);
             Ok(*id)
         }
         Op::MoveToChapter { id, chapter } => {
@@ -162,21 +169,26 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
                 .chapter_index(*chapter)
                 .ok_or("That chapter is no longer in the report.")?;
             let (p, _) = take(layout, *id)?;
-            layout.chapters[c].paragraphs.push(p);
+            paras(layout, c)?.push(p);
             Ok(*id)
         }
         Op::MergeWithNext(id) => {
             let (c, i) = layout.find(*id).ok_or_else(missing)?;
-            let next = if i + 1 < layout.chapters[c].paragraphs.len() {
+            let next = if i + 1 < paras(layout, c)?.len() {
                 (c, i + 1)
             } else {
                 ((c + 1)..layout.chapters.len())
-                    .find(|n| !layout.chapters[*n].paragraphs.is_empty())
+                    .find(|n| {
+                        layout
+                            .chapters
+                            .get(*n)
+                            .is_some_and(|ch| !ch.paragraphs.is_empty())
+                    })
                     .map(|n| (n, 0))
                     .ok_or("The last paragraph has no next paragraph to merge with.")?
             };
-            let second = layout.chapters[next.0].paragraphs.remove(next.1);
-            let first = &layout.chapters[c].paragraphs[i];
+            let second = paras(layout, next.0)?.remove(next.1);
+            let first = paras(layout, c)?.get(i).ok_or_else(missing)?;
             let both_notes = first.text.is_none()
                 && first.generated.is_none()
                 && second.text.is_none()
@@ -193,7 +205,7 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
                         .to_string(),
                 )
             };
-            let first = &mut layout.chapters[c].paragraphs[i];
+            let first = paras(layout, c)?.get_mut(i).ok_or_else(missing)?;
             first.text = text;
             first.generated = None;
             for s in second.sources {
@@ -206,35 +218,39 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
         }
         Op::Split { id, at } => {
             let (c, i) = layout.find(*id).ok_or_else(missing)?;
-            let template = paragraph_template(session, &keys(), &layout.chapters[c].paragraphs[i]);
+            let template = paragraph_template(
+                session,
+                &keys(),
+                paras(layout, c)?.get(i).ok_or_else(missing)?,
+            );
             let cut = split_point(&template, *at);
-            let (a, b) = (template[..cut].trim_end(), template[cut..].trim_start());
+            let (a, b) = template
+                .split_at_checked(cut)
+                .unwrap_or((template.as_str(), ""));
+            let (a, b) = (a.trim_end(), b.trim_start());
             if a.is_empty() || b.is_empty() {
                 return Err(
                     "Put the cursor inside the text, where the new paragraph should begin.".into(),
                 );
             }
             let mut second = layout.new_paragraph(None, Vec::new());
-            let first = &mut layout.chapters[c].paragraphs[i];
+            let first = paras(layout, c)?.get_mut(i).ok_or_else(missing)?;
             second.sources = first.sources.clone();
             second.text = Some(b.to_string());
             second.footnotes = std::mem::take(&mut first.footnotes);
             first.text = Some(a.to_string());
             first.generated = None;
             let new = second.id;
-            layout.chapters[c].paragraphs.insert(i + 1, second);
+            paras(layout, c)?.insert(i + 1, second);
             Ok(new)
         }
         Op::Delete(id) => {
             let (paragraph, (c, i)) = take(layout, *id)?;
-            let chapter = layout.chapters[c].key;
-            let next = layout.chapters[c]
-                .paragraphs
+            let chapter = layout.chapters.get(c).ok_or_else(missing)?.key;
+            let left = paras(layout, c)?;
+            let next = left
                 .get(i)
-                .or_else(|| {
-                    i.checked_sub(1)
-                        .and_then(|j| layout.chapters[c].paragraphs.get(j))
-                })
+                .or_else(|| i.checked_sub(1).and_then(|j| left.get(j)))
                 .map(|p| p.id)
                 .unwrap_or(*id);
             layout.deleted.push(Deleted {
@@ -253,9 +269,14 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
             let d = layout.deleted.remove(n);
             let c = layout
                 .chapter_index(d.chapter)
-                .unwrap_or(layout.chapters.len() - 1);
-            let index = d.index.min(layout.chapters[c].paragraphs.len());
-            layout.chapters[c].paragraphs.insert(index, d.paragraph);
+                .unwrap_or(layout.chapters.len().saturating_sub(1));
+            let Ok(list) = paras(layout, c) else {
+                // A layout always has chapters; if not, the paragraph stays deleted.
+                layout.deleted.insert(n, d);
+                return Err(missing());
+            };
+            let index = d.index.min(list.len());
+            list.insert(index, d.paragraph);
             Ok(*id)
         }
         Op::InsertAfter(id) => {
@@ -263,7 +284,7 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
             let mut p = layout.new_paragraph(None, Vec::new());
             p.text = Some(String::new());
             let new = p.id;
-            layout.chapters[c].paragraphs.insert(i + 1, p);
+            paras(layout, c)?.insert(i + 1, p);
             Ok(new)
         }
         Op::SetText { id, text } => {
@@ -328,12 +349,15 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
             let mut group = layout.new_paragraph(None, sources);
             group.text = Some(format!("{THEME} "));
             let new = group.id;
-            let (c, i, _) = places[0];
+            let Some(&(c, i, _)) = places.first() else {
+                return Err(missing());
+            };
             for (_, _, id) in places.iter().rev() {
                 take(layout, *id)?;
             }
-            let index = i.min(layout.chapters[c].paragraphs.len());
-            layout.chapters[c].paragraphs.insert(index, group);
+            let list = paras(layout, c)?;
+            let index = i.min(list.len());
+            list.insert(index, group);
             Ok(new)
         }
         Op::AddFootnote { id, text } => {

@@ -33,7 +33,10 @@ pub fn join_mentions(items: &[Mention]) -> String {
     let mut out = String::new();
     for (i, m) in items.iter().enumerate() {
         if i > 0 {
-            let closes_appositive = items[i - 1].appositive;
+            let closes_appositive = i
+                .checked_sub(1)
+                .and_then(|j| items.get(j))
+                .is_some_and(|m| m.appositive);
             out.push_str(match (i + 1 == items.len(), closes_appositive) {
                 (true, true) => ", and ",
                 (true, false) => " and ",

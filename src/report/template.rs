@@ -42,12 +42,14 @@ pub fn parse(template: &str) -> Vec<Piece> {
     let mut rest = template;
     // Plain runs are copied whole; only braces are looked at one by one.
     while let Some(at) = rest.find(['{', '}']) {
-        text.push_str(&rest[..at]);
-        let brace = rest.as_bytes()[at] as char;
-        let after = &rest[at + 1..];
-        if after.starts_with(brace) {
+        let (before, from) = rest.split_at(at);
+        text.push_str(before);
+        let mut chars = from.chars();
+        let Some(brace) = chars.next() else { break };
+        let after = chars.as_str();
+        if let Some(rest_after_double) = after.strip_prefix(brace) {
             text.push(brace);
-            rest = &after[1..];
+            rest = rest_after_double;
             continue;
         }
         // A token runs to the next single '}' on the same line; otherwise the brace is
@@ -59,7 +61,7 @@ pub fn parse(template: &str) -> Vec<Piece> {
                 }
                 pieces.push(token(&inner));
                 let bytes: usize = after.chars().take(used).map(char::len_utf8).sum();
-                rest = &after[bytes..];
+                rest = after.get(bytes..).unwrap_or_default();
             }
             _ => {
                 text.push(brace);

@@ -46,7 +46,7 @@ pub fn save_draft(session: &Path, draft: &Draft) -> std::io::Result<()> {
             _ => Ok(()),
         };
     }
-    let bytes = serde_json::to_vec(draft).expect("a draft always serialises");
+    let bytes = serde_json::to_vec(draft).map_err(std::io::Error::other)?;
     super::file::write_atomic(&path, &bytes)
 }
 

@@ -107,7 +107,6 @@ pub struct GeneratedCsv {
     pub written: Vec<String>,
 }
 
-
 fn encode(text: &str, encoding: Encoding) -> Vec<u8> {
     match encoding {
         Encoding::Utf8 => text.as_bytes().to_vec(),
