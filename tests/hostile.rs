@@ -86,6 +86,52 @@ fn generated_logs_import_with_every_statement_in_place() {
     );
 }
 
+/// The sizes a real spreadsheet can reach: 100,000 rows (a week of meetings pasted into
+/// one sheet), semicolon-separated in UTF-16 as Excel's "Unicode text" writes them, and a
+/// 10 MB cell (a whole transcript pasted into one statement) with quotes, line breaks and
+/// right-to-left text. Every row arrives, and the big cell arrives whole.
+#[test]
+fn a_hundred_thousand_rows_and_a_ten_megabyte_cell_import_whole() {
+    let rows = 100_000;
+    let mut text = String::from("segment;name;delegation;kind;text\r\n");
+    for n in 0..rows {
+        let segment = if n == 0 { "Interactive dialogue" } else { "" };
+        text.push_str(&format!(
+            "{segment};Speaker {n};Delegation {};ngo;\"row {n}: \"\"quoted\"\"; مرحبا 🌍\"\r\n",
+            n % 500
+        ));
+    }
+    let big: String = "A transcript line with \"\"quotes\"\", ; separators and السلام عليكم.\n"
+        .chars()
+        .cycle()
+        .take(10_000_000)
+        .collect();
+    text.push_str(&format!(";Speaker big;Delegation big;ngo;\"{big}\"\r\n"));
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+
+    let session = import_log_csv(&bytes, Meeting::default(), "t").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(session.interventions.len(), rows + 1);
+    for n in [0, 1, 49_999, rows - 1] {
+        let expected = format!("row {n}: \"quoted\"; مرحبا 🌍");
+        assert_eq!(
+            session.interventions.get(n).map(|i| i.text.as_str()),
+            Some(expected.as_str())
+        );
+    }
+    let last = session.interventions.last().unwrap();
+    let expected_big = big.replace("\"\"", "\"");
+    assert_eq!(
+        last.text.chars().count(),
+        expected_big.trim_end().chars().count()
+    );
+    assert!(
+        last.text
+            .starts_with("A transcript line with \"quotes\", ; separators")
+    );
+    assert_eq!(session.delegations.len(), 501);
+}
+
 #[test]
 fn logs_that_a_lenient_reader_would_misread_are_refused() {
     let mut rng = Rng::new(9);

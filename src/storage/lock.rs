@@ -14,6 +14,14 @@ pub enum LockError {
         "{0} is a symbolic link; Rapporteur does not follow links for its lock files. Remove it and try again."
     )]
     Link(PathBuf),
+    #[error(
+        "{folder} cannot be written to ({source}), so {session} cannot be opened for work: its lock, saves and journal live beside it. Nothing was changed. Copy the file to a folder you can write to and open the copy."
+    )]
+    ReadOnly {
+        session: PathBuf,
+        folder: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot lock {path}: {source}")]
     Io {
         path: PathBuf,
@@ -45,8 +53,22 @@ impl SessionLock {
             let link = source.raw_os_error() == Some(libc::ELOOP);
             #[cfg(not(unix))]
             let link = false;
+            #[cfg(unix)]
+            let read_only = matches!(source.raw_os_error(), Some(libc::EROFS | libc::EACCES));
+            #[cfg(not(unix))]
+            let read_only = source.kind() == std::io::ErrorKind::PermissionDenied;
             if link {
                 LockError::Link(path.clone())
+            } else if read_only {
+                LockError::ReadOnly {
+                    session: session.to_path_buf(),
+                    folder: session
+                        .parent()
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .unwrap_or(Path::new("."))
+                        .to_path_buf(),
+                    source,
+                }
             } else {
                 LockError::Io {
                     path: path.clone(),
