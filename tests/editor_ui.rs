@@ -327,3 +327,53 @@ fn keys_meant_for_another_screen_do_nothing_harmful() {
     ctrl(&mut app, "m");
     assert_eq!(session(&app), &before);
 }
+
+/// A statement handed in writing (not heard for lack of time) is named in the
+/// participation paragraph, and its text is there for the editor beside that paragraph.
+#[test]
+fn written_statements_are_readable_beside_the_participation_paragraph() {
+    use rapporteur::core::intervention::Speaker;
+    use rapporteur::core::layout::Generated;
+    use rapporteur::core::speakers::{Inscription, InscriptionStatus};
+
+    let Fixture {
+        mut app,
+        path: _path,
+        _dir,
+    } = demo_app();
+    {
+        let open = app.open.as_mut().unwrap();
+        let belgium = open
+            .session
+            .ensure_delegation(rapporteur::core::delegation::find_builtin("Belgium").unwrap());
+        open.session.inscriptions.push(Inscription {
+            id: 900,
+            speaker: Speaker::Delegation(belgium),
+            on_behalf_of: None,
+            status: InscriptionStatus::NotDelivered,
+            text: "Belgium underlined the value of early warning mechanisms.".into(),
+        });
+    }
+    ctrl(&mut app, "2");
+    let participation = app
+        .open
+        .as_ref()
+        .unwrap()
+        .session
+        .layout
+        .resolve(session(&app))
+        .paragraphs()
+        .find(|p| matches!(p.generated, Some(Generated::Participation(_))))
+        .map(|p| p.id)
+        .expect("the demo has an interactive dialogue");
+    let _ = app.update(Message::Editor(editor::Message::Press(participation)));
+    let _ = app.update(Message::Editor(editor::Message::Release(participation)));
+    assert_eq!(editor(&app).selected, Some(participation));
+    let mut ui = simulator(&app);
+    ui.find("Written statements")
+        .expect("the section is shown for the participation paragraph");
+    ui.find("Belgium underlined the value of early warning mechanisms.")
+        .expect("with the text handed in");
+    let n = editor(&app).number_of(participation).unwrap();
+    assert!(numbered(session(&app), n).contains("A written statement was submitted by Belgium."));
+}

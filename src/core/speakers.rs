@@ -81,6 +81,17 @@ pub struct Inscription {
     pub text: String,
 }
 
+impl Inscription {
+    /// A statement the meeting did not hear but whose text was handed in: the report
+    /// names its delegation, the editor reads the text.
+    pub fn is_written_statement(&self) -> bool {
+        matches!(
+            self.status,
+            InscriptionStatus::NotDelivered | InscriptionStatus::WrittenOnly
+        ) && !self.text.trim().is_empty()
+    }
+}
+
 pub use super::csv_file::CsvError;
 
 /// Imports a list of speakers (CSV bytes in any encoding and separator the reader

@@ -241,12 +241,7 @@ pub fn written_statements(session: &Session) -> Option<String> {
     let mut written: Vec<&Delegation> = session
         .inscriptions
         .iter()
-        .filter(|i| {
-            matches!(
-                i.status,
-                InscriptionStatus::NotDelivered | InscriptionStatus::WrittenOnly
-            ) && !i.text.trim().is_empty()
-        })
+        .filter(|i| i.is_written_statement())
         .filter_map(|i| session.speaker_delegation(&i.speaker))
         .collect();
     written.dedup_by(|a, b| a.id == b.id);

@@ -901,6 +901,45 @@ impl Editor {
         }
         side = side.push(sources);
 
+        // The texts behind "Written statements were submitted by ...", for the editor to
+        // draw on; they are not statements of the meeting and have no paragraph.
+        let handed_in: Vec<_> = match paragraph.generated {
+            Some(Generated::Participation(_)) => session
+                .inscriptions
+                .iter()
+                .filter(|i| i.is_written_statement())
+                .collect(),
+            _ => Vec::new(),
+        };
+        if !handed_in.is_empty() {
+            let mut written = Column::new()
+                .spacing(6)
+                .push(text("Written statements").size(15));
+            for inscription in handed_in {
+                written = written.push(
+                    container(
+                        column![
+                            row![
+                                text(session.speaker_label(&inscription.speaker))
+                                    .size(13)
+                                    .width(Fill),
+                                text(inscription.status.label())
+                                    .size(12)
+                                    .color(style::MUTED),
+                            ]
+                            .spacing(6),
+                            text(&inscription.text).size(13),
+                        ]
+                        .spacing(4),
+                    )
+                    .padding(6)
+                    .width(Fill)
+                    .style(style::panel),
+                );
+            }
+            side = side.push(written);
+        }
+
         if !layout.excluded.is_empty() {
             let mut list = Column::new()
                 .spacing(4)
