@@ -2,6 +2,8 @@
 //! Run: `cargo bench --bench capture`. Prints one line per measure with the median and
 //! the 95th percentile of many runs, against the target.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 mod common;
 
 use std::time::Duration;

@@ -2,6 +2,8 @@
 //! pandoc converting the same report's Markdown to DOCX in the same run.
 //! Run: `cargo bench --bench export` (pandoc from Debian: `apt-get install pandoc`).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 mod common;
 
 use std::process::Command;

@@ -4,6 +4,8 @@
 //! last thousand, which must not fall as the file grows.
 //! Run: `cargo bench --bench intake`.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 mod common;
 
 use std::io::{BufRead, BufReader, Write};

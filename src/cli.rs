@@ -5,12 +5,12 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::core::meeting::{Meeting, ReportKind};
-use crate::core::session::{NewIntervention, resolve_speaker};
-use crate::core::speakers::import_speakers_csv;
-use crate::report::{Options, assemble};
-use crate::storage::journal::Logged;
-use crate::storage::{Store, file};
+use rapporteur::core::meeting::{Meeting, ReportKind};
+use rapporteur::core::session::{NewIntervention, resolve_speaker};
+use rapporteur::core::speakers::import_speakers_csv;
+use rapporteur::report::{Options, assemble};
+use rapporteur::storage::journal::Logged;
+use rapporteur::storage::{Store, file};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -126,7 +126,7 @@ fn tell(path: &Path, notices: &[String]) {
     }
 }
 
-fn open_store(path: &Path) -> Result<(Store, crate::core::Session), String> {
+fn open_store(path: &Path) -> Result<(Store, rapporteur::core::Session), String> {
     let (store, session, _) = Store::open(path).map_err(|e| e.to_string())?;
     tell(path, &store.notices);
     Ok((store, session))
@@ -148,10 +148,10 @@ fn import(log: &Path, output: &Path, meeting: Option<&Path>) -> Result<(), Strin
         Some(path) => {
             let meeting: Meeting = serde_json::from_str(&read_text(path)?)
                 .map_err(|e| format!("{}: {e}", path.display()))?;
-            crate::core::timezone::check(&meeting.time_zone)
+            rapporteur::core::timezone::check(&meeting.time_zone)
                 .map_err(|e| format!("{}: time_zone: {e}; nothing was written", path.display()))?;
             if let Some(zone) = &meeting.second_time_zone {
-                crate::core::timezone::check(zone).map_err(|e| {
+                rapporteur::core::timezone::check(zone).map_err(|e| {
                     format!(
                         "{}: second_time_zone: {e}; nothing was written",
                         path.display()
@@ -166,7 +166,7 @@ fn import(log: &Path, output: &Path, meeting: Option<&Path>) -> Result<(), Strin
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let session = crate::core::import::import_log_csv(&text, meeting, &name)
+    let session = rapporteur::core::import::import_log_csv(&text, meeting, &name)
         .map_err(|e| format!("{}: {e}; nothing was written", log.display()))?;
     Store::create(output, &session).map_err(|e| e.to_string())?;
     println!(
@@ -206,13 +206,15 @@ fn export(
     };
     let report = assemble(&s, &options);
     let bytes = match format {
-        Format::Docx => crate::report::docx::to_docx(&report).map_err(|e| format!("DOCX: {e}"))?,
-        Format::Md => crate::report::markdown::to_markdown(&report).into_bytes(),
-        Format::Txt => crate::report::markdown::to_text(&report).into_bytes(),
+        Format::Docx => {
+            rapporteur::report::docx::to_docx(&report).map_err(|e| format!("DOCX: {e}"))?
+        }
+        Format::Md => rapporteur::report::markdown::to_markdown(&report).into_bytes(),
+        Format::Txt => rapporteur::report::markdown::to_text(&report).into_bytes(),
     };
     // The session's size as read (not serialised again just to measure it).
     let session_bytes = std::fs::metadata(session).map_or(0, |m| m.len() as usize);
-    crate::report::limits::check_size(session_bytes, bytes.len())
+    rapporteur::report::limits::check_size(session_bytes, bytes.len())
         .map_err(|e| format!("{}: {e}; nothing was written", session.display()))?;
     if to_stdout {
         std::io::stdout()
@@ -228,9 +230,9 @@ fn export(
 }
 
 fn backups(session: &Path) -> Result<(), String> {
-    let path = crate::storage::paths::resolve(session)
+    let path = rapporteur::storage::paths::resolve(session)
         .map_err(|e| format!("{}: {e}", session.display()))?;
-    let list = crate::storage::backup::list(&path);
+    let list = rapporteur::storage::backup::list(&path);
     if list.is_empty() {
         println!("no backups of {} are kept", session.display());
     }
@@ -241,10 +243,11 @@ fn backups(session: &Path) -> Result<(), String> {
 }
 
 fn restore(session: &Path, backup: &Path) -> Result<(), String> {
-    let path = crate::storage::paths::resolve(session)
+    let path = rapporteur::storage::paths::resolve(session)
         .map_err(|e| format!("{}: {e}", session.display()))?;
-    let _lock = crate::storage::lock::SessionLock::acquire(&path).map_err(|e| e.to_string())?;
-    crate::storage::store::restore_file(&path, backup)?;
+    let _lock =
+        rapporteur::storage::lock::SessionLock::acquire(&path).map_err(|e| e.to_string())?;
+    rapporteur::storage::store::restore_file(&path, backup)?;
     eprintln!("restored {} from {}", session.display(), backup.display());
     Ok(())
 }

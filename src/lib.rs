@@ -4,13 +4,9 @@
 //! never touch iced; the window lives in `ui`, behind the default `gui` feature.
 //!
 //! Nothing read from a file or typed by a person may panic the program: outside tests,
-//! `unwrap`, `expect` and indexing are refused by the linter (`scripts/test` runs it).
-#![cfg_attr(
-    not(test),
-    warn(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
-)]
+//! `unwrap`, `expect` and indexing are refused by the linter (`[lints]` in Cargo.toml;
+//! `scripts/test` runs it with warnings as errors).
 
-pub mod cli;
 pub mod core;
 pub mod report;
 pub mod storage;

@@ -1,14 +1,14 @@
-#![warn(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
-
 use std::process::ExitCode;
 
+mod cli;
+
 use clap::Parser;
-use rapporteur::cli::Cli;
+use cli::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(command) => match rapporteur::cli::run(command) {
+        Some(command) => match cli::run(command) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("rapporteur: {e}");

@@ -3,6 +3,8 @@
 //! (keeping the replaced one), the panel offered after a damaged file failed to open,
 //! and the Replace/Cancel prompt before an export writes over an existing file.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 mod support;
 
 use std::path::{Path, PathBuf};

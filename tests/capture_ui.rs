@@ -1,6 +1,8 @@
 //! Headless tests of the real views with iced_test's Simulator: click and type as a user,
 //! feed the produced messages to the app, check the session and the file on disk.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 mod support;
 
 use support::ui::{Fixture, demo_app, interact, key_event, simulator};

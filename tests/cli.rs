@@ -1,6 +1,8 @@
 //! The command line end to end: import the seed meeting's log, export it in each format,
 //! and fail cleanly (non-zero, a message, no partial file).
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 mod support;
 
 fn rapporteur(args: &[&str]) -> std::process::Output {

@@ -1,6 +1,8 @@
 //! The real binary, killed with SIGKILL at random moments while it logs interventions:
 //! every intervention it acknowledged is in the file, and the file always opens.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 mod support;
 
 use std::io::{BufRead, BufReader, Write};

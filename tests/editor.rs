@@ -2,6 +2,8 @@
 //! and footnotes follow the printed order, grouping writes the thematic opening, and
 //! undo brings back exactly what was there. Property test: random edits, then undo all.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 use std::path::Path;
 
 use proptest::prelude::*;

@@ -2,6 +2,8 @@
 //! them, typing in the paragraph's text box, a mouse drag and drop; then the report and
 //! the file on disk are checked.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 mod support;
 
 use iced::keyboard::{Key, Modifiers, key::Named};

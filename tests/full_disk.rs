@@ -2,6 +2,8 @@
 //! intact, and all of it saved once space returns. Runs on a tiny tmpfs mounted in a
 //! private mount namespace (`unshare`), so it needs no root and touches no real disk.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 mod support;
 
 use std::io::Write;

@@ -3,6 +3,8 @@
 //! session files. Nothing may crash, no word may be lost or misattributed, no refused
 //! file may change, and what is accepted reaches the export.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 mod support;
 
 use std::path::Path;

@@ -2,6 +2,8 @@
 //! word or destroy a file: run through the real binary where the command line is the
 //! way in.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 mod support;
 
 use std::path::Path;

@@ -1,6 +1,8 @@
 //! Property tests: save/load round trips, arbitrary bytes never crash the loader, and
 //! text cleaning always yields what XML can carry.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 use chrono::DateTime;
 use proptest::prelude::*;
 

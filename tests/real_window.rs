@@ -2,6 +2,8 @@
 //! Needs Xvfb, xdotool and ImageMagick's `import` (scripts/test installs them); it fails,
 //! never skips, when they are missing. Screenshots are kept in target/screenshots/.
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
 mod support;
 
 use std::path::{Path, PathBuf};
