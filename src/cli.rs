@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use rapporteur::core::meeting::{Meeting, ReportKind};
 use rapporteur::core::session::{NewIntervention, resolve_speaker};
-use rapporteur::core::speakers::import_speakers_csv;
+use rapporteur::core::speakers_csv::import_speakers_csv;
 use rapporteur::report::{Options, assemble};
 use rapporteur::storage::journal::Logged;
 use rapporteur::storage::{Store, file};

@@ -11,7 +11,8 @@ use super::intervention::{Intervention, Speaker};
 use super::meeting::{Meeting, ReportKind, SegmentKind};
 use super::participant::{Honorific, Participant, Role};
 use super::session::Session;
-use super::speakers::{Index, Inscription, InscriptionStatus};
+use super::speakers::{Inscription, InscriptionStatus};
+use super::speakers_csv::Index;
 use super::text::{clean, clean_line, fold};
 
 const COLUMNS: [&str; 14] = [

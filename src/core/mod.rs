@@ -8,12 +8,14 @@ pub mod ids;
 pub mod import;
 pub mod intervention;
 pub mod layout;
+pub mod layout_resolve;
 pub mod meeting;
 pub mod participant;
 pub mod picker;
 pub mod session;
 pub mod settings;
 pub mod speakers;
+pub mod speakers_csv;
 pub mod text;
 pub mod timezone;
 

@@ -47,7 +47,7 @@ pub fn save_draft(session: &Path, draft: &Draft) -> std::io::Result<()> {
         };
     }
     let bytes = serde_json::to_vec(draft).map_err(std::io::Error::other)?;
-    super::file::write_atomic(&path, &bytes)
+    super::atomic::write_atomic(&path, &bytes)
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use iced::{Element, Fill, Subscription, Task, window};
 
 use crate::core::demo::demo_session;
 use crate::core::session::Session;
-use crate::core::speakers::import_speakers_csv;
+use crate::core::speakers_csv::import_speakers_csv;
 use crate::storage::backup::{self, Backup};
 use crate::storage::draft::Draft;
 use crate::storage::file::{Refusal, check_report_output};
