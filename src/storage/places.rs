@@ -29,7 +29,8 @@ pub fn last_session() -> Option<PathBuf> {
 pub fn remember(path: &std::path::Path) {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let _ = std::fs::create_dir_all(home());
-    let _ = super::atomic::write_atomic(&last_session_file(), absolute.to_string_lossy().as_bytes());
+    let _ =
+        super::atomic::write_atomic(&last_session_file(), absolute.to_string_lossy().as_bytes());
 }
 
 /// A fresh file name for a new demo meeting; never an existing file.
