@@ -103,7 +103,7 @@ fn main() {
         let effect = open
             .editor
             .update(editor::Message::Shortcut(command), &mut open.session);
-        assert!(effect.changed);
+        assert_eq!(effect.save, rapporteur::ui::effect::Save::Now);
     };
     common::measure(
         "move a paragraph: update + view + layout + draw (kept UI cache)",

@@ -43,6 +43,8 @@ pub struct Loaded {
     pub repairs: Vec<String>,
     /// Statements taken from the journal of an interrupted `rapporteur log`.
     pub replayed: usize,
+    /// Lines of that journal that could not be read (the journal is then kept).
+    pub journal_damaged: usize,
 }
 
 /// Reads a session: the file, then its journal, then the check. Read only.
@@ -73,6 +75,7 @@ pub fn check_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
         session,
         repairs,
         replayed: replay.applied,
+        journal_damaged: replay.damaged.len(),
     })
 }
 

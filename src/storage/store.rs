@@ -96,6 +96,11 @@ impl Store {
             ));
             // Into the session file now, so the journal can go.
             let _ = store.save(&session);
+        } else if loaded.journal_damaged == 0 && journal::journal_path(&path).exists() {
+            // A journal whose lines the file already holds (the process stopped between
+            // its last full save and removing the journal), or only a torn line that was
+            // never acknowledged: nothing to take in, so it goes. A damaged one stays.
+            let _ = journal::remove(&path);
         }
         Ok((store, session, draft))
     }

@@ -20,8 +20,10 @@ use crate::storage::{Store, places};
 use super::capture::{self, Capture};
 use super::dialogs::Dialogs;
 use super::editor::{self, Editor};
+use super::effect::{Effect, Request, Save};
 use super::meeting::{self, MeetingScreen};
 use super::preview::{self, Preview};
+use super::revision::Revision;
 use super::shortcuts::{self, Command};
 use super::style;
 
@@ -47,13 +49,11 @@ pub struct Open {
     pub meeting: MeetingScreen,
     pub editor: Editor,
     pub preview: Preview,
+    /// Moved by every change to `session` (see `revision.rs`).
+    pub revision: Revision,
 }
 
-#[derive(Debug, Clone)]
-pub struct Notice {
-    pub text: String,
-    pub error: bool,
-}
+pub use super::effect::Notice;
 
 pub struct App {
     pub open: Option<Open>,
@@ -151,8 +151,9 @@ impl App {
     fn install(&mut self, store: Store, session: Session, draft: Option<Draft>) {
         let capture = Capture::new(&session, draft);
         let preview = Preview::new(&session);
+        let revision = Revision::default();
         let meeting = MeetingScreen::new(&session);
-        let editor = Editor::new(&session);
+        let editor = Editor::new();
         self.open = Some(Open {
             store,
             session,
@@ -160,6 +161,7 @@ impl App {
             meeting,
             editor,
             preview,
+            revision,
         });
         self.screen = Screen::Capture;
         self.dirty = false;
@@ -281,73 +283,102 @@ impl App {
 
     // ----- update -----
 
+    /// Handles a message, then brings the screen on show up to the session's revision:
+    /// the only place derived data is refreshed.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.handle(message);
+        self.sync();
+        task
+    }
+
+    /// What a screen handed back, applied in one place for every screen: its notice, the
+    /// save it asks for (moving the revision, since the session changed), and the part of
+    /// its request only the root can do.
+    fn absorb<M: Send + 'static>(
+        &mut self,
+        effect: Effect<M>,
+        wrap: impl Fn(M) -> Message + Send + 'static,
+    ) -> Task<Message> {
+        let Effect {
+            task,
+            save,
+            notice,
+            request,
+        } = effect;
+        if notice.is_some() {
+            self.notice = notice;
+        }
+        match save {
+            Save::No => {}
+            Save::Soon => {
+                self.session_changed();
+                self.dirty = true;
+            }
+            Save::Now => {
+                self.session_changed();
+                self.save_now();
+            }
+        }
+        let task = task.map(wrap);
+        let more = match request {
+            None | Some(Request::Close) => Task::none(),
+            Some(Request::Command(command)) => self.handed_back(command),
+            Some(Request::ImportSpeakers) => {
+                self.import_speakers();
+                Task::none()
+            }
+            Some(Request::ShowBackups) => self.handle(Message::ShowBackups),
+        };
+        Task::batch([task, more])
+    }
+
+    fn session_changed(&mut self) {
+        if let Some(open) = &mut self.open {
+            open.revision = open.revision.next();
+        }
+    }
+
+    /// The screen on show rebuilds what it derives from the session if the session moved
+    /// since; hidden screens wait until they are shown.
+    fn sync(&mut self) {
+        let Some(open) = &mut self.open else { return };
+        match self.screen {
+            Screen::Capture => open.capture.sync(&open.session, open.revision),
+            Screen::Editor => open.editor.sync(&open.session, open.revision),
+            Screen::Preview => open.preview.sync(&open.session, open.revision),
+            Screen::Meeting => {}
+        }
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Capture(message) => {
                 let Some(open) = &mut self.open else {
                     return Task::none();
                 };
                 let effect = open.capture.update(message, &mut open.session);
-                if let Some(notice) = effect.notice {
-                    self.notice = Some(Notice {
-                        text: notice,
-                        error: false,
-                    });
-                }
-                if effect.changed {
-                    self.save_now();
-                }
-                let task = effect.task.map(Message::Capture);
-                match effect.root {
-                    Some(command) => Task::batch([task, self.handed_back(command)]),
-                    None => task,
-                }
+                self.absorb(effect, Message::Capture)
             }
             Message::Meeting(message) => {
                 let Some(open) = &mut self.open else {
                     return Task::none();
                 };
-                match open.meeting.update(message, &mut open.session) {
-                    meeting::Outcome::Nothing => {}
-                    meeting::Outcome::Touched => self.dirty = true,
-                    meeting::Outcome::Changed => {
-                        open.capture.session_replaced(&open.session);
-                        self.save_now();
-                    }
-                    meeting::Outcome::ImportSpeakers => self.import_speakers(),
-                    meeting::Outcome::Root(command) => return self.handed_back(command),
-                }
-                Task::none()
+                let effect = open.meeting.update(message, &mut open.session);
+                self.absorb(effect, Message::Meeting)
             }
             Message::Editor(message) => {
                 let Some(open) = &mut self.open else {
                     return Task::none();
                 };
                 let effect = open.editor.update(message, &mut open.session);
-                if let Some((text, error)) = effect.notice {
-                    self.notice = Some(Notice { text, error });
-                }
-                if effect.changed {
-                    self.save_now();
-                }
-                if effect.touched {
-                    self.dirty = true;
-                }
-                let task = effect.task.map(Message::Editor);
-                match effect.root {
-                    Some(command) => Task::batch([task, self.handed_back(command)]),
-                    None => task,
-                }
+                self.absorb(effect, Message::Editor)
             }
             Message::Preview(message) => {
                 let Some(open) = &mut self.open else {
                     return Task::none();
                 };
-                match open.preview.update(message, &open.session) {
-                    preview::Outcome::Nothing => Task::none(),
-                    preview::Outcome::Export => self.command(Command::Export),
-                    preview::Outcome::Backups => self.update(Message::ShowBackups),
-                }
+                let effect = open.preview.update(message, &open.session);
+                self.absorb(effect, Message::Preview)
             }
             Message::Key(key, modifiers) => match shortcuts::command_for(&key, modifiers) {
                 Some(command) => self.command(command),
@@ -583,15 +614,13 @@ impl App {
                 self.focus_task()
             }
             Command::ShowEditor => {
-                if let Some(open) = &mut self.open {
-                    open.editor.refresh(&open.session);
+                if self.open.is_some() {
                     self.screen = Screen::Editor;
                 }
                 Task::none()
             }
             Command::ShowPreview => {
-                if let Some(open) = &mut self.open {
-                    open.preview.refresh(&open.session);
+                if self.open.is_some() {
                     self.screen = Screen::Preview;
                 }
                 Task::none()
@@ -628,7 +657,7 @@ impl App {
     /// written whole or not at all; any failure is shown.
     fn export(&mut self) {
         let Some(open) = &mut self.open else { return };
-        open.preview.refresh(&open.session);
+        open.preview.sync(&open.session, open.revision);
         let stem = open
             .store
             .path()
@@ -700,7 +729,7 @@ impl App {
             });
         match result {
             Ok(n) => {
-                open.capture.session_replaced(&open.session);
+                self.session_changed();
                 self.notice = Some(Notice {
                     text: format!("{n} speakers added to the list."),
                     error: false,

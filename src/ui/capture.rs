@@ -21,8 +21,10 @@ use super::choices::{
     GroupChoice, SegmentChoice, group_choice, group_choices, segment_choice, segment_choices,
 };
 use super::correction::{self, Correction};
+use super::effect::{Request, Save};
 use super::person_form::{self, PersonForm};
 use super::picker::{Choice, PickerState};
+use super::revision::{Revision, Stamp};
 use super::shortcuts::{self, Command};
 use super::style;
 
@@ -38,6 +40,8 @@ pub struct Picked {
 
 pub struct Capture {
     pub index: PickerIndex,
+    /// The session revision `index` was built from.
+    stamp: Stamp,
     pub picker: PickerState,
     pub picked: Option<Picked>,
     pub started_at: Option<DateTime<Utc>>,
@@ -71,45 +75,7 @@ pub enum Message {
 }
 
 /// What the root must do after an update.
-pub struct Effect {
-    /// The session changed: save it now.
-    pub changed: bool,
-    pub task: Task<Message>,
-    /// A command that belongs to the root (save, open, screens...).
-    pub root: Option<Command>,
-    /// Something to tell the user.
-    pub notice: Option<String>,
-}
-
-impl Effect {
-    fn none() -> Self {
-        Effect {
-            changed: false,
-            task: Task::none(),
-            root: None,
-            notice: None,
-        }
-    }
-    fn task(task: Task<Message>) -> Self {
-        Effect {
-            task,
-            ..Effect::none()
-        }
-    }
-    fn changed(task: Task<Message>) -> Self {
-        Effect {
-            changed: true,
-            task,
-            ..Effect::none()
-        }
-    }
-    fn notice(text: impl Into<String>) -> Self {
-        Effect {
-            notice: Some(text.into()),
-            ..Effect::none()
-        }
-    }
-}
+pub type Effect = super::effect::Effect<Message>;
 
 impl Capture {
     pub fn new(session: &Session, draft: Option<Draft>) -> Self {
@@ -128,6 +94,8 @@ impl Capture {
             new_person: None,
             now: Utc::now(),
             ctrl_held: false,
+            // Built just above, from the session as opened (revision 0).
+            stamp: Stamp::At(Revision::default()),
         };
         if let Some(draft) = draft {
             capture.picked = draft.speaker.map(|speaker| Picked {
@@ -162,10 +130,14 @@ impl Capture {
         self.statement.text().trim_end_matches('\n').to_string()
     }
 
-    /// Call when participants or delegations changed outside this screen.
-    pub fn session_replaced(&mut self, session: &Session) {
-        self.index = PickerIndex::build(session);
-        self.picker.refresh(session, &self.index);
+    /// Brings the picker's index up to the session's revision, if it is behind (people
+    /// or delegations may have changed on another screen or by an import).
+    pub fn sync(&mut self, session: &Session, revision: Revision) {
+        if self.stamp.behind(revision) {
+            self.index = PickerIndex::build(session);
+            self.picker.refresh(session, &self.index);
+        }
+        self.stamp = Stamp::At(revision);
     }
 
     pub fn update(&mut self, message: Message, session: &mut Session) -> Effect {
@@ -237,11 +209,12 @@ impl Capture {
                 let Some(open) = &mut self.correction else {
                     return Effect::none();
                 };
-                let outcome = open.update(message, session, &self.index);
-                let mut effect = Effect::task(outcome.task.map(Message::Correction));
-                effect.changed = outcome.changed;
-                if outcome.close {
+                let mut effect = open
+                    .update(message, session, &self.index)
+                    .map(Message::Correction);
+                if effect.closes() {
                     self.correction = None;
+                    effect.request = None;
                     effect.task = operation::focus(PICKER);
                 }
                 effect
@@ -250,15 +223,19 @@ impl Capture {
                 let Some(form) = &mut self.new_person else {
                     return Effect::none();
                 };
-                match form.update(message, session) {
-                    person_form::Outcome::Nothing => Effect::none(),
-                    person_form::Outcome::Cancel => {
+                let effect = form.update(message, session).map(Message::NewPerson);
+                if !effect.closes() {
+                    return effect;
+                }
+                match form.done {
+                    None => {
                         self.new_person = None;
                         Effect::task(operation::focus(PICKER))
                     }
-                    person_form::Outcome::Created(id) => {
+                    Some(id) => {
                         self.new_person = None;
                         self.index = PickerIndex::build(session);
+                        self.stamp = Stamp::Current;
                         self.picker.clear(session, &self.index);
                         self.pick(Picked {
                             speaker: Speaker::Participant(id),
@@ -312,10 +289,7 @@ impl Capture {
                 self.correction = None;
                 Effect::task(operation::focus(PICKER))
             }
-            other => Effect {
-                root: Some(other),
-                ..Effect::none()
-            },
+            other => Effect::request(Request::Command(other)),
         }
     }
 
@@ -344,7 +318,9 @@ impl Capture {
                 });
                 self.picker.clear(session, &self.index);
                 let mut effect = Effect::task(operation::focus(STATEMENT));
-                effect.changed = session.delegations.len() != known;
+                if session.delegations.len() != known {
+                    effect.save = Save::Now;
+                }
                 effect
             }
             Choice::NewPerson(name) => {

@@ -5,7 +5,7 @@ use iced::widget::{
     button, column, container, operation, pick_list, row, space, text, text_editor as editor,
     text_input,
 };
-use iced::{Element, Fill, Task};
+use iced::{Element, Fill};
 
 use crate::core::intervention::{Intervention, InterventionId, Speaker};
 use crate::core::picker::PickerIndex;
@@ -14,6 +14,7 @@ use crate::core::session::Session;
 use super::choices::{
     GroupChoice, SegmentChoice, group_choice, group_choices, segment_choice, segment_choices,
 };
+use super::effect::{Request, Save};
 use super::picker::{Choice, PickerState};
 use super::shortcuts::{self, Command};
 use super::style;
@@ -51,21 +52,7 @@ pub enum Message {
     RemoveFootnote(usize),
 }
 
-pub struct Outcome {
-    pub changed: bool,
-    pub close: bool,
-    pub task: Task<Message>,
-}
-
-impl Outcome {
-    fn stay() -> Self {
-        Outcome {
-            changed: false,
-            close: false,
-            task: Task::none(),
-        }
-    }
-}
+pub type Effect = super::effect::Effect<Message>;
 
 impl Correction {
     pub fn new(intervention: &Intervention, session: &Session, index: &PickerIndex) -> Self {
@@ -90,7 +77,7 @@ impl Correction {
         message: Message,
         session: &mut Session,
         index: &PickerIndex,
-    ) -> Outcome {
+    ) -> Effect {
         match message {
             Message::PickerInput(query) => {
                 self.picker.set_query(query, session, index);
@@ -98,32 +85,28 @@ impl Correction {
                 self.picker
                     .choices
                     .retain(|c| matches!(c, Choice::Existing { .. }));
-                Outcome::stay()
+                Effect::none()
             }
             Message::PickerSubmit => self.choose(self.picker.selected, session),
             Message::Choose(i) => self.choose(i, session),
             Message::Behalf(choice) => {
                 self.on_behalf_of = choice.id;
-                Outcome::stay()
+                Effect::none()
             }
             Message::Segment(choice) => {
                 self.segment = choice.id;
-                Outcome::stay()
+                Effect::none()
             }
             Message::Text(action) => {
                 self.text.perform(action);
-                Outcome::stay()
+                Effect::none()
             }
             Message::Shortcut(Command::Commit) => self.update(Message::Save, session, index),
             Message::Shortcut(Command::Cancel) => self.update(Message::Cancel, session, index),
-            Message::Shortcut(_) => Outcome::stay(),
+            Message::Shortcut(_) => Effect::none(),
             Message::Save => {
                 let Some(original) = session.intervention(self.id).cloned() else {
-                    return Outcome {
-                        changed: false,
-                        close: true,
-                        task: Task::none(),
-                    };
+                    return Effect::request(Request::Close);
                 };
                 let changed = Intervention {
                     speaker: self.speaker.clone(),
@@ -135,20 +118,16 @@ impl Correction {
                 };
                 let differs = session.intervention(self.id) != Some(&changed);
                 session.update_intervention(changed);
-                Outcome {
-                    changed: differs,
-                    close: true,
-                    task: Task::none(),
-                }
+                Effect::request(Request::Close).with_save(if differs {
+                    Save::Now
+                } else {
+                    Save::No
+                })
             }
-            Message::Cancel => Outcome {
-                changed: false,
-                close: true,
-                task: Task::none(),
-            },
+            Message::Cancel => Effect::request(Request::Close),
             Message::NewFootnote(text) => {
                 self.new_footnote = text;
-                Outcome::stay()
+                Effect::none()
             }
             Message::AddFootnote => {
                 let note = crate::core::text::clean_line(&self.new_footnote);
@@ -156,34 +135,30 @@ impl Correction {
                     self.footnotes.push(note);
                     self.new_footnote.clear();
                 }
-                Outcome::stay()
+                Effect::none()
             }
             Message::RemoveFootnote(n) => {
                 if n < self.footnotes.len() {
                     self.footnotes.remove(n);
                 }
-                Outcome::stay()
+                Effect::none()
             }
             Message::Delete => {
                 self.confirm_delete = true;
-                Outcome::stay()
+                Effect::none()
             }
             Message::ConfirmDelete(yes) => {
                 self.confirm_delete = false;
                 if yes {
                     session.delete_intervention(self.id);
-                    return Outcome {
-                        changed: true,
-                        close: true,
-                        task: Task::none(),
-                    };
+                    return Effect::request(Request::Close).with_save(Save::Now);
                 }
-                Outcome::stay()
+                Effect::none()
             }
         }
     }
 
-    fn choose(&mut self, index: usize, session: &mut Session) -> Outcome {
+    fn choose(&mut self, index: usize, session: &mut Session) -> Effect {
         if let Some(Choice::Existing {
             candidate,
             on_behalf_of,
@@ -196,13 +171,9 @@ impl Correction {
             }
             self.picker.query.clear();
             self.picker.choices.clear();
-            return Outcome {
-                changed: false,
-                close: false,
-                task: operation::focus(TEXT),
-            };
+            return Effect::task(operation::focus(TEXT));
         }
-        Outcome::stay()
+        Effect::none()
     }
 
     pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {

@@ -23,7 +23,9 @@ use crate::report::edit::{History, Op};
 use crate::report::template::{Keys, THEME};
 use crate::report::{Block, Inline, Options, Report};
 
+use super::effect::{Notice, Request, Save};
 use super::preview::rich;
+use super::revision::{Revision, Stamp};
 use super::shortcuts::{self, Command};
 use super::style;
 
@@ -54,17 +56,7 @@ pub enum Message {
     Regenerate,
 }
 
-/// What the root should do after an editor message.
-#[derive(Default)]
-pub struct Effect {
-    /// The layout changed: save now.
-    pub changed: bool,
-    /// Typing: save within the next tick.
-    pub touched: bool,
-    pub task: Task<Message>,
-    pub root: Option<Command>,
-    pub notice: Option<(String, bool)>,
-}
+pub type Effect = super::effect::Effect<Message>;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ChapterChoice {
@@ -114,11 +106,20 @@ pub struct Editor {
     /// The session's layout, resolved once per change, and the names of the session.
     layout: Layout,
     keys: Option<Keys>,
+    /// The session revision the report, rows and layout above were built from.
+    stamp: Stamp,
+}
+
+impl Default for Editor {
+    fn default() -> Self {
+        Editor::new()
+    }
 }
 
 impl Editor {
-    pub fn new(session: &Session) -> Self {
-        let mut editor = Editor {
+    /// An editor with nothing built yet: the report is assembled when it is first shown.
+    pub fn new() -> Self {
+        Editor {
             history: History::default(),
             report: Report::default(),
             rows: Vec::new(),
@@ -134,9 +135,16 @@ impl Editor {
             current: None,
             layout: Layout::default(),
             keys: None,
-        };
-        editor.refresh(session);
-        editor
+            stamp: Stamp::Never,
+        }
+    }
+
+    /// Brings the report and rows up to the session's revision, if they are behind.
+    pub fn sync(&mut self, session: &Session, revision: Revision) {
+        if self.stamp.behind(revision) {
+            self.refresh(session);
+        }
+        self.stamp = Stamp::At(revision);
     }
 
     /// Paragraph ids in printed order.
@@ -157,8 +165,10 @@ impl Editor {
         })
     }
 
-    /// Rebuilds the report and the list after the session changed.
-    pub fn refresh(&mut self, session: &Session) {
+    /// Rebuilds the report and the list from the session as it is now. Called inside
+    /// `update` when the next selection needs the new numbering; `sync` otherwise.
+    fn refresh(&mut self, session: &Session) {
+        self.stamp = Stamp::Current;
         self.layout = session.layout.resolve(session);
         let keys = Keys::new(session);
         self.report = assemble_summary(
@@ -272,12 +282,12 @@ impl Editor {
                 self.content_for = None; // the text may have changed: reload it
                 self.refresh(session);
                 Effect {
-                    changed: true,
+                    save: Save::Now,
                     ..Effect::default()
                 }
             }
             Err(message) => Effect {
-                notice: Some((message, true)),
+                notice: Some(Notice::new(message, true)),
                 ..Effect::default()
             },
         }
@@ -291,8 +301,8 @@ impl Editor {
         match self.selected {
             Some(id) => self.run(session, op(id)),
             None => Effect {
-                notice: Some((
-                    "Select a paragraph first (Up/Down or a click).".into(),
+                notice: Some(Notice::new(
+                    "Select a paragraph first (Up/Down or a click).",
                     true,
                 )),
                 ..Effect::default()
@@ -311,8 +321,8 @@ impl Editor {
                 self.content_for = None;
                 self.refresh(session);
                 Effect {
-                    changed: true,
-                    notice: Some((
+                    save: Save::Now,
+                    notice: Some(Notice::new(
                         format!("{} {label}.", if redo { "Redid:" } else { "Undid:" }),
                         false,
                     )),
@@ -320,7 +330,7 @@ impl Editor {
                 }
             }
             None => Effect {
-                notice: Some((
+                notice: Some(Notice::new(
                     format!("Nothing to {}.", if redo { "redo" } else { "undo" }),
                     false,
                 )),
@@ -381,12 +391,12 @@ impl Editor {
                     Ok(_) => {
                         self.refresh(session);
                         Effect {
-                            touched: true,
+                            save: Save::Soon,
                             ..Effect::default()
                         }
                     }
                     Err(message) => Effect {
-                        notice: Some((message, true)),
+                        notice: Some(Notice::new(message, true)),
                         ..Effect::default()
                     },
                 }
@@ -400,8 +410,8 @@ impl Editor {
                 let wanted = self.goto.take().unwrap_or_default();
                 let Ok(number) = wanted.parse::<u32>() else {
                     return Effect {
-                        notice: Some((
-                            "Type the number of the paragraph to move before.".into(),
+                        notice: Some(Notice::new(
+                            "Type the number of the paragraph to move before.",
                             true,
                         )),
                         ..Effect::default()
@@ -427,7 +437,7 @@ impl Editor {
                         }
                     }
                     None => Effect {
-                        notice: Some((
+                        notice: Some(Notice::new(
                             format!(
                                 "There is no paragraph {number}: the report has paragraphs 1 to {last} ({} moves to the very end).",
                                 last + 1
@@ -520,16 +530,16 @@ impl Editor {
             }
             Command::Insert => {
                 let mut effect = self.with_selected(session, Op::InsertAfter);
-                if effect.changed {
+                if effect.save == Save::Now {
                     effect.task = operation::focus(TEXT);
                 }
                 effect
             }
             Command::Delete => {
                 let mut effect = self.with_selected(session, Op::Delete);
-                if effect.changed {
-                    effect.notice = Some((
-                        "Paragraph deleted; restore it from the list of deleted paragraphs, or undo (Ctrl+Z).".into(),
+                if effect.save == Save::Now {
+                    effect.notice = Some(Notice::new(
+                        "Paragraph deleted; restore it from the list of deleted paragraphs, or undo (Ctrl+Z).",
                         false,
                     ));
                 }
@@ -544,12 +554,12 @@ impl Editor {
             Command::Group => {
                 let ids = std::mem::take(&mut self.marked);
                 let mut effect = self.run(session, Op::Group(ids.clone()));
-                if effect.changed {
+                if effect.save == Save::Now {
                     // Ready to write the rest after the proposed opening.
                     self.content
                         .perform(text_editor::Action::Move(text_editor::Motion::DocumentEnd));
                     effect.task = operation::focus(TEXT);
-                    effect.notice = Some((
+                    effect.notice = Some(Notice::new(
                         format!(
                             "Grouped {} paragraphs. {THEME} prints the opening; write the rest after it.",
                             ids.len()
@@ -571,7 +581,7 @@ impl Editor {
             Command::Undo => self.undo_redo(session, false),
             Command::Redo => self.undo_redo(session, true),
             other => Effect {
-                root: Some(other),
+                request: Some(Request::Command(other)),
                 ..Effect::default()
             },
         }

@@ -5,13 +5,14 @@ use chrono::{NaiveDate, NaiveTime};
 use iced::widget::{
     Column, button, column, container, pick_list, row, scrollable, text, text_editor, text_input,
 };
-use iced::{Element, Fill};
+use iced::{Element, Fill, Task};
 
 use crate::core::meeting::{ReportKind, SegmentKind};
 use crate::core::session::Session;
 use crate::core::settings::NgoOrder;
 use crate::core::speakers::InscriptionStatus;
 
+use super::effect::Request;
 use super::person_form::{self, PersonForm};
 use super::shortcuts::Command;
 use super::style;
@@ -177,15 +178,7 @@ pub struct MeetingScreen {
     person: Option<PersonForm>,
 }
 
-pub enum Outcome {
-    Nothing,
-    /// Typing in a field: save within the second.
-    Touched,
-    /// Structural change (segments, groups, statuses): save now.
-    Changed,
-    ImportSpeakers,
-    Root(Command),
-}
+pub type Effect = super::effect::Effect<Message>;
 
 fn value(session: &Session, field: Field) -> String {
     let m = &session.meeting;
@@ -351,7 +344,7 @@ impl MeetingScreen {
         }
     }
 
-    pub fn update(&mut self, message: Message, session: &mut Session) -> Outcome {
+    pub fn update(&mut self, message: Message, session: &mut Session) -> Effect {
         match message {
             Message::Edit(field, raw) => {
                 self.errors.retain(|(f, _)| *f != field);
@@ -361,7 +354,7 @@ impl MeetingScreen {
                 }
                 self.raw.retain(|(f, _)| *f != field);
                 self.raw.push((field, raw));
-                Outcome::Touched
+                Effect::touched()
             }
             Message::LongText(which, action) => {
                 let edit = action.is_edit();
@@ -374,31 +367,31 @@ impl MeetingScreen {
                 };
                 content.perform(action);
                 if !edit {
-                    return Outcome::Nothing;
+                    return Effect::none();
                 }
                 *target = crate::core::text::clean(&content.text());
-                Outcome::Touched
+                Effect::touched()
             }
             Message::NgoOrder(NgoOrderChoice(order)) => {
                 session.report.ngo_order = order;
-                Outcome::Changed
+                Effect::changed(Task::none())
             }
             Message::Kind(KindChoice(kind)) => {
                 session.meeting.report_kind = kind;
-                Outcome::Changed
+                Effect::changed(Task::none())
             }
             Message::Chair(ChairChoice(id, _)) => {
                 session.meeting.chair = id;
-                Outcome::Changed
+                Effect::changed(Task::none())
             }
             Message::NewSegment(v) => {
                 self.new_segment = v;
-                Outcome::Nothing
+                Effect::none()
             }
             Message::AddSegment => {
                 let title = crate::core::text::clean_line(&self.new_segment);
                 if title.is_empty() {
-                    return Outcome::Nothing;
+                    return Effect::none();
                 }
                 let kind = match session.meeting.report_kind {
                     ReportKind::Minutes => SegmentKind::AgendaItem,
@@ -406,59 +399,57 @@ impl MeetingScreen {
                 };
                 session.add_segment(&title, kind);
                 self.new_segment.clear();
-                Outcome::Changed
+                Effect::changed(Task::none())
             }
             Message::GroupName(v) => {
                 self.group_name = v;
-                Outcome::Nothing
+                Effect::none()
             }
             Message::GroupMembers(v) => {
                 self.group_members = v;
-                Outcome::Nothing
+                Effect::none()
             }
             Message::AddGroup => {
                 if self.group_name.trim().is_empty() {
-                    return Outcome::Nothing;
+                    return Effect::none();
                 }
                 session.ensure_group(&self.group_name, &self.group_members);
                 self.group_name.clear();
                 self.group_members.clear();
-                Outcome::Changed
+                Effect::changed(Task::none())
             }
             Message::Status(id, status) => {
                 if let Some(i) = session.inscriptions.iter_mut().find(|i| i.id == id) {
                     i.status = status;
                 }
-                Outcome::Changed
+                Effect::changed(Task::none())
             }
             Message::EditPerson(id) => {
                 self.person = session
                     .participant(id)
                     .map(|p| PersonForm::edit(p, session));
-                Outcome::Nothing
+                Effect::none()
             }
             Message::AddPerson => {
                 self.person = Some(PersonForm::new(""));
-                Outcome::Nothing
+                Effect::none()
             }
             Message::Person(message) => {
                 let Some(form) = &mut self.person else {
-                    return Outcome::Nothing;
+                    return Effect::none();
                 };
-                match form.update(message, session) {
-                    person_form::Outcome::Nothing => Outcome::Nothing,
-                    person_form::Outcome::Cancel => {
-                        self.person = None;
-                        Outcome::Nothing
-                    }
-                    person_form::Outcome::Created(_) => {
-                        self.person = None;
-                        Outcome::Changed
-                    }
+                let effect = form.update(message, session).map(Message::Person);
+                if effect.closes() {
+                    self.person = None;
+                    return Effect {
+                        request: None,
+                        ..effect
+                    };
                 }
+                effect
             }
-            Message::ImportSpeakers => Outcome::ImportSpeakers,
-            Message::Back => Outcome::Root(Command::ShowCapture),
+            Message::ImportSpeakers => Effect::request(Request::ImportSpeakers),
+            Message::Back => Effect::request(Request::Command(Command::ShowCapture)),
         }
     }
 

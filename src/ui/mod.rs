@@ -6,10 +6,12 @@ pub mod choices;
 pub mod correction;
 pub mod dialogs;
 pub mod editor;
+pub mod effect;
 pub mod meeting;
 pub mod person_form;
 pub mod picker;
 pub mod preview;
+pub mod revision;
 pub mod shortcuts;
 pub mod style;
 

@@ -9,6 +9,7 @@ use crate::core::participant::{Honorific, Participant, ParticipantId, Pronoun, R
 use crate::core::session::Session;
 use crate::core::text::clean_line;
 
+use super::effect::{Request, Save};
 use super::style;
 
 pub const NAME: &str = "new-person-name";
@@ -28,6 +29,8 @@ pub struct PersonForm {
     pub kind: DelegationKind,
     pub role: Role,
     pub error: Option<String>,
+    /// Set when the form created or corrected its participant (then it asks to close).
+    pub done: Option<ParticipantId>,
 }
 
 #[derive(Debug, Clone)]
@@ -46,11 +49,7 @@ pub enum Message {
     Cancel,
 }
 
-pub enum Outcome {
-    Nothing,
-    Cancel,
-    Created(ParticipantId),
-}
+pub type Effect = super::effect::Effect<Message>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PronounChoice(pub Pronoun);
@@ -80,6 +79,7 @@ impl PersonForm {
             kind: DelegationKind::Ngo,
             role: Role::Floor,
             error: None,
+            done: None,
         }
     }
 
@@ -103,10 +103,11 @@ impl PersonForm {
             kind: DelegationKind::Ngo,
             role: participant.role,
             error: None,
+            done: None,
         }
     }
 
-    pub fn update(&mut self, message: Message, session: &mut Session) -> Outcome {
+    pub fn update(&mut self, message: Message, session: &mut Session) -> Effect {
         match message {
             Message::ShortTitle(v) => self.short_title = v,
             Message::TitleOnly(v) => self.title_only = v,
@@ -124,17 +125,22 @@ impl PersonForm {
             Message::Delegation(v) => self.delegation = v,
             Message::Kind(k) => self.kind = k,
             Message::Role(r) => self.role = r,
-            Message::Cancel => return Outcome::Cancel,
+            Message::Cancel => return Effect::request(Request::Close),
             Message::Create => return self.create(session),
         }
-        Outcome::Nothing
+        Effect::none()
     }
 
-    fn create(&mut self, session: &mut Session) -> Outcome {
+    fn created(&mut self, id: ParticipantId) -> Effect {
+        self.done = Some(id);
+        Effect::request(Request::Close).with_save(Save::Now)
+    }
+
+    fn create(&mut self, session: &mut Session) -> Effect {
         let name = clean_line(&self.name);
         if name.is_empty() && self.title.trim().is_empty() {
             self.error = Some("Give a name or a title.".into());
-            return Outcome::Nothing;
+            return Effect::none();
         }
         let delegation_text = clean_line(&self.delegation);
         let delegation = if delegation_text.is_empty() {
@@ -172,14 +178,17 @@ impl PersonForm {
             Some(id) => match session.participants.iter_mut().find(|p| p.id == id) {
                 Some(slot) => {
                     *slot = person;
-                    Outcome::Created(id)
+                    self.created(id)
                 }
                 None => {
                     self.error = Some("This participant no longer exists.".into());
-                    Outcome::Nothing
+                    Effect::none()
                 }
             },
-            None => Outcome::Created(session.add_participant(person)),
+            None => {
+                let id = session.add_participant(person);
+                self.created(id)
+            }
         }
     }
 

@@ -11,7 +11,10 @@ use crate::core::meeting::ReportKind;
 use crate::core::session::Session;
 use crate::report::{Block, Inline, Options, Report, assemble};
 
+use super::effect::Request;
 use super::meeting::KindChoice;
+use super::revision::{Revision, Stamp};
+use super::shortcuts::Command;
 use super::style;
 
 #[derive(Debug, Clone)]
@@ -25,21 +28,21 @@ pub struct Preview {
     pub kind: ReportKind,
     pub report: Report,
     pub last_export: Option<String>,
+    /// The session revision `report` was assembled from.
+    stamp: Stamp,
 }
 
-pub enum Outcome {
-    Nothing,
-    Export,
-    Backups,
-}
+pub type Effect = super::effect::Effect<Message>;
 
 impl Preview {
     pub fn new(session: &Session) -> Self {
         let kind = session.meeting.report_kind;
+        // Assembled when first shown (see `sync`), not when the session opens.
         Preview {
             kind,
-            report: Self::build(session, kind),
+            report: Report::default(),
             last_export: None,
+            stamp: Stamp::Never,
         }
     }
 
@@ -53,19 +56,24 @@ impl Preview {
         )
     }
 
-    pub fn refresh(&mut self, session: &Session) {
-        self.report = Self::build(session, self.kind);
+    /// Brings the report up to the session's revision, if it is behind.
+    pub fn sync(&mut self, session: &Session, revision: Revision) {
+        if self.stamp.behind(revision) {
+            self.report = Self::build(session, self.kind);
+        }
+        self.stamp = Stamp::At(revision);
     }
 
-    pub fn update(&mut self, message: Message, session: &Session) -> Outcome {
+    pub fn update(&mut self, message: Message, session: &Session) -> Effect {
         match message {
             Message::Kind(KindChoice(kind)) => {
                 self.kind = kind;
-                self.refresh(session);
-                Outcome::Nothing
+                self.report = Self::build(session, kind);
+                self.stamp = Stamp::Current;
+                Effect::none()
             }
-            Message::Export => Outcome::Export,
-            Message::Backups => Outcome::Backups,
+            Message::Export => Effect::request(Request::Command(Command::Export)),
+            Message::Backups => Effect::request(Request::ShowBackups),
         }
     }
 
