@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use iced::widget::text_editor::{self, Binding};
+use iced::widget::text_editor;
 use iced::widget::{
     Column, button, column, container, operation, pick_list, row, scrollable, space, text,
     text_editor as editor,
@@ -25,8 +25,9 @@ use super::effect::{Request, Save};
 use super::person_form::{self, PersonForm};
 use super::picker::{Choice, PickerState};
 use super::revision::{Revision, Stamp};
-use super::shortcuts::{self, Command};
+use super::shortcuts::Command;
 use super::style;
+use super::widget;
 
 pub const PICKER: &str = "picker";
 pub const STATEMENT: &str = "statement";
@@ -488,12 +489,7 @@ impl Capture {
             .id(STATEMENT)
             .placeholder("What the speaker said…")
             .on_action(Message::Statement)
-            .key_binding(
-                |press| match shortcuts::command_in_text(&press.key, press.modifiers) {
-                    Some(command) => Some(Binding::Custom(Message::Shortcut(command))),
-                    None => Binding::from_key_press(press),
-                },
-            )
+            .key_binding(widget::typing_keys(Message::Shortcut))
             .height(180)
             .size(16)
             .padding(8);

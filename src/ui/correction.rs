@@ -1,6 +1,6 @@
 //! Correcting an earlier intervention: text, speaker, group, segment, or deleting it.
 
-use iced::widget::text_editor::{self, Binding};
+use iced::widget::text_editor;
 use iced::widget::{
     button, column, container, operation, pick_list, row, space, text, text_editor as editor,
     text_input,
@@ -16,8 +16,9 @@ use super::choices::{
 };
 use super::effect::{Request, Save};
 use super::picker::{Choice, PickerState};
-use super::shortcuts::{self, Command};
+use super::shortcuts::Command;
 use super::style;
+use super::widget;
 
 pub const TEXT: &str = "correction-text";
 pub const PICKER: &str = "correction-picker";
@@ -209,12 +210,7 @@ impl Correction {
         let body = editor(&self.text)
             .id(TEXT)
             .on_action(Message::Text)
-            .key_binding(
-                |press| match shortcuts::command_in_text(&press.key, press.modifiers) {
-                    Some(command) => Some(Binding::Custom(Message::Shortcut(command))),
-                    None => Binding::from_key_press(press),
-                },
-            )
+            .key_binding(widget::typing_keys(Message::Shortcut))
             .height(110)
             .size(15)
             .padding(6);

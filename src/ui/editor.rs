@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use iced::widget::text_editor::{self, Binding};
+use iced::widget::text_editor;
 use iced::widget::{
     Column, Id, button, column, container, mouse_area, operation, pick_list, row, scrollable,
     space, text, text_input,
@@ -26,8 +26,9 @@ use crate::report::{Block, Inline, Options, Report};
 use super::effect::{Notice, Request, Save};
 use super::preview::rich;
 use super::revision::{Revision, Stamp};
-use super::shortcuts::{self, Command};
+use super::shortcuts::Command;
 use super::style;
+use super::widget;
 
 pub const TEXT: &str = "paragraph-text";
 pub const GOTO: &str = "goto";
@@ -796,12 +797,7 @@ impl Editor {
             .id(TEXT)
             .placeholder("The paragraph's text…")
             .on_action(Message::Edit)
-            .key_binding(
-                |press| match shortcuts::command_in_text(&press.key, press.modifiers) {
-                    Some(command) => Some(Binding::Custom(Message::Shortcut(command))),
-                    None => Binding::from_key_press(press),
-                },
-            )
+            .key_binding(widget::typing_keys(Message::Shortcut))
             .height(200)
             .size(15)
             .padding(8);
