@@ -126,10 +126,7 @@ impl App {
             Ok(())
         };
         if let Err(e) = result {
-            app.notice = Some(Notice {
-                text: e,
-                error: true,
-            });
+            app.notice = Some(Notice::error(e));
         }
         app.offer_backups_after_failure();
         let task = app.focus_task();
@@ -210,16 +207,13 @@ impl App {
             );
         }
         self.install(store, session, draft);
-        self.notice = (!lines.is_empty()).then(|| Notice {
-            text: match lines.as_slice() {
+        self.notice = (!lines.is_empty()).then(|| Notice::info(match lines.as_slice() {
                 [one] => one.clone(),
                 many => format!(
                     "The session was checked on opening: {}. A copy of the file as it was is kept among its backups.",
                     many.join("; ")
                 ),
-            },
-            error: false,
-        });
+            }));
         Ok(())
     }
 
@@ -245,21 +239,15 @@ impl App {
         match open.store.save(&open.session) {
             Ok(()) => {
                 if self.retry {
-                    self.notice = Some(Notice {
-                        text: "Saved again: everything is on disk.".into(),
-                        error: false,
-                    });
+                    self.notice = Some(Notice::info("Saved again: everything is on disk."));
                 }
                 self.retry = false;
             }
             Err(message) => {
                 self.retry = true;
-                self.notice = Some(Notice {
-                    text: format!(
-                        "{message} Everything is kept in memory; Rapporteur retries every second. Free some space or choose Save as (Ctrl+Shift+S)."
-                    ),
-                    error: true,
-                });
+                self.notice = Some(Notice::error(format!(
+                    "{message} Everything is kept in memory; Rapporteur retries every second. Free some space or choose Save as (Ctrl+Shift+S)."
+                )));
             }
         }
         self.save_draft();
@@ -272,12 +260,7 @@ impl App {
         }
         match open.store.save_draft(&open.capture.draft()) {
             Ok(()) => open.capture.draft_dirty = false,
-            Err(message) => {
-                self.notice = Some(Notice {
-                    text: message,
-                    error: true,
-                })
-            }
+            Err(message) => self.notice = Some(Notice::error(message)),
         }
     }
 
@@ -394,10 +377,7 @@ impl App {
             Message::Command(command) => self.command(command),
             Message::Demo => {
                 if let Err(e) = self.open_demo() {
-                    self.notice = Some(Notice {
-                        text: e,
-                        error: true,
-                    });
+                    self.notice = Some(Notice::error(e));
                 }
                 self.focus_task()
             }
@@ -428,10 +408,7 @@ impl App {
             }
             Message::CancelExport => {
                 self.pending_export = None;
-                self.notice = Some(Notice {
-                    text: "Export cancelled; nothing was written.".into(),
-                    error: false,
-                });
+                self.notice = Some(Notice::info("Export cancelled; nothing was written."));
                 Task::none()
             }
             Message::ShowBackups => {
@@ -502,23 +479,17 @@ impl App {
             }
         };
         self.notice = Some(match result {
-            Ok(()) => Notice {
-                text: format!(
-                    "Restored {} from the backup taken {}. The file it replaced is kept among the backups.",
-                    panel.session.display(),
-                    panel
-                        .list
-                        .iter()
-                        .find(|b| b.path == from)
-                        .map(|b| b.describe())
-                        .unwrap_or_else(|| from.display().to_string())
-                ),
-                error: false,
-            },
-            Err(e) => Notice {
-                text: e,
-                error: true,
-            },
+            Ok(()) => Notice::info(format!(
+                "Restored {} from the backup taken {}. The file it replaced is kept among the backups.",
+                panel.session.display(),
+                panel
+                    .list
+                    .iter()
+                    .find(|b| b.path == from)
+                    .map(|b| b.describe())
+                    .unwrap_or_else(|| from.display().to_string())
+            )),
+            Err(e) => Notice::error(e),
         });
     }
 
@@ -545,10 +516,7 @@ impl App {
             Command::Save => {
                 self.save_now();
                 if !self.retry && self.open.is_some() {
-                    self.notice = Some(Notice {
-                        text: "Saved.".into(),
-                        error: false,
-                    });
+                    self.notice = Some(Notice::info("Saved."));
                 }
                 Task::none()
             }
@@ -556,28 +524,19 @@ impl App {
                 if let Some(path) = self.dialogs.open_session()
                     && let Err(e) = self.open_path(&path, false)
                 {
-                    self.notice = Some(Notice {
-                        text: e,
-                        error: true,
-                    });
+                    self.notice = Some(Notice::error(e));
                 }
                 self.focus_task()
             }
             Command::New => {
                 if let Some(path) = self.dialogs.new_session() {
                     if path.exists() {
-                        self.notice = Some(Notice {
-                            text: format!(
-                                "{} already exists; choose Open (Ctrl+O) to open it.",
-                                path.display()
-                            ),
-                            error: true,
-                        });
+                        self.notice = Some(Notice::error(format!(
+                            "{} already exists; choose Open (Ctrl+O) to open it.",
+                            path.display()
+                        )));
                     } else if let Err(e) = self.open_path(&path, true) {
-                        self.notice = Some(Notice {
-                            text: e,
-                            error: true,
-                        });
+                        self.notice = Some(Notice::error(e));
                     }
                 }
                 self.focus_task()
@@ -594,18 +553,11 @@ impl App {
                         open.store = store;
                         places::remember(&path);
                         self.retry = false;
-                        self.notice = Some(Notice {
-                            text: format!("Now working in {}", path.display()),
-                            error: false,
-                        });
+                        self.notice =
+                            Some(Notice::info(format!("Now working in {}", path.display())));
                         self.save_now();
                     }
-                    Err(e) => {
-                        self.notice = Some(Notice {
-                            text: e.to_string(),
-                            error: true,
-                        })
-                    }
+                    Err(e) => self.notice = Some(Notice::error(e.to_string())),
                 }
                 Task::none()
             }
@@ -673,21 +625,13 @@ impl App {
         match check_report_output(&path, &[open.store.path()], false) {
             Ok(()) => self.write_export(path),
             Err(Refusal::Exists(_)) => {
-                self.notice = Some(Notice {
-                    text: format!(
-                        "{} already exists. Replace it with the report?",
-                        path.display()
-                    ),
-                    error: true,
-                });
+                self.notice = Some(Notice::error(format!(
+                    "{} already exists. Replace it with the report?",
+                    path.display()
+                )));
                 self.pending_export = Some(path);
             }
-            Err(e) => {
-                self.notice = Some(Notice {
-                    text: e.to_string(),
-                    error: true,
-                })
-            }
+            Err(e) => self.notice = Some(Notice::error(e.to_string())),
         }
     }
 
@@ -701,18 +645,12 @@ impl App {
         self.notice = Some(match result {
             Ok(()) => {
                 open.preview.last_export = Some(path.display().to_string());
-                Notice {
-                    text: format!("Exported the report to {}", path.display()),
-                    error: false,
-                }
+                Notice::info(format!("Exported the report to {}", path.display()))
             }
-            Err(e) => Notice {
-                text: format!(
-                    "Could not export to {}: {e}. Nothing was written.",
-                    path.display()
-                ),
-                error: true,
-            },
+            Err(e) => Notice::error(format!(
+                "Could not export to {}: {e}. Nothing was written.",
+                path.display()
+            )),
         });
     }
 
@@ -730,18 +668,10 @@ impl App {
         match result {
             Ok(n) => {
                 self.session_changed();
-                self.notice = Some(Notice {
-                    text: format!("{n} speakers added to the list."),
-                    error: false,
-                });
+                self.notice = Some(Notice::info(format!("{n} speakers added to the list.")));
                 self.save_now();
             }
-            Err(e) => {
-                self.notice = Some(Notice {
-                    text: e,
-                    error: true,
-                })
-            }
+            Err(e) => self.notice = Some(Notice::error(e)),
         }
     }
 

@@ -287,10 +287,7 @@ impl Editor {
                     ..Effect::default()
                 }
             }
-            Err(message) => Effect {
-                notice: Some(Notice::new(message, true)),
-                ..Effect::default()
-            },
+            Err(message) => Effect::error(message),
         }
     }
 
@@ -301,13 +298,7 @@ impl Editor {
     ) -> Effect {
         match self.selected {
             Some(id) => self.run(session, op(id)),
-            None => Effect {
-                notice: Some(Notice::new(
-                    "Select a paragraph first (Up/Down or a click).",
-                    true,
-                )),
-                ..Effect::default()
-            },
+            None => Effect::error("Select a paragraph first (Up/Down or a click)."),
         }
     }
 
@@ -323,20 +314,17 @@ impl Editor {
                 self.refresh(session);
                 Effect {
                     save: Save::Now,
-                    notice: Some(Notice::new(
-                        format!("{} {label}.", if redo { "Redid:" } else { "Undid:" }),
-                        false,
-                    )),
+                    notice: Some(Notice::info(format!(
+                        "{} {label}.",
+                        if redo { "Redid:" } else { "Undid:" }
+                    ))),
                     ..Effect::default()
                 }
             }
-            None => Effect {
-                notice: Some(Notice::new(
-                    format!("Nothing to {}.", if redo { "redo" } else { "undo" }),
-                    false,
-                )),
-                ..Effect::default()
-            },
+            None => Effect::notice(format!(
+                "Nothing to {}.",
+                if redo { "redo" } else { "undo" }
+            )),
         }
     }
 
@@ -396,10 +384,7 @@ impl Editor {
                             ..Effect::default()
                         }
                     }
-                    Err(message) => Effect {
-                        notice: Some(Notice::new(message, true)),
-                        ..Effect::default()
-                    },
+                    Err(message) => Effect::error(message),
                 }
             }
             Message::Shortcut(command) => self.shortcut(command, session),
@@ -410,13 +395,7 @@ impl Editor {
             Message::GotoSubmit => {
                 let wanted = self.goto.take().unwrap_or_default();
                 let Ok(number) = wanted.parse::<u32>() else {
-                    return Effect {
-                        notice: Some(Notice::new(
-                            "Type the number of the paragraph to move before.",
-                            true,
-                        )),
-                        ..Effect::default()
-                    };
+                    return Effect::error("Type the number of the paragraph to move before.");
                 };
                 let target = self.rows.iter().find_map(|r| match r {
                     Row::Paragraph(p) if p.number == Some(number) => Some(p.id),
@@ -437,16 +416,10 @@ impl Editor {
                             None => Effect::default(),
                         }
                     }
-                    None => Effect {
-                        notice: Some(Notice::new(
-                            format!(
-                                "There is no paragraph {number}: the report has paragraphs 1 to {last} ({} moves to the very end).",
-                                last + 1
-                            ),
-                            true,
-                        )),
-                        ..Effect::default()
-                    },
+                    None => Effect::error(format!(
+                        "There is no paragraph {number}: the report has paragraphs 1 to {last} ({} moves to the very end).",
+                        last + 1
+                    )),
                 }
             }
             Message::Chapter(choice) => self.with_selected(session, |id| Op::MoveToChapter {
@@ -539,9 +512,8 @@ impl Editor {
             Command::Delete => {
                 let mut effect = self.with_selected(session, Op::Delete);
                 if effect.save == Save::Now {
-                    effect.notice = Some(Notice::new(
+                    effect.notice = Some(Notice::info(
                         "Paragraph deleted; restore it from the list of deleted paragraphs, or undo (Ctrl+Z).",
-                        false,
                     ));
                 }
                 effect
@@ -560,13 +532,10 @@ impl Editor {
                     self.content
                         .perform(text_editor::Action::Move(text_editor::Motion::DocumentEnd));
                     effect.task = operation::focus(TEXT);
-                    effect.notice = Some(Notice::new(
-                        format!(
-                            "Grouped {} paragraphs. {THEME} prints the opening; write the rest after it.",
-                            ids.len()
-                        ),
-                        false,
-                    ));
+                    effect.notice = Some(Notice::info(format!(
+                        "Grouped {} paragraphs. {THEME} prints the opening; write the rest after it.",
+                        ids.len()
+                    )));
                 } else {
                     self.marked = ids;
                 }
