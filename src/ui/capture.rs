@@ -193,6 +193,7 @@ impl Capture {
             Message::Commit => self.commit(session),
             Message::Segment(choice) => {
                 session.current_segment = choice.id;
+                self.people_unchanged();
                 Effect::changed(Task::none())
             }
             Message::ShowMore => {
@@ -265,6 +266,7 @@ impl Capture {
                 } else {
                     -1
                 });
+                self.people_unchanged();
                 Effect::changed(Task::none())
             }
             Command::SelectUp | Command::SelectDown => {
@@ -350,7 +352,15 @@ impl Capture {
         self.statement = text_editor::Content::new();
         self.draft_dirty = true;
         self.picker.clear(session, &self.index);
+        self.people_unchanged();
         Effect::changed(operation::focus(PICKER))
+    }
+
+    /// For a change that leaves people and delegations as they were (a statement logged,
+    /// a segment stepped): the picker's index still matches the session, so the revision
+    /// this change gets need not rebuild it on the hot path of logging.
+    fn people_unchanged(&mut self) {
+        self.stamp = Stamp::Current;
     }
 
     // ----- view -----
