@@ -245,9 +245,7 @@ fn backups(session: &Path) -> Result<(), String> {
 fn restore(session: &Path, backup: &Path) -> Result<(), String> {
     let path = rapporteur::storage::paths::resolve(session)
         .map_err(|e| format!("{}: {e}", session.display()))?;
-    let _lock =
-        rapporteur::storage::lock::SessionLock::acquire(&path).map_err(|e| e.to_string())?;
-    rapporteur::storage::store::restore_file(&path, backup)?;
+    rapporteur::storage::store::restore_closed(&path, backup)?;
     eprintln!("restored {} from {}", session.display(), backup.display());
     Ok(())
 }

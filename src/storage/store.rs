@@ -245,6 +245,13 @@ impl Store {
     }
 }
 
+/// Restores a session no window has open: takes its lock for the time of the restore (a
+/// session open elsewhere is refused), then [`restore_file`].
+pub fn restore_closed(session_path: &Path, from: &Path) -> Result<Session, String> {
+    let _lock = SessionLock::acquire(session_path).map_err(|e| e.to_string())?;
+    restore_file(session_path, from)
+}
+
 /// Restores the session at `session_path` (resolved, locked by the caller or not open at
 /// all) from the backup `from`: the backup must be a readable session; the current file,
 /// whatever its state, is kept as a backup first; the journal goes (a restore means

@@ -467,15 +467,8 @@ impl App {
             }
             other => {
                 self.open = other;
-                crate::storage::lock::SessionLock::acquire(&panel.session)
-                    .map_err(|e| e.to_string())
-                    .and_then(|lock| {
-                        let restored =
-                            crate::storage::store::restore_file(&panel.session, from).map(|_| ());
-                        drop(lock);
-                        restored
-                    })
-                    .and_then(|()| self.open_path(&panel.session, false))
+                crate::storage::store::restore_closed(&panel.session, from)
+                    .and_then(|_| self.open_path(&panel.session, false))
             }
         };
         self.notice = Some(match result {
