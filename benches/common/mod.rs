@@ -1,43 +1,11 @@
 //! Shared by the benchmarks: made-up statements of realistic length, a large meeting,
 //! and timing.
 
-use chrono::DateTime;
-
-use rapporteur::core::intervention::{Intervention, Speaker};
-use rapporteur::core::session::Session;
-use rapporteur::core::{ReportKind, delegation::catalogue, demo::demo_session};
-
-const WORDS: &[&str] = &[
-    "stressed",
-    "that",
-    "the",
-    "prevention",
-    "of",
-    "atrocity",
-    "crimes",
-    "required",
-    "early",
-    "warning",
-    "and",
-    "national",
-    "focal",
-    "points",
-    "accountability",
-    "civil",
-    "society",
-    "participation",
-    "human",
-    "rights",
-    "mechanisms",
-];
-
-/// A 90-word statement, different for each `i`.
-pub fn statement(i: usize) -> String {
-    let words: Vec<&str> = (0..90)
-        .map(|w| WORDS[(i * 7 + w * 3) % WORDS.len()])
-        .collect();
-    words.join(" ")
-}
+#[allow(dead_code)]
+#[path = "../../tests/support/large.rs"]
+mod large;
+#[allow(unused_imports)]
+pub use large::{demo_with, statement};
 
 /// Runs `f` once to warm up, then `runs` times; the durations, sorted.
 pub fn timings(mut f: impl FnMut(), runs: usize) -> Vec<std::time::Duration> {
@@ -66,38 +34,6 @@ pub fn measure(name: &str, target: std::time::Duration, runs: usize, f: impl FnM
         p95.as_secs_f64() * 1e3,
         target.as_secs_f64() * 1e3
     );
-}
-
-/// The demo meeting with `interventions` made-up statements spread over its four
-/// segments, most by States, every fifth by a participant.
-#[allow(dead_code)]
-pub fn demo_with(interventions: usize) -> Session {
-    let mut s = demo_session();
-    s.interventions.clear();
-    s.meeting.report_kind = ReportKind::PanelSummary;
-    let states: Vec<_> = catalogue().iter().filter(|d| d.kind.is_state()).collect();
-    let ids: Vec<String> = states.iter().map(|d| s.ensure_delegation(d)).collect();
-    let start = DateTime::from_timestamp(1_620_738_000, 0).unwrap();
-    for i in 0..interventions {
-        let text = statement(i);
-        let speaker = if i % 5 == 0 {
-            Speaker::Participant(1 + (i % 8) as u32)
-        } else {
-            Speaker::Delegation(ids[i % ids.len()].clone())
-        };
-        let at = start + chrono::Duration::seconds(i as i64 * 30);
-        s.interventions.push(Intervention {
-            id: i as u64 + 1,
-            speaker,
-            on_behalf_of: None,
-            segment: 1 + (i % 4) as u32,
-            started_at: at,
-            ended_at: at,
-            text,
-            footnotes: Vec::new(),
-        });
-    }
-    s
 }
 
 /// Frames drawn as the event loop draws them: the widget tree's cache is kept between

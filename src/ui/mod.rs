@@ -14,6 +14,7 @@ pub mod preview;
 pub mod revision;
 pub mod shortcuts;
 pub mod style;
+pub mod virtual_list;
 pub mod widget;
 
 use std::path::PathBuf;

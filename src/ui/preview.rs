@@ -1,11 +1,10 @@
 //! Report preview (read-only): the assembled report as it will print, with its numbers,
-//! and export. The report is rebuilt when the screen opens or the kind changes, not on
-//! every frame.
+//! and export. The report is rebuilt when the screen opens behind the session or the
+//! kind changes, not on every frame; only the lines around the viewport are built.
 
-use iced::widget::{
-    Column, button, column, container, pick_list, rich_text, row, scrollable, span, text,
-};
-use iced::{Element, Fill, Font};
+use iced::widget::scrollable::Viewport;
+use iced::widget::{button, column, container, pick_list, rich_text, row, space, span, text};
+use iced::{Element, Fill, Font, Size};
 
 use crate::core::meeting::ReportKind;
 use crate::core::session::Session;
@@ -16,18 +15,29 @@ use super::meeting::KindChoice;
 use super::revision::{Revision, Stamp};
 use super::shortcuts::Command;
 use super::style;
+use super::virtual_list::{RowSize, VirtualList};
+
+/// The scrollable page's id.
+pub const PAGE: &str = "report-page";
 
 #[derive(Debug, Clone)]
 pub enum Message {
     Kind(KindChoice),
     Export,
     Backups,
+    /// A line of the page was laid out at this size (see `ui::virtual_list`).
+    Measured(u64, Size),
+    Scrolled(Viewport),
 }
 
 pub struct Preview {
     pub kind: ReportKind,
     pub report: Report,
     pub last_export: Option<String>,
+    /// The page as lines, the report's footnotes, and which lines are in view.
+    lines: Vec<Line>,
+    notes: Vec<String>,
+    list: VirtualList,
     /// The session revision `report` was assembled from.
     stamp: Stamp,
 }
@@ -42,24 +52,41 @@ impl Preview {
             kind,
             report: Report::default(),
             last_export: None,
+            lines: Vec::new(),
+            notes: Vec::new(),
+            list: VirtualList::new(PAGE),
             stamp: Stamp::Never,
         }
     }
 
-    fn build(session: &Session, kind: ReportKind) -> Report {
-        assemble(
+    /// Assembles the report of the chosen kind and lays it out as lines.
+    fn build(&mut self, session: &Session) {
+        self.report = assemble(
             session,
             &Options {
-                kind: Some(kind),
+                kind: Some(self.kind),
                 issue_date: Some(chrono::Local::now().date_naive()),
             },
-        )
+        );
+        self.notes = self
+            .report
+            .footnotes()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        let lines = lines(&self.report, &self.notes);
+        self.list
+            .set_rows(lines.iter().enumerate().map(|(i, (_, estimate))| RowSize {
+                key: i as u64,
+                estimate: *estimate,
+            }));
+        self.lines = lines.into_iter().map(|(line, _)| line).collect();
     }
 
     /// Brings the report up to the session's revision, if it is behind.
     pub fn sync(&mut self, session: &Session, revision: Revision) {
         if self.stamp.behind(revision) {
-            self.report = Self::build(session, self.kind);
+            self.build(session);
         }
         self.stamp = Stamp::At(revision);
     }
@@ -68,8 +95,16 @@ impl Preview {
         match message {
             Message::Kind(KindChoice(kind)) => {
                 self.kind = kind;
-                self.report = Self::build(session, kind);
+                self.build(session);
                 self.stamp = Stamp::Current;
+                Effect::none()
+            }
+            Message::Measured(key, size) => {
+                self.list.measured(key, size);
+                Effect::none()
+            }
+            Message::Scrolled(viewport) => {
+                self.list.scrolled(viewport);
                 Effect::none()
             }
             Message::Export => Effect::request(Request::Command(Command::Export)),
@@ -79,74 +114,6 @@ impl Preview {
 
     pub fn view(&self) -> Element<'_, Message> {
         let r = &self.report;
-        let bold = Font {
-            weight: iced::font::Weight::Bold,
-            ..Font::DEFAULT
-        };
-        let mut page = Column::new().spacing(8).padding(24).max_width(820);
-        for line in &r.masthead {
-            page = page.push(text(line).size(13).color(style::MUTED));
-        }
-        page = page.push(text(&r.title).size(24).font(bold));
-        if !r.subtitle.is_empty() {
-            page = page.push(text(&r.subtitle).size(16).font(bold));
-        }
-        if !r.summary.is_empty() {
-            page = page.push(text("Summary").size(18).font(bold));
-            for p in &r.summary {
-                page = page.push(text(p).size(15));
-            }
-        }
-        let mut footnote = 0;
-        for block in &r.blocks {
-            match block {
-                Block::Chapter { numeral, title } => {
-                    let heading = match numeral {
-                        Some(n) => format!("{n}  {title}"),
-                        None => title.clone(),
-                    };
-                    page = page.push(text(heading).size(18).font(bold));
-                }
-                Block::Heading { text: heading } => {
-                    page = page.push(text(heading).size(16).font(bold))
-                }
-                Block::Paragraph {
-                    number,
-                    content,
-                    generated,
-                    ..
-                } => {
-                    let mut line = row![
-                        text(number.map(|n| format!("{n}.")).unwrap_or_default())
-                            .size(15)
-                            .width(44),
-                        rich(content, &mut footnote),
-                    ]
-                    .spacing(6);
-                    if *generated {
-                        line = line.push(text("generated").size(11).color(style::ACCENT));
-                    }
-                    page = page.push(line);
-                }
-                Block::Bullet { level, content, .. } => {
-                    page = page.push(
-                        row![
-                            text("•").size(15).width(16 + 20 * u32::from(*level)),
-                            rich(content, &mut footnote)
-                        ]
-                        .spacing(6),
-                    );
-                }
-                Block::Plain { content } => page = page.push(rich(content, &mut footnote)),
-            }
-        }
-        let notes = r.footnotes();
-        if !notes.is_empty() {
-            page = page.push(text("__________").color(style::MUTED));
-            for (n, note) in notes.iter().enumerate() {
-                page = page.push(text(format!("{}  {note}", n + 1)).size(13));
-            }
-        }
         let kinds = [
             KindChoice(ReportKind::PanelSummary),
             KindChoice(ReportKind::Minutes),
@@ -161,7 +128,7 @@ impl Preview {
             text(format!(
                 "{} numbered paragraphs, {} footnotes",
                 r.numbered().len(),
-                notes.len()
+                self.notes.len()
             ))
             .size(13)
             .color(style::MUTED),
@@ -175,13 +142,166 @@ impl Preview {
                     .color(style::OK),
             );
         }
-        column![
-            bar,
-            container(scrollable(container(page).width(Fill)).height(Fill)).style(style::panel)
-        ]
-        .spacing(8)
-        .into()
+        let page = self.list.view(
+            |i| match self.lines.get(i) {
+                Some(line) => container(self.line(line))
+                    .padding([4, 24])
+                    .max_width(PAGE_WIDTH)
+                    .into(),
+                None => space().into(),
+            },
+            Message::Measured,
+            Message::Scrolled,
+        );
+        column![bar, container(page).style(style::panel)]
+            .spacing(8)
+            .into()
     }
+
+    fn line<'a>(&'a self, line: &Line) -> Element<'a, Message> {
+        let r = &self.report;
+        let bold = Font {
+            weight: iced::font::Weight::Bold,
+            ..Font::DEFAULT
+        };
+        let missing = || text("").into();
+        match *line {
+            Line::Masthead(i) => match r.masthead.get(i) {
+                Some(m) => text(m).size(13).color(style::MUTED).into(),
+                None => missing(),
+            },
+            Line::Title => text(&r.title).size(24).font(bold).into(),
+            Line::Subtitle => text(&r.subtitle).size(16).font(bold).into(),
+            Line::SummaryHeading => text("Summary").size(18).font(bold).into(),
+            Line::Summary(i) => match r.summary.get(i) {
+                Some(p) => text(p).size(BODY).into(),
+                None => missing(),
+            },
+            Line::Block(i, footnotes_before) => {
+                let mut footnote = footnotes_before;
+                match r.blocks.get(i) {
+                    Some(Block::Chapter { numeral, title }) => {
+                        let heading = match numeral {
+                            Some(n) => format!("{n}  {title}"),
+                            None => title.clone(),
+                        };
+                        text(heading).size(18).font(bold).into()
+                    }
+                    Some(Block::Heading { text: heading }) => {
+                        text(heading).size(16).font(bold).into()
+                    }
+                    Some(Block::Paragraph {
+                        number,
+                        content,
+                        generated,
+                        ..
+                    }) => {
+                        let mut line = row![
+                            text(number.map(|n| format!("{n}.")).unwrap_or_default())
+                                .size(BODY)
+                                .width(44),
+                            rich(content, &mut footnote),
+                        ]
+                        .spacing(6);
+                        if *generated {
+                            line = line.push(text("generated").size(11).color(style::ACCENT));
+                        }
+                        line.into()
+                    }
+                    Some(Block::Bullet { level, content, .. }) => row![
+                        text("•").size(BODY).width(16 + 20 * u32::from(*level)),
+                        rich(content, &mut footnote)
+                    ]
+                    .spacing(6)
+                    .into(),
+                    Some(Block::Plain { content }) => rich(content, &mut footnote),
+                    None => missing(),
+                }
+            }
+            Line::Rule => text("__________").color(style::MUTED).into(),
+            Line::Note(i) => match self.notes.get(i) {
+                Some(note) => text(format!("{}  {note}", i + 1)).size(13).into(),
+                None => missing(),
+            },
+        }
+    }
+}
+
+/// The page's width in the preview, about that of an A4 text block on screen.
+const PAGE_WIDTH: f32 = 820.0;
+/// Body text size in the preview.
+const BODY: f32 = 15.0;
+
+/// One line of the page as the list builds it: a part of the report by its place.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Line {
+    Masthead(usize),
+    Title,
+    Subtitle,
+    SummaryHeading,
+    Summary(usize),
+    /// A block of the report and the footnotes printed before it.
+    Block(usize, usize),
+    Rule,
+    Note(usize),
+}
+
+/// The lines of `report`, in order, with a height to assume for each until it is shown.
+fn lines(report: &Report, notes: &[String]) -> Vec<(Line, f32)> {
+    // Characters per line of body text on the page, and line heights by text size.
+    let per_line = ((PAGE_WIDTH - 48.0 - 50.0) / (BODY * 0.55)).floor();
+    let height = |chars: usize, size: f32| {
+        (chars as f32 / per_line * BODY / size).ceil().max(1.0) * size * 1.3 + 8.0
+    };
+    let mut lines = Vec::new();
+    for (i, m) in report.masthead.iter().enumerate() {
+        lines.push((Line::Masthead(i), height(m.len(), 13.0)));
+    }
+    lines.push((Line::Title, height(report.title.len(), 24.0)));
+    if !report.subtitle.is_empty() {
+        lines.push((Line::Subtitle, height(report.subtitle.len(), 16.0)));
+    }
+    if !report.summary.is_empty() {
+        lines.push((Line::SummaryHeading, height(7, 18.0)));
+        for (i, p) in report.summary.iter().enumerate() {
+            lines.push((Line::Summary(i), height(p.chars().count(), BODY)));
+        }
+    }
+    let mut footnotes = 0;
+    for (i, block) in report.blocks.iter().enumerate() {
+        let chars = |content: &[Inline]| -> usize {
+            content
+                .iter()
+                .map(|inline| match inline {
+                    Inline::Text(t) | Inline::Bold(t) => t.chars().count(),
+                    Inline::Footnote(_) => 3,
+                    Inline::LineBreak => per_line as usize,
+                })
+                .sum()
+        };
+        let (estimate, notes_here) = match block {
+            Block::Chapter { title, .. } => (height(title.len() + 4, 18.0), 0),
+            Block::Heading { text } => (height(text.len(), 16.0), 0),
+            Block::Paragraph { content, .. }
+            | Block::Bullet { content, .. }
+            | Block::Plain { content } => (
+                height(chars(content), BODY),
+                content
+                    .iter()
+                    .filter(|i| matches!(i, Inline::Footnote(_)))
+                    .count(),
+            ),
+        };
+        lines.push((Line::Block(i, footnotes), estimate));
+        footnotes += notes_here;
+    }
+    if !notes.is_empty() {
+        lines.push((Line::Rule, height(10, BODY)));
+        for (i, note) in notes.iter().enumerate() {
+            lines.push((Line::Note(i), height(note.chars().count() + 3, 13.0)));
+        }
+    }
+    lines
 }
 
 /// Paragraph content with bold runs and footnote numbers.

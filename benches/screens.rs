@@ -1,0 +1,197 @@
+//! What one key press or one screen costs as the meeting grows: the same steps on 100
+//! statements (one paragraph each), 2,000 grouped into about 300 paragraphs, and 10,000
+//! (one paragraph each), side by side. Each step is timed as the window runs it: the
+//! update, the view, and the frame (layout and draw with the widget cache kept).
+//! Run: `cargo bench --bench screens`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
+mod common;
+
+use std::time::Instant;
+
+use iced::keyboard::{Key, Modifiers, key::Named};
+use iced::widget::text_editor;
+
+use rapporteur::core::layout::{ChapterKey, ParagraphId};
+use rapporteur::core::session::Session;
+use rapporteur::report::edit::{History, Op};
+use rapporteur::storage::Store;
+use rapporteur::ui::app::{App, Message};
+use rapporteur::ui::dialogs::ScriptedDialogs;
+use rapporteur::ui::{capture, editor};
+
+/// Groups the statements of each chapter by sevens, each group with a written opening.
+fn grouped(mut s: Session) -> Session {
+    let mut history = History::default();
+    let layout = s.layout.resolve(&s);
+    let chunks: Vec<Vec<ParagraphId>> = layout
+        .chapters
+        .iter()
+        .filter(|c| c.key != ChapterKey::Introduction)
+        .flat_map(|c| {
+            let ids: Vec<ParagraphId> = c
+                .paragraphs
+                .iter()
+                .filter(|p| p.generated.is_none())
+                .map(|p| p.id)
+                .collect();
+            ids.chunks(7)
+                .map(<[ParagraphId]>::to_vec)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (n, chunk) in chunks.iter().enumerate() {
+        let group = history.apply(&mut s, &Op::Group(chunk.clone())).unwrap();
+        let text = format!("{{delegations}} {}.", common::statement(n));
+        history
+            .apply(&mut s, &Op::SetText { id: group, text })
+            .unwrap();
+    }
+    s
+}
+
+struct Meeting {
+    label: String,
+    app: App,
+    frames: common::KeptFrames,
+    _dir: tempfile::TempDir,
+}
+
+impl Meeting {
+    fn new(label: &str, session: Session) -> Meeting {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::create(&dir.path().join("bench.json"), &session).unwrap();
+        let app = App::with_session(store, session, None, Box::new(ScriptedDialogs::default()));
+        let frames = common::KeptFrames::new(app.view());
+        Meeting {
+            label: label.into(),
+            app,
+            frames,
+            _dir: dir,
+        }
+    }
+
+    /// One step as the event loop runs it: update, view, layout and draw.
+    fn step(&mut self, message: Message) {
+        let _ = self.app.update(message);
+        self.frames.frame(self.app.view());
+    }
+
+    fn key(&mut self, key: Key, modifiers: Modifiers) {
+        self.step(Message::Key(key, modifiers));
+    }
+
+    fn paragraphs(&self) -> usize {
+        self.app
+            .open
+            .as_ref()
+            .unwrap()
+            .editor
+            .report
+            .numbered()
+            .len()
+    }
+}
+
+fn ctrl(c: &str) -> (Key, Modifiers) {
+    (Key::Character(c.into()), Modifiers::CTRL)
+}
+
+/// Median of `runs` runs of `f`, in milliseconds.
+fn median(runs: usize, f: impl FnMut()) -> f64 {
+    let times = common::timings(f, runs);
+    times[runs / 2].as_secs_f64() * 1e3
+}
+
+/// One run of `f`, in milliseconds (for what is done once: opening a screen the first time).
+fn once(f: impl FnOnce()) -> f64 {
+    let t = Instant::now();
+    f();
+    t.elapsed().as_secs_f64() * 1e3
+}
+
+fn main() {
+    let mut meetings = vec![
+        Meeting::new("100", common::demo_with(100)),
+        Meeting::new("2,000 grouped", grouped(common::demo_with(2_000))),
+        Meeting::new("10,000", common::demo_with(10_000)),
+    ];
+    let mut table: Vec<(String, Vec<f64>)> = Vec::new();
+    let mut row = |name: &str, f: &mut dyn FnMut(&mut Meeting) -> f64| {
+        let figures = meetings.iter_mut().map(&mut *f).collect();
+        table.push((name.into(), figures));
+    };
+
+    row("capture: a keystroke in the statement box", &mut |m| {
+        median(200, || {
+            m.step(Message::Capture(capture::Message::Statement(
+                text_editor::Action::Edit(text_editor::Edit::Insert('a')),
+            )))
+        })
+    });
+    row("capture: a clock tick while idle", &mut |m| {
+        median(200, || m.step(Message::Tick))
+    });
+    row("open the editor the first time (assembles)", &mut |m| {
+        once(|| {
+            let (k, mods) = ctrl("2");
+            m.key(k, mods);
+        })
+    });
+    row("editor: select the next paragraph (Down)", &mut |m| {
+        median(200, || {
+            m.key(Key::Named(Named::ArrowDown), Modifiers::empty())
+        })
+    });
+    let mut flip = false;
+    row("editor: move a paragraph (Alt+Down / Alt+Up)", &mut |m| {
+        median(40, || {
+            flip = !flip;
+            let key = if flip {
+                Named::ArrowDown
+            } else {
+                Named::ArrowUp
+            };
+            m.key(Key::Named(key), Modifiers::ALT)
+        })
+    });
+    row("editor: a character typed in the paragraph", &mut |m| {
+        median(40, || {
+            m.step(Message::Editor(editor::Message::Edit(
+                text_editor::Action::Edit(text_editor::Edit::Insert('a')),
+            )))
+        })
+    });
+    row("back to capture", &mut |m| {
+        once(|| {
+            let (k, mods) = ctrl("1");
+            m.key(k, mods);
+        })
+    });
+    row("open the report preview (assembles)", &mut |m| {
+        once(|| {
+            let (k, mods) = ctrl("3");
+            m.key(k, mods);
+        })
+    });
+
+    let width = 58;
+    print!("{:<width$}", "paragraphs in the report:");
+    for m in &meetings {
+        print!("{:>16}", m.paragraphs());
+    }
+    println!();
+    print!("{:<width$}", "statements:");
+    for m in &meetings {
+        print!("{:>16}", m.label);
+    }
+    println!();
+    for (name, figures) in &table {
+        print!("{name:<width$}");
+        for f in figures {
+            print!("{:>13.2} ms", f);
+        }
+        println!();
+    }
+}

@@ -1,0 +1,150 @@
+//! The editor's list of paragraphs and its toolbar. Only the rows around the viewport
+//! are built (see `ui::virtual_list`), so drawing costs the same for 100 or 10,000
+//! paragraphs.
+
+use iced::widget::{Column, button, column, container, mouse_area, row, space, text};
+use iced::{Element, Fill};
+
+use super::rows::{ParagraphRow, Row, TEXT_SIZE};
+use super::{Editor, Message};
+use crate::ui::preview::rich;
+use crate::ui::shortcuts::Command;
+use crate::ui::style;
+
+impl Editor {
+    pub(super) fn toolbar(&self) -> Element<'_, Message> {
+        let b = |label: &'static str, command: Command| {
+            button(text(label).size(13))
+                .style(button::secondary)
+                .on_press(Message::Shortcut(command))
+        };
+        let mut bar = row![
+            b("Up  Alt+Up", Command::MoveUp),
+            b("Down  Alt+Down", Command::MoveDown),
+            b("Merge with next  Ctrl+M", Command::Merge),
+            b("Split at cursor  Alt+Enter", Command::Split),
+            b("New paragraph  Ctrl+I", Command::Insert),
+            b("Delete  Ctrl+Del", Command::Delete),
+        ]
+        .spacing(6)
+        .align_y(iced::Center);
+        let undo = button(text("Undo  Ctrl+Z").size(13)).style(button::secondary);
+        let redo = button(text("Redo  Ctrl+Y").size(13)).style(button::secondary);
+        bar = bar.push(space::horizontal());
+        bar = bar.push(if self.history.can_undo() {
+            undo.on_press(Message::Shortcut(Command::Undo))
+        } else {
+            undo
+        });
+        bar = bar.push(if self.history.can_redo() {
+            redo.on_press(Message::Shortcut(Command::Redo))
+        } else {
+            redo
+        });
+        let mut second = row![
+            text(format!(
+                "{} numbered paragraphs",
+                self.report.numbered().len()
+            ))
+            .size(13)
+            .color(style::MUTED),
+            space::horizontal(),
+        ]
+        .spacing(8)
+        .align_y(iced::Center);
+        if !self.marked.is_empty() {
+            second = second.push(
+                text(format!("{} marked", self.marked.len()))
+                    .size(13)
+                    .color(style::ACCENT),
+            );
+        }
+        second = second.push(
+            button(text("Group marked as one theme  Ctrl+T").size(13))
+                .style(button::secondary)
+                .on_press(Message::Shortcut(Command::Group)),
+        );
+        second = second.push(
+            button(text("Mark  Space").size(13))
+                .style(button::secondary)
+                .on_press(Message::Shortcut(Command::Mark)),
+        );
+        column![bar, second].spacing(6).into()
+    }
+
+    pub(super) fn list(&self) -> Element<'_, Message> {
+        let list = self.list.view(
+            |i| match self.rows.get(i) {
+                Some(Row::Chapter(c)) => container(text(&c.label).size(17).color(style::ACCENT))
+                    .padding([2, 8])
+                    .into(),
+                Some(Row::Paragraph(p)) => self.paragraph_row(p),
+                None => space().into(),
+            },
+            Message::Measured,
+            Message::Scrolled,
+        );
+        container(list)
+            .style(style::panel)
+            .width(iced::FillPortion(3))
+            .height(Fill)
+            .into()
+    }
+
+    fn paragraph_row<'a>(&'a self, p: &'a ParagraphRow) -> Element<'a, Message> {
+        let selected = self.selected == Some(p.id);
+        let marked = self.marked.contains(&p.id);
+        let drop_target = self.dragging.is_some_and(|d| d != p.id) && self.hover == Some(p.id);
+        let number = match p.number {
+            Some(n) => format!("{n}."),
+            None => "–".into(),
+        };
+        let body: Element<'a, Message> = if p.content.is_empty() {
+            text(if p.edited {
+                "(empty: type its text, or delete it)"
+            } else {
+                "(nothing to generate here yet)"
+            })
+            .size(14)
+            .color(style::MUTED)
+            .into()
+        } else {
+            rich(&p.content, &mut p.footnotes_before.clone())
+        };
+        let mut tags = Column::new().spacing(2).width(92);
+        if p.generated {
+            tags = tags.push(text("generated").size(11).color(style::ACCENT));
+        }
+        if p.edited {
+            tags = tags.push(text("edited").size(11).color(style::OK));
+        }
+        if p.sources > 1 {
+            tags = tags.push(
+                text(format!("{} statements", p.sources))
+                    .size(11)
+                    .color(style::MUTED),
+            );
+        }
+        if marked {
+            tags = tags.push(text("marked").size(11).color(style::ALERT));
+        }
+        let line = row![
+            text("⠿").size(16).color(style::MUTED).width(14),
+            text(number).size(TEXT_SIZE).width(36),
+            body,
+            tags
+        ]
+        .spacing(6);
+        let line = mouse_area(
+            container(line)
+                .padding([4, 6])
+                .width(Fill)
+                .style(style::paragraph_row(selected, marked, drop_target)),
+        )
+        .on_press(Message::Press(p.id))
+        .on_release(Message::Release(p.id))
+        .on_enter(Message::Hover(p.id))
+        .interaction(iced::mouse::Interaction::Grab);
+        container(line).padding([2, 8]).into()
+    }
+}

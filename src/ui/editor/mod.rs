@@ -1,0 +1,516 @@
+//! The editor screen (Ctrl+2): the report's paragraphs as they will print, numbered, to
+//! reorder, merge, split, group and rewrite; the selected paragraph's text, footnotes
+//! and provenance beside them. Every change is an [`Op`] on the session's layout
+//! (`report::edit`), so the screen holds only what is on screen and the undo history.
+
+mod list;
+mod rows;
+mod side;
+
+pub use rows::{ChapterChoice, ParagraphRow, Row};
+
+use iced::widget::scrollable::Viewport;
+use iced::widget::{column, operation, row, scrollable, text_editor};
+use iced::{Element, Fill, Size, Task};
+
+use crate::core::intervention::InterventionId;
+use crate::core::layout::{Layout, Paragraph as LayoutParagraph, ParagraphId};
+use crate::core::session::Session;
+use crate::report::assemble::assemble_summary;
+use crate::report::assemble::paragraph_template;
+use crate::report::edit::{History, Op};
+use crate::report::template::{Keys, THEME};
+use crate::report::{Options, Report};
+
+use super::effect::{Notice, Request, Save};
+use super::revision::{Revision, Stamp};
+use super::shortcuts::Command;
+use super::virtual_list::VirtualList;
+
+pub const TEXT: &str = "paragraph-text";
+pub const GOTO: &str = "goto";
+pub const FOOTNOTE: &str = "footnote";
+pub const LIST: &str = "paragraphs";
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    /// Mouse down on a paragraph: select it (Ctrl: mark it) and pick it up for a drag.
+    Press(ParagraphId),
+    /// Mouse up over a paragraph: drop what was picked up there.
+    Release(ParagraphId),
+    Hover(ParagraphId),
+    Edit(text_editor::Action),
+    Shortcut(Command),
+    GotoInput(String),
+    GotoSubmit,
+    Chapter(ChapterChoice),
+    FootnoteInput(String),
+    AddFootnote,
+    RemoveFootnote(usize),
+    Exclude(InterventionId),
+    Include(InterventionId),
+    Restore(ParagraphId),
+    Freeze,
+    Regenerate,
+    /// A row of the list was laid out at this size (see `ui::virtual_list`).
+    Measured(u64, Size),
+    Scrolled(Viewport),
+}
+
+pub type Effect = super::effect::Effect<Message>;
+
+pub struct Editor {
+    pub history: History,
+    pub report: Report,
+    pub rows: Vec<Row>,
+    /// The list's scroll position and row heights: which rows to build.
+    pub list: VirtualList,
+    pub selected: Option<ParagraphId>,
+    pub marked: Vec<ParagraphId>,
+    pub content: text_editor::Content,
+    content_for: Option<ParagraphId>,
+    pub goto: Option<String>,
+    pub footnote: String,
+    pub dragging: Option<ParagraphId>,
+    pub hover: Option<ParagraphId>,
+    /// Ctrl is held (Ctrl+click marks), kept by the root.
+    pub ctrl_held: bool,
+    /// The selected paragraph as the layout holds it (kept here so drawing never resolves).
+    current: Option<LayoutParagraph>,
+    /// The session's layout, resolved once per change, and the names of the session.
+    layout: Layout,
+    keys: Option<Keys>,
+    /// The session revision the report, rows and layout above were built from.
+    stamp: Stamp,
+}
+
+impl Default for Editor {
+    fn default() -> Self {
+        Editor::new()
+    }
+}
+
+impl Editor {
+    /// An editor with nothing built yet: the report is assembled when it is first shown.
+    pub fn new() -> Self {
+        Editor {
+            history: History::default(),
+            report: Report::default(),
+            rows: Vec::new(),
+            list: VirtualList::new(LIST),
+            selected: None,
+            marked: Vec::new(),
+            content: text_editor::Content::new(),
+            content_for: None,
+            goto: None,
+            footnote: String::new(),
+            dragging: None,
+            hover: None,
+            ctrl_held: false,
+            current: None,
+            layout: Layout::default(),
+            keys: None,
+            stamp: Stamp::Never,
+        }
+    }
+
+    /// Brings the report and rows up to the session's revision, if they are behind.
+    pub fn sync(&mut self, session: &Session, revision: Revision) {
+        if self.stamp.behind(revision) {
+            self.refresh(session);
+        }
+        self.stamp = Stamp::At(revision);
+    }
+
+    /// Paragraph ids in printed order.
+    pub fn order(&self) -> Vec<ParagraphId> {
+        self.rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Paragraph(p) => Some(p.id),
+                Row::Chapter(_) => None,
+            })
+            .collect()
+    }
+
+    pub fn number_of(&self, id: ParagraphId) -> Option<u32> {
+        self.rows.iter().find_map(|r| match r {
+            Row::Paragraph(p) if p.id == id => p.number,
+            _ => None,
+        })
+    }
+
+    /// Rebuilds the report and the list from the session as it is now. Called inside
+    /// `update` when the next selection needs the new numbering; `sync` otherwise.
+    fn refresh(&mut self, session: &Session) {
+        self.stamp = Stamp::Current;
+        self.layout = session.layout.resolve(session);
+        let keys = Keys::new(session);
+        self.report = assemble_summary(
+            session,
+            &self.layout,
+            &keys,
+            &Options {
+                kind: Some(crate::core::meeting::ReportKind::PanelSummary),
+                issue_date: None,
+            },
+        );
+        self.rows = rows::build(session, &self.layout, &self.report);
+        self.keys = Some(keys);
+        self.list
+            .set_rows(rows::sizes(&self.rows, self.list.width()));
+        let order = self.order();
+        self.marked.retain(|id| order.contains(id));
+        if self.selected.is_none_or(|id| !order.contains(&id)) {
+            self.selected = order.first().copied();
+        }
+        self.load_text(session, false);
+    }
+
+    /// Puts the selected paragraph's template into the text box (unless it is already
+    /// there and `force` is false: typing must not be reset under the cursor).
+    fn load_text(&mut self, session: &Session, force: bool) {
+        self.current = self
+            .selected
+            .and_then(|id| self.layout.paragraph(id))
+            .cloned();
+        if !force && self.content_for == self.selected {
+            // Same paragraph: keep the text box (and the cursor) as they are.
+            return;
+        }
+        self.content_for = self.selected;
+        let text = match (&self.current, &self.keys) {
+            (Some(p), Some(keys)) => paragraph_template(session, keys, p),
+            _ => String::new(),
+        };
+        self.content = text_editor::Content::with_text(&text);
+    }
+
+    fn select(&mut self, session: &Session, id: ParagraphId) -> Task<Message> {
+        self.selected = Some(id);
+        self.history.break_typing();
+        self.load_text(session, true);
+        self.reveal_selected()
+    }
+
+    /// Scrolls the list so the selected paragraph is in view (if it is not).
+    fn reveal_selected(&mut self) -> Task<Message> {
+        let row = self.selected.and_then(|id| {
+            self.rows
+                .iter()
+                .position(|r| matches!(r, Row::Paragraph(p) if p.id == id))
+        });
+        match row {
+            Some(i) => self.list.reveal(i),
+            None => Task::none(),
+        }
+    }
+
+    /// Applies an operation; the list, the report and the text box follow.
+    fn run(&mut self, session: &mut Session, op: Op) -> Effect {
+        match self.history.apply(session, &op) {
+            Ok(selected) => {
+                if selected != 0 {
+                    self.selected = Some(selected);
+                }
+                self.content_for = None; // the text may have changed: reload it
+                self.refresh(session);
+                Effect {
+                    save: Save::Now,
+                    task: self.reveal_selected(),
+                    ..Effect::default()
+                }
+            }
+            Err(message) => Effect::error(message),
+        }
+    }
+
+    fn with_selected(
+        &mut self,
+        session: &mut Session,
+        op: impl FnOnce(ParagraphId) -> Op,
+    ) -> Effect {
+        match self.selected {
+            Some(id) => self.run(session, op(id)),
+            None => Effect::error("Select a paragraph first (Up/Down or a click)."),
+        }
+    }
+
+    fn undo_redo(&mut self, session: &mut Session, redo: bool) -> Effect {
+        let done = if redo {
+            self.history.redo(session)
+        } else {
+            self.history.undo(session)
+        };
+        match done {
+            Some(label) => {
+                self.content_for = None;
+                self.refresh(session);
+                Effect {
+                    save: Save::Now,
+                    task: self.reveal_selected(),
+                    notice: Some(Notice::info(format!(
+                        "{} {label}.",
+                        if redo { "Redid:" } else { "Undid:" }
+                    ))),
+                    ..Effect::default()
+                }
+            }
+            None => Effect::notice(format!(
+                "Nothing to {}.",
+                if redo { "redo" } else { "undo" }
+            )),
+        }
+    }
+
+    /// The text cursor as a character index into the template.
+    fn cursor_index(&self) -> usize {
+        let cursor = self.content.cursor();
+        let text = self.content.text();
+        let byte: usize = text
+            .split('\n')
+            .take(cursor.position.line)
+            .map(|l| l.len() + 1)
+            .sum::<usize>()
+            + cursor.position.column;
+        let byte = byte.min(text.len());
+        text.get(..byte).map(|t| t.chars().count()).unwrap_or(0)
+    }
+
+    pub fn update(&mut self, message: Message, session: &mut Session) -> Effect {
+        match message {
+            Message::Press(id) => {
+                if self.ctrl_held {
+                    self.toggle_mark(id);
+                    return Effect::default();
+                }
+                self.dragging = Some(id);
+                self.hover = None;
+                Effect {
+                    task: self.select(session, id),
+                    ..Effect::default()
+                }
+            }
+            Message::Hover(id) => {
+                if self.dragging.is_some() {
+                    self.hover = Some(id);
+                }
+                Effect::default()
+            }
+            Message::Release(target) => {
+                self.hover = None;
+                match self.dragging.take() {
+                    Some(id) if id != target => self.run(session, Op::DropOn { id, target }),
+                    _ => Effect::default(),
+                }
+            }
+            Message::Edit(action) => {
+                let edit = action.is_edit();
+                self.content.perform(action);
+                let Some(id) = self.selected.filter(|_| edit) else {
+                    return Effect::default();
+                };
+                let text = self.content.text();
+                match self.history.apply(session, &Op::SetText { id, text }) {
+                    Ok(_) => {
+                        self.refresh(session);
+                        Effect {
+                            save: Save::Soon,
+                            ..Effect::default()
+                        }
+                    }
+                    Err(message) => Effect::error(message),
+                }
+            }
+            Message::Shortcut(command) => self.shortcut(command, session),
+            Message::GotoInput(value) => {
+                self.goto = Some(value.chars().filter(char::is_ascii_digit).collect());
+                Effect::default()
+            }
+            Message::GotoSubmit => {
+                let wanted = self.goto.take().unwrap_or_default();
+                let Ok(number) = wanted.parse::<u32>() else {
+                    return Effect::error("Type the number of the paragraph to move before.");
+                };
+                let target = self.rows.iter().find_map(|r| match r {
+                    Row::Paragraph(p) if p.number == Some(number) => Some(p.id),
+                    _ => None,
+                });
+                let last = self.report.numbered().len() as u32;
+                match target {
+                    Some(target) => self.with_selected(session, |id| Op::MoveBefore { id, target }),
+                    None if number == last + 1 => {
+                        let chapter = self.rows.iter().rev().find_map(|r| match r {
+                            Row::Chapter(c) => Some(c.key),
+                            Row::Paragraph(_) => None,
+                        });
+                        match chapter {
+                            Some(chapter) => {
+                                self.with_selected(session, |id| Op::MoveToChapter { id, chapter })
+                            }
+                            None => Effect::default(),
+                        }
+                    }
+                    None => Effect::error(format!(
+                        "There is no paragraph {number}: the report has paragraphs 1 to {last} ({} moves to the very end).",
+                        last + 1
+                    )),
+                }
+            }
+            Message::Chapter(choice) => self.with_selected(session, |id| Op::MoveToChapter {
+                id,
+                chapter: choice.key,
+            }),
+            Message::FootnoteInput(value) => {
+                self.footnote = value;
+                Effect::default()
+            }
+            Message::AddFootnote => {
+                let text = std::mem::take(&mut self.footnote);
+                let effect = self.with_selected(session, |id| Op::AddFootnote {
+                    id,
+                    text: text.clone(),
+                });
+                if effect.notice.is_some() {
+                    self.footnote = text;
+                }
+                effect
+            }
+            Message::RemoveFootnote(index) => {
+                self.with_selected(session, |id| Op::RemoveFootnote { id, index })
+            }
+            Message::Exclude(intervention) => self.run(session, Op::Exclude(intervention)),
+            Message::Include(intervention) => self.run(session, Op::Include(intervention)),
+            Message::Restore(id) => self.run(session, Op::Restore(id)),
+            Message::Freeze => self.with_selected(session, Op::Freeze),
+            Message::Regenerate => self.with_selected(session, Op::Regenerate),
+            Message::Measured(key, size) => {
+                self.list.measured(key, size);
+                Effect::none()
+            }
+            Message::Scrolled(viewport) => {
+                self.list.scrolled(viewport);
+                Effect::none()
+            }
+        }
+    }
+
+    fn toggle_mark(&mut self, id: ParagraphId) {
+        if let Some(i) = self.marked.iter().position(|m| *m == id) {
+            self.marked.remove(i);
+        } else {
+            self.marked.push(id);
+        }
+    }
+
+    fn shortcut(&mut self, command: Command, session: &mut Session) -> Effect {
+        match command {
+            Command::SelectUp | Command::SelectDown => {
+                let order = self.order();
+                let at = self
+                    .selected
+                    .and_then(|id| order.iter().position(|p| *p == id));
+                let next = match (at, command) {
+                    (None, _) => order.first(),
+                    (Some(i), Command::SelectUp) => order.get(i.saturating_sub(1)),
+                    (Some(i), _) => order.get((i + 1).min(order.len().saturating_sub(1))),
+                };
+                match next.copied() {
+                    Some(id) => Effect {
+                        task: self.select(session, id),
+                        ..Effect::default()
+                    },
+                    None => Effect::default(),
+                }
+            }
+            Command::Pick => Effect {
+                task: operation::focus(TEXT),
+                ..Effect::default()
+            },
+            Command::Cancel => {
+                self.goto = None;
+                self.dragging = None;
+                self.history.break_typing();
+                Effect {
+                    task: iced::advanced::widget::operate(
+                        iced::advanced::widget::operation::focusable::unfocus(),
+                    ),
+                    ..Effect::default()
+                }
+            }
+            Command::MoveUp => self.with_selected(session, Op::MoveUp),
+            Command::MoveDown => self.with_selected(session, Op::MoveDown),
+            Command::Merge => self.with_selected(session, Op::MergeWithNext),
+            Command::Split => {
+                let at = self.cursor_index();
+                self.with_selected(session, |id| Op::Split { id, at })
+            }
+            Command::Insert => {
+                let mut effect = self.with_selected(session, Op::InsertAfter);
+                if effect.save == Save::Now {
+                    effect.task = effect.task.chain(operation::focus(TEXT));
+                }
+                effect
+            }
+            Command::Delete => {
+                let mut effect = self.with_selected(session, Op::Delete);
+                if effect.save == Save::Now {
+                    effect.notice = Some(Notice::info(
+                        "Paragraph deleted; restore it from the list of deleted paragraphs, or undo (Ctrl+Z).",
+                    ));
+                }
+                effect
+            }
+            Command::Mark => {
+                if let Some(id) = self.selected {
+                    self.toggle_mark(id);
+                }
+                Effect::default()
+            }
+            Command::Group => {
+                let ids = std::mem::take(&mut self.marked);
+                let mut effect = self.run(session, Op::Group(ids.clone()));
+                if effect.save == Save::Now {
+                    // Ready to write the rest after the proposed opening.
+                    self.content
+                        .perform(text_editor::Action::Move(text_editor::Motion::DocumentEnd));
+                    effect.task = effect.task.chain(operation::focus(TEXT));
+                    effect.notice = Some(Notice::info(format!(
+                        "Grouped {} paragraphs. {THEME} prints the opening; write the rest after it.",
+                        ids.len()
+                    )));
+                } else {
+                    self.marked = ids;
+                }
+                effect
+            }
+            Command::GoTo => {
+                self.goto = Some(String::new());
+                Effect {
+                    task: operation::focus(GOTO),
+                    ..Effect::default()
+                }
+            }
+            Command::Undo => self.undo_redo(session, false),
+            Command::Redo => self.undo_redo(session, true),
+            other => Effect {
+                request: Some(Request::Command(other)),
+                ..Effect::default()
+            },
+        }
+    }
+
+    // ----- view -----
+
+    pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let side = scrollable(self.side(session).padding([0, 12]))
+            .height(Fill)
+            .width(iced::FillPortion(2));
+        column![
+            self.toolbar(),
+            row![self.list(), side].spacing(10).height(Fill)
+        ]
+        .spacing(8)
+        .into()
+    }
+}

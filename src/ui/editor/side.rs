@@ -1,0 +1,290 @@
+//! The panel beside the list: the selected paragraph's number and kind, where to move
+//! it, its text and footnotes, the statements it was drawn from, and what was left out
+//! or deleted (to put back).
+
+use iced::Fill;
+use iced::widget::{Column, button, column, container, pick_list, row, text, text_input};
+
+use crate::core::layout::Generated;
+use crate::core::session::Session;
+use crate::report::assemble::paragraph_template;
+
+use super::rows::{ChapterChoice, Row};
+use super::{Editor, FOOTNOTE, GOTO, Message, TEXT};
+use crate::ui::{style, widget};
+
+impl Editor {
+    pub(super) fn side<'a>(&'a self, session: &'a Session) -> Column<'a, Message> {
+        let mut side = Column::new().spacing(10);
+        let layout = &session.layout;
+        let Some(id) = self.selected else {
+            return side.push(text("No paragraph selected.").color(style::MUTED));
+        };
+        let Some(paragraph) = &self.current else {
+            return side;
+        };
+        let title = match self.number_of(id) {
+            Some(n) => format!("Paragraph {n}"),
+            None => "Paragraph (not printed)".into(),
+        };
+        let kind = match (paragraph.generated, &paragraph.text) {
+            (Some(g), None) => format!("generated: {}", generated_label(g)),
+            (Some(g), Some(_)) => format!("frozen from the generated {}", generated_label(g)),
+            (None, None) => "written from the notes".into(),
+            (None, Some(_)) if paragraph.sources.is_empty() => "written by hand".into(),
+            (None, Some(_)) => "rewritten".into(),
+        };
+        side = side.push(
+            row![
+                text(title).size(18),
+                text(kind).size(13).color(style::MUTED)
+            ]
+            .spacing(10)
+            .align_y(iced::Center),
+        );
+
+        // Where to move it.
+        let chapters: Vec<ChapterChoice> = self
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Chapter(c) => Some(c.clone()),
+                Row::Paragraph(_) => None,
+            })
+            .collect();
+        let goto = text_input("number", self.goto.as_deref().unwrap_or(""))
+            .id(GOTO)
+            .on_input(Message::GotoInput)
+            .on_submit(Message::GotoSubmit)
+            .width(90)
+            .size(14);
+        side = side.push(
+            row![
+                text("Move before no.").size(13).color(style::MUTED),
+                goto,
+                text("Ctrl+G").size(12).color(style::MUTED),
+                text("to the end of").size(13).color(style::MUTED),
+                pick_list(chapters, None::<ChapterChoice>, Message::Chapter)
+                    .placeholder("a chapter…")
+                    .text_size(13),
+            ]
+            .spacing(6)
+            .align_y(iced::Center),
+        );
+
+        // The text.
+        let editor = iced::widget::text_editor(&self.content)
+            .id(TEXT)
+            .placeholder("The paragraph's text…")
+            .on_action(Message::Edit)
+            .key_binding(widget::typing_keys(Message::Shortcut))
+            .height(200)
+            .size(15)
+            .padding(8);
+        side = side.push(editor);
+        side = side.push(
+            text("{Name} prints a person or delegation as the rules want at that place (full title at first mention); {delegations} is the opening of a thematic paragraph; {note:…} puts a footnote there.")
+                .size(12)
+                .color(style::MUTED),
+        );
+        let mut actions = row![].spacing(6);
+        if paragraph.generated.is_some() && paragraph.text.is_none() {
+            actions = actions.push(
+                button(text("Freeze into editable text").size(13))
+                    .style(button::secondary)
+                    .on_press(Message::Freeze),
+            );
+        }
+        if paragraph.text.is_some()
+            && (paragraph.generated.is_some() || !paragraph.sources.is_empty())
+        {
+            let label = if paragraph.generated.is_some() {
+                "Regenerate"
+            } else {
+                "Back to the notes"
+            };
+            actions = actions.push(
+                button(text(label).size(13))
+                    .style(button::secondary)
+                    .on_press(Message::Regenerate),
+            );
+        }
+        side = side.push(actions);
+        for warning in &self.report.warnings {
+            side = side.push(text(warning).size(13).color(style::ALERT));
+        }
+
+        // Footnotes.
+        let mut notes = Column::new().spacing(4).push(text("Footnotes").size(15));
+        for (n, note) in paragraph.footnotes.iter().enumerate() {
+            notes = notes.push(
+                row![
+                    text(note).size(13).width(Fill),
+                    button(text("Remove").size(12))
+                        .style(button::secondary)
+                        .on_press(Message::RemoveFootnote(n)),
+                ]
+                .spacing(6)
+                .align_y(iced::Center),
+            );
+        }
+        notes = notes.push(
+            row![
+                text_input("Document symbol, address or text", &self.footnote)
+                    .id(FOOTNOTE)
+                    .on_input(Message::FootnoteInput)
+                    .on_submit(Message::AddFootnote)
+                    .size(13),
+                button(text("Add footnote").size(13)).on_press(Message::AddFootnote),
+            ]
+            .spacing(6),
+        );
+        side = side.push(notes);
+
+        // Provenance.
+        let zone = session.meeting.zone();
+        let mut sources = Column::new().spacing(6).push(
+            text(if paragraph.sources.is_empty() {
+                "From the log: nothing (generated or written here)"
+            } else {
+                "From the log"
+            })
+            .size(15),
+        );
+        for source in &paragraph.sources {
+            let Some(i) = session.intervention(*source) else {
+                continue;
+            };
+            let segment = session
+                .segment(i.segment)
+                .map(|s| s.title.as_str())
+                .unwrap_or("?");
+            sources = sources.push(
+                container(
+                    column![
+                        row![
+                            text(session.intervention_label(i)).size(13).width(Fill),
+                            text(format!(
+                                "{}–{}, {segment}",
+                                i.started_at.with_timezone(&zone).format("%H:%M"),
+                                i.ended_at.with_timezone(&zone).format("%H:%M"),
+                            ))
+                            .size(12)
+                            .color(style::MUTED),
+                        ]
+                        .spacing(6),
+                        text(&i.text).size(13),
+                        button(text("Leave out of the report").size(12))
+                            .style(button::secondary)
+                            .on_press(Message::Exclude(i.id)),
+                    ]
+                    .spacing(4),
+                )
+                .padding(6)
+                .width(Fill)
+                .style(style::panel),
+            );
+        }
+        side = side.push(sources);
+
+        // The texts behind "Written statements were submitted by ...", for the editor to
+        // draw on; they are not statements of the meeting and have no paragraph.
+        let handed_in: Vec<_> = match paragraph.generated {
+            Some(Generated::Participation(_)) => session
+                .inscriptions
+                .iter()
+                .filter(|i| i.is_written_statement())
+                .collect(),
+            _ => Vec::new(),
+        };
+        if !handed_in.is_empty() {
+            let mut written = Column::new()
+                .spacing(6)
+                .push(text("Written statements").size(15));
+            for inscription in handed_in {
+                written = written.push(
+                    container(
+                        column![
+                            row![
+                                text(session.speaker_label(&inscription.speaker))
+                                    .size(13)
+                                    .width(Fill),
+                                text(inscription.status.label())
+                                    .size(12)
+                                    .color(style::MUTED),
+                            ]
+                            .spacing(6),
+                            text(&inscription.text).size(13),
+                        ]
+                        .spacing(4),
+                    )
+                    .padding(6)
+                    .width(Fill)
+                    .style(style::panel),
+                );
+            }
+            side = side.push(written);
+        }
+
+        if !layout.excluded.is_empty() {
+            let mut list = Column::new()
+                .spacing(4)
+                .push(text("Left out of the report").size(15));
+            for id in &layout.excluded {
+                let Some(i) = session.intervention(*id) else {
+                    continue;
+                };
+                let mut preview: String = i.text.chars().take(60).collect();
+                if preview.len() < i.text.len() {
+                    preview.push('…');
+                }
+                list = list.push(
+                    row![
+                        text(format!("{}: {preview}", session.intervention_label(i)))
+                            .size(12)
+                            .width(Fill),
+                        button(text("Put back").size(12))
+                            .style(button::secondary)
+                            .on_press(Message::Include(i.id)),
+                    ]
+                    .spacing(6),
+                );
+            }
+            side = side.push(list);
+        }
+        if let (false, Some(keys)) = (layout.deleted.is_empty(), &self.keys) {
+            let mut list = Column::new()
+                .spacing(4)
+                .push(text("Deleted paragraphs").size(15));
+            for d in layout.deleted.iter().rev() {
+                let template = paragraph_template(session, keys, &d.paragraph);
+                let mut preview: String = template.chars().take(70).collect();
+                if preview.len() < template.len() {
+                    preview.push('…');
+                }
+                list = list.push(
+                    row![
+                        text(preview).size(12).width(Fill),
+                        button(text("Restore").size(12))
+                            .style(button::secondary)
+                            .on_press(Message::Restore(d.paragraph.id)),
+                    ]
+                    .spacing(6),
+                );
+            }
+            side = side.push(list);
+        }
+        side
+    }
+}
+
+fn generated_label(g: Generated) -> &'static str {
+    match g {
+        Generated::Introduction => "introduction",
+        Generated::Request => "mandate sentence",
+        Generated::Opening(_) => "list of opening speakers",
+        Generated::Panel(_) => "list of moderator and panellists",
+        Generated::Participation(_) => "list of delegations that took the floor",
+        Generated::Ngos(_) => "list of NGOs",
+    }
+}

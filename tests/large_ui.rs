@@ -1,0 +1,265 @@
+//! The editor and the report preview on a meeting of 10,000 statements, driven through
+//! their real views: the lists build only the rows around the viewport, and scrolling to
+//! the end, moving a paragraph to the last place with Ctrl+G and dragging near the
+//! bottom work as they do on a short meeting.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
+mod support;
+
+use iced::keyboard::{Key, Modifiers, key::Named};
+use iced::{Event, Point, mouse, window};
+use iced_test::Simulator;
+
+use rapporteur::core::layout::ParagraphId;
+use rapporteur::report::{Options, assemble};
+use rapporteur::storage::Store;
+use rapporteur::ui::app::{App, Message, Screen};
+use rapporteur::ui::dialogs::ScriptedDialogs;
+use rapporteur::ui::editor;
+use support::large::demo_with;
+use support::ui::{key_event, simulator};
+
+const STATEMENTS: usize = 10_000;
+
+struct Large {
+    app: App,
+    _dir: tempfile::TempDir,
+}
+
+fn large_editor() -> Large {
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("large.json");
+    let session = demo_with(STATEMENTS);
+    let store = Store::create(&path, &session).unwrap();
+    let mut app = App::with_session(store, session, None, Box::new(ScriptedDialogs::default()));
+    let _ = app.update(Message::Key(Key::Character("2".into()), Modifiers::CTRL));
+    assert_eq!(app.screen, Screen::Editor);
+    Large { app, _dir: dir }
+}
+
+fn editor(app: &App) -> &editor::Editor {
+    &app.open.as_ref().unwrap().editor
+}
+
+fn order(app: &App) -> Vec<ParagraphId> {
+    editor(app).order()
+}
+
+/// The middle of the paragraph list on screen (the left three fifths of the window).
+const LIST: Point = Point::new(300.0, 500.0);
+
+/// A simulator of the current view, scrolled to where the app says its list is (a new
+/// simulator starts at the top; the app keeps the position).
+fn at_scroll(app: &App) -> Simulator<'_, Message> {
+    let offset = editor(app).list.offset();
+    let mut ui = simulator(app);
+    ui.point_at(LIST);
+    ui.simulate([Event::Mouse(mouse::Event::WheelScrolled {
+        delta: mouse::ScrollDelta::Pixels { x: 0.0, y: -offset },
+    })]);
+    ui
+}
+
+fn apply(app: &mut App, messages: Vec<Message>) {
+    for message in messages {
+        let _ = app.update(message);
+    }
+}
+
+/// The paragraph printed with `number`.
+fn id_of(app: &App, number: u32) -> ParagraphId {
+    editor(app)
+        .rows
+        .iter()
+        .find_map(|r| match r {
+            editor::Row::Paragraph(p) if p.number == Some(number) => Some(p.id),
+            _ => None,
+        })
+        .unwrap()
+}
+
+fn last_number(app: &App) -> u32 {
+    editor(app).report.numbered().len() as u32
+}
+
+#[test]
+fn scrolling_to_the_end_of_the_editor_builds_the_last_paragraphs_and_not_the_first() {
+    let Large { mut app, _dir } = large_editor();
+    let last = last_number(&app);
+    assert!(last as usize > STATEMENTS, "one paragraph per statement");
+    let messages: Vec<Message> = {
+        let mut ui = simulator(&app);
+        // Only the first screenful (and a screenful more) is built.
+        assert!(ui.find("1.").is_ok());
+        assert!(ui.find(format!("{last}.")).is_err());
+        ui.point_at(LIST);
+        ui.simulate([Event::Mouse(mouse::Event::WheelScrolled {
+            delta: mouse::ScrollDelta::Pixels { x: 0.0, y: -1e9 },
+        })]);
+        ui.into_messages().collect()
+    };
+    assert!(
+        messages
+            .iter()
+            .any(|m| matches!(m, Message::Editor(editor::Message::Scrolled(_)))),
+        "the list reports its position"
+    );
+    apply(&mut app, messages);
+    assert!(editor(&app).list.offset() > 100_000.0);
+
+    let measured: Vec<Message> = {
+        let mut ui = at_scroll(&app);
+        let row = ui
+            .find(format!("{last}."))
+            .expect("the last paragraph is built");
+        assert!(
+            row.visible_bounds().is_some(),
+            "and on screen at the bottom of the list"
+        );
+        assert!(ui.find("1.").is_err(), "the first paragraph is not built");
+        ui.simulate([Event::Window(window::Event::RedrawRequested(
+            iced::time::Instant::now(),
+        ))]);
+        ui.into_messages().collect()
+    };
+    // The rows on screen report their laid-out heights; only the built rows do.
+    let sizes = measured
+        .iter()
+        .filter(|m| matches!(m, Message::Editor(editor::Message::Measured(..))))
+        .count();
+    assert!(sizes > 0, "rows on screen are measured");
+    assert!(
+        sizes < 200,
+        "{sizes} rows measured: only the window is built"
+    );
+    apply(&mut app, measured);
+    let mut ui = at_scroll(&app);
+    assert!(
+        ui.find(format!("{last}."))
+            .unwrap()
+            .visible_bounds()
+            .is_some(),
+        "measured heights keep the end of the list in place"
+    );
+}
+
+#[test]
+fn ctrl_g_moves_a_paragraph_to_the_last_place_and_the_list_follows_it() {
+    let Large { mut app, _dir } = large_editor();
+    for _ in 0..3 {
+        let _ = app.update(Message::Key(
+            Key::Named(Named::ArrowDown),
+            Modifiers::empty(),
+        ));
+    }
+    let moved = editor(&app).selected.unwrap();
+    let number = editor(&app).number_of(moved).unwrap();
+    assert_eq!(number, 4);
+    let last = last_number(&app);
+    let before_last = *order(&app).last().unwrap();
+
+    let _ = app.update(Message::Key(Key::Character("g".into()), Modifiers::CTRL));
+    let messages: Vec<Message> = {
+        let mut ui = simulator(&app);
+        ui.click(iced_test::selector::id(editor::GOTO)).unwrap();
+        let _ = ui.typewrite(&last.to_string());
+        ui.simulate([key_event(Key::Named(Named::Enter), Modifiers::empty())]);
+        ui.into_messages().collect()
+    };
+    apply(&mut app, messages);
+
+    // Moved before the paragraph that was last: it is now last but one.
+    let now = order(&app);
+    assert_eq!(now[now.len() - 2], moved);
+    assert_eq!(now[now.len() - 1], before_last);
+    assert_eq!(editor(&app).selected, Some(moved));
+    assert_eq!(editor(&app).number_of(moved), Some(last - 1));
+    // The list scrolled to it: it is built and on screen.
+    let mut ui = at_scroll(&app);
+    let row = ui.find(format!("{}.", last - 1)).unwrap();
+    assert!(row.visible_bounds().is_some());
+    // And the report agrees.
+    let s = &app.open.as_ref().unwrap().session;
+    let report = assemble(s, &Options::default());
+    assert_eq!(report.numbered().len() as u32, last);
+}
+
+#[test]
+fn a_paragraph_dragged_near_the_bottom_of_the_list_lands_there() {
+    let Large { mut app, _dir } = large_editor();
+    // Scroll to the end through the view.
+    let messages: Vec<Message> = {
+        let mut ui = simulator(&app);
+        ui.point_at(LIST);
+        ui.simulate([Event::Mouse(mouse::Event::WheelScrolled {
+            delta: mouse::ScrollDelta::Pixels { x: 0.0, y: -1e9 },
+        })]);
+        ui.into_messages().collect()
+    };
+    apply(&mut app, messages);
+    let last = last_number(&app);
+    let (from_number, to_number) = (last, last - 2);
+    let dragged = id_of(&app, from_number);
+    let target = id_of(&app, to_number);
+    let messages: Vec<Message> = {
+        let mut ui = at_scroll(&app);
+        let from = ui
+            .find(format!("{from_number}."))
+            .unwrap()
+            .visible_bounds()
+            .unwrap()
+            .center();
+        let to = ui
+            .find(format!("{to_number}."))
+            .unwrap()
+            .visible_bounds()
+            .unwrap()
+            .center();
+        ui.point_at(from);
+        ui.simulate([
+            Event::Mouse(mouse::Event::CursorMoved { position: from }),
+            Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)),
+        ]);
+        for step in 1..=4 {
+            let t = step as f32 / 4.0;
+            let at = Point::new(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+            ui.point_at(at);
+            ui.simulate([Event::Mouse(mouse::Event::CursorMoved { position: at })]);
+        }
+        ui.simulate([Event::Mouse(mouse::Event::ButtonReleased(
+            mouse::Button::Left,
+        ))]);
+        ui.into_messages().collect()
+    };
+    apply(&mut app, messages);
+    // It took the place of the paragraph it was dropped on, which moved down one.
+    assert_eq!(editor(&app).number_of(dragged), Some(to_number));
+    assert_eq!(editor(&app).number_of(target), Some(to_number + 1));
+    assert_eq!(last_number(&app), last);
+}
+
+#[test]
+fn the_report_preview_of_a_long_meeting_builds_only_its_first_page() {
+    let Large { mut app, _dir } = large_editor();
+    let _ = app.update(Message::Key(Key::Character("3".into()), Modifiers::CTRL));
+    assert_eq!(app.screen, Screen::Preview);
+    let last = app.open.as_ref().unwrap().preview.report.numbered().len();
+    let messages: Vec<Message> = {
+        let mut ui = simulator(&app);
+        assert!(ui.find("1.").is_ok());
+        assert!(ui.find(format!("{last}.")).is_err());
+        ui.point_at(LIST);
+        ui.simulate([Event::Mouse(mouse::Event::WheelScrolled {
+            delta: mouse::ScrollDelta::Pixels { x: 0.0, y: -1e9 },
+        })]);
+        ui.into_messages().collect()
+    };
+    apply(&mut app, messages);
+    // Scrolled to the end, the last paragraph is built (a new simulator starts at the
+    // top, so it is found in the tree rather than on screen).
+    let mut ui = simulator(&app);
+    assert!(ui.find(format!("{last}.")).is_ok());
+    assert!(ui.find("1.").is_err());
+}
