@@ -1,6 +1,7 @@
 //! The editor's operations on the report model: numbers stay continuous, first mentions
 //! and footnotes follow the printed order, grouping writes the thematic opening, and
-//! undo brings back exactly what was there. Property test: random edits, then undo all.
+//! undo brings back exactly what was there. Property tests: random edits, then undo all;
+//! reassembly reusing unchanged paragraphs equals a fresh assembly.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
 
@@ -10,8 +11,11 @@ use proptest::prelude::*;
 
 use rapporteur::core::demo::demo_session;
 use rapporteur::core::layout::{ChapterKey, ParagraphId};
+use rapporteur::core::meeting::ReportKind;
 use rapporteur::core::session::Session;
+use rapporteur::report::assemble::{Memo, assemble_summary};
 use rapporteur::report::edit::{History, Op, apply};
+use rapporteur::report::template::Keys;
 use rapporteur::report::{Block, Options, Report, assemble};
 use rapporteur::storage::file::{parse, to_bytes};
 
@@ -483,4 +487,75 @@ proptest! {
         while history.undo(&mut s).is_some() {}
         prop_assert_eq!(s, original);
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// The editor reassembles after each edit reusing the paragraphs it printed last
+    /// time; whatever the edits (moves that change first mentions, exclusions that
+    /// change thematic openings, undo), the report is the one a fresh assembly gives.
+    #[test]
+    fn reassembly_that_reuses_unchanged_paragraphs_gives_the_fresh_report(
+        picks in prop::collection::vec(pick(), 1..30),
+        undo_every in 2..6usize,
+    ) {
+        let mut s = demo_session();
+        let mut history = History::default();
+        let keys = Keys::new(&s);
+        let mut memo = Memo::default();
+        let options = Options { kind: Some(ReportKind::PanelSummary), issue_date: None };
+        for (n, p) in picks.iter().enumerate() {
+            if n % undo_every == undo_every - 1 {
+                let _ = history.undo(&mut s);
+            } else if let Some(op) = to_op(&s, p) {
+                let _ = history.apply(&mut s, &op);
+            }
+            let layout = s.layout.resolve(&s);
+            let reused = assemble_summary(&s, &layout, &keys, &options, &mut memo);
+            prop_assert_eq!(&reused, &assemble(&s, &options));
+        }
+    }
+}
+
+#[test]
+fn a_move_reprints_only_the_paragraphs_whose_first_mentions_changed() {
+    let mut s = demo_session();
+    let keys = Keys::new(&s);
+    let mut memo = Memo::default();
+    let options = Options {
+        kind: Some(ReportKind::PanelSummary),
+        issue_date: None,
+    };
+    let first = assemble_summary(&s, &s.layout.resolve(&s), &keys, &options, &mut memo);
+    assert_eq!(memo.reused(), 0, "nothing to reuse the first time");
+    let paragraphs = first.numbered().len();
+    // The last statement up one place: no one's first mention moves.
+    let (last, _) = find(&s, "selectivity");
+    apply(&mut s, &Op::MoveUp(last)).unwrap();
+    let again = assemble_summary(&s, &s.layout.resolve(&s), &keys, &options, &mut memo);
+    assert_eq!(again, assemble(&s, &options));
+    assert_eq!(
+        memo.reused(),
+        paragraphs,
+        "every paragraph prints as before"
+    );
+    // Ms. Bouayach's statement above the panel paragraph: both change wording.
+    let (bouayach, _) = find(&s, "national human rights institutions");
+    let (panel, _) = find(&s, "moderated by");
+    apply(
+        &mut s,
+        &Op::MoveBefore {
+            id: bouayach,
+            target: panel,
+        },
+    )
+    .unwrap();
+    let moved = assemble_summary(&s, &s.layout.resolve(&s), &keys, &options, &mut memo);
+    assert_eq!(moved, assemble(&s, &options));
+    assert!(
+        memo.reused() < paragraphs && memo.reused() >= paragraphs - 3,
+        "{} of {paragraphs} reused",
+        memo.reused()
+    );
 }

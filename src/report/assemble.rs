@@ -9,7 +9,9 @@ use crate::core::session::Session;
 use crate::core::settings::DEFAULT_SUBTITLE;
 
 use crate::core::Participant;
-use crate::core::layout::{Generated, Layout, Paragraph as LayoutParagraph};
+use std::collections::HashMap;
+
+use crate::core::layout::{Generated, Layout, Paragraph as LayoutParagraph, ParagraphId};
 use crate::core::text::capitalize_first;
 
 use super::mentions::with_article;
@@ -33,20 +35,56 @@ pub fn assemble(session: &Session, options: &Options) -> Report {
             &session.layout.resolve(session),
             &Keys::new(session),
             options,
+            &mut Memo::default(),
         ),
         ReportKind::Minutes => minutes(session, options),
     }
 }
 
 /// The summary report from a layout already resolved against the session (the editor
-/// keeps one, so a change costs one resolution, not two).
+/// keeps one, so a change costs one resolution, not two), reusing from `memo` every
+/// paragraph that would print the same words as when it was kept.
+///
+/// `memo` must come from assembling this same session with only its layout different
+/// (the editor's operations change nothing else); start a new one otherwise. Given
+/// that, the report is the one [`assemble`] gives.
 pub fn assemble_summary(
     session: &Session,
     layout: &Layout,
     keys: &Keys,
     options: &Options,
+    memo: &mut Memo,
 ) -> Report {
-    summary_report(session, layout, keys, options)
+    summary_report(session, layout, keys, options, memo)
+}
+
+/// Paragraphs as last printed, for [`assemble_summary`] to reuse after an edit.
+///
+/// A paragraph's words depend on its own template (the same while the paragraph and the
+/// rest of the session are unchanged), the statements left out (for thematic openings)
+/// and who was already mentioned before it (first mentions carry full titles). So each
+/// kept paragraph remembers whom it mentioned and whether for the first time, and is
+/// reused only where that still holds.
+#[derive(Debug, Default)]
+pub struct Memo {
+    excluded: Vec<crate::core::intervention::InterventionId>,
+    kept: HashMap<ParagraphId, Kept>,
+    reused: usize,
+}
+
+#[derive(Debug)]
+struct Kept {
+    paragraph: LayoutParagraph,
+    content: Vec<Inline>,
+    unknown: Vec<String>,
+    mentioned: Vec<(crate::core::participant::ParticipantId, bool)>,
+}
+
+impl Memo {
+    /// How many paragraphs the last assembly took from the memo (for tests and figures).
+    pub fn reused(&self) -> usize {
+        self.reused
+    }
 }
 
 /// Interventions in speaking order (ties keep logging order).
@@ -172,8 +210,21 @@ pub fn paragraph_template(session: &Session, keys: &Keys, p: &LayoutParagraph) -
     }
 }
 
-fn summary_report(session: &Session, layout: &Layout, keys: &Keys, options: &Options) -> Report {
+fn summary_report(
+    session: &Session,
+    layout: &Layout,
+    keys: &Keys,
+    options: &Options,
+    memo: &mut Memo,
+) -> Report {
     let m = &session.meeting;
+    if memo.excluded != layout.excluded {
+        *memo = Memo {
+            excluded: layout.excluded.clone(),
+            ..Memo::default()
+        };
+    }
+    memo.reused = 0;
     let mut renderer = Renderer::new(session, &layout.excluded, keys);
     let mut blocks = Vec::new();
     let mut warnings = Vec::new();
@@ -182,10 +233,32 @@ fn summary_report(session: &Session, layout: &Layout, keys: &Keys, options: &Opt
     for chapter in &layout.chapters {
         let mut content = Vec::new();
         for p in &chapter.paragraphs {
-            let template = paragraph_template(session, keys, p);
-            let mut unknown = Vec::new();
-            let mut inline = renderer.render(&template, &p.sources, &mut unknown);
-            inline.extend(p.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
+            let (inline, unknown) = match memo.kept.get(&p.id) {
+                Some(kept)
+                    if kept.paragraph == *p && renderer.mentions.would_repeat(&kept.mentioned) =>
+                {
+                    renderer.mentions.replay(&kept.mentioned);
+                    memo.reused += 1;
+                    (kept.content.clone(), kept.unknown.clone())
+                }
+                _ => {
+                    let template = paragraph_template(session, keys, p);
+                    let mut unknown = Vec::new();
+                    let _ = renderer.mentions.take_trace();
+                    let mut inline = renderer.render(&template, &p.sources, &mut unknown);
+                    inline.extend(p.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
+                    memo.kept.insert(
+                        p.id,
+                        Kept {
+                            paragraph: p.clone(),
+                            content: inline.clone(),
+                            unknown: unknown.clone(),
+                            mentioned: renderer.mentions.take_trace(),
+                        },
+                    );
+                    (inline, unknown)
+                }
+            };
             if inline
                 .iter()
                 .all(|i| matches!(i, Inline::Text(t) if t.trim().is_empty()))

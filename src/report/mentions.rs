@@ -51,6 +51,9 @@ pub fn join_mentions(items: &[Mention]) -> String {
 #[derive(Debug, Default)]
 pub struct Mentions {
     seen: HashSet<ParticipantId>,
+    /// Every person mentioned since the last [`Mentions::take_trace`], and whether it was
+    /// their first mention: what a paragraph's wording depended on.
+    trace: Vec<(ParticipantId, bool)>,
 }
 
 pub fn with_article(title: &str) -> String {
@@ -66,6 +69,7 @@ impl Mentions {
     /// The mention of a person at this point of the report; marks them as mentioned.
     pub fn person(&mut self, p: &Participant) -> Mention {
         let first = self.seen.insert(p.id);
+        self.trace.push((p.id, first));
         let name = p.full_name();
         if p.title_only || name.is_empty() {
             let text = if first || p.short_title.is_empty() {
@@ -92,6 +96,28 @@ impl Mentions {
             text: p.later_mention(),
             appositive: false,
         }
+    }
+
+    /// The people mentioned since the last call, each with whether it was a first mention.
+    pub fn take_trace(&mut self) -> Vec<(ParticipantId, bool)> {
+        std::mem::take(&mut self.trace)
+    }
+
+    /// Whether a paragraph that mentioned these people would print the same words here:
+    /// each was (or was not) mentioned before exactly as then.
+    pub fn would_repeat(&self, trace: &[(ParticipantId, bool)]) -> bool {
+        let mut now: Vec<ParticipantId> = Vec::new();
+        trace.iter().all(|(id, first)| {
+            // A person named twice in the paragraph is a first mention only the first time.
+            let new = !self.seen.contains(id) && !now.contains(id);
+            now.push(*id);
+            new == *first
+        })
+    }
+
+    /// Marks these people as mentioned, as printing the paragraph again would.
+    pub fn replay(&mut self, trace: &[(ParticipantId, bool)]) {
+        self.seen.extend(trace.iter().map(|(id, _)| *id));
     }
 
     pub fn speaker(&mut self, session: &Session, speaker: &Speaker) -> Mention {

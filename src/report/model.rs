@@ -85,6 +85,22 @@ impl Report {
     }
 
     /// The numbered paragraphs as plain text, for tests and previews.
+    /// How many numbered paragraphs the report has (without building their text).
+    pub fn numbered_count(&self) -> usize {
+        self.blocks
+            .iter()
+            .filter(|b| {
+                matches!(
+                    b,
+                    Block::Paragraph {
+                        number: Some(_),
+                        ..
+                    }
+                )
+            })
+            .count()
+    }
+
     pub fn numbered(&self) -> Vec<(u32, String)> {
         self.blocks
             .iter()

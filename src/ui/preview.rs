@@ -127,7 +127,7 @@ impl Preview {
                 .on_press(Message::Backups),
             text(format!(
                 "{} numbered paragraphs, {} footnotes",
-                r.numbered().len(),
+                r.numbered_count(),
                 self.notes.len()
             ))
             .size(13)

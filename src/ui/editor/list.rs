@@ -44,7 +44,7 @@ impl Editor {
         let mut second = row![
             text(format!(
                 "{} numbered paragraphs",
-                self.report.numbered().len()
+                self.report.numbered_count()
             ))
             .size(13)
             .color(style::MUTED),
@@ -99,7 +99,8 @@ impl Editor {
             Some(n) => format!("{n}."),
             None => "–".into(),
         };
-        let body: Element<'a, Message> = if p.content.is_empty() {
+        let content = p.content(&self.report);
+        let body: Element<'a, Message> = if content.is_empty() {
             text(if p.edited {
                 "(empty: type its text, or delete it)"
             } else {
@@ -109,7 +110,7 @@ impl Editor {
             .color(style::MUTED)
             .into()
         } else {
-            rich(&p.content, &mut p.footnotes_before.clone())
+            rich(content, &mut p.footnotes_before.clone())
         };
         let mut tags = Column::new().spacing(2).width(92);
         if p.generated {

@@ -16,8 +16,8 @@ use iced::{Element, Fill, Size, Task};
 use crate::core::intervention::InterventionId;
 use crate::core::layout::{Layout, Paragraph as LayoutParagraph, ParagraphId};
 use crate::core::session::Session;
-use crate::report::assemble::assemble_summary;
 use crate::report::assemble::paragraph_template;
+use crate::report::assemble::{Memo, assemble_summary};
 use crate::report::edit::{History, Op};
 use crate::report::template::{Keys, THEME};
 use crate::report::{Options, Report};
@@ -80,6 +80,8 @@ pub struct Editor {
     /// The session's layout, resolved once per change, and the names of the session.
     layout: Layout,
     keys: Option<Keys>,
+    /// Paragraphs as printed last time, reused by the next assembly where unchanged.
+    memo: Memo,
     /// The session revision the report, rows and layout above were built from.
     stamp: Stamp,
 }
@@ -110,6 +112,7 @@ impl Editor {
             current: None,
             layout: Layout::default(),
             keys: None,
+            memo: Memo::default(),
             stamp: Stamp::Never,
         }
     }
@@ -117,7 +120,7 @@ impl Editor {
     /// Brings the report and rows up to the session's revision, if they are behind.
     pub fn sync(&mut self, session: &Session, revision: Revision) {
         if self.stamp.behind(revision) {
-            self.refresh(session);
+            self.refresh(session, false);
         }
         self.stamp = Stamp::At(revision);
     }
@@ -142,10 +145,19 @@ impl Editor {
 
     /// Rebuilds the report and the list from the session as it is now. Called inside
     /// `update` when the next selection needs the new numbering; `sync` otherwise.
-    fn refresh(&mut self, session: &Session) {
+    /// `own`: after one of the editor's operations, which change only the layout, so
+    /// the names and the paragraphs printed last time are still good to reuse; a change
+    /// made elsewhere (a statement logged, a name corrected) starts them afresh.
+    fn refresh(&mut self, session: &Session, own: bool) {
         self.stamp = Stamp::Current;
         self.layout = session.layout.resolve(session);
-        let keys = Keys::new(session);
+        let keys = match self.keys.take() {
+            Some(keys) if own => keys,
+            _ => {
+                self.memo = Memo::default();
+                Keys::new(session)
+            }
+        };
         self.report = assemble_summary(
             session,
             &self.layout,
@@ -154,11 +166,12 @@ impl Editor {
                 kind: Some(crate::core::meeting::ReportKind::PanelSummary),
                 issue_date: None,
             },
+            &mut self.memo,
         );
         self.rows = rows::build(session, &self.layout, &self.report);
         self.keys = Some(keys);
         self.list
-            .set_rows(rows::sizes(&self.rows, self.list.width()));
+            .set_rows(rows::sizes(&self.rows, &self.report, self.list.width()));
         let order = self.order();
         self.marked.retain(|id| order.contains(id));
         if self.selected.is_none_or(|id| !order.contains(&id)) {
@@ -214,7 +227,7 @@ impl Editor {
                     self.selected = Some(selected);
                 }
                 self.content_for = None; // the text may have changed: reload it
-                self.refresh(session);
+                self.refresh(session, true);
                 Effect {
                     save: Save::Now,
                     task: self.reveal_selected(),
@@ -245,7 +258,7 @@ impl Editor {
         match done {
             Some(label) => {
                 self.content_for = None;
-                self.refresh(session);
+                self.refresh(session, true);
                 Effect {
                     save: Save::Now,
                     task: self.reveal_selected(),
@@ -313,7 +326,7 @@ impl Editor {
                 let text = self.content.text();
                 match self.history.apply(session, &Op::SetText { id, text }) {
                     Ok(_) => {
-                        self.refresh(session);
+                        self.refresh(session, true);
                         Effect {
                             save: Save::Soon,
                             ..Effect::default()
@@ -336,7 +349,7 @@ impl Editor {
                     Row::Paragraph(p) if p.number == Some(number) => Some(p.id),
                     _ => None,
                 });
-                let last = self.report.numbered().len() as u32;
+                let last = self.report.numbered_count() as u32;
                 match target {
                     Some(target) => self.with_selected(session, |id| Op::MoveBefore { id, target }),
                     None if number == last + 1 => {

@@ -31,7 +31,8 @@ pub enum Row {
 pub struct ParagraphRow {
     pub id: ParagraphId,
     pub number: Option<u32>,
-    pub content: Vec<Inline>,
+    /// Where the report prints it (`report.blocks`), if it prints.
+    pub block: Option<usize>,
     pub generated: bool,
     pub edited: bool,
     pub sources: usize,
@@ -39,10 +40,20 @@ pub struct ParagraphRow {
     pub footnotes_before: usize,
 }
 
+impl ParagraphRow {
+    /// What the paragraph prints (nothing if it does not print).
+    pub fn content<'a>(&self, report: &'a Report) -> &'a [Inline] {
+        match self.block.and_then(|b| report.blocks.get(b)) {
+            Some(Block::Paragraph { content, .. }) => content,
+            _ => &[],
+        }
+    }
+}
+
 /// The rows of `layout` as `report` (assembled from it) prints them.
 pub fn build(session: &Session, layout: &Layout, report: &Report) -> Vec<Row> {
-    let mut printed: HashMap<ParagraphId, (u32, &Vec<Inline>, bool)> = HashMap::new();
-    for block in &report.blocks {
+    let mut printed: HashMap<ParagraphId, (u32, usize, &Vec<Inline>, bool)> = HashMap::new();
+    for (b, block) in report.blocks.iter().enumerate() {
         if let Block::Paragraph {
             number: Some(n),
             content,
@@ -51,7 +62,7 @@ pub fn build(session: &Session, layout: &Layout, report: &Report) -> Vec<Row> {
             ..
         } = block
         {
-            printed.insert(*id, (*n, content, *generated));
+            printed.insert(*id, (*n, b, content, *generated));
         }
     }
     let mut rows = Vec::new();
@@ -74,19 +85,21 @@ pub fn build(session: &Session, layout: &Layout, report: &Report) -> Vec<Row> {
             label,
         }));
         for p in &chapter.paragraphs {
-            let (number, content, generated) = match printed.get(&p.id) {
-                Some((n, content, generated)) => (Some(*n), (*content).clone(), *generated),
-                None => (None, Vec::new(), p.generated.is_some() && p.text.is_none()),
-            };
             let footnotes_before = footnotes;
-            footnotes += content
-                .iter()
-                .filter(|i| matches!(i, Inline::Footnote(_)))
-                .count();
+            let (number, block, generated) = match printed.get(&p.id) {
+                Some((n, b, content, generated)) => {
+                    footnotes += content
+                        .iter()
+                        .filter(|i| matches!(i, Inline::Footnote(_)))
+                        .count();
+                    (Some(*n), Some(*b), *generated)
+                }
+                None => (None, None, p.generated.is_some() && p.text.is_none()),
+            };
             rows.push(Row::Paragraph(ParagraphRow {
                 id: p.id,
                 number,
-                content,
+                block,
                 generated,
                 edited: p.text.is_some(),
                 sources: p.sources.len(),
@@ -117,7 +130,11 @@ const CHAPTER: f32 = 17.0 * 1.3 + 2.0 * 2.0 + 8.0;
 
 /// Each row's key and a height to assume until it is measured on screen, for a list
 /// `width` pixels wide (0: not known yet).
-pub fn sizes(rows: &[Row], width: f32) -> impl Iterator<Item = RowSize> + '_ {
+pub fn sizes<'a>(
+    rows: &'a [Row],
+    report: &'a Report,
+    width: f32,
+) -> impl Iterator<Item = RowSize> + 'a {
     let width = if width > 0.0 { width } else { FIRST_WIDTH };
     let per_line = ((width - BESIDE_TEXT).max(ADVANCE * 10.0) / ADVANCE).floor();
     rows.iter().enumerate().map(move |(i, row)| match row {
@@ -132,9 +149,10 @@ pub fn sizes(rows: &[Row], width: f32) -> impl Iterator<Item = RowSize> + '_ {
                 *lines += (*run as f32 / per_line).ceil().max(1.0);
                 *run = 0;
             };
-            for inline in &p.content {
+            for inline in p.content(report) {
                 match inline {
-                    Inline::Text(t) | Inline::Bold(t) => run += t.chars().count(),
+                    // Bytes, not characters: as good for an estimate, and no scan.
+                    Inline::Text(t) | Inline::Bold(t) => run += t.len(),
                     Inline::Footnote(_) => run += 3,
                     Inline::LineBreak => close(&mut run, &mut lines),
                 }
