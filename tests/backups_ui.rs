@@ -67,6 +67,7 @@ fn restore_from_the_report_screen_brings_back_the_opened_state_and_keeps_the_rep
     let (mut app, path) = opened(dir.path(), ScriptedDialogs::default());
     let original = statements(&app);
     log_one(&mut app, "logged after opening, then undone by a restore");
+    app.settle();
     assert_eq!(
         support::read_session(&path).interventions.len(),
         original + 1
@@ -99,6 +100,7 @@ fn restore_from_the_report_screen_brings_back_the_opened_state_and_keeps_the_rep
         original,
         "the opened state is back on screen"
     );
+    app.settle();
     assert_eq!(
         support::read_session(&path).interventions.len(),
         original,
@@ -144,6 +146,7 @@ fn a_damaged_session_offers_its_backups_and_restore_opens_it() {
         "{}",
         notice.text
     );
+    app.settle();
     assert_eq!(
         std::fs::read(&path).unwrap(),
         bytes,
@@ -154,6 +157,7 @@ fn a_damaged_session_offers_its_backups_and_restore_opens_it() {
         ui.click("Restore").expect("a backup to restore");
     });
     assert_eq!(statements(&app), original);
+    app.settle();
     assert_eq!(support::read_session(&path).interventions.len(), original);
     // The damaged bytes were kept too, in case they held something.
     let damaged_kept = rapporteur::storage::backup::list(&path)

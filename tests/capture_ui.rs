@@ -114,6 +114,7 @@ fn pick_by_typing_write_commit_and_see_it_listed() {
         "the form is cleared for the next speaker"
     );
     // Durable: the file on disk already has it.
+    app.settle();
     let on_disk = support::read_session(&path);
     assert_eq!(
         on_disk.interventions.last().unwrap().text,
@@ -164,6 +165,7 @@ fn segment_switches_from_the_keyboard_and_is_shown() {
     simulator(&app)
         .find("Segment: Panel discussion")
         .expect("segment shown");
+    app.settle();
     assert_eq!(
         support::read_session(&path).current_segment,
         2,
@@ -191,6 +193,7 @@ fn reattribute_an_earlier_intervention() {
             .expect("new speaker shown in the panel");
         ui.click("Save correction (Ctrl+Enter)").unwrap();
     });
+    app.settle();
     let corrected = session(&app).intervention(target).unwrap();
     assert_eq!(
         corrected.speaker,
@@ -228,6 +231,7 @@ fn a_footnote_is_attached_to_an_earlier_intervention() {
             .expect("listed in the panel");
         ui.click("Save correction (Ctrl+Enter)").unwrap();
     });
+    app.settle();
     assert_eq!(
         support::read_session(&path)
             .intervention(target)
@@ -386,6 +390,7 @@ fn meeting_screen_edits_are_saved_within_a_tick() {
     assert_eq!(session(&app).meeting.symbol, "A/HRC/48/xx9");
     assert!(app.needs_ticks(), "a pending save keeps the clock running");
     let _ = app.update(Message::Tick);
+    app.settle();
     assert_eq!(support::read_session(&path).meeting.symbol, "A/HRC/48/xx9");
     assert!(
         !app.needs_ticks(),
@@ -422,6 +427,7 @@ fn importing_a_list_of_speakers_through_the_dialog() {
         rapporteur::ui::meeting::Message::ImportSpeakers,
     ));
     assert_eq!(session(&app).inscriptions.len(), count + 2);
+    app.settle();
     assert_eq!(support::read_session(&path).inscriptions.len(), count + 2);
 }
 
@@ -470,6 +476,7 @@ fn a_participant_is_corrected_on_the_meeting_screen() {
         person.title,
         "Deputy Executive Director of the Global Centre for the Responsibility to Protect"
     );
+    app.settle();
     assert_eq!(
         support::read_session(&path)
             .participant(id)
@@ -603,6 +610,7 @@ fn opening_another_session_saves_and_releases_the_first() {
     app.open.as_mut().unwrap().session.name = "Renamed before switching".into();
     let _ = app.update(Message::Key(Key::Character("o".into()), Modifiers::CTRL));
     assert_eq!(app.title(), "Rapporteur - Second meeting");
+    app.settle();
     assert_eq!(
         support::read_session(&first).name,
         "Renamed before switching",
@@ -625,8 +633,10 @@ fn closing_the_window_saves_first() {
     } = demo_app();
     // Typing in the meeting form waits for the next tick to be saved...
     let _ = app.update(Message::Meeting(M::Edit(Field::Venue, "Room XX".into())));
+    app.settle();
     assert_ne!(support::read_session(&path).meeting.venue, "Room XX");
     // ...but a close request saves at once, before the window goes.
     let _ = app.update(Message::CloseRequested(iced::window::Id::unique()));
+    app.settle();
     assert_eq!(support::read_session(&path).meeting.venue, "Room XX");
 }

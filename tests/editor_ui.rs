@@ -93,8 +93,9 @@ fn arrows_select_and_alt_up_moves_a_paragraph_with_its_first_mention() {
     );
     assert!(numbered(s, 8).contains("participation of Ms. Bouayach, the Rapporteur"));
     // Saved at once.
+    app.settle();
     let on_disk = support::read_session(&path);
-    assert_eq!(report(&on_disk), report(s));
+    assert_eq!(report(&on_disk), report(session(&app)));
     assert_eq!(
         editor(&app).number_of(editor(&app).selected.unwrap()),
         Some(7)
@@ -179,6 +180,7 @@ fn grouping_from_the_keyboard_then_typing_the_rest_merging_and_undoing() {
     assert_eq!(numbered(session(&app), 13), text);
     // Typing is saved within a tick; the move at once.
     let _ = app.update(Message::Tick);
+    app.settle();
     assert_eq!(report(&support::read_session(&path)), report(session(&app)));
 
     // Merge two panellist paragraphs (9 and 10), then undo the merge.

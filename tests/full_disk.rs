@@ -108,6 +108,7 @@ fn full_disk_keeps_everything_and_saves_when_space_returns() {
     );
     assert!(rapporteur::storage::load(&path).is_ok());
     let _ = app.update(Message::Tick);
+    app.settle();
     assert!(
         app.open.as_ref().unwrap().store.error.is_some(),
         "still failing while the disk is full"
@@ -116,6 +117,8 @@ fn full_disk_keeps_everything_and_saves_when_space_returns() {
     // Space returns: the next tick saves everything.
     std::fs::remove_file(&filler_path).unwrap();
     let _ = app.update(Message::Tick);
+    // The tick hands the session to the writer; its report says it is on disk.
+    app.settle();
     assert!(app.open.as_ref().unwrap().store.error.is_none());
     let saved = support::read_session(&path);
     assert_eq!(

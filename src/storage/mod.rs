@@ -10,6 +10,7 @@ pub mod lock;
 pub mod paths;
 pub mod places;
 pub mod store;
+pub mod writer;
 
 pub use file::{LoadError, load, parse, save};
 pub use store::{OpenError, Store};

@@ -2,7 +2,7 @@
 //! write and the last failure so the window can be honest about both.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::{DateTime, Local};
 
@@ -12,6 +12,7 @@ use super::file::{self, LoadError};
 use super::journal::{self, Journal, Logged};
 use super::lock::{LockError, SessionLock};
 use super::paths;
+use super::writer::{Writer, Written};
 use crate::core::meeting::ReportKind;
 use crate::core::session::Session;
 
@@ -37,11 +38,16 @@ pub enum OpenError {
 pub struct Store {
     /// The session's resolved path (links followed): the file that is locked and replaced.
     path: PathBuf,
+    /// Writes the session off the caller's thread, started at the first save. Declared
+    /// before the lock: dropping the store waits for the last write, then unlocks.
+    writer: Option<Writer>,
     _lock: SessionLock,
-    /// Time of the last write that reached the disk.
+    /// Time of the last write that reached the disk (reported by the writer).
     pub last_saved: Option<DateTime<Local>>,
     /// The last save failure, cleared by the next success. The session stays in memory.
     pub error: Option<String>,
+    /// The last save reported failed (`error` says why).
+    failed: bool,
     draft_error: Option<String>,
     /// What to tell the person about the file on opening: repairs made by the check,
     /// statements recovered from a journal, a backup that could not be kept.
@@ -49,9 +55,6 @@ pub struct Store {
     journal: Option<Journal>,
     last_backup: Option<Instant>,
 }
-
-/// One backup an hour while a session is being worked on.
-const BACKUP_EVERY: Duration = Duration::from_secs(3600);
 
 fn resolved(path: &Path) -> Result<PathBuf, OpenError> {
     paths::resolve(path).map_err(|source| OpenError::Path {
@@ -148,9 +151,11 @@ impl Store {
     fn with_lock(path: &Path, lock: SessionLock) -> Store {
         Store {
             path: path.to_path_buf(),
+            writer: None,
             _lock: lock,
             last_saved: None,
             error: None,
+            failed: false,
             draft_error: None,
             notices: Vec::new(),
             journal: None,
@@ -162,36 +167,79 @@ impl Store {
         &self.path
     }
 
-    /// Saves the whole session atomically (and so takes in, and removes, the journal).
-    /// On failure (full disk, read-only folder) the old file stays intact, the error is
-    /// kept for display, and the caller keeps the session in memory.
+    /// Saves the whole session atomically (and so takes in, and removes, the journal),
+    /// and waits until it is on disk. On failure (full disk, read-only folder) the old
+    /// file stays intact, the error is kept for display, and the caller keeps the
+    /// session in memory.
     pub fn save(&mut self, session: &Session) -> Result<(), String> {
-        let bytes = file::to_bytes(session);
-        match file::write_atomic(&self.path, &bytes) {
-            Ok(()) => {
-                self.last_saved = Some(Local::now());
-                self.error = None;
+        self.submit(session);
+        self.wait()
+    }
+
+    /// Hands a snapshot of the session to the writer thread and returns at once;
+    /// [`Store::poll`] or [`Store::wait`] learn when it is on disk. Snapshots are
+    /// written in order.
+    pub fn submit(&mut self, session: &Session) {
+        let (path, backed_up) = (&self.path, self.last_backup);
+        self.writer
+            .get_or_insert_with(|| Writer::new(path, backed_up))
+            .submit(session);
+    }
+
+    /// A snapshot handed in is not on disk yet.
+    pub fn pending(&self) -> bool {
+        self.writer.as_ref().is_some_and(Writer::pending)
+    }
+
+    /// Takes in what the writer reported, without waiting: `last_saved` and `error`
+    /// then say what is on disk. Returns whether anything was reported.
+    pub fn poll(&mut self) -> bool {
+        let reports = match &mut self.writer {
+            Some(writer) => writer.poll(),
+            None => return false,
+        };
+        let any = !reports.is_empty();
+        for report in reports {
+            self.take_in(report);
+        }
+        any
+    }
+
+    /// Waits until every snapshot handed in is on disk (or failed); the result of the
+    /// last one.
+    pub fn wait(&mut self) -> Result<(), String> {
+        let reports = match &mut self.writer {
+            Some(writer) => writer.wait(),
+            None => return Ok(()),
+        };
+        let mut last = Ok(());
+        for report in reports {
+            last = report.result.as_ref().map(|_| ()).map_err(String::clone);
+            self.take_in(report);
+        }
+        last
+    }
+
+    fn take_in(&mut self, report: Written) {
+        match report.result {
+            Ok(warning) => {
+                self.last_saved = Some(report.at);
                 self.journal = None;
-                if let Err(e) = journal::remove(&self.path) {
-                    self.error = Some(format!(
-                        "Saved, but the journal beside {} could not be removed: {e}",
-                        self.path.display()
-                    ));
-                }
-                if self.last_backup.is_none_or(|t| t.elapsed() >= BACKUP_EVERY) {
-                    self.last_backup = Some(Instant::now());
-                    let _ = backup::take(&self.path, &bytes, Reason::Hourly);
-                }
-                Ok(())
+                self.error = warning;
+                self.failed = false;
             }
-            Err(e) => {
-                let message = format!(
-                    "Could not save {}: {e}. The file on disk is as it was before this change.",
-                    self.path.display()
-                );
-                self.error = Some(message.clone());
-                Err(message)
+            Err(message) => {
+                self.error = Some(message);
+                self.failed = true;
             }
+        }
+    }
+
+    /// Why the last save reported did not reach the disk, if it did not.
+    pub fn failure(&self) -> Option<&str> {
+        match &self.error {
+            Some(message) if self.failed => Some(message),
+            _ => None,
         }
     }
 
@@ -199,6 +247,8 @@ impl Store {
     /// cost of a small write however large the session. The next [`Store::save`] takes
     /// it into the session file.
     pub fn append_logged(&mut self, entry: &Logged) -> Result<(), String> {
+        // A save still being written would remove the journal this line goes to.
+        let _ = self.wait();
         let result = match &mut self.journal {
             Some(journal) => journal.append(entry),
             None => Journal::open(&self.path).and_then(|mut journal| {
@@ -219,10 +269,13 @@ impl Store {
     /// Replaces the session with a backup, after keeping the file it replaces (even a
     /// damaged one) among the backups. Returns the restored session.
     pub fn restore(&mut self, from: &Path) -> Result<Session, String> {
+        // A save still being written would land over the restored file.
+        let _ = self.wait();
         let session = restore_file(&self.path, from)?;
         self.journal = None;
         self.last_saved = Some(Local::now());
         self.error = None;
+        self.failed = false;
         Ok(session)
     }
 
@@ -317,21 +370,53 @@ mod tests {
     }
 
     #[test]
-    fn a_failed_save_keeps_the_old_file_and_reports() {
+    fn a_failed_save_is_reported_never_as_saved_and_the_next_one_lands() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.json");
         let (mut store, session, _) = Store::open_or_create(&path).unwrap();
-        let before = std::fs::read(&path).unwrap();
+        let saved_at = store.last_saved;
         // A folder in the way of the rename makes the save fail as a full disk would.
-        let blocked = dir.path().join("blocked.json");
-        std::fs::create_dir(&blocked).unwrap();
-        store.path = blocked;
+        std::fs::remove_file(&path).unwrap();
+        std::fs::create_dir(&path).unwrap();
         let err = store.save(&demo_session()).unwrap_err();
         assert!(err.contains("Could not save"), "{err}");
-        assert!(store.error.is_some());
-        store.path = path.clone();
+        assert_eq!(store.failure(), Some(err.as_str()));
+        assert_eq!(store.last_saved, saved_at, "a failed save is not a save");
+        std::fs::remove_dir(&path).unwrap();
         store.save(&session).unwrap();
-        assert!(store.error.is_none());
-        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert!(store.error.is_none() && store.failure().is_none());
+        assert_eq!(
+            file::parse(&std::fs::read(&path).unwrap(), &path).unwrap(),
+            session
+        );
+    }
+
+    #[test]
+    fn snapshots_handed_in_land_in_order_and_the_newest_is_what_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let (mut store, mut session, _) = Store::open_or_create(&path).unwrap();
+        for n in 0..200 {
+            session.name = format!("version {n}");
+            store.submit(&session);
+        }
+        assert!(store.wait().is_ok());
+        assert!(!store.pending());
+        let on_disk = file::parse(&std::fs::read(&path).unwrap(), &path).unwrap();
+        assert_eq!(on_disk.name, "version 199");
+    }
+
+    #[test]
+    fn dropping_the_store_waits_for_the_last_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.json");
+        let (mut store, mut session, _) = Store::open_or_create(&path).unwrap();
+        session.interventions = demo_session().interventions;
+        session.name = "last".into();
+        store.submit(&session);
+        drop(store);
+        let on_disk = file::parse(&std::fs::read(&path).unwrap(), &path).unwrap();
+        assert_eq!(on_disk.name, "last");
+        assert!(Store::open(&path).is_ok(), "and the lock is free");
     }
 }

@@ -91,6 +91,8 @@ pub enum Message {
     Command(Command),
     Demo,
     Tick,
+    /// A save is being written: look for the writer's report (see `writes_reported`).
+    Written,
     CloseRequested(window::Id),
     DismissNotice,
     ReplaceExport,
@@ -233,24 +235,55 @@ impl App {
 
     // ----- saving -----
 
+    /// Hands the session to the writer thread: the window goes on at once, and "Saved"
+    /// moves only when the writer reports it on disk (see `writes_reported`).
     fn save_now(&mut self) {
         let Some(open) = &mut self.open else { return };
         self.dirty = false;
-        match open.store.save(&open.session) {
-            Ok(()) => {
-                if self.retry {
-                    self.notice = Some(Notice::info("Saved again: everything is on disk."));
-                }
-                self.retry = false;
-            }
-            Err(message) => {
+        open.store.submit(&open.session);
+        self.save_draft();
+    }
+
+    /// Saves and waits until the session is on disk (Ctrl+S, closing, and tests that
+    /// read the file).
+    pub fn flush(&mut self) {
+        self.save_now();
+        self.settle();
+    }
+
+    /// Waits for the saves already handed to the writer, without starting one: what is
+    /// on disk is then what the window says (tests read the file after this).
+    pub fn settle(&mut self) {
+        if let Some(open) = &mut self.open {
+            let _ = open.store.wait();
+        }
+        self.judge_writes();
+    }
+
+    /// Takes in what the writer thread reported since the last message.
+    fn writes_reported(&mut self) {
+        if self.open.as_mut().is_some_and(|open| open.store.poll()) {
+            self.judge_writes();
+        }
+    }
+
+    /// After a report from the writer: a failed save is told and retried every tick (the
+    /// session stays in memory), and its end is told too.
+    fn judge_writes(&mut self) {
+        let Some(open) = &self.open else { return };
+        match open.store.failure() {
+            Some(message) => {
                 self.retry = true;
                 self.notice = Some(Notice::error(format!(
                     "{message} Everything is kept in memory; Rapporteur retries every second. Free some space or choose Save as (Ctrl+Shift+S)."
                 )));
             }
+            None if self.retry => {
+                self.retry = false;
+                self.notice = Some(Notice::info("Saved again: everything is on disk."));
+            }
+            None => {}
         }
-        self.save_draft();
     }
 
     fn save_draft(&mut self) {
@@ -269,6 +302,7 @@ impl App {
     /// Handles a message, then brings the screen on show up to the session's revision:
     /// the only place derived data is refreshed.
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        self.writes_reported();
         let task = self.handle(message);
         self.sync();
         task
@@ -393,9 +427,11 @@ impl App {
                 Task::none()
             }
             Message::CloseRequested(id) => {
-                self.save_now();
+                // Closing waits for the last write.
+                self.flush();
                 window::close(id)
             }
+            Message::Written => Task::none(),
             Message::DismissNotice => {
                 self.notice = None;
                 Task::none()
@@ -507,7 +543,7 @@ impl App {
                 Task::none()
             }
             Command::Save => {
-                self.save_now();
+                self.flush();
                 if !self.retry && self.open.is_some() {
                     self.notice = Some(Notice::info("Saved."));
                 }
@@ -681,7 +717,15 @@ impl App {
         } else {
             Subscription::none()
         };
+        // While a save is on its way to disk, look for its report often, so "Saved"
+        // follows within a frame or two.
+        let written = if self.open.as_ref().is_some_and(|o| o.store.pending()) {
+            iced::time::every(std::time::Duration::from_millis(20)).map(|_| Message::Written)
+        } else {
+            Subscription::none()
+        };
         Subscription::batch([
+            written,
             keyboard::listen().filter_map(|event| match event {
                 keyboard::Event::KeyPressed { key, modifiers, .. } => {
                     Some(Message::Key(key, modifiers))
@@ -760,6 +804,7 @@ impl App {
             }
             let saved = match (&open.store.error, open.store.last_saved) {
                 (Some(_), _) => text("NOT SAVED: see message").color(style::ALERT),
+                _ if open.store.pending() => text("Saving…").color(style::MUTED),
                 (None, Some(at)) => {
                     text(format!("Saved {}", at.format("%H:%M:%S"))).color(style::OK)
                 }
