@@ -278,7 +278,8 @@ impl App {
                     "{message} Everything is kept in memory; Rapporteur retries every second. Free some space or choose Save as (Ctrl+Shift+S)."
                 )));
             }
-            None if self.retry => {
+            // "Everything" only once no newer snapshot is still on its way.
+            None if self.retry && !open.store.pending() => {
                 self.retry = false;
                 self.notice = Some(Notice::info("Saved again: everything is on disk."));
             }
