@@ -7,8 +7,7 @@ mod common;
 
 use std::time::Duration;
 
-use rapporteur::core::layout::{ChapterKey, ParagraphId};
-use rapporteur::report::edit::{History, Op};
+use rapporteur::report::edit::Op;
 use rapporteur::report::{Options, assemble};
 use rapporteur::storage::Store;
 use rapporteur::ui::app::{App, Message};
@@ -17,33 +16,8 @@ use rapporteur::ui::editor;
 use rapporteur::ui::shortcuts::Command;
 
 fn main() {
-    let mut s = common::demo_with(2_000);
-    // Group the statements of each chapter by sevens: about 300 paragraphs in all.
-    let mut history = History::default();
-    let layout = s.layout.resolve(&s);
-    let chunks: Vec<Vec<ParagraphId>> = layout
-        .chapters
-        .iter()
-        .filter(|c| c.key != ChapterKey::Introduction)
-        .flat_map(|c| {
-            let ids: Vec<ParagraphId> = c
-                .paragraphs
-                .iter()
-                .filter(|p| p.generated.is_none())
-                .map(|p| p.id)
-                .collect();
-            ids.chunks(7)
-                .map(<[ParagraphId]>::to_vec)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    for (n, chunk) in chunks.iter().enumerate() {
-        let group = history.apply(&mut s, &Op::Group(chunk.clone())).unwrap();
-        let text = format!("{{delegations}} {}.", common::statement(n));
-        history
-            .apply(&mut s, &Op::SetText { id: group, text })
-            .unwrap();
-    }
+    // The statements of each chapter grouped by sevens: about 300 paragraphs in all.
+    let mut s = common::grouped(common::demo_with(2_000));
     let report = assemble(&s, &Options::default());
     println!(
         "report: {} numbered paragraphs from {} interventions",

@@ -13,43 +13,11 @@ use std::time::Instant;
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced::widget::text_editor;
 
-use rapporteur::core::layout::{ChapterKey, ParagraphId};
 use rapporteur::core::session::Session;
-use rapporteur::report::edit::{History, Op};
 use rapporteur::storage::Store;
 use rapporteur::ui::app::{App, Message};
 use rapporteur::ui::dialogs::ScriptedDialogs;
 use rapporteur::ui::{capture, editor};
-
-/// Groups the statements of each chapter by sevens, each group with a written opening.
-fn grouped(mut s: Session) -> Session {
-    let mut history = History::default();
-    let layout = s.layout.resolve(&s);
-    let chunks: Vec<Vec<ParagraphId>> = layout
-        .chapters
-        .iter()
-        .filter(|c| c.key != ChapterKey::Introduction)
-        .flat_map(|c| {
-            let ids: Vec<ParagraphId> = c
-                .paragraphs
-                .iter()
-                .filter(|p| p.generated.is_none())
-                .map(|p| p.id)
-                .collect();
-            ids.chunks(7)
-                .map(<[ParagraphId]>::to_vec)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    for (n, chunk) in chunks.iter().enumerate() {
-        let group = history.apply(&mut s, &Op::Group(chunk.clone())).unwrap();
-        let text = format!("{{delegations}} {}.", common::statement(n));
-        history
-            .apply(&mut s, &Op::SetText { id: group, text })
-            .unwrap();
-    }
-    s
-}
 
 struct Meeting {
     label: String,
@@ -114,7 +82,7 @@ fn once(f: impl FnOnce()) -> f64 {
 fn main() {
     let mut meetings = vec![
         Meeting::new("100", common::demo_with(100)),
-        Meeting::new("2,000 grouped", grouped(common::demo_with(2_000))),
+        Meeting::new("2,000 grouped", common::grouped(common::demo_with(2_000))),
         Meeting::new("10,000", common::demo_with(10_000)),
     ];
     let mut table: Vec<(String, Vec<f64>)> = Vec::new();

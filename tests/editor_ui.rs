@@ -7,8 +7,6 @@
 mod support;
 
 use iced::keyboard::{Key, Modifiers, key::Named};
-use iced::mouse;
-use iced::{Event, Point};
 use iced_test::selector::id;
 
 use rapporteur::core::session::Session;
@@ -16,7 +14,7 @@ use rapporteur::report::model::plain;
 use rapporteur::report::{Block, Options, Report, assemble};
 use rapporteur::ui::app::{App, Message, Screen};
 use rapporteur::ui::editor;
-use support::ui::{Fixture, demo_app, interact, key_event, simulator};
+use support::ui::{Fixture, demo_app, drag, interact, key_event, simulator};
 
 fn session(app: &App) -> &Session {
     &app.open.as_ref().unwrap().session
@@ -279,20 +277,7 @@ fn a_paragraph_dragged_with_the_mouse_takes_the_place_of_another() {
         let mut ui = simulator(&app);
         let from = ui.find("5.").unwrap().visible_bounds().unwrap().center();
         let to = ui.find("3.").unwrap().visible_bounds().unwrap().center();
-        ui.point_at(from);
-        ui.simulate([
-            Event::Mouse(mouse::Event::CursorMoved { position: from }),
-            Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)),
-        ]);
-        for step in 1..=4 {
-            let t = step as f32 / 4.0;
-            let at = Point::new(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
-            ui.point_at(at);
-            ui.simulate([Event::Mouse(mouse::Event::CursorMoved { position: at })]);
-        }
-        ui.simulate([Event::Mouse(mouse::Event::ButtonReleased(
-            mouse::Button::Left,
-        ))]);
+        drag(&mut ui, from, to);
         ui.into_messages().collect()
     };
     for message in messages {

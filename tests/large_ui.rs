@@ -16,9 +16,9 @@ use rapporteur::report::{Options, assemble};
 use rapporteur::storage::Store;
 use rapporteur::ui::app::{App, Message, Screen};
 use rapporteur::ui::dialogs::ScriptedDialogs;
-use rapporteur::ui::editor;
+use rapporteur::ui::{editor, virtual_list};
 use support::large::demo_with;
-use support::ui::{key_event, simulator};
+use support::ui::{drag, key_event, simulator};
 
 const STATEMENTS: usize = 10_000;
 
@@ -62,6 +62,14 @@ fn at_scroll(app: &App) -> Simulator<'_, Message> {
     ui
 }
 
+/// The mouse wheel over the list, turned far past its end.
+fn wheel_to_the_end(ui: &mut Simulator<'_, Message>) {
+    ui.point_at(LIST);
+    ui.simulate([Event::Mouse(mouse::Event::WheelScrolled {
+        delta: mouse::ScrollDelta::Pixels { x: 0.0, y: -1e9 },
+    })]);
+}
+
 fn apply(app: &mut App, messages: Vec<Message>) {
     for message in messages {
         let _ = app.update(message);
@@ -94,16 +102,14 @@ fn scrolling_to_the_end_of_the_editor_builds_the_last_paragraphs_and_not_the_fir
         // Only the first screenful (and a screenful more) is built.
         assert!(ui.find("1.").is_ok());
         assert!(ui.find(format!("{last}.")).is_err());
-        ui.point_at(LIST);
-        ui.simulate([Event::Mouse(mouse::Event::WheelScrolled {
-            delta: mouse::ScrollDelta::Pixels { x: 0.0, y: -1e9 },
-        })]);
+        wheel_to_the_end(&mut ui);
         ui.into_messages().collect()
     };
     assert!(
-        messages
-            .iter()
-            .any(|m| matches!(m, Message::Editor(editor::Message::Scrolled(_)))),
+        messages.iter().any(|m| matches!(
+            m,
+            Message::Editor(editor::Message::List(virtual_list::Event::Scrolled(_)))
+        )),
         "the list reports its position"
     );
     apply(&mut app, messages);
@@ -127,7 +133,12 @@ fn scrolling_to_the_end_of_the_editor_builds_the_last_paragraphs_and_not_the_fir
     // The rows on screen report their laid-out heights; only the built rows do.
     let sizes = measured
         .iter()
-        .filter(|m| matches!(m, Message::Editor(editor::Message::Measured(..))))
+        .filter(|m| {
+            matches!(
+                m,
+                Message::Editor(editor::Message::List(virtual_list::Event::Measured(..)))
+            )
+        })
         .count();
     assert!(sizes > 0, "rows on screen are measured");
     assert!(
@@ -192,10 +203,7 @@ fn a_paragraph_dragged_near_the_bottom_of_the_list_lands_there() {
     // Scroll to the end through the view.
     let messages: Vec<Message> = {
         let mut ui = simulator(&app);
-        ui.point_at(LIST);
-        ui.simulate([Event::Mouse(mouse::Event::WheelScrolled {
-            delta: mouse::ScrollDelta::Pixels { x: 0.0, y: -1e9 },
-        })]);
+        wheel_to_the_end(&mut ui);
         ui.into_messages().collect()
     };
     apply(&mut app, messages);
@@ -217,20 +225,7 @@ fn a_paragraph_dragged_near_the_bottom_of_the_list_lands_there() {
             .visible_bounds()
             .unwrap()
             .center();
-        ui.point_at(from);
-        ui.simulate([
-            Event::Mouse(mouse::Event::CursorMoved { position: from }),
-            Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)),
-        ]);
-        for step in 1..=4 {
-            let t = step as f32 / 4.0;
-            let at = Point::new(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
-            ui.point_at(at);
-            ui.simulate([Event::Mouse(mouse::Event::CursorMoved { position: at })]);
-        }
-        ui.simulate([Event::Mouse(mouse::Event::ButtonReleased(
-            mouse::Button::Left,
-        ))]);
+        drag(&mut ui, from, to);
         ui.into_messages().collect()
     };
     apply(&mut app, messages);
@@ -250,10 +245,7 @@ fn the_report_preview_of_a_long_meeting_builds_only_its_first_page() {
         let mut ui = simulator(&app);
         assert!(ui.find("1.").is_ok());
         assert!(ui.find(format!("{last}.")).is_err());
-        ui.point_at(LIST);
-        ui.simulate([Event::Mouse(mouse::Event::WheelScrolled {
-            delta: mouse::ScrollDelta::Pixels { x: 0.0, y: -1e9 },
-        })]);
+        wheel_to_the_end(&mut ui);
         ui.into_messages().collect()
     };
     apply(&mut app, messages);

@@ -7,6 +7,41 @@ mod large;
 #[allow(unused_imports)]
 pub use large::{demo_with, statement};
 
+use rapporteur::core::layout::{ChapterKey, ParagraphId};
+use rapporteur::core::session::Session;
+use rapporteur::report::edit::{History, Op};
+
+#[allow(dead_code)]
+/// Groups the statements of each chapter by sevens, each group with a written opening.
+pub fn grouped(mut s: Session) -> Session {
+    let mut history = History::default();
+    let layout = s.layout.resolve(&s);
+    let chunks: Vec<Vec<ParagraphId>> = layout
+        .chapters
+        .iter()
+        .filter(|c| c.key != ChapterKey::Introduction)
+        .flat_map(|c| {
+            let ids: Vec<ParagraphId> = c
+                .paragraphs
+                .iter()
+                .filter(|p| p.generated.is_none())
+                .map(|p| p.id)
+                .collect();
+            ids.chunks(7)
+                .map(<[ParagraphId]>::to_vec)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for (n, chunk) in chunks.iter().enumerate() {
+        let group = history.apply(&mut s, &Op::Group(chunk.clone())).unwrap();
+        let text = format!("{{delegations}} {}.", statement(n));
+        history
+            .apply(&mut s, &Op::SetText { id: group, text })
+            .unwrap();
+    }
+    s
+}
+
 /// Runs `f` once to warm up, then `runs` times; the durations, sorted.
 pub fn timings(mut f: impl FnMut(), runs: usize) -> Vec<std::time::Duration> {
     f();

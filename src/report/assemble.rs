@@ -30,7 +30,7 @@ pub struct Options {
 
 pub fn assemble(session: &Session, options: &Options) -> Report {
     match options.kind.unwrap_or(session.meeting.report_kind) {
-        ReportKind::PanelSummary => summary_report(
+        ReportKind::PanelSummary => assemble_summary(
             session,
             &session.layout.resolve(session),
             &Keys::new(session),
@@ -39,23 +39,6 @@ pub fn assemble(session: &Session, options: &Options) -> Report {
         ),
         ReportKind::Minutes => minutes(session, options),
     }
-}
-
-/// The summary report from a layout already resolved against the session (the editor
-/// keeps one, so a change costs one resolution, not two), reusing from `memo` every
-/// paragraph that would print the same words as when it was kept.
-///
-/// `memo` must come from assembling this same session with only its layout different
-/// (the editor's operations change nothing else); start a new one otherwise. Given
-/// that, the report is the one [`assemble`] gives.
-pub fn assemble_summary(
-    session: &Session,
-    layout: &Layout,
-    keys: &Keys,
-    options: &Options,
-    memo: &mut Memo,
-) -> Report {
-    summary_report(session, layout, keys, options, memo)
 }
 
 /// Paragraphs as last printed, for [`assemble_summary`] to reuse after an edit.
@@ -210,7 +193,14 @@ pub fn paragraph_template(session: &Session, keys: &Keys, p: &LayoutParagraph) -
     }
 }
 
-fn summary_report(
+/// The summary report from a layout already resolved against the session (the editor
+/// keeps one, so a change costs one resolution, not two), reusing from `memo` every
+/// paragraph that would print the same words as when it was kept.
+///
+/// `memo` must come from assembling this same session with only its layout different
+/// (the editor's operations change nothing else); start a new one otherwise. Given
+/// that, the report is the one [`assemble`] gives.
+pub fn assemble_summary(
     session: &Session,
     layout: &Layout,
     keys: &Keys,

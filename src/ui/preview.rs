@@ -2,9 +2,8 @@
 //! and export. The report is rebuilt when the screen opens behind the session or the
 //! kind changes, not on every frame; only the lines around the viewport are built.
 
-use iced::widget::scrollable::Viewport;
 use iced::widget::{button, column, container, pick_list, rich_text, row, space, span, text};
-use iced::{Element, Fill, Font, Size};
+use iced::{Element, Fill, Font};
 
 use crate::core::meeting::ReportKind;
 use crate::core::session::Session;
@@ -15,7 +14,7 @@ use super::meeting::KindChoice;
 use super::revision::{Revision, Stamp};
 use super::shortcuts::Command;
 use super::style;
-use super::virtual_list::{RowSize, VirtualList};
+use super::virtual_list::{self, RowSize, VirtualList};
 
 /// The scrollable page's id.
 pub const PAGE: &str = "report-page";
@@ -25,9 +24,8 @@ pub enum Message {
     Kind(KindChoice),
     Export,
     Backups,
-    /// A line of the page was laid out at this size (see `ui::virtual_list`).
-    Measured(u64, Size),
-    Scrolled(Viewport),
+    /// The page reported a size or a scroll (see `ui::virtual_list`).
+    List(virtual_list::Event),
 }
 
 pub struct Preview {
@@ -99,12 +97,8 @@ impl Preview {
                 self.stamp = Stamp::Current;
                 Effect::none()
             }
-            Message::Measured(key, size) => {
-                self.list.measured(key, size);
-                Effect::none()
-            }
-            Message::Scrolled(viewport) => {
-                self.list.scrolled(viewport);
+            Message::List(event) => {
+                self.list.update(event);
                 Effect::none()
             }
             Message::Export => Effect::request(Request::Command(Command::Export)),
@@ -150,8 +144,7 @@ impl Preview {
                     .into(),
                 None => space().into(),
             },
-            Message::Measured,
-            Message::Scrolled,
+            Message::List,
         );
         column![bar, container(page).style(style::panel)]
             .spacing(8)

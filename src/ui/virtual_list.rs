@@ -28,6 +28,15 @@ pub struct RowSize {
     pub estimate: f32,
 }
 
+/// What the list reports back to its screen, handed to [`VirtualList::update`].
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// A row (by key) was laid out at this size.
+    Measured(u64, Size),
+    /// The scrollable moved or was resized.
+    Scrolled(Viewport),
+}
+
 /// The rows to build this frame, and the room the others take.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Window {
@@ -116,6 +125,16 @@ impl VirtualList {
         self.measured_width
     }
 
+    /// Takes in what the list's widgets reported.
+    pub fn update(&mut self, event: Event) {
+        match event {
+            Event::Measured(key, size) => {
+                self.measured(key, size);
+            }
+            Event::Scrolled(viewport) => self.scrolled(viewport),
+        }
+    }
+
     /// A row was laid out at `size`. Returns whether anything moved.
     pub fn measured(&mut self, key: u64, size: Size) -> bool {
         if (size.width - self.measured_width).abs() > 0.5 {
@@ -198,13 +217,11 @@ impl VirtualList {
         operation::scroll_to(self.id.clone(), AbsoluteOffset { x: 0.0, y: wanted })
     }
 
-    /// The list: `row(i)` builds row `i`, `measured` reports a row's size, `scrolled`
-    /// the scrollable's position.
+    /// The list: `row(i)` builds row `i`; `report` wraps what the list reports back.
     pub fn view<'a, M: Clone + 'a>(
         &self,
         row: impl Fn(usize) -> Element<'a, M>,
-        measured: impl Fn(u64, Size) -> M + Clone + 'a,
-        scrolled: impl Fn(Viewport) -> M + 'a,
+        report: impl Fn(Event) -> M + Clone + 'a,
     ) -> scrollable::Scrollable<'a, M> {
         let window = self.window();
         let mut rows = Column::new().width(Fill);
@@ -212,14 +229,14 @@ impl VirtualList {
             let Some(key) = self.keys.get(i).copied() else {
                 continue;
             };
-            let shown = measured.clone();
-            let resized = measured.clone();
+            let shown = report.clone();
+            let resized = report.clone();
             rows = rows.push(
                 sensor(row(i))
                     .key(key)
                     .anticipate(self.viewport * OVERSCAN)
-                    .on_show(move |size| shown(key, size))
-                    .on_resize(move |size| resized(key, size)),
+                    .on_show(move |size| shown(Event::Measured(key, size)))
+                    .on_resize(move |size| resized(Event::Measured(key, size))),
             );
         }
         scrollable(column![
@@ -229,7 +246,7 @@ impl VirtualList {
         ])
         .id(self.id.clone())
         .spacing(2)
-        .on_scroll(scrolled)
+        .on_scroll(move |viewport| report(Event::Scrolled(viewport)))
         .width(Fill)
         .height(Fill)
     }

@@ -2,7 +2,7 @@
 //! headless view of it, and "run these clicks and keys, then apply what they produced".
 
 use iced::keyboard::{self, Key, Modifiers};
-use iced::{Event, Font, Settings};
+use iced::{Event, Font, Point, Settings, mouse};
 use iced_test::Simulator;
 
 use rapporteur::core::demo::demo_session;
@@ -75,4 +75,22 @@ pub fn key_event(key: Key, modifiers: Modifiers) -> Event {
         text: None,
         repeat: false,
     })
+}
+
+/// A mouse drag as the window delivers it: press at `from`, four moves to `to`, release.
+pub fn drag(ui: &mut Simulator<'_, Message>, from: Point, to: Point) {
+    ui.point_at(from);
+    ui.simulate([
+        Event::Mouse(mouse::Event::CursorMoved { position: from }),
+        Event::Mouse(mouse::Event::ButtonPressed(mouse::Button::Left)),
+    ]);
+    for step in 1..=4 {
+        let t = step as f32 / 4.0;
+        let at = Point::new(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t);
+        ui.point_at(at);
+        ui.simulate([Event::Mouse(mouse::Event::CursorMoved { position: at })]);
+    }
+    ui.simulate([Event::Mouse(mouse::Event::ButtonReleased(
+        mouse::Button::Left,
+    ))]);
 }

@@ -81,8 +81,7 @@ impl Editor {
                 Some(Row::Paragraph(p)) => self.paragraph_row(p),
                 None => space().into(),
             },
-            Message::Measured,
-            Message::Scrolled,
+            Message::List,
         );
         container(list)
             .style(style::panel)

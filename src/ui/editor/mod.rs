@@ -9,9 +9,8 @@ mod side;
 
 pub use rows::{ChapterChoice, ParagraphRow, Row};
 
-use iced::widget::scrollable::Viewport;
 use iced::widget::{column, operation, row, scrollable, text_editor};
-use iced::{Element, Fill, Size, Task};
+use iced::{Element, Fill, Task};
 
 use crate::core::intervention::InterventionId;
 use crate::core::layout::{Layout, Paragraph as LayoutParagraph, ParagraphId};
@@ -25,7 +24,7 @@ use crate::report::{Options, Report};
 use super::effect::{Notice, Request, Save};
 use super::revision::{Revision, Stamp};
 use super::shortcuts::Command;
-use super::virtual_list::VirtualList;
+use super::virtual_list::{self, VirtualList};
 
 pub const TEXT: &str = "paragraph-text";
 pub const GOTO: &str = "goto";
@@ -52,9 +51,8 @@ pub enum Message {
     Restore(ParagraphId),
     Freeze,
     Regenerate,
-    /// A row of the list was laid out at this size (see `ui::virtual_list`).
-    Measured(u64, Size),
-    Scrolled(Viewport),
+    /// The list reported a size or a scroll (see `ui::virtual_list`).
+    List(virtual_list::Event),
 }
 
 pub type Effect = super::effect::Effect<Message>;
@@ -397,12 +395,8 @@ impl Editor {
             Message::Restore(id) => self.run(session, Op::Restore(id)),
             Message::Freeze => self.with_selected(session, Op::Freeze),
             Message::Regenerate => self.with_selected(session, Op::Regenerate),
-            Message::Measured(key, size) => {
-                self.list.measured(key, size);
-                Effect::none()
-            }
-            Message::Scrolled(viewport) => {
-                self.list.scrolled(viewport);
+            Message::List(event) => {
+                self.list.update(event);
                 Effect::none()
             }
         }
