@@ -74,9 +74,11 @@ fn main() {
             Command::MoveUp
         };
         let open = app.open.as_mut().unwrap();
-        let effect = open
-            .editor
-            .update(editor::Message::Shortcut(command), &mut open.session);
+        let effect = open.editor.update(
+            editor::Message::Shortcut(command),
+            &mut open.session,
+            open.revision,
+        );
         assert_eq!(effect.save, rapporteur::ui::effect::Save::Now);
     };
     common::measure(

@@ -172,9 +172,10 @@ fn report_with(text: &str) -> Report {
                 content: vec![
                     Inline::Text(text.to_string()),
                     Inline::Footnote(text.to_string()),
-                ],
+                ]
+                .into(),
                 generated: false,
-                sources: vec![],
+                sources: Default::default(),
                 item: None,
             },
             Block::Bullet {
@@ -183,8 +184,9 @@ fn report_with(text: &str) -> Report {
                     Inline::Bold(text.to_string()),
                     Inline::LineBreak,
                     Inline::Text(text.to_string()),
-                ],
-                sources: vec![],
+                ]
+                .into(),
+                sources: Default::default(),
             },
         ],
         header: text.to_string(),

@@ -187,7 +187,7 @@ fn log_intervention(display: &str, window: &str, who: &str, text: &str) {
 
 fn texts(path: &Path) -> Vec<String> {
     rapporteur::storage::load(path)
-        .map(|s| s.interventions.into_iter().map(|i| i.text).collect())
+        .map(|s| s.interventions.iter().map(|i| i.text.clone()).collect())
         .unwrap_or_default()
 }
 

@@ -95,7 +95,7 @@ fn clean_texts(s: &mut Session, notes: &mut Vec<String>) {
         line(&mut seg.title);
     }
     let mut block = |t: &mut String| n += usize::from(clean_field(t, false));
-    for i in &mut s.interventions {
+    for i in s.interventions.iter_mut() {
         block(&mut i.text);
         i.footnotes.iter_mut().for_each(&mut block);
     }
@@ -606,12 +606,15 @@ mod tests {
         let chapter = layout.chapters.last_mut().unwrap();
         for _ in 0..1000 {
             let p = chapter.paragraphs[0].clone();
-            chapter.paragraphs.push(crate::core::layout::Paragraph {
-                sources: vec![id; 10],
-                ..p
-            });
+            chapter.paragraphs.push(
+                crate::core::layout::Paragraph {
+                    sources: vec![id; 10],
+                    ..p.into_inner()
+                }
+                .into(),
+            );
         }
-        s.layout = layout;
+        s.layout = layout.into();
         let notes = repair(&mut s).join("\n");
         assert!(notes.contains("more than once"), "{notes}");
         let count = s

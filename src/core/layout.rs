@@ -9,6 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::intervention::InterventionId;
+use super::shared::Shared;
 
 pub type ParagraphId = u32;
 
@@ -65,7 +66,8 @@ impl Paragraph {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Chapter {
     pub key: ChapterKey,
-    pub paragraphs: Vec<Paragraph>,
+    /// Shared with earlier copies of the layout (undo, saves) until changed.
+    pub paragraphs: Vec<Shared<Paragraph>>,
 }
 
 /// A deleted paragraph, kept so that it can be restored where it was.
@@ -149,6 +151,7 @@ impl Layout {
             .iter_mut()
             .flat_map(|c| c.paragraphs.iter_mut())
             .find(|p| p.id == id)
+            .map(|p| &mut **p)
     }
 
     pub fn chapter_index(&self, key: ChapterKey) -> Option<usize> {
@@ -157,6 +160,8 @@ impl Layout {
 
     /// All paragraphs in order.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
-        self.chapters.iter().flat_map(|c| c.paragraphs.iter())
+        self.chapters
+            .iter()
+            .flat_map(|c| c.paragraphs.iter().map(|p| &**p))
     }
 }

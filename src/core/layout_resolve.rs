@@ -3,7 +3,7 @@
 //! statements find their usual place. Apart from `layout.rs` so that the layout's types
 //! do not depend on the session that holds them.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::intervention::{Intervention, InterventionId};
 use super::layout::{Chapter, ChapterKey, Generated, Layout};
@@ -78,7 +78,10 @@ impl Layout {
         for chapter in &mut out.chapters {
             chapter.paragraphs.retain_mut(|p| {
                 let had = !p.sources.is_empty();
-                p.sources.retain(keep);
+                // Only a paragraph that loses a source is changed (and so copied).
+                if !p.sources.iter().all(keep) {
+                    p.sources.retain(keep);
+                }
                 !(had && p.sources.is_empty() && p.text.is_none() && p.generated.is_none())
             });
         }
@@ -123,7 +126,7 @@ impl Layout {
                     .iter()
                     .take_while(|p| p.generated.is_some())
                     .count();
-                chapter.paragraphs.insert(index, paragraph);
+                chapter.paragraphs.insert(index, paragraph.into());
             }
         }
 
@@ -146,7 +149,7 @@ impl Layout {
                 .chapter_index(ChapterKey::Segment(i.segment))
                 .unwrap_or(out.chapters.len().saturating_sub(1));
             if let Some(chapter) = out.chapters.get_mut(c) {
-                chapter.paragraphs.push(paragraph);
+                chapter.paragraphs.push(paragraph.into());
             }
         }
         out
@@ -202,7 +205,7 @@ mod tests {
         // A damaged file: no introduction, one chapter of a segment that does not exist.
         layout.chapters = vec![Chapter {
             key: ChapterKey::Segment(9_999),
-            paragraphs: vec![p],
+            paragraphs: vec![p.into()],
         }];
         let resolved = layout.resolve(&s);
         assert!(

@@ -14,6 +14,7 @@ pub mod participant;
 pub mod picker;
 pub mod session;
 pub mod settings;
+pub mod shared;
 pub mod speakers;
 pub mod speakers_csv;
 pub mod text;

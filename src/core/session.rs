@@ -9,6 +9,7 @@ use super::layout::Layout;
 use super::meeting::{Meeting, ReportKind, Segment, SegmentKind};
 use super::participant::{Participant, ParticipantId, Role};
 use super::settings::ReportSettings;
+use super::shared::Shared;
 use super::speakers::{Inscription, InscriptionStatus};
 use super::text::{clean, clean_line, fold};
 
@@ -67,13 +68,14 @@ pub struct Session {
     pub current_segment: u32,
     #[serde(default)]
     pub inscriptions: Vec<Inscription>,
+    /// Shared with the copies taken for saving and undo until changed (see `shared`).
     #[serde(default)]
-    pub interventions: Vec<Intervention>,
+    pub interventions: Shared<Vec<Intervention>>,
     #[serde(default)]
     pub report: ReportSettings,
     /// The editor's paragraph layout of the report (empty until the editor changes it).
     #[serde(default, skip_serializing_if = "Layout::is_unused")]
-    pub layout: Layout,
+    pub layout: Shared<Layout>,
     /// Fields written by a newer minor version: kept as they are and written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -113,9 +115,9 @@ impl Session {
             current_segment: segments.first().map(|s| s.id).unwrap_or(1),
             segments,
             inscriptions: Vec::new(),
-            interventions: Vec::new(),
+            interventions: Shared::default(),
             report: ReportSettings::default(),
-            layout: Layout::default(),
+            layout: Shared::default(),
             extra: serde_json::Map::new(),
         }
     }

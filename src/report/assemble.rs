@@ -8,14 +8,17 @@ use crate::core::participant::Role;
 use crate::core::session::Session;
 use crate::core::settings::DEFAULT_SUBTITLE;
 
-use crate::core::Participant;
-use std::collections::HashMap;
+use std::sync::Arc;
 
-use crate::core::layout::{Generated, Layout, Paragraph as LayoutParagraph, ParagraphId};
+use crate::core::Participant;
+
+use crate::core::layout::{Generated, Layout, Paragraph as LayoutParagraph};
 use crate::core::text::capitalize_first;
 
+use super::memo::Kept;
+pub use super::memo::Memo;
 use super::mentions::with_article;
-use super::model::{Block, Inline, Report};
+use super::model::{Block, Inline, Report, Sources};
 use super::participation;
 use super::template::{self, Keys, Renderer, escape, from_inlines};
 use super::words::{end_sentence, indefinite_article, join_and, lower_first, roman};
@@ -38,35 +41,6 @@ pub fn assemble(session: &Session, options: &Options) -> Report {
             &mut Memo::default(),
         ),
         ReportKind::Minutes => minutes(session, options),
-    }
-}
-
-/// Paragraphs as last printed, for [`assemble_summary`] to reuse after an edit.
-///
-/// A paragraph's words depend on its own template (the same while the paragraph and the
-/// rest of the session are unchanged), the statements left out (for thematic openings)
-/// and who was already mentioned before it (first mentions carry full titles). So each
-/// kept paragraph remembers whom it mentioned and whether for the first time, and is
-/// reused only where that still holds.
-#[derive(Debug, Default)]
-pub struct Memo {
-    excluded: Vec<crate::core::intervention::InterventionId>,
-    kept: HashMap<ParagraphId, Kept>,
-    reused: usize,
-}
-
-#[derive(Debug)]
-struct Kept {
-    paragraph: LayoutParagraph,
-    content: Vec<Inline>,
-    unknown: Vec<String>,
-    mentioned: Vec<(crate::core::participant::ParticipantId, bool)>,
-}
-
-impl Memo {
-    /// How many paragraphs the last assembly took from the memo (for tests and figures).
-    pub fn reused(&self) -> usize {
-        self.reused
     }
 }
 
@@ -208,78 +182,74 @@ pub fn assemble_summary(
     memo: &mut Memo,
 ) -> Report {
     let m = &session.meeting;
-    if memo.excluded != layout.excluded {
-        *memo = Memo {
-            excluded: layout.excluded.clone(),
-            ..Memo::default()
-        };
-    }
-    memo.reused = 0;
+    let mut walk = memo.walk(&layout.excluded);
     let mut renderer = Renderer::new(session, &layout.excluded, keys);
-    let mut blocks = Vec::new();
+    let mut blocks = Vec::with_capacity(walk.expected() + layout.chapters.len());
     let mut warnings = Vec::new();
     let mut number = 0;
     let mut chapter_number = 0;
     for chapter in &layout.chapters {
-        let mut content = Vec::new();
+        // The heading goes first and comes out again if nothing in the chapter prints
+        // (blocks are too many to collect per chapter and copy).
+        let heading = blocks.len();
+        blocks.push(Block::Chapter {
+            numeral: None,
+            title: String::new(),
+        });
         for p in &chapter.paragraphs {
-            let (inline, unknown) = match memo.kept.get(&p.id) {
-                Some(kept)
-                    if kept.paragraph == *p && renderer.mentions.would_repeat(&kept.mentioned) =>
-                {
+            let kept = match walk.get(p, |k| renderer.mentions.would_repeat(&k.mentioned)) {
+                Some(kept) => {
                     renderer.mentions.replay(&kept.mentioned);
-                    memo.reused += 1;
-                    (kept.content.clone(), kept.unknown.clone())
+                    kept
                 }
-                _ => {
+                None => {
                     let template = paragraph_template(session, keys, p);
                     let mut unknown = Vec::new();
                     let _ = renderer.mentions.take_trace();
-                    let mut inline = renderer.render(&template, &p.sources, &mut unknown);
-                    inline.extend(p.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
-                    memo.kept.insert(
-                        p.id,
-                        Kept {
-                            paragraph: p.clone(),
-                            content: inline.clone(),
-                            unknown: unknown.clone(),
-                            mentioned: renderer.mentions.take_trace(),
-                        },
-                    );
-                    (inline, unknown)
+                    let mut runs = renderer.render(&template, &p.sources, &mut unknown);
+                    runs.extend(p.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
+                    let prints = !runs
+                        .iter()
+                        .all(|i| matches!(i, Inline::Text(t) if t.trim().is_empty()));
+                    Arc::new(Kept {
+                        content: runs.into(),
+                        sources: p.sources.as_slice().into(),
+                        unknown,
+                        mentioned: renderer.mentions.take_trace(),
+                        prints,
+                        generated: p.generated.is_some() && p.text.is_none(),
+                    })
                 }
             };
-            if inline
-                .iter()
-                .all(|i| matches!(i, Inline::Text(t) if t.trim().is_empty()))
-            {
+            walk.keep(p, kept.clone());
+            if !kept.prints {
                 continue;
             }
             number += 1;
-            for name in unknown {
+            for name in &kept.unknown {
                 warnings.push(format!(
                     "Paragraph {number}: {{{name}}} names no participant or delegation of this session (or more than one)."
                 ));
             }
-            content.push(Block::Paragraph {
+            blocks.push(Block::Paragraph {
                 number: Some(number),
-                content: inline,
-                generated: p.generated.is_some() && p.text.is_none(),
-                sources: p.sources.clone(),
+                content: kept.content.clone(),
+                generated: kept.generated,
+                sources: kept.sources.clone(),
                 item: Some(p.id),
             });
         }
-        if content.is_empty() {
+        if blocks.len() == heading + 1 {
+            blocks.truncate(heading);
             continue;
         }
         chapter_number += 1;
-        let title = chapter.key.title(session);
-        blocks.push(Block::Chapter {
-            numeral: Some(format!("{}.", roman(chapter_number))),
-            title,
-        });
-        blocks.extend(content);
+        if let Some(Block::Chapter { numeral, title }) = blocks.get_mut(heading) {
+            *numeral = Some(format!("{}.", roman(chapter_number)));
+            *title = chapter.key.title(session);
+        }
     }
+    *memo = walk.finish();
 
     let mut masthead = vec![m.symbol.clone(), "Distr.: General".into()];
     if let Some(date) = options.issue_date {
@@ -349,7 +319,7 @@ fn minutes(session: &Session, options: &Options) -> Report {
     let m = &session.meeting;
     let mut blocks = Vec::new();
     let plain = |s: String| Block::Plain {
-        content: vec![Inline::Text(s)],
+        content: vec![Inline::Text(s)].into(),
     };
     if !m.title.trim().is_empty() {
         blocks.push(plain(m.title.clone()));
@@ -415,8 +385,8 @@ fn minutes(session: &Session, options: &Options) -> Report {
         content.extend(i.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
         blocks.push(Block::Bullet {
             level: 0,
-            content,
-            sources: vec![i.id],
+            content: content.into(),
+            sources: [i.id].into(),
         });
     }
     let lines = |text: &str| -> Vec<String> {
@@ -441,8 +411,8 @@ fn minutes(session: &Session, options: &Options) -> Report {
             content.push(Inline::Text(end_sentence(decision)));
             blocks.push(Block::Bullet {
                 level: 0,
-                content,
-                sources: vec![],
+                content: content.into(),
+                sources: Sources::default(),
             });
         }
     }
@@ -454,8 +424,8 @@ fn minutes(session: &Session, options: &Options) -> Report {
         for line in conclusions {
             blocks.push(Block::Bullet {
                 level: 0,
-                content: vec![Inline::Text(end_sentence(&line))],
-                sources: vec![],
+                content: vec![Inline::Text(end_sentence(&line))].into(),
+                sources: Sources::default(),
             });
         }
     }

@@ -5,6 +5,7 @@
 use crate::core::intervention::InterventionId;
 use crate::core::layout::{ChapterKey, Deleted, Layout, Paragraph, ParagraphId};
 use crate::core::session::Session;
+use crate::core::shared::Shared;
 use crate::core::text::{clean, clean_line};
 
 use super::assemble::paragraph_template;
@@ -97,19 +98,30 @@ fn missing() -> String {
 /// Applies one operation to the session's layout. Returns the paragraph to select
 /// afterwards. On error nothing has changed.
 pub fn apply(session: &mut Session, op: &Op) -> Result<ParagraphId, String> {
-    let mut layout = session.layout.resolve(session);
+    let resolved = session.layout.resolve(session);
+    apply_resolved(session, resolved, op)
+}
+
+/// [`apply`] to `layout`, the session's layout already resolved against the session as
+/// it is now (the editor keeps one): no second resolution. The session's layout is
+/// resolved afterwards too.
+pub fn apply_resolved(
+    session: &mut Session,
+    mut layout: Layout,
+    op: &Op,
+) -> Result<ParagraphId, String> {
     let selected = change(session, &mut layout, op)?;
     // Every other operation keeps each statement placed exactly once by construction.
     if matches!(op, Op::Exclude(_) | Op::Include(_)) {
         layout = layout.resolve(session);
     }
-    session.layout = layout;
+    session.layout = layout.into();
     Ok(selected)
 }
 
 /// The paragraphs of the chapter at this place; places come from [`Layout::find`], so a
 /// miss means the layout changed under the operation.
-fn paras(layout: &mut Layout, c: usize) -> Result<&mut Vec<Paragraph>, String> {
+fn paras(layout: &mut Layout, c: usize) -> Result<&mut Vec<Shared<Paragraph>>, String> {
     layout
         .chapters
         .get_mut(c)
@@ -117,7 +129,10 @@ fn paras(layout: &mut Layout, c: usize) -> Result<&mut Vec<Paragraph>, String> {
         .ok_or_else(missing)
 }
 
-fn take(layout: &mut Layout, id: ParagraphId) -> Result<(Paragraph, (usize, usize)), String> {
+fn take(
+    layout: &mut Layout,
+    id: ParagraphId,
+) -> Result<(Shared<Paragraph>, (usize, usize)), String> {
     let (c, i) = layout.find(id).ok_or_else(missing)?;
     Ok((paras(layout, c)?.remove(i), (c, i)))
 }
@@ -187,7 +202,7 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
                     .map(|n| (n, 0))
                     .ok_or("The last paragraph has no next paragraph to merge with.")?
             };
-            let second = paras(layout, next.0)?.remove(next.1);
+            let second = paras(layout, next.0)?.remove(next.1).into_inner();
             let first = paras(layout, c)?.get(i).ok_or_else(missing)?;
             let both_notes = first.text.is_none()
                 && first.generated.is_none()
@@ -241,7 +256,7 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
             first.text = Some(a.to_string());
             first.generated = None;
             let new = second.id;
-            paras(layout, c)?.insert(i + 1, second);
+            paras(layout, c)?.insert(i + 1, second.into());
             Ok(new)
         }
         Op::Delete(id) => {
@@ -256,7 +271,7 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
             layout.deleted.push(Deleted {
                 chapter,
                 index: i,
-                paragraph,
+                paragraph: paragraph.into_inner(),
             });
             Ok(next)
         }
@@ -276,7 +291,7 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
                 return Err(missing());
             };
             let index = d.index.min(list.len());
-            list.insert(index, d.paragraph);
+            list.insert(index, d.paragraph.into());
             Ok(*id)
         }
         Op::InsertAfter(id) => {
@@ -284,7 +299,7 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
             let mut p = layout.new_paragraph(None, Vec::new());
             p.text = Some(String::new());
             let new = p.id;
-            paras(layout, c)?.insert(i + 1, p);
+            paras(layout, c)?.insert(i + 1, p.into());
             Ok(new)
         }
         Op::SetText { id, text } => {
@@ -357,7 +372,7 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
             }
             let list = paras(layout, c)?;
             let index = i.min(list.len());
-            list.insert(index, group);
+            list.insert(index, group.into());
             Ok(new)
         }
         Op::AddFootnote { id, text } => {
@@ -389,16 +404,28 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
 /// Undo and redo for the whole time a session is open: the layout before each change.
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<(Layout, &'static str)>,
-    redo: Vec<(Layout, &'static str)>,
+    undo: Vec<(Shared<Layout>, &'static str)>,
+    redo: Vec<(Shared<Layout>, &'static str)>,
     /// Typing in one paragraph is one step until something else happens.
     typing: Option<ParagraphId>,
 }
 
 impl History {
     pub fn apply(&mut self, session: &mut Session, op: &Op) -> Result<ParagraphId, String> {
+        let resolved = session.layout.resolve(session);
+        self.apply_resolved(session, resolved, op)
+    }
+
+    /// [`History::apply`] from the layout already resolved (see [`apply_resolved`]);
+    /// undo still brings back the session's layout exactly as it was.
+    pub fn apply_resolved(
+        &mut self,
+        session: &mut Session,
+        resolved: Layout,
+        op: &Op,
+    ) -> Result<ParagraphId, String> {
         let before = session.layout.clone();
-        let selected = apply(session, op)?;
+        let selected = apply_resolved(session, resolved, op)?;
         let typing = match op {
             Op::SetText { id, .. } => Some(*id),
             _ => None,

@@ -1,7 +1,7 @@
 //! How people are named (drafting rules, section 2). "First" means first in the report
 //! as printed, so the tracker is fed in printed order, every time the report is built.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::core::intervention::Speaker;
 use crate::core::participant::{Participant, ParticipantId};
@@ -106,11 +106,12 @@ impl Mentions {
     /// Whether a paragraph that mentioned these people would print the same words here:
     /// each was (or was not) mentioned before exactly as then.
     pub fn would_repeat(&self, trace: &[(ParticipantId, bool)]) -> bool {
-        let mut now: Vec<ParticipantId> = Vec::new();
-        trace.iter().all(|(id, first)| {
+        trace.iter().enumerate().all(|(k, (id, first))| {
             // A person named twice in the paragraph is a first mention only the first time.
-            let new = !self.seen.contains(id) && !now.contains(id);
-            now.push(*id);
+            let earlier = trace
+                .get(..k)
+                .is_some_and(|before| before.iter().any(|(p, _)| p == id));
+            let new = !self.seen.contains(id) && !earlier;
             new == *first
         })
     }

@@ -5,6 +5,7 @@ pub mod docx;
 pub mod edit;
 pub mod limits;
 pub mod markdown;
+pub mod memo;
 pub mod mentions;
 pub mod model;
 pub mod participation;

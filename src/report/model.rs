@@ -1,6 +1,8 @@
 //! The report as a format-neutral document: what the writers (DOCX, Markdown, text) and
 //! the preview all render. Built by [`super::assemble`], never edited by hand.
 
+use std::sync::Arc;
+
 use crate::core::intervention::InterventionId;
 use crate::core::meeting::ReportKind;
 
@@ -12,6 +14,14 @@ pub enum Inline {
     Footnote(String),
     LineBreak,
 }
+
+/// A block's runs, shared: a paragraph the editor did not touch is the same allocation
+/// in the report before and after an edit (see `assemble::Memo`), so neither building
+/// nor dropping a report copies its text.
+pub type Content = Arc<[Inline]>;
+
+/// The statements a block was written from (its provenance), shared the same way.
+pub type Sources = Arc<[InterventionId]>;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
@@ -25,19 +35,19 @@ pub enum Block {
     /// A body paragraph; `number` is the continuous paragraph number of reports.
     Paragraph {
         number: Option<u32>,
-        content: Vec<Inline>,
+        content: Content,
         generated: bool,
-        sources: Vec<InterventionId>,
+        sources: Sources,
         /// The editor's paragraph it prints (see `core::layout`).
         item: Option<u32>,
     },
     Bullet {
         level: u8,
-        content: Vec<Inline>,
-        sources: Vec<InterventionId>,
+        content: Content,
+        sources: Sources,
     },
     /// Unnumbered lines: minutes header, labels.
-    Plain { content: Vec<Inline> },
+    Plain { content: Content },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -74,7 +84,7 @@ impl Report {
             .flat_map(|b| match b {
                 Block::Paragraph { content, .. }
                 | Block::Bullet { content, .. }
-                | Block::Plain { content } => content.as_slice(),
+                | Block::Plain { content } => &content[..],
                 _ => &[],
             })
             .filter_map(|i| match i {

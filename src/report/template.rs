@@ -9,7 +9,7 @@
 //! - `{note:text}`: a footnote anchored at that place.
 //! - `{{` and `}}` print a brace.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::core::intervention::{Intervention, InterventionId, Speaker};
 use crate::core::session::Session;
@@ -158,7 +158,7 @@ pub struct Keys {
 
 impl Keys {
     pub fn new(session: &Session) -> Keys {
-        let mut map: HashMap<String, Speaker> = HashMap::new();
+        let mut map: HashMap<String, Speaker> = HashMap::default();
         let mut ambiguous: Vec<String> = Vec::new();
         let mut add = |map: &mut HashMap<String, Speaker>, name: &str, speaker: Speaker| {
             let key = key_form(name);

@@ -388,7 +388,9 @@ impl App {
                 let Some(open) = &mut self.open else {
                     return Task::none();
                 };
-                let effect = open.editor.update(message, &mut open.session);
+                let effect = open
+                    .editor
+                    .update(message, &mut open.session, open.revision);
                 self.absorb(effect, Message::Editor)
             }
             Message::Preview(message) => {

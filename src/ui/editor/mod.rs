@@ -15,6 +15,7 @@ use iced::{Element, Fill, Task};
 use crate::core::intervention::InterventionId;
 use crate::core::layout::{Layout, Paragraph as LayoutParagraph, ParagraphId};
 use crate::core::session::Session;
+use crate::core::shared::Shared;
 use crate::report::assemble::paragraph_template;
 use crate::report::assemble::{Memo, assemble_summary};
 use crate::report::edit::{History, Op};
@@ -57,6 +58,19 @@ pub enum Message {
 
 pub type Effect = super::effect::Effect<Message>;
 
+/// What changed the session since the editor last built its report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Since {
+    /// One of the editor's operations: only the layout changed, and it is resolved; the
+    /// names and the paragraphs printed last time are still good to reuse.
+    Edit,
+    /// Undo or redo: only the layout changed, but to one resolved earlier (statements
+    /// may have been logged since).
+    Undo,
+    /// Anything else (a statement logged, a name corrected): everything afresh.
+    Elsewhere,
+}
+
 pub struct Editor {
     pub history: History,
     pub report: Report,
@@ -74,9 +88,9 @@ pub struct Editor {
     /// Ctrl is held (Ctrl+click marks), kept by the root.
     pub ctrl_held: bool,
     /// The selected paragraph as the layout holds it (kept here so drawing never resolves).
-    current: Option<LayoutParagraph>,
+    current: Option<Shared<LayoutParagraph>>,
     /// The session's layout, resolved once per change, and the names of the session.
-    layout: Layout,
+    layout: Shared<Layout>,
     keys: Option<Keys>,
     /// Paragraphs as printed last time, reused by the next assembly where unchanged.
     memo: Memo,
@@ -108,7 +122,7 @@ impl Editor {
             hover: None,
             ctrl_held: false,
             current: None,
-            layout: Layout::default(),
+            layout: Shared::default(),
             keys: None,
             memo: Memo::default(),
             stamp: Stamp::Never,
@@ -118,7 +132,7 @@ impl Editor {
     /// Brings the report and rows up to the session's revision, if they are behind.
     pub fn sync(&mut self, session: &Session, revision: Revision) {
         if self.stamp.behind(revision) {
-            self.refresh(session, false);
+            self.refresh(session, Since::Elsewhere);
         }
         self.stamp = Stamp::At(revision);
     }
@@ -135,22 +149,20 @@ impl Editor {
     }
 
     pub fn number_of(&self, id: ParagraphId) -> Option<u32> {
-        self.rows.iter().find_map(|r| match r {
-            Row::Paragraph(p) if p.id == id => p.number,
-            _ => None,
-        })
+        self.row_of(id)?.1.number
     }
 
     /// Rebuilds the report and the list from the session as it is now. Called inside
     /// `update` when the next selection needs the new numbering; `sync` otherwise.
-    /// `own`: after one of the editor's operations, which change only the layout, so
-    /// the names and the paragraphs printed last time are still good to reuse; a change
-    /// made elsewhere (a statement logged, a name corrected) starts them afresh.
-    fn refresh(&mut self, session: &Session, own: bool) {
+    fn refresh(&mut self, session: &Session, since: Since) {
         self.stamp = Stamp::Current;
-        self.layout = session.layout.resolve(session);
+        self.layout = match since {
+            // `apply_resolved` leaves the session's layout resolved.
+            Since::Edit => session.layout.clone(),
+            Since::Undo | Since::Elsewhere => session.layout.resolve(session).into(),
+        };
         let keys = match self.keys.take() {
-            Some(keys) if own => keys,
+            Some(keys) if since != Since::Elsewhere => keys,
             _ => {
                 self.memo = Memo::default();
                 Keys::new(session)
@@ -169,11 +181,17 @@ impl Editor {
         self.rows = rows::build(session, &self.layout, &self.report);
         self.keys = Some(keys);
         self.list
-            .set_rows(rows::sizes(&self.rows, &self.report, self.list.width()));
-        let order = self.order();
-        self.marked.retain(|id| order.contains(id));
-        if self.selected.is_none_or(|id| !order.contains(&id)) {
-            self.selected = order.first().copied();
+            .set_rows(rows::sizes(&self.rows, self.list.width()));
+        let marked = std::mem::take(&mut self.marked);
+        self.marked = marked
+            .into_iter()
+            .filter(|id| self.row_of(*id).is_some())
+            .collect();
+        if self.selected.and_then(|id| self.row_of(id)).is_none() {
+            self.selected = self.rows.iter().find_map(|r| match r {
+                Row::Paragraph(p) => Some(p.id),
+                Row::Chapter(_) => None,
+            });
         }
         self.load_text(session, false);
     }
@@ -183,7 +201,7 @@ impl Editor {
     fn load_text(&mut self, session: &Session, force: bool) {
         self.current = self
             .selected
-            .and_then(|id| self.layout.paragraph(id))
+            .and_then(|id| self.layout_paragraph(id))
             .cloned();
         if !force && self.content_for == self.selected {
             // Same paragraph: keep the text box (and the cursor) as they are.
@@ -197,6 +215,20 @@ impl Editor {
         self.content = text_editor::Content::with_text(&text);
     }
 
+    /// The paragraph's row: its place in the list and what the list knows of it.
+    fn row_of(&self, id: ParagraphId) -> Option<(usize, &ParagraphRow)> {
+        self.rows.iter().enumerate().find_map(|(n, r)| match r {
+            Row::Paragraph(p) if p.id == id => Some((n, p)),
+            _ => None,
+        })
+    }
+
+    /// A paragraph of the layout, found through its row (no search of the layout).
+    fn layout_paragraph(&self, id: ParagraphId) -> Option<&Shared<LayoutParagraph>> {
+        let (c, i) = self.row_of(id)?.1.place;
+        self.layout.chapters.get(c)?.paragraphs.get(i)
+    }
+
     fn select(&mut self, session: &Session, id: ParagraphId) -> Task<Message> {
         self.selected = Some(id);
         self.history.break_typing();
@@ -206,26 +238,23 @@ impl Editor {
 
     /// Scrolls the list so the selected paragraph is in view (if it is not).
     fn reveal_selected(&mut self) -> Task<Message> {
-        let row = self.selected.and_then(|id| {
-            self.rows
-                .iter()
-                .position(|r| matches!(r, Row::Paragraph(p) if p.id == id))
-        });
-        match row {
-            Some(i) => self.list.reveal(i),
+        match self.selected.and_then(|id| self.row_of(id)) {
+            Some((n, _)) => self.list.reveal(n),
             None => Task::none(),
         }
     }
 
-    /// Applies an operation; the list, the report and the text box follow.
+    /// Applies an operation to the layout this screen holds resolved (it is up to date:
+    /// `update` syncs first); the list, the report and the text box follow.
     fn run(&mut self, session: &mut Session, op: Op) -> Effect {
-        match self.history.apply(session, &op) {
+        let resolved = (*self.layout).clone();
+        match self.history.apply_resolved(session, resolved, &op) {
             Ok(selected) => {
                 if selected != 0 {
                     self.selected = Some(selected);
                 }
                 self.content_for = None; // the text may have changed: reload it
-                self.refresh(session, true);
+                self.refresh(session, Since::Edit);
                 Effect {
                     save: Save::Now,
                     task: self.reveal_selected(),
@@ -256,7 +285,7 @@ impl Editor {
         match done {
             Some(label) => {
                 self.content_for = None;
-                self.refresh(session, true);
+                self.refresh(session, Since::Undo);
                 Effect {
                     save: Save::Now,
                     task: self.reveal_selected(),
@@ -288,7 +317,15 @@ impl Editor {
         text.get(..byte).map(|t| t.chars().count()).unwrap_or(0)
     }
 
-    pub fn update(&mut self, message: Message, session: &mut Session) -> Effect {
+    /// `revision`: the session's, so that every operation starts from a layout resolved
+    /// against the session as it is.
+    pub fn update(
+        &mut self,
+        message: Message,
+        session: &mut Session,
+        revision: Revision,
+    ) -> Effect {
+        self.sync(session, revision);
         match message {
             Message::Press(id) => {
                 if self.ctrl_held {
@@ -322,9 +359,13 @@ impl Editor {
                     return Effect::default();
                 };
                 let text = self.content.text();
-                match self.history.apply(session, &Op::SetText { id, text }) {
+                let resolved = (*self.layout).clone();
+                match self
+                    .history
+                    .apply_resolved(session, resolved, &Op::SetText { id, text })
+                {
                     Ok(_) => {
-                        self.refresh(session, true);
+                        self.refresh(session, Since::Edit);
                         Effect {
                             save: Save::Soon,
                             ..Effect::default()

@@ -2,9 +2,7 @@
 //! order, with the numbers and text the assembled report gave them. Built once per
 //! change of the session, never while drawing.
 
-use std::collections::HashMap;
-
-use crate::core::layout::{ChapterKey, Layout, ParagraphId};
+use crate::core::layout::{ChapterKey, Layout, ParagraphId, Place};
 use crate::core::session::Session;
 use crate::report::{Block, Inline, Report};
 use crate::ui::virtual_list::RowSize;
@@ -30,6 +28,8 @@ pub enum Row {
 #[derive(Debug, Clone)]
 pub struct ParagraphRow {
     pub id: ParagraphId,
+    /// Where the layout holds it: chapter, index in the chapter.
+    pub place: Place,
     pub number: Option<u32>,
     /// Where the report prints it (`report.blocks`), if it prints.
     pub block: Option<usize>,
@@ -38,6 +38,8 @@ pub struct ParagraphRow {
     pub sources: usize,
     /// Footnotes printed before this paragraph: its own are numbered from here.
     pub footnotes_before: usize,
+    /// For its height until it is measured.
+    pub text: TextSize,
 }
 
 impl ParagraphRow {
@@ -50,64 +52,122 @@ impl ParagraphRow {
     }
 }
 
-/// The rows of `layout` as `report` (assembled from it) prints them.
+/// The rows of `layout` as `report` (assembled from it) prints them. The report prints
+/// the layout's paragraphs in the layout's order, so one walk of both pairs them up.
 pub fn build(session: &Session, layout: &Layout, report: &Report) -> Vec<Row> {
-    let mut printed: HashMap<ParagraphId, (u32, usize, &Vec<Inline>, bool)> = HashMap::new();
-    for (b, block) in report.blocks.iter().enumerate() {
-        if let Block::Paragraph {
-            number: Some(n),
-            content,
-            generated,
-            item: Some(id),
-            ..
-        } = block
-        {
-            printed.insert(*id, (*n, b, content, *generated));
-        }
-    }
-    let mut rows = Vec::new();
+    let mut printed = report
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(b, block)| match block {
+            Block::Paragraph {
+                number: Some(n),
+                content,
+                generated,
+                item: Some(id),
+                ..
+            } => Some((*id, *n, b, content, *generated)),
+            _ => None,
+        })
+        .peekable();
+    let mut rows = Vec::with_capacity(report.blocks.len() + layout.chapters.len());
     let mut numeral = 0;
     let mut footnotes = 0;
-    for chapter in &layout.chapters {
-        let title = chapter.key.title(session);
-        let label = if chapter
-            .paragraphs
-            .iter()
-            .any(|p| printed.contains_key(&p.id))
-        {
-            numeral += 1;
-            format!("{}. {title}", crate::report::words::roman(numeral))
-        } else {
-            format!("{title} (empty, not printed)")
-        };
+    for (c, chapter) in layout.chapters.iter().enumerate() {
+        let heading = rows.len();
         rows.push(Row::Chapter(ChapterChoice {
             key: chapter.key,
-            label,
+            label: String::new(),
         }));
-        for p in &chapter.paragraphs {
+        let mut prints = false;
+        for (i, p) in chapter.paragraphs.iter().enumerate() {
             let footnotes_before = footnotes;
-            let (number, block, generated) = match printed.get(&p.id) {
-                Some((n, b, content, generated)) => {
-                    footnotes += content
-                        .iter()
-                        .filter(|i| matches!(i, Inline::Footnote(_)))
-                        .count();
-                    (Some(*n), Some(*b), *generated)
+            let mut text = TextSize::default();
+            let (number, block, generated) = match printed.next_if(|next| next.0 == p.id) {
+                Some((_, n, b, content, generated)) => {
+                    prints = true;
+                    text = TextSize::of(content);
+                    footnotes += text.footnotes;
+                    (Some(n), Some(b), generated)
                 }
                 None => (None, None, p.generated.is_some() && p.text.is_none()),
             };
             rows.push(Row::Paragraph(ParagraphRow {
                 id: p.id,
+                place: (c, i),
                 number,
                 block,
                 generated,
                 edited: p.text.is_some(),
                 sources: p.sources.len(),
                 footnotes_before,
+                text,
             }));
+        }
+        let title = chapter.key.title(session);
+        let label = if prints {
+            numeral += 1;
+            format!("{}. {title}", crate::report::words::roman(numeral))
+        } else {
+            format!("{title} (empty, not printed)")
+        };
+        if let Some(Row::Chapter(choice)) = rows.get_mut(heading) {
+            choice.label = label;
         }
     }
     rows
+}
+
+/// What a paragraph's height is estimated from, counted once when the rows are built.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TextSize {
+    /// Bytes of the lines before the last forced line break, and of the last line.
+    before: u32,
+    last: u32,
+    /// Forced line breaks.
+    breaks: u32,
+    footnotes: usize,
+}
+
+impl TextSize {
+    fn of(content: &[Inline]) -> TextSize {
+        let mut size = TextSize::default();
+        let mut run = 0u32;
+        for inline in content {
+            match inline {
+                // Bytes, not characters: as good for an estimate, and no scan.
+                Inline::Text(t) | Inline::Bold(t) => {
+                    run = run.saturating_add(u32::try_from(t.len()).unwrap_or(u32::MAX));
+                }
+                Inline::Footnote(_) => {
+                    size.footnotes += 1;
+                    run = run.saturating_add(3);
+                }
+                Inline::LineBreak => {
+                    size.breaks += 1;
+                    size.before = size.before.saturating_add(run);
+                    run = 0;
+                }
+            }
+        }
+        size.last = run;
+        size
+    }
+
+    /// Lines on screen at `per_line` characters a line. The lines before the last are
+    /// counted together, each wrapped line's last part as half a line on average.
+    fn lines(self, per_line: f32) -> f32 {
+        let wrap = |bytes: u32| (bytes as f32 / per_line).ceil().max(1.0);
+        let breaks = self.breaks as f32;
+        let before = if self.breaks == 0 {
+            0.0
+        } else {
+            (self.before as f32 / per_line + breaks * 0.5)
+                .round()
+                .max(breaks)
+        };
+        before + wrap(self.last)
+    }
 }
 
 /// Chapter headings are keyed above every paragraph id, by their place in the list.
@@ -130,11 +190,7 @@ const CHAPTER: f32 = 17.0 * 1.3 + 2.0 * 2.0 + 8.0;
 
 /// Each row's key and a height to assume until it is measured on screen, for a list
 /// `width` pixels wide (0: not known yet).
-pub fn sizes<'a>(
-    rows: &'a [Row],
-    report: &'a Report,
-    width: f32,
-) -> impl Iterator<Item = RowSize> + 'a {
+pub fn sizes(rows: &[Row], width: f32) -> impl Iterator<Item = RowSize> + '_ {
     let width = if width > 0.0 { width } else { FIRST_WIDTH };
     let per_line = ((width - BESIDE_TEXT).max(ADVANCE * 10.0) / ADVANCE).floor();
     rows.iter().enumerate().map(move |(i, row)| match row {
@@ -143,21 +199,7 @@ pub fn sizes<'a>(
             estimate: CHAPTER,
         },
         Row::Paragraph(p) => {
-            let mut lines = 0.0_f32;
-            let mut run = 0usize;
-            let close = |run: &mut usize, lines: &mut f32| {
-                *lines += (*run as f32 / per_line).ceil().max(1.0);
-                *run = 0;
-            };
-            for inline in p.content(report) {
-                match inline {
-                    // Bytes, not characters: as good for an estimate, and no scan.
-                    Inline::Text(t) | Inline::Bold(t) => run += t.len(),
-                    Inline::Footnote(_) => run += 3,
-                    Inline::LineBreak => close(&mut run, &mut lines),
-                }
-            }
-            close(&mut run, &mut lines);
+            let lines = p.text.lines(per_line);
             let tags = [p.generated, p.edited, p.sources > 1]
                 .iter()
                 .filter(|t| **t)
@@ -168,4 +210,51 @@ pub fn sizes<'a>(
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn size(content: &[Inline]) -> TextSize {
+        TextSize::of(content)
+    }
+
+    #[test]
+    fn a_line_wraps_at_the_width_and_forced_breaks_add_lines() {
+        let short = [Inline::text("The representative of Chile took the floor.")];
+        assert_eq!(size(&short).lines(80.0), 1.0);
+        let long = [Inline::text("x".repeat(200))];
+        assert_eq!(size(&long).lines(80.0), 3.0);
+        let notes = [
+            Inline::text("first"),
+            Inline::LineBreak,
+            Inline::text("second"),
+            Inline::LineBreak,
+            Inline::text("third"),
+        ];
+        assert_eq!(size(&notes).lines(80.0), 3.0);
+        // A long line before a break wraps too.
+        let wrapped = [
+            Inline::text("y".repeat(400)),
+            Inline::LineBreak,
+            Inline::text("z"),
+        ];
+        assert_eq!(size(&wrapped).lines(80.0), 6.0 + 1.0);
+    }
+
+    #[test]
+    fn footnotes_are_counted_for_the_numbering_of_the_next_paragraphs() {
+        let content = [
+            Inline::text("See"),
+            Inline::Footnote("A/HRC/58/1.".into()),
+            Inline::Footnote("A/HRC/58/2.".into()),
+        ];
+        assert_eq!(size(&content).footnotes, 2);
+        assert_eq!(
+            size(&[]).lines(80.0),
+            1.0,
+            "an empty paragraph is one line high"
+        );
+    }
 }
