@@ -527,7 +527,7 @@ fn the_report_preview_shows_numbered_paragraphs_and_exports_docx() {
 
     // The kind switches to minutes.
     let _ = app.update(Message::Preview(rapporteur::ui::preview::Message::Kind(
-        rapporteur::ui::meeting::KindChoice(rapporteur::core::ReportKind::Minutes),
+        rapporteur::ui::choices::Labelled::new(rapporteur::core::ReportKind::Minutes, "Minutes"),
     )));
     simulator(&app).find("Minutes").expect("minutes heading");
 }

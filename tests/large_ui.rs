@@ -1,7 +1,8 @@
-//! The editor and the report preview on a meeting of 10,000 statements, driven through
-//! their real views: the lists build only the rows around the viewport, and scrolling to
-//! the end, moving a paragraph to the last place with Ctrl+G and dragging near the
-//! bottom work as they do on a short meeting.
+//! The capture screen, the editor and the report preview on a meeting of 10,000
+//! statements, driven through their real views: the lists build only the rows around the
+//! viewport, and scrolling to the end, opening the first statement from the log, moving
+//! a paragraph to the last place with Ctrl+G and dragging near the bottom work as they
+//! do on a short meeting.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
 
@@ -12,6 +13,7 @@ use iced::{Event, Point, mouse, window};
 use iced_test::Simulator;
 
 use rapporteur::core::layout::ParagraphId;
+use rapporteur::core::session::Session;
 use rapporteur::report::{Options, assemble};
 use rapporteur::storage::Store;
 use rapporteur::ui::app::{App, Message, Screen};
@@ -27,16 +29,20 @@ struct Large {
     _dir: tempfile::TempDir,
 }
 
-fn large_editor() -> Large {
+fn large_app(session: Session) -> Large {
     support::isolate_home();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("large.json");
-    let session = demo_with(STATEMENTS);
     let store = Store::create(&path, &session).unwrap();
-    let mut app = App::with_session(store, session, None, Box::new(ScriptedDialogs::default()));
+    let app = App::with_session(store, session, None, Box::new(ScriptedDialogs::default()));
+    Large { app, _dir: dir }
+}
+
+fn large_editor() -> Large {
+    let Large { mut app, _dir } = large_app(demo_with(STATEMENTS));
     let _ = app.update(Message::Key(Key::Character("2".into()), Modifiers::CTRL));
     assert_eq!(app.screen, Screen::Editor);
-    Large { app, _dir: dir }
+    Large { app, _dir }
 }
 
 fn editor(app: &App) -> &editor::Editor {
@@ -254,4 +260,99 @@ fn the_report_preview_of_a_long_meeting_builds_only_its_first_page() {
     let mut ui = simulator(&app);
     assert!(ui.find(format!("{last}.")).is_ok());
     assert!(ui.find("1.").is_err());
+}
+
+/// The log, below the picker and the statement box on the capture screen.
+const LOG: Point = Point::new(640.0, 730.0);
+
+/// The list of speakers, on the left of the capture screen.
+const SPEAKERS: Point = Point::new(120.0, 300.0);
+
+fn wheel(ui: &mut Simulator<'_, Message>, at: Point, y: f32) {
+    ui.point_at(at);
+    ui.simulate([Event::Mouse(mouse::Event::WheelScrolled {
+        delta: mouse::ScrollDelta::Pixels { x: 0.0, y },
+    })]);
+}
+
+fn capture(app: &App) -> &rapporteur::ui::capture::Capture {
+    &app.open.as_ref().unwrap().capture
+}
+
+#[test]
+fn the_capture_log_builds_the_newest_rows_and_reaches_the_first_statement() {
+    let mut session = demo_with(STATEMENTS);
+    session.interventions.first_mut().unwrap().text = "The very first statement.".into();
+    session.interventions.last_mut().unwrap().text = "The latest statement.".into();
+    let first = session.interventions.first().unwrap().id;
+    let Large { mut app, _dir } = large_app(session);
+    assert_eq!(app.screen, Screen::Capture);
+    let messages: Vec<Message> = {
+        let mut ui = simulator(&app);
+        assert!(ui.find("The latest statement.").is_ok(), "newest first");
+        assert!(ui.find("The very first statement.").is_err(), "not built");
+        wheel(&mut ui, LOG, -1e9);
+        ui.into_messages().collect()
+    };
+    apply(&mut app, messages);
+    let offset = capture(&app).log.offset();
+    assert!(offset > 100_000.0, "scrolled to the end: {offset}");
+    let messages: Vec<Message> = {
+        let mut ui = simulator(&app);
+        wheel(&mut ui, LOG, -offset);
+        assert!(
+            ui.find("The latest statement.").is_err(),
+            "the newest are gone"
+        );
+        ui.click("The very first statement.")
+            .expect("the first statement is built and on screen");
+        ui.into_messages().collect()
+    };
+    apply(&mut app, messages);
+    let correction = capture(&app)
+        .correction
+        .as_ref()
+        .expect("its correction opens");
+    assert_eq!(correction.id, first);
+}
+
+#[test]
+fn a_long_list_of_speakers_builds_only_what_is_in_view() {
+    let mut session = demo_with(100);
+    let template = session.inscriptions.first().unwrap().clone();
+    session.inscriptions = (1..=3_000)
+        .map(|id| rapporteur::core::Inscription {
+            id,
+            ..template.clone()
+        })
+        .collect();
+    let Large { mut app, _dir } = large_app(session);
+    let speakers = |app: &App| capture(app).speakers.window().rows;
+    let top = speakers(&app);
+    assert!(
+        top.start == 0 && top.len() < 200,
+        "the first rows only: {top:?}"
+    );
+    let messages: Vec<Message> = {
+        let mut ui = simulator(&app);
+        wheel(&mut ui, SPEAKERS, -1e9);
+        ui.into_messages().collect()
+    };
+    assert!(
+        messages.iter().any(|m| matches!(
+            m,
+            Message::Capture(rapporteur::ui::capture::Message::Speakers(
+                virtual_list::Event::Scrolled(_)
+            ))
+        )),
+        "the list of speakers reports its position"
+    );
+    apply(&mut app, messages);
+    assert_eq!(capture(&app).speakers.len(), 3_000);
+    let end = speakers(&app);
+    assert!(
+        end.start > 2_800 && end.end == 3_000,
+        "the window follows the scroll to the end: {end:?}"
+    );
+    assert!(end.len() < 200, "only the rows in view: {end:?}");
 }

@@ -101,7 +101,14 @@ fn xdo(display: &str, args: &[&str]) -> String {
 fn start_app(display: &str, session: &Path, home: &Path) -> (Killed, String) {
     for attempt in 1..=3 {
         match try_start_app(display, session, home) {
-            Ok(started) => return started,
+            Ok(started) => {
+                if attempt > 1 {
+                    // X was busy enough to refuse a client: give the first frame longer
+                    // before keys are sent, or they reach a window not drawn yet.
+                    std::thread::sleep(Duration::from_millis(2000));
+                }
+                return started;
+            }
             Err(said) if said.contains("XOpenDisplayFailed") && attempt < 3 => {
                 eprintln!("X refused the app's connection (attempt {attempt}); starting it again");
                 std::thread::sleep(Duration::from_millis(500));

@@ -91,11 +91,11 @@ impl Correction {
             Message::PickerSubmit => self.choose(self.picker.selected, session),
             Message::Choose(i) => self.choose(i, session),
             Message::Behalf(choice) => {
-                self.on_behalf_of = choice.id;
+                self.on_behalf_of = choice.value;
                 Effect::none()
             }
             Message::Segment(choice) => {
-                self.segment = choice.id;
+                self.segment = choice.value;
                 Effect::none()
             }
             Message::Text(action) => {

@@ -12,6 +12,7 @@ use crate::core::session::Session;
 use crate::core::settings::NgoOrder;
 use crate::core::speakers::InscriptionStatus;
 
+use super::choices::{KindChoice, Labelled, fixed, report_kinds, selected};
 use super::effect::Request;
 use super::person_form::{self, PersonForm};
 use super::shortcuts::Command;
@@ -136,31 +137,13 @@ pub enum Message {
     Back,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct KindChoice(pub ReportKind);
+/// The participant who chairs the meeting, or none.
+pub type ChairChoice = Labelled<Option<u32>>;
+pub type NgoOrderChoice = Labelled<NgoOrder>;
+pub type StatusChoice = Labelled<InscriptionStatus>;
 
-impl std::fmt::Display for KindChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self.0 {
-            ReportKind::PanelSummary => "Panel summary report",
-            ReportKind::Minutes => "Minutes",
-        })
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChairChoice(pub Option<u32>, pub String);
-
-impl std::fmt::Display for ChairChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.1)
-    }
-}
-
-impl std::fmt::Display for InscriptionStatus {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.label())
-    }
+fn statuses() -> Vec<StatusChoice> {
+    fixed(&InscriptionStatus::ALL, |s| s.label())
 }
 
 /// Raw text of the fields as typed, so that half-typed dates are not lost.
@@ -322,18 +305,6 @@ fn long_text(content: &text_editor::Content, which: LongText, height: u32) -> El
         .into()
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NgoOrderChoice(pub NgoOrder);
-
-impl std::fmt::Display for NgoOrderChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self.0 {
-            NgoOrder::Speaking => "NGOs in speaking order",
-            NgoOrder::Alphabetical => "NGOs in alphabetical order",
-        })
-    }
-}
-
 impl MeetingScreen {
     pub fn new(session: &Session) -> Self {
         MeetingScreen {
@@ -372,15 +343,15 @@ impl MeetingScreen {
                 *target = crate::core::text::clean(&content.text());
                 Effect::touched()
             }
-            Message::NgoOrder(NgoOrderChoice(order)) => {
+            Message::NgoOrder(Labelled { value: order, .. }) => {
                 session.report.ngo_order = order;
                 Effect::changed(Task::none())
             }
-            Message::Kind(KindChoice(kind)) => {
+            Message::Kind(Labelled { value: kind, .. }) => {
                 session.meeting.report_kind = kind;
                 Effect::changed(Task::none())
             }
-            Message::Chair(ChairChoice(id, _)) => {
+            Message::Chair(Labelled { value: id, .. }) => {
                 session.meeting.chair = id;
                 Effect::changed(Task::none())
             }
@@ -476,31 +447,22 @@ impl MeetingScreen {
             }
             form = form.push(line);
         }
-        let kinds = [
-            KindChoice(ReportKind::PanelSummary),
-            KindChoice(ReportKind::Minutes),
-        ];
-        let chairs: Vec<ChairChoice> = std::iter::once(ChairChoice(None, "(none)".into()))
+        let kinds = report_kinds();
+        let kind = selected(&kinds, &session.meeting.report_kind);
+        let chairs: Vec<ChairChoice> = std::iter::once(Labelled::new(None, "(none)"))
             .chain(
                 session
                     .participants
                     .iter()
-                    .map(|p| ChairChoice(Some(p.id), p.display_name())),
+                    .map(|p| Labelled::new(Some(p.id), p.display_name())),
             )
             .collect();
-        let chair = chairs
-            .iter()
-            .find(|c| c.0 == session.meeting.chair)
-            .cloned();
+        let chair = selected(&chairs, &session.meeting.chair);
         form = form
             .push(
                 row![
                     text("Report kind").size(14).width(260),
-                    pick_list(
-                        kinds,
-                        Some(KindChoice(session.meeting.report_kind)),
-                        Message::Kind
-                    )
+                    pick_list(kinds, kind, Message::Kind)
                 ]
                 .spacing(8),
             )
@@ -511,19 +473,16 @@ impl MeetingScreen {
                 ]
                 .spacing(8),
             );
-        let orders = [
-            NgoOrderChoice(NgoOrder::Speaking),
-            NgoOrderChoice(NgoOrder::Alphabetical),
-        ];
+        let orders = fixed(&[NgoOrder::Speaking, NgoOrder::Alphabetical], |o| match o {
+            NgoOrder::Speaking => "NGOs in speaking order",
+            NgoOrder::Alphabetical => "NGOs in alphabetical order",
+        });
+        let order = selected(&orders, &session.report.ngo_order);
         form = form
             .push(
                 row![
                     text("NGO list").size(14).width(260),
-                    pick_list(
-                        orders,
-                        Some(NgoOrderChoice(session.report.ngo_order)),
-                        Message::NgoOrder
-                    )
+                    pick_list(orders, order, Message::NgoOrder)
                 ]
                 .spacing(8),
             )
@@ -599,8 +558,8 @@ impl MeetingScreen {
             speakers = speakers.push(
                 row![
                     text(session.speaker_label(&i.speaker)).size(13).width(Fill),
-                    pick_list(InscriptionStatus::ALL, Some(i.status), move |s| {
-                        Message::Status(id, s)
+                    pick_list(statuses(), selected(&statuses(), &i.status), move |s| {
+                        Message::Status(id, s.value)
                     })
                     .text_size(12),
                 ]

@@ -9,6 +9,7 @@ use crate::core::participant::{Honorific, Participant, ParticipantId, Pronoun, R
 use crate::core::session::Session;
 use crate::core::text::clean_line;
 
+use super::choices::{Labelled, fixed, selected};
 use super::effect::{Request, Save};
 use super::style;
 
@@ -51,17 +52,14 @@ pub enum Message {
 
 pub type Effect = super::effect::Effect<Message>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PronounChoice(pub Pronoun);
+pub type PronounChoice = Labelled<Pronoun>;
 
-impl std::fmt::Display for PronounChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self.0 {
-            Pronoun::She => "she",
-            Pronoun::He => "he",
-            Pronoun::They => "they",
-        })
-    }
+fn pronouns() -> Vec<PronounChoice> {
+    fixed(&[Pronoun::She, Pronoun::He, Pronoun::They], |p| match p {
+        Pronoun::She => "she",
+        Pronoun::He => "he",
+        Pronoun::They => "they",
+    })
 }
 
 impl PersonForm {
@@ -111,7 +109,7 @@ impl PersonForm {
         match message {
             Message::ShortTitle(v) => self.short_title = v,
             Message::TitleOnly(v) => self.title_only = v,
-            Message::Pronoun(PronounChoice(p)) => self.pronoun = p,
+            Message::Pronoun(choice) => self.pronoun = choice.value,
             Message::Name(v) => self.name = v,
             Message::FamilyName(v) => self.family_name = v,
             Message::Honorific(h) => {
@@ -267,8 +265,8 @@ impl PersonForm {
                         .on_toggle(Message::TitleOnly),
                     text("pronoun").size(13).color(style::MUTED),
                     pick_list(
-                        [Pronoun::She, Pronoun::He, Pronoun::They].map(PronounChoice),
-                        Some(PronounChoice(self.pronoun)),
+                        pronouns(),
+                        selected(&pronouns(), &self.pronoun),
                         Message::Pronoun
                     )
                     .text_size(13),

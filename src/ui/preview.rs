@@ -9,8 +9,8 @@ use crate::core::meeting::ReportKind;
 use crate::core::session::Session;
 use crate::report::{Block, Inline, Options, Report, assemble};
 
+use super::choices::{KindChoice, Labelled, report_kinds, selected};
 use super::effect::Request;
-use super::meeting::KindChoice;
 use super::revision::{Revision, Stamp};
 use super::shortcuts::Command;
 use super::style;
@@ -91,7 +91,7 @@ impl Preview {
 
     pub fn update(&mut self, message: Message, session: &Session) -> Effect {
         match message {
-            Message::Kind(KindChoice(kind)) => {
+            Message::Kind(Labelled { value: kind, .. }) => {
                 self.kind = kind;
                 self.build(session);
                 self.stamp = Stamp::Current;
@@ -108,13 +108,11 @@ impl Preview {
 
     pub fn view(&self) -> Element<'_, Message> {
         let r = &self.report;
-        let kinds = [
-            KindChoice(ReportKind::PanelSummary),
-            KindChoice(ReportKind::Minutes),
-        ];
+        let kinds = report_kinds();
+        let kind = selected(&kinds, &self.kind);
         let mut bar = row![
             text("Report kind").size(14).color(style::MUTED),
-            pick_list(kinds, Some(KindChoice(self.kind)), Message::Kind).text_size(14),
+            pick_list(kinds, kind, Message::Kind).text_size(14),
             button(text("Export DOCX…  Ctrl+E")).on_press(Message::Export),
             button(text("Backups…"))
                 .style(button::secondary)

@@ -393,7 +393,7 @@ impl Editor {
                     Some(target) => self.with_selected(session, |id| Op::MoveBefore { id, target }),
                     None if number == last + 1 => {
                         let chapter = self.rows.iter().rev().find_map(|r| match r {
-                            Row::Chapter(c) => Some(c.key),
+                            Row::Chapter(c) => Some(c.value),
                             Row::Paragraph(_) => None,
                         });
                         match chapter {
@@ -411,7 +411,7 @@ impl Editor {
             }
             Message::Chapter(choice) => self.with_selected(session, |id| Op::MoveToChapter {
                 id,
-                chapter: choice.key,
+                chapter: choice.value,
             }),
             Message::FootnoteInput(value) => {
                 self.footnote = value;

@@ -5,19 +5,11 @@
 use crate::core::layout::{ChapterKey, Layout, ParagraphId, Place};
 use crate::core::session::Session;
 use crate::report::{Block, Inline, Report};
+use crate::ui::choices::Labelled;
 use crate::ui::virtual_list::RowSize;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ChapterChoice {
-    pub key: ChapterKey,
-    pub label: String,
-}
-
-impl std::fmt::Display for ChapterChoice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.label)
-    }
-}
+/// A chapter heading as listed, and as offered by "to the end of".
+pub type ChapterChoice = Labelled<ChapterKey>;
 
 #[derive(Debug, Clone)]
 pub enum Row {
@@ -75,10 +67,7 @@ pub fn build(session: &Session, layout: &Layout, report: &Report) -> Vec<Row> {
     let mut footnotes = 0;
     for (c, chapter) in layout.chapters.iter().enumerate() {
         let heading = rows.len();
-        rows.push(Row::Chapter(ChapterChoice {
-            key: chapter.key,
-            label: String::new(),
-        }));
+        rows.push(Row::Chapter(Labelled::new(chapter.key, String::new())));
         let mut prints = false;
         for (i, p) in chapter.paragraphs.iter().enumerate() {
             let footnotes_before = footnotes;

@@ -1,37 +1,39 @@
 //! Capture screen: pick who speaks, type what is said, log it with Ctrl+Enter.
+//!
+//! `mod.rs` holds the state and what each key and click does; `panels.rs` the picker,
+//! statement box and clock, `speakers.rs` the list of speakers and `log.rs` the log.
+
+mod log;
+mod panels;
+mod speakers;
+
+pub use log::LOG;
+pub use speakers::SPEAKERS;
 
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use iced::widget::text_editor;
-use iced::widget::{
-    Column, button, column, container, operation, pick_list, row, scrollable, space, text,
-    text_editor as editor,
-};
-use iced::{Element, Fill, Font, Task};
+use iced::widget::{column, container, operation, row};
+use iced::{Element, Task};
 
 use crate::core::intervention::{InterventionId, Speaker};
 use crate::core::picker::PickerIndex;
 use crate::core::session::{NewIntervention, Session};
-use crate::core::speakers::InscriptionStatus;
 use crate::core::text::clean;
 use crate::storage::draft::Draft;
 
-use super::choices::{
-    GroupChoice, SegmentChoice, group_choice, group_choices, segment_choice, segment_choices,
-};
+use super::choices::{GroupChoice, SegmentChoice};
 use super::correction::{self, Correction};
 use super::effect::{Request, Save};
 use super::person_form::{self, PersonForm};
 use super::picker::{Choice, PickerState};
 use super::revision::{Revision, Stamp};
 use super::shortcuts::Command;
-use super::style;
-use super::widget;
+use super::virtual_list::{self, VirtualList};
 
 pub const PICKER: &str = "picker";
 pub const STATEMENT: &str = "statement";
-const LOG_PAGE: usize = 30;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Picked {
@@ -49,7 +51,11 @@ pub struct Capture {
     pub statement: text_editor::Content,
     /// The draft changed since it was last written to its side file.
     pub draft_dirty: bool,
-    log_rows: usize,
+    /// The log and the list of speakers, windowed; their rows follow the session's
+    /// revision (`lists`), also after a statement logged here.
+    pub log: VirtualList,
+    pub speakers: VirtualList,
+    lists: Stamp,
     pub correction: Option<Correction>,
     pub new_person: Option<PersonForm>,
     pub now: DateTime<Utc>,
@@ -69,7 +75,9 @@ pub enum Message {
     Shortcut(Command),
     Commit,
     Segment(SegmentChoice),
-    ShowMore,
+    /// The log or the list of speakers reported a size or a scroll.
+    Log(virtual_list::Event),
+    Speakers(virtual_list::Event),
     Open(InterventionId),
     Correction(correction::Message),
     NewPerson(person_form::Message),
@@ -90,7 +98,9 @@ impl Capture {
             started_at: None,
             statement: text_editor::Content::new(),
             draft_dirty: false,
-            log_rows: LOG_PAGE,
+            log: log::new_list(),
+            speakers: speakers::new_list(),
+            lists: Stamp::Never,
             correction: None,
             new_person: None,
             now: Utc::now(),
@@ -106,6 +116,9 @@ impl Capture {
             capture.started_at = draft.started_at;
             capture.statement = text_editor::Content::with_text(&draft.text);
         }
+        capture.log.set_rows(log::rows(session));
+        capture.speakers.set_rows(speakers::rows(session));
+        capture.lists = Stamp::At(Revision::default());
         capture
     }
 
@@ -132,13 +145,19 @@ impl Capture {
     }
 
     /// Brings the picker's index up to the session's revision, if it is behind (people
-    /// or delegations may have changed on another screen or by an import).
+    /// or delegations may have changed on another screen or by an import), and the log
+    /// and list of speakers whenever the session moved.
     pub fn sync(&mut self, session: &Session, revision: Revision) {
         if self.stamp.behind(revision) {
             self.index = PickerIndex::build(session);
             self.picker.refresh(session, &self.index);
         }
         self.stamp = Stamp::At(revision);
+        if self.lists.behind(revision) {
+            self.log.set_rows(log::rows(session));
+            self.speakers.set_rows(speakers::rows(session));
+        }
+        self.lists = Stamp::At(revision);
     }
 
     pub fn update(&mut self, message: Message, session: &mut Session) -> Effect {
@@ -165,7 +184,7 @@ impl Capture {
             }
             Message::Behalf(choice) => {
                 if let Some(picked) = &mut self.picked {
-                    picked.on_behalf_of = choice.id;
+                    picked.on_behalf_of = choice.value;
                     self.draft_dirty = true;
                 }
                 Effect::none()
@@ -192,12 +211,16 @@ impl Capture {
             Message::Shortcut(command) => self.command(command, session),
             Message::Commit => self.commit(session),
             Message::Segment(choice) => {
-                session.current_segment = choice.id;
+                session.current_segment = choice.value;
                 self.people_unchanged();
                 Effect::changed(Task::none())
             }
-            Message::ShowMore => {
-                self.log_rows += LOG_PAGE;
+            Message::Log(event) => {
+                self.log.update(event);
+                Effect::none()
+            }
+            Message::Speakers(event) => {
+                self.speakers.update(event);
                 Effect::none()
             }
             Message::Open(id) => match session.intervention(id) {
@@ -384,249 +407,6 @@ impl Capture {
             container(bottom).height(iced::Length::FillPortion(bottom_share))
         ]
         .spacing(12)
-        .into()
-    }
-
-    fn speakers_list<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
-        let next = session.next_pending().map(|i| i.id);
-        let mut list = Column::new().spacing(1);
-        for inscription in &session.inscriptions {
-            let mark = match inscription.status {
-                _ if Some(inscription.id) == next => "›",
-                InscriptionStatus::Pending => "·",
-                InscriptionStatus::Spoke => "✓",
-                InscriptionStatus::NotDelivered => "✗",
-                InscriptionStatus::WrittenOnly => "✎",
-                InscriptionStatus::Withdrew => "–",
-            };
-            let mut label = session.speaker_label(&inscription.speaker);
-            if inscription.on_behalf_of.is_some() {
-                label.push_str(" (group)");
-            }
-            let status = match inscription.status {
-                _ if Some(inscription.id) == next => "next",
-                InscriptionStatus::Pending | InscriptionStatus::Spoke => "",
-                other => other.label(),
-            };
-            let faded = inscription.status != InscriptionStatus::Pending;
-            let line = row![
-                text(mark).width(14),
-                text(label)
-                    .size(14)
-                    .color_maybe(faded.then_some(style::MUTED)),
-                text(status).size(12).color(style::ACCENT),
-            ]
-            .spacing(4);
-            list = list.push(
-                button(line)
-                    .padding([2, 4])
-                    .width(Fill)
-                    .style(if Some(inscription.id) == next {
-                        style::selected_row
-                    } else {
-                        style::plain_row
-                    })
-                    .on_press(Message::PickInscription(inscription.id)),
-            );
-        }
-        if session.inscriptions.is_empty() {
-            list = list.push(
-                text("No list of speakers yet. Import one from the Meeting screen (Ctrl+4).")
-                    .size(13)
-                    .color(style::MUTED),
-            );
-        }
-        container(
-            column![
-                text("LIST OF SPEAKERS").size(13).color(style::MUTED),
-                scrollable(list).height(Fill)
-            ]
-            .spacing(6),
-        )
-        .width(260)
-        .height(Fill)
-        .padding(8)
-        .style(style::panel)
-        .into()
-    }
-
-    fn center<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
-        let speaking: Element<'a, Message> = match &self.picked {
-            Some(picked) => {
-                let mut line = row![
-                    text("Speaking:").size(14).color(style::MUTED),
-                    // Fill: a long title wraps instead of squeezing the group list.
-                    text(session.speaker_label(&picked.speaker))
-                        .size(17)
-                        .width(Fill)
-                        .font(Font {
-                            weight: iced::font::Weight::Bold,
-                            ..Font::DEFAULT
-                        }),
-                ]
-                .spacing(8)
-                .align_y(iced::Center);
-                if !session.groups.is_empty() {
-                    line = line.push(
-                        pick_list(
-                            group_choices(session),
-                            group_choice(session, picked.on_behalf_of),
-                            Message::Behalf,
-                        )
-                        .text_size(13)
-                        .width(340),
-                    );
-                }
-                line.into()
-            }
-            None => text("No speaker picked: Ctrl+L, type, Enter.")
-                .size(14)
-                .color(style::MUTED)
-                .into(),
-        };
-        let chooser: Element<'a, Message> = match &self.new_person {
-            Some(form) => form.view(false).map(Message::NewPerson),
-            None => self.picker.view(
-                self.picked.is_some(),
-                PICKER,
-                session,
-                Message::PickerInput,
-                Message::PickerSubmit,
-                Message::Choose,
-            ),
-        };
-        let statement = editor(&self.statement)
-            .id(STATEMENT)
-            .placeholder("What the speaker said…")
-            .on_action(Message::Statement)
-            .key_binding(widget::typing_keys(Message::Shortcut))
-            .height(180)
-            .size(16)
-            .padding(8);
-        let segment = row![
-            text("Segment").size(13).color(style::MUTED),
-            pick_list(
-                segment_choices(session),
-                segment_choice(session, session.current_segment),
-                Message::Segment
-            )
-            .text_size(14),
-            text("Ctrl+PageUp / Ctrl+PageDown")
-                .size(12)
-                .color(style::MUTED),
-        ]
-        .spacing(8)
-        .align_y(iced::Center);
-        column![
-            segment,
-            text("SPEAKER").size(13).color(style::MUTED),
-            chooser,
-            speaking,
-            text("STATEMENT").size(13).color(style::MUTED),
-            statement,
-            text("Ctrl+Enter log  ·  Ctrl+L speaker  ·  F1 all shortcuts")
-                .size(12)
-                .color(style::MUTED),
-        ]
-        .spacing(6)
-        .width(Fill)
-        .into()
-    }
-
-    fn timer<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
-        let (elapsed, limit) = match (&self.picked, self.started_at) {
-            (Some(picked), Some(start)) => (
-                (self.now - start).num_seconds().max(0) as u32,
-                Some(session.speaking_limit(&picked.speaker)),
-            ),
-            _ => (0, None),
-        };
-        let over = limit.is_some_and(|l| elapsed > l);
-        let clock = |s: u32| format!("{:02}:{:02}", s / 60, s % 60);
-        let content = column![
-            text("TIMER").size(13),
-            text(clock(elapsed)).size(40),
-            text(match limit {
-                Some(l) => format!("of {}:{:02}", l / 60, l % 60),
-                None => "no speaker".into(),
-            })
-            .size(15),
-            text(if over { "OVER TIME" } else { "" }).size(14),
-        ]
-        .spacing(4)
-        .align_x(iced::Center);
-        container(content)
-            .width(170)
-            .padding(12)
-            .style(style::timer(over))
-            .into()
-    }
-
-    fn log<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
-        let zone = session.meeting.zone();
-        let mut rows = Column::new().spacing(1);
-        // Only the newest rows are built: the cost of a keystroke must not grow with the log.
-        for intervention in session.interventions.iter().rev().take(self.log_rows) {
-            let time = intervention
-                .started_at
-                .with_timezone(&zone)
-                .format("%H:%M")
-                .to_string();
-            let segment = session
-                .segment(intervention.segment)
-                .map(|s| s.title.as_str())
-                .unwrap_or("?");
-            let mut preview: String = intervention.text.chars().take(140).collect();
-            if preview.len() < intervention.text.len() {
-                preview.push('…');
-            }
-            let line = row![
-                text(time).size(13).color(style::MUTED).width(44),
-                text(segment).size(12).color(style::ACCENT).width(130),
-                text(session.intervention_label(intervention))
-                    .size(14)
-                    .width(iced::Length::FillPortion(2)),
-                text(preview.replace('\n', " "))
-                    .size(13)
-                    .width(iced::Length::FillPortion(5)),
-            ]
-            .spacing(8);
-            rows = rows.push(
-                button(line)
-                    .width(Fill)
-                    .padding([3, 6])
-                    .style(style::plain_row)
-                    .on_press(Message::Open(intervention.id)),
-            );
-        }
-        if session.interventions.len() > self.log_rows {
-            rows = rows.push(
-                button(text("Show older").size(13))
-                    .style(button::text)
-                    .on_press(Message::ShowMore),
-            );
-        }
-        if session.interventions.is_empty() {
-            rows = rows.push(text("Nothing logged yet.").size(13).color(style::MUTED));
-        }
-        container(
-            column![
-                row![
-                    text(format!(
-                        "LOG ({} interventions, newest first; click to correct)",
-                        session.interventions.len()
-                    ))
-                    .size(13)
-                    .color(style::MUTED),
-                    space::horizontal(),
-                ],
-                scrollable(rows).height(Fill),
-            ]
-            .spacing(6),
-        )
-        .padding(8)
-        .height(Fill)
-        .style(style::panel)
         .into()
     }
 }

@@ -1,0 +1,100 @@
+//! The capture screen's log: every intervention, newest first, one click from its
+//! correction. Only the rows around the viewport are built (see `ui::virtual_list`), so
+//! a long meeting costs the screen nothing while the note-taker types.
+
+use iced::widget::{button, column, container, row, space, text};
+use iced::{Element, Fill};
+
+use crate::core::session::Session;
+
+use super::super::style;
+use super::super::virtual_list::{RowSize, VirtualList};
+use super::{Capture, Message};
+
+pub const LOG: &str = "log";
+
+/// A log row's height before it is measured: one line of 14-pixel text with its padding.
+const ROW: f32 = 14.0 * 1.3 + 2.0 * 3.0;
+
+/// The log's rows, newest first, keyed by intervention so measured heights follow them.
+pub fn rows(session: &Session) -> impl Iterator<Item = RowSize> + '_ {
+    session.interventions.iter().rev().map(|i| RowSize {
+        key: i.id,
+        estimate: ROW,
+    })
+}
+
+pub fn new_list() -> VirtualList {
+    VirtualList::new(LOG)
+}
+
+impl Capture {
+    pub(super) fn log<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let zone = session.meeting.zone();
+        let count = session.interventions.len();
+        let list = self.log.view(
+            move |i| {
+                let Some(intervention) = count
+                    .checked_sub(i + 1)
+                    .and_then(|n| session.interventions.get(n))
+                else {
+                    return space().into();
+                };
+                let time = intervention
+                    .started_at
+                    .with_timezone(&zone)
+                    .format("%H:%M")
+                    .to_string();
+                let segment = session
+                    .segment(intervention.segment)
+                    .map(|s| s.title.as_str())
+                    .unwrap_or("?");
+                let mut preview: String = intervention.text.chars().take(140).collect();
+                if preview.len() < intervention.text.len() {
+                    preview.push('…');
+                }
+                let line = row![
+                    text(time).size(13).color(style::MUTED).width(44),
+                    text(segment).size(12).color(style::ACCENT).width(130),
+                    text(session.intervention_label(intervention))
+                        .size(14)
+                        .width(iced::Length::FillPortion(2)),
+                    text(preview.replace('\n', " "))
+                        .size(13)
+                        .width(iced::Length::FillPortion(5)),
+                ]
+                .spacing(8);
+                button(line)
+                    .width(Fill)
+                    .padding([3, 6])
+                    .style(style::plain_row)
+                    .on_press(Message::Open(intervention.id))
+                    .into()
+            },
+            Message::Log,
+        );
+        let body: Element<'a, Message> = if count == 0 {
+            text("Nothing logged yet.")
+                .size(13)
+                .color(style::MUTED)
+                .into()
+        } else {
+            list.into()
+        };
+        container(
+            column![
+                text(format!(
+                    "LOG ({count} interventions, newest first; click to correct)"
+                ))
+                .size(13)
+                .color(style::MUTED),
+                body,
+            ]
+            .spacing(6),
+        )
+        .padding(8)
+        .height(Fill)
+        .style(style::panel)
+        .into()
+    }
+}

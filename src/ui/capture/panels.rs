@@ -1,0 +1,125 @@
+//! The middle and right of the capture screen: the segment, the speaker picker, the
+//! statement box, and the speaking-time clock.
+
+use iced::widget::{column, container, pick_list, row, text, text_editor as editor};
+use iced::{Element, Fill, Font};
+
+use crate::core::session::Session;
+
+use super::super::choices::{group_choice, group_choices, segment_choice, segment_choices};
+use super::super::{style, widget};
+use super::{Capture, Message, PICKER, STATEMENT};
+
+impl Capture {
+    pub(super) fn center<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let speaking: Element<'a, Message> = match &self.picked {
+            Some(picked) => {
+                let mut line = row![
+                    text("Speaking:").size(14).color(style::MUTED),
+                    // Fill: a long title wraps instead of squeezing the group list.
+                    text(session.speaker_label(&picked.speaker))
+                        .size(17)
+                        .width(Fill)
+                        .font(Font {
+                            weight: iced::font::Weight::Bold,
+                            ..Font::DEFAULT
+                        }),
+                ]
+                .spacing(8)
+                .align_y(iced::Center);
+                if !session.groups.is_empty() {
+                    line = line.push(
+                        pick_list(
+                            group_choices(session),
+                            group_choice(session, picked.on_behalf_of),
+                            Message::Behalf,
+                        )
+                        .text_size(13)
+                        .width(340),
+                    );
+                }
+                line.into()
+            }
+            None => text("No speaker picked: Ctrl+L, type, Enter.")
+                .size(14)
+                .color(style::MUTED)
+                .into(),
+        };
+        let chooser: Element<'a, Message> = match &self.new_person {
+            Some(form) => form.view(false).map(Message::NewPerson),
+            None => self.picker.view(
+                self.picked.is_some(),
+                PICKER,
+                session,
+                Message::PickerInput,
+                Message::PickerSubmit,
+                Message::Choose,
+            ),
+        };
+        let statement = editor(&self.statement)
+            .id(STATEMENT)
+            .placeholder("What the speaker said…")
+            .on_action(Message::Statement)
+            .key_binding(widget::typing_keys(Message::Shortcut))
+            .height(180)
+            .size(16)
+            .padding(8);
+        let segment = row![
+            text("Segment").size(13).color(style::MUTED),
+            pick_list(
+                segment_choices(session),
+                segment_choice(session, session.current_segment),
+                Message::Segment
+            )
+            .text_size(14),
+            text("Ctrl+PageUp / Ctrl+PageDown")
+                .size(12)
+                .color(style::MUTED),
+        ]
+        .spacing(8)
+        .align_y(iced::Center);
+        column![
+            segment,
+            text("SPEAKER").size(13).color(style::MUTED),
+            chooser,
+            speaking,
+            text("STATEMENT").size(13).color(style::MUTED),
+            statement,
+            text("Ctrl+Enter log  ·  Ctrl+L speaker  ·  F1 all shortcuts")
+                .size(12)
+                .color(style::MUTED),
+        ]
+        .spacing(6)
+        .width(Fill)
+        .into()
+    }
+
+    pub(super) fn timer<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let (elapsed, limit) = match (&self.picked, self.started_at) {
+            (Some(picked), Some(start)) => (
+                (self.now - start).num_seconds().max(0) as u32,
+                Some(session.speaking_limit(&picked.speaker)),
+            ),
+            _ => (0, None),
+        };
+        let over = limit.is_some_and(|l| elapsed > l);
+        let clock = |s: u32| format!("{:02}:{:02}", s / 60, s % 60);
+        let content = column![
+            text("TIMER").size(13),
+            text(clock(elapsed)).size(40),
+            text(match limit {
+                Some(l) => format!("of {}:{:02}", l / 60, l % 60),
+                None => "no speaker".into(),
+            })
+            .size(15),
+            text(if over { "OVER TIME" } else { "" }).size(14),
+        ]
+        .spacing(4)
+        .align_x(iced::Center);
+        container(content)
+            .width(170)
+            .padding(12)
+            .style(style::timer(over))
+            .into()
+    }
+}
