@@ -753,28 +753,35 @@ impl App {
                 Screen::Preview => open.preview.view().map(Message::Preview),
             },
         };
-        let mut page = Column::new().spacing(8).padding(12).push(self.header());
+        let mut page = Column::new()
+            .spacing(style::gap::M)
+            .padding(style::gap::XL)
+            .push(self.header());
         if let Some(notice) = &self.notice {
             let actions: Element<'_, Message> = if self.pending_export.is_some() {
                 row![
-                    button(text("Replace").size(13)).on_press(Message::ReplaceExport),
-                    button(text("Cancel").size(13))
+                    button(text("Replace").size(style::size::LABEL))
+                        .on_press(Message::ReplaceExport),
+                    button(text("Cancel").size(style::size::LABEL))
                         .style(button::secondary)
                         .on_press(Message::CancelExport),
                 ]
-                .spacing(6)
+                .spacing(style::gap::S)
                 .into()
             } else {
-                button(text("OK").size(13))
+                button(text("OK").size(style::size::LABEL))
                     .style(button::secondary)
                     .on_press(Message::DismissNotice)
                     .into()
             };
             page = page.push(
                 container(
-                    row![text(&notice.text).size(14).width(Fill), actions]
-                        .spacing(8)
-                        .align_y(iced::Center),
+                    row![
+                        text(&notice.text).size(style::size::BODY).width(Fill),
+                        actions
+                    ]
+                    .spacing(style::gap::M)
+                    .align_y(iced::Center),
                 )
                 .padding([6, 10])
                 .width(Fill)
@@ -792,16 +799,20 @@ impl App {
     }
 
     fn header(&self) -> Element<'_, Message> {
-        let mut bar = row![text("Rapporteur").size(22).color(style::ACCENT)]
-            .spacing(14)
-            .align_y(iced::Center);
+        let mut bar = row![
+            text("Rapporteur")
+                .size(style::size::TITLE)
+                .color(style::ACCENT)
+        ]
+        .spacing(style::gap::XXL)
+        .align_y(iced::Center);
         if let Some(open) = &self.open {
-            bar = bar.push(text(&open.session.name).size(17));
+            bar = bar.push(text(&open.session.name).size(style::size::HEADING));
             bar = bar.push(space::horizontal());
             if let Some(segment) = open.session.segment(open.session.current_segment) {
                 bar = bar.push(
                     text(format!("Segment: {}", segment.title))
-                        .size(16)
+                        .size(style::size::INPUT)
                         .color(style::ACCENT),
                 );
             }
@@ -813,9 +824,9 @@ impl App {
                 }
                 (None, None) => text("No changes yet").color(style::MUTED),
             };
-            bar = bar.push(saved.size(14));
+            bar = bar.push(saved.size(style::size::BODY));
             let tab = |label: &'static str, screen: Screen, command: Command| {
-                button(text(label).size(13))
+                button(text(label).size(style::size::LABEL))
                     .style(if self.screen == screen {
                         button::primary
                     } else {
@@ -831,7 +842,7 @@ impl App {
             bar = bar.push(space::horizontal());
         }
         bar.push(
-            button(text("Help  F1").size(13))
+            button(text("Help  F1").size(style::size::LABEL))
                 .style(button::secondary)
                 .on_press(Message::Command(Command::Help)),
         )
@@ -841,9 +852,9 @@ impl App {
     fn start_view(&self) -> Element<'_, Message> {
         center(
             column![
-                text("No session open").size(26),
+                text("No session open").size(style::size::DISPLAY),
                 text("Start a new session for a meeting, open one, or explore the sample meeting.")
-                    .size(15)
+                    .size(style::size::READ)
                     .color(style::MUTED),
                 row![
                     button(text("New session…  Ctrl+N")).on_press(Message::Command(Command::New)),
@@ -854,9 +865,9 @@ impl App {
                         .style(button::secondary)
                         .on_press(Message::Demo),
                 ]
-                .spacing(10),
+                .spacing(style::gap::L),
             ]
-            .spacing(14)
+            .spacing(style::gap::XXL)
             .align_x(iced::Center),
         )
         .into()
@@ -864,21 +875,24 @@ impl App {
 
     fn help_view(&self) -> Element<'_, Message> {
         let mut rows = Column::new()
-            .spacing(4)
-            .push(text("Keyboard shortcuts").size(20));
+            .spacing(style::gap::XS)
+            .push(text("Keyboard shortcuts").size(style::size::TITLE));
         for (keys, description) in shortcuts::help_rows() {
             rows = rows.push(
                 row![
-                    text(keys).size(15).width(160).color(style::ACCENT),
-                    text(description).size(15)
+                    text(keys)
+                        .size(style::size::READ)
+                        .width(160)
+                        .color(style::ACCENT),
+                    text(description).size(style::size::READ)
                 ]
-                .spacing(10),
+                .spacing(style::gap::L),
             );
         }
         rows =
             rows.push(button(text("Close (Esc or F1)")).on_press(Message::Command(Command::Help)));
         container(rows)
-            .padding(20)
+            .padding(style::gap::PAGE)
             .max_width(720)
             .style(container::bordered_box)
             .into()
@@ -888,26 +902,27 @@ impl App {
 /// The backups of one session, newest first, each with a Restore button.
 fn backups_view(panel: &BackupsPanel) -> Element<'_, Message> {
     let mut rows = Column::new()
-        .spacing(6)
-        .push(text("Backups").size(20))
+        .spacing(style::gap::S)
+        .push(text("Backups").size(style::size::TITLE))
         .push(
             text(format!(
                 "Copies of {} kept by Rapporteur. Restoring one keeps the current file among the backups.",
                 panel.session.display()
             ))
-            .size(14)
+            .size(style::size::BODY)
             .color(style::MUTED),
         );
     if panel.list.is_empty() {
-        rows = rows.push(text("No backup has been kept yet.").size(15));
+        rows = rows.push(text("No backup has been kept yet.").size(style::size::READ));
     }
     for b in panel.list.iter().take(24) {
         rows = rows.push(
             row![
-                text(b.describe()).size(15).width(Fill),
-                button(text("Restore").size(13)).on_press(Message::Restore(b.path.clone())),
+                text(b.describe()).size(style::size::READ).width(Fill),
+                button(text("Restore").size(style::size::LABEL))
+                    .on_press(Message::Restore(b.path.clone())),
             ]
-            .spacing(10)
+            .spacing(style::gap::L)
             .align_y(iced::Center),
         );
     }
@@ -916,8 +931,8 @@ fn backups_view(panel: &BackupsPanel) -> Element<'_, Message> {
             .style(button::secondary)
             .on_press(Message::CloseBackups),
     );
-    container(iced::widget::scrollable(rows.padding(4)))
-        .padding(20)
+    container(iced::widget::scrollable(rows.padding(style::gap::XS)))
+        .padding(style::gap::PAGE)
         .max_width(760)
         .max_height(600)
         .style(container::bordered_box)

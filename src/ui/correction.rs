@@ -179,25 +179,25 @@ impl Correction {
 
     pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
         let header = row![
-            text(format!("Correcting intervention #{}", self.id)).size(16),
+            text(format!("Correcting intervention #{}", self.id)).size(style::size::INPUT),
             space::horizontal(),
-            text("Speaker:").size(14).color(style::MUTED),
-            text(session.speaker_label(&self.speaker)).size(15),
+            text("Speaker:").size(style::size::BODY).color(style::MUTED),
+            text(session.speaker_label(&self.speaker)).size(style::size::READ),
             pick_list(
                 group_choices(session),
                 group_choice(session, self.on_behalf_of),
                 Message::Behalf
             )
-            .text_size(13)
+            .text_size(style::size::LABEL)
             .width(260),
             pick_list(
                 segment_choices(session),
                 segment_choice(session, self.segment),
                 Message::Segment
             )
-            .text_size(13),
+            .text_size(style::size::LABEL),
         ]
-        .spacing(8)
+        .spacing(style::gap::M)
         .align_y(iced::Center);
         let picker = self.picker.view(
             false,
@@ -212,8 +212,8 @@ impl Correction {
             .on_action(Message::Text)
             .key_binding(widget::typing_keys(Message::Shortcut))
             .height(110)
-            .size(15)
-            .padding(6);
+            .size(style::size::READ)
+            .padding(style::gap::S);
         let actions = if self.confirm_delete {
             row![
                 text("Delete this intervention from the log? This cannot be undone.")
@@ -237,7 +237,7 @@ impl Correction {
                     .on_press(Message::Delete),
             ]
         }
-        .spacing(8)
+        .spacing(style::gap::M)
         .align_y(iced::Center);
         container(
             column![
@@ -247,25 +247,27 @@ impl Correction {
                 body,
                 self.footnotes_view(),
                 text("Re-attribute: type another speaker below (optional)")
-                    .size(12)
+                    .size(style::size::HINT)
                     .color(style::MUTED),
                 picker,
             ]
-            .spacing(6),
+            .spacing(style::gap::S),
         )
-        .padding(10)
+        .padding(style::gap::L)
         .width(Fill)
         .style(style::panel)
         .into()
     }
 
     fn footnotes_view(&self) -> Element<'_, Message> {
-        let mut list = column![].spacing(2);
+        let mut list = column![].spacing(style::gap::XXS);
         for (n, note) in self.footnotes.iter().enumerate() {
             list = list.push(
                 row![
-                    text(format!("Footnote: {note}")).size(13).width(Fill),
-                    button(text("Remove").size(12))
+                    text(format!("Footnote: {note}"))
+                        .size(style::size::LABEL)
+                        .width(Fill),
+                    button(text("Remove").size(style::size::HINT))
                         .style(button::text)
                         .on_press(Message::RemoveFootnote(n)),
                 ]
@@ -281,13 +283,13 @@ impl Correction {
                 .id("correction-footnote")
                 .on_input(Message::NewFootnote)
                 .on_submit(Message::AddFootnote)
-                .padding(5)
-                .size(13),
-                button(text("Add footnote").size(13))
+                .padding(style::gap::XS)
+                .size(style::size::LABEL),
+                button(text("Add footnote").size(style::size::LABEL))
                     .style(button::secondary)
                     .on_press(Message::AddFootnote),
             ]
-            .spacing(6),
+            .spacing(style::gap::S),
         )
         .into()
     }

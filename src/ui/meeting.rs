@@ -301,7 +301,7 @@ fn long_text(content: &text_editor::Content, which: LongText, height: u32) -> El
     text_editor(content)
         .on_action(move |action| Message::LongText(which, action))
         .height(height as f32)
-        .padding(6)
+        .padding(style::gap::S)
         .into()
 }
 
@@ -425,7 +425,7 @@ impl MeetingScreen {
     }
 
     pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
-        let mut form = Column::new().spacing(4);
+        let mut form = Column::new().spacing(style::gap::XS);
         for &(field, label, hint) in FIELDS {
             let shown = self
                 .raw
@@ -434,16 +434,16 @@ impl MeetingScreen {
                 .map(|(_, v)| v.clone())
                 .unwrap_or_else(|| value(session, field));
             let mut line = row![
-                text(label).size(14).width(260),
+                text(label).size(style::size::BODY).width(260),
                 text_input(hint, &shown)
                     .on_input(move |v| Message::Edit(field, v))
-                    .padding(5)
-                    .size(14),
+                    .padding(style::gap::XS)
+                    .size(style::size::BODY),
             ]
-            .spacing(8)
+            .spacing(style::gap::M)
             .align_y(iced::Center);
             if let Some((_, e)) = self.errors.iter().find(|(f, _)| *f == field) {
-                line = line.push(text(e).size(12).color(style::ALERT));
+                line = line.push(text(e).size(style::size::HINT).color(style::ALERT));
             }
             form = form.push(line);
         }
@@ -461,17 +461,17 @@ impl MeetingScreen {
         form = form
             .push(
                 row![
-                    text("Report kind").size(14).width(260),
+                    text("Report kind").size(style::size::BODY).width(260),
                     pick_list(kinds, kind, Message::Kind)
                 ]
-                .spacing(8),
+                .spacing(style::gap::M),
             )
             .push(
                 row![
-                    text("Chair").size(14).width(260),
+                    text("Chair").size(style::size::BODY).width(260),
                     pick_list(chairs, chair, Message::Chair)
                 ]
-                .spacing(8),
+                .spacing(style::gap::M),
             );
         let orders = fixed(&[NgoOrder::Speaking, NgoOrder::Alphabetical], |o| match o {
             NgoOrder::Speaking => "NGOs in speaking order",
@@ -481,16 +481,19 @@ impl MeetingScreen {
         form = form
             .push(
                 row![
-                    text("NGO list").size(14).width(260),
+                    text("NGO list").size(style::size::BODY).width(260),
                     pick_list(orders, order, Message::NgoOrder)
                 ]
-                .spacing(8),
+                .spacing(style::gap::M),
             )
-            .push(text("Summary of the report (paragraphs separated by a blank line)").size(14))
+            .push(
+                text("Summary of the report (paragraphs separated by a blank line)")
+                    .size(style::size::BODY),
+            )
             .push(long_text(&self.summary, LongText::Summary, 140))
-            .push(text("Minutes: decisions or commitments, one per line").size(14))
+            .push(text("Minutes: decisions or commitments, one per line").size(style::size::BODY))
             .push(long_text(&self.decisions, LongText::Decisions, 90))
-            .push(text("Minutes: conclusions and next steps, one per line").size(14))
+            .push(text("Minutes: conclusions and next steps, one per line").size(style::size::BODY))
             .push(long_text(&self.conclusions, LongText::Conclusions, 90));
         if let Some(times) = session.meeting.time_range_text() {
             form = form.push(
@@ -499,91 +502,99 @@ impl MeetingScreen {
                     session.meeting.date_text().unwrap_or_default(),
                     times
                 ))
-                .size(13)
+                .size(style::size::LABEL)
                 .color(style::MUTED),
             );
         }
 
-        let mut segments = Column::new()
-            .spacing(2)
-            .push(text("SEGMENTS / AGENDA ITEMS").size(13).color(style::MUTED));
+        let mut segments = Column::new().spacing(style::gap::XXS).push(
+            text("SEGMENTS / AGENDA ITEMS")
+                .size(style::size::LABEL)
+                .color(style::MUTED),
+        );
         for s in &session.segments {
-            segments = segments.push(text(format!("{}. {}", s.id, s.title)).size(14));
+            segments =
+                segments.push(text(format!("{}. {}", s.id, s.title)).size(style::size::BODY));
         }
         segments = segments.push(
             row![
                 text_input("New segment or agenda item", &self.new_segment)
                     .on_input(Message::NewSegment)
                     .on_submit(Message::AddSegment)
-                    .padding(5),
+                    .padding(style::gap::XS),
                 button(text("Add")).on_press(Message::AddSegment),
             ]
-            .spacing(6),
+            .spacing(style::gap::S),
         );
 
-        let mut groups = Column::new()
-            .spacing(2)
-            .push(text("GROUPS (“on behalf of”)").size(13).color(style::MUTED));
+        let mut groups = Column::new().spacing(style::gap::XXS).push(
+            text("GROUPS (“on behalf of”)")
+                .size(style::size::LABEL)
+                .color(style::MUTED),
+        );
         for g in &session.groups {
-            groups = groups.push(text(format!("{} — {}", g.name, g.members)).size(13));
+            groups =
+                groups.push(text(format!("{} — {}", g.name, g.members)).size(style::size::LABEL));
         }
         groups = groups.push(
             column![
                 text_input("Group name", &self.group_name)
                     .on_input(Message::GroupName)
-                    .padding(5),
+                    .padding(style::gap::XS),
                 text_input("Membership (becomes the footnote)", &self.group_members)
                     .on_input(Message::GroupMembers)
                     .on_submit(Message::AddGroup)
-                    .padding(5),
+                    .padding(style::gap::XS),
                 button(text("Add group")).on_press(Message::AddGroup),
             ]
-            .spacing(4),
+            .spacing(style::gap::XS),
         );
 
-        let mut speakers = Column::new().spacing(2).push(
+        let mut speakers = Column::new().spacing(style::gap::XXS).push(
             row![
                 text(format!("LIST OF SPEAKERS ({})", session.inscriptions.len()))
-                    .size(13)
+                    .size(style::size::LABEL)
                     .color(style::MUTED),
-                button(text("Import CSV…").size(13))
+                button(text("Import CSV…").size(style::size::LABEL))
                     .style(button::secondary)
                     .on_press(Message::ImportSpeakers),
             ]
-            .spacing(8)
+            .spacing(style::gap::M)
             .align_y(iced::Center),
         );
         for i in &session.inscriptions {
             let id = i.id;
             speakers = speakers.push(
                 row![
-                    text(session.speaker_label(&i.speaker)).size(13).width(Fill),
+                    text(session.speaker_label(&i.speaker))
+                        .size(style::size::LABEL)
+                        .width(Fill),
                     pick_list(statuses(), selected(&statuses(), &i.status), move |s| {
                         Message::Status(id, s.value)
                     })
-                    .text_size(12),
+                    .text_size(style::size::HINT),
                 ]
-                .spacing(6)
+                .spacing(style::gap::S)
                 .align_y(iced::Center),
             );
         }
 
-        let mut people = Column::new().spacing(2).push(
+        let mut people = Column::new().spacing(style::gap::XXS).push(
             row![
                 text(format!("PARTICIPANTS ({})", session.participants.len()))
-                    .size(13)
+                    .size(style::size::LABEL)
                     .color(style::MUTED),
-                button(text("Add…").size(13))
+                button(text("Add…").size(style::size::LABEL))
                     .style(button::secondary)
                     .on_press(Message::AddPerson),
             ]
-            .spacing(8)
+            .spacing(style::gap::M)
             .align_y(iced::Center),
         );
         if let Some(form) = &self.person {
             people = people.push(
                 container(form.view(true).map(Message::Person))
-                    .padding(8)
+                    .padding(style::gap::M)
                     .style(style::panel),
             );
         }
@@ -598,19 +609,21 @@ impl MeetingScreen {
                 button(
                     column![
                         row![
-                            text(p.display_name()).size(14),
-                            text(p.role.label()).size(12).color(style::ACCENT)
+                            text(p.display_name()).size(style::size::BODY),
+                            text(p.role.label())
+                                .size(style::size::HINT)
+                                .color(style::ACCENT)
                         ]
-                        .spacing(8),
+                        .spacing(style::gap::M),
                         text(if delegation.is_empty() {
                             p.title.clone()
                         } else {
                             format!("{} ({delegation})", p.title)
                         })
-                        .size(12)
+                        .size(style::size::HINT)
                         .color(style::MUTED),
                     ]
-                    .spacing(1),
+                    .spacing(style::gap::XXS),
                 )
                 .width(Fill)
                 .padding([2, 4])
@@ -619,12 +632,15 @@ impl MeetingScreen {
             );
         }
 
-        let left = column![text("MEETING").size(13).color(style::MUTED), form]
-            .spacing(14)
-            .width(iced::Length::FillPortion(5));
+        let left = column![
+            text("MEETING").size(style::size::LABEL).color(style::MUTED),
+            form
+        ]
+        .spacing(style::gap::XXL)
+        .width(iced::Length::FillPortion(5));
         let middle = column![people].width(iced::Length::FillPortion(4));
         let right = column![speakers, segments, groups]
-            .spacing(14)
+            .spacing(style::gap::XXL)
             .width(iced::Length::FillPortion(3));
         column![
             row![
@@ -632,9 +648,14 @@ impl MeetingScreen {
                     .style(button::secondary)
                     .on_press(Message::Back)
             ],
-            scrollable(row![left, middle, right].spacing(16).padding(4)).height(Fill),
+            scrollable(
+                row![left, middle, right]
+                    .spacing(style::gap::XXL)
+                    .padding(style::gap::XS)
+            )
+            .height(Fill),
         ]
-        .spacing(8)
+        .spacing(style::gap::M)
         .into()
     }
 }

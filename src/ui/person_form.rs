@@ -193,7 +193,7 @@ impl PersonForm {
     /// `full` shows every field (Meeting screen); the compact form is for the meeting room.
     pub fn view<'a>(&'a self, full: bool) -> Element<'a, Message> {
         let honorific = |h: Honorific, label: &'static str| {
-            button(text(label).size(14))
+            button(text(label).size(style::size::BODY))
                 .padding([4, 10])
                 .style(if self.honorific == h {
                     button::primary
@@ -211,14 +211,21 @@ impl PersonForm {
             .id("new-person-delegation")
             .on_input(Message::Delegation)
             .on_submit(Message::Create)
-            .padding(6),
+            .padding(style::gap::S),
         ]
-        .spacing(6)
+        .spacing(style::gap::S)
         .align_y(iced::Center);
         if !known {
             delegation_row = delegation_row
-                .push(text("not a UN name; kind:").size(13).color(style::MUTED))
-                .push(pick_list(DelegationKind::ALL, Some(self.kind), Message::Kind).text_size(13));
+                .push(
+                    text("not a UN name; kind:")
+                        .size(style::size::LABEL)
+                        .color(style::MUTED),
+                )
+                .push(
+                    pick_list(DelegationKind::ALL, Some(self.kind), Message::Kind)
+                        .text_size(style::size::LABEL),
+                );
         }
         let mut form = column![
             text(match (self.editing, full) {
@@ -226,28 +233,28 @@ impl PersonForm {
                 (None, true) => "NEW PARTICIPANT  (Enter creates)",
                 (None, false) => "NEW PERSON  (Enter creates and picks, Esc cancels)",
             })
-            .size(13)
+            .size(style::size::LABEL)
             .color(style::ACCENT),
             row![
                 honorific(Honorific::Ms, "Ms."),
                 honorific(Honorific::Mr, "Mr."),
                 honorific(Honorific::None, "—"),
-                text_input("Full name", &self.name).id(NAME).on_input(Message::Name).on_submit(Message::Create).padding(6),
+                text_input("Full name", &self.name).id(NAME).on_input(Message::Name).on_submit(Message::Create).padding(style::gap::S),
             ]
-            .spacing(6)
+            .spacing(style::gap::S)
             .align_y(iced::Center),
             text_input("Family name, if several words (\"Serbin Pont\")", &self.family_name)
                 .on_input(Message::FamilyName)
                 .on_submit(Message::Create)
-                .padding(6),
+                .padding(style::gap::S),
             text_input("Full title (first mention), e.g. Chair of the National Human Rights Council of Morocco", &self.title)
                 .id("new-person-title")
                 .on_input(Message::Title)
                 .on_submit(Message::Create)
-                .padding(6),
+                .padding(style::gap::S),
             delegation_row,
         ]
-        .spacing(6);
+        .spacing(style::gap::S);
         if full {
             form = form.push(
                 text_input(
@@ -256,29 +263,29 @@ impl PersonForm {
                 )
                 .on_input(Message::ShortTitle)
                 .on_submit(Message::Create)
-                .padding(6),
+                .padding(style::gap::S),
             );
             form = form.push(
                 row![
                     checkbox(self.title_only)
                         .label("named by title only (UN official)")
                         .on_toggle(Message::TitleOnly),
-                    text("pronoun").size(13).color(style::MUTED),
+                    text("pronoun").size(style::size::LABEL).color(style::MUTED),
                     pick_list(
                         pronouns(),
                         selected(&pronouns(), &self.pronoun),
                         Message::Pronoun
                     )
-                    .text_size(13),
+                    .text_size(style::size::LABEL),
                 ]
-                .spacing(8)
+                .spacing(style::gap::M)
                 .align_y(iced::Center),
             );
         }
         form = form.push(
             row![
-                text("Role").size(13).color(style::MUTED),
-                pick_list(Role::ALL, Some(self.role), Message::Role).text_size(13),
+                text("Role").size(style::size::LABEL).color(style::MUTED),
+                pick_list(Role::ALL, Some(self.role), Message::Role).text_size(style::size::LABEL),
                 button(text(match (self.editing, full) {
                     (Some(_), _) => "Save",
                     (None, true) => "Create",
@@ -289,7 +296,7 @@ impl PersonForm {
                     .style(button::secondary)
                     .on_press(Message::Cancel),
             ]
-            .spacing(8)
+            .spacing(style::gap::M)
             .align_y(iced::Center),
         );
         if let Some(error) = &self.error {

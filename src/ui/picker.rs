@@ -137,9 +137,9 @@ impl PickerState {
             .id(id)
             .on_input(on_input)
             .on_submit(on_submit)
-            .padding(8)
-            .size(18);
-        let mut list = Column::new().spacing(1);
+            .padding(style::gap::M)
+            .size(style::size::HEADING);
+        let mut list = Column::new().spacing(style::gap::XXS);
         let hidden = compact && self.query.trim().is_empty();
         for (i, choice) in self.choices.iter().enumerate().filter(|_| !hidden) {
             let selected = i == self.selected;
@@ -158,13 +158,13 @@ impl PickerState {
                 label = format!("› {label}");
             }
             let row = iced::widget::row![
-                text(label).size(15),
+                text(label).size(style::size::READ),
                 text(detail)
-                    .size(13)
+                    .size(style::size::LABEL)
                     .color(style::MUTED)
                     .wrapping(text::Wrapping::None),
             ]
-            .spacing(4);
+            .spacing(style::gap::XS);
             list = list.push(
                 button(row)
                     .width(Fill)
@@ -178,7 +178,7 @@ impl PickerState {
             );
         }
         column![input, container(list).width(Fill)]
-            .spacing(4)
+            .spacing(style::gap::XS)
             .into()
     }
 }

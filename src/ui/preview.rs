@@ -111,8 +111,10 @@ impl Preview {
         let kinds = report_kinds();
         let kind = selected(&kinds, &self.kind);
         let mut bar = row![
-            text("Report kind").size(14).color(style::MUTED),
-            pick_list(kinds, kind, Message::Kind).text_size(14),
+            text("Report kind")
+                .size(style::size::BODY)
+                .color(style::MUTED),
+            pick_list(kinds, kind, Message::Kind).text_size(style::size::BODY),
             button(text("Export DOCX…  Ctrl+E")).on_press(Message::Export),
             button(text("Backups…"))
                 .style(button::secondary)
@@ -122,30 +124,34 @@ impl Preview {
                 r.numbered_count(),
                 self.notes.len()
             ))
-            .size(13)
+            .size(style::size::LABEL)
             .color(style::MUTED),
         ]
-        .spacing(10)
+        .spacing(style::gap::L)
         .align_y(iced::Center);
         if let Some(path) = &self.last_export {
             bar = bar.push(
                 text(format!("Last export: {path}"))
-                    .size(13)
+                    .size(style::size::LABEL)
                     .color(style::OK),
             );
         }
         let page = self.list.view(
             |i| match self.lines.get(i) {
-                Some(line) => container(self.line(line))
-                    .padding([4, 24])
-                    .max_width(PAGE_WIDTH)
-                    .into(),
+                // The page in the middle of a wide window, as a word processor shows it.
+                Some(line) => container(
+                    container(self.line(line))
+                        .padding([4, 24])
+                        .max_width(PAGE_WIDTH),
+                )
+                .center_x(Fill)
+                .into(),
                 None => space().into(),
             },
             Message::List,
         );
         column![bar, container(page).style(style::panel)]
-            .spacing(8)
+            .spacing(style::gap::M)
             .into()
     }
 
@@ -158,12 +164,12 @@ impl Preview {
         let missing = || text("").into();
         match *line {
             Line::Masthead(i) => match r.masthead.get(i) {
-                Some(m) => text(m).size(13).color(style::MUTED).into(),
+                Some(m) => text(m).size(style::size::LABEL).color(style::MUTED).into(),
                 None => missing(),
             },
-            Line::Title => text(&r.title).size(24).font(bold).into(),
-            Line::Subtitle => text(&r.subtitle).size(16).font(bold).into(),
-            Line::SummaryHeading => text("Summary").size(18).font(bold).into(),
+            Line::Title => text(&r.title).size(style::size::DISPLAY).font(bold).into(),
+            Line::Subtitle => text(&r.subtitle).size(style::size::INPUT).font(bold).into(),
+            Line::SummaryHeading => text("Summary").size(style::size::HEADING).font(bold).into(),
             Line::Summary(i) => match r.summary.get(i) {
                 Some(p) => text(p).size(BODY).into(),
                 None => missing(),
@@ -176,10 +182,10 @@ impl Preview {
                             Some(n) => format!("{n}  {title}"),
                             None => title.clone(),
                         };
-                        text(heading).size(18).font(bold).into()
+                        text(heading).size(style::size::HEADING).font(bold).into()
                     }
                     Some(Block::Heading { text: heading }) => {
-                        text(heading).size(16).font(bold).into()
+                        text(heading).size(style::size::INPUT).font(bold).into()
                     }
                     Some(Block::Paragraph {
                         number,
@@ -193,9 +199,13 @@ impl Preview {
                                 .width(44),
                             rich(content, &mut footnote),
                         ]
-                        .spacing(6);
+                        .spacing(style::gap::S);
                         if *generated {
-                            line = line.push(text("generated").size(11).color(style::ACCENT));
+                            line = line.push(
+                                text("generated")
+                                    .size(style::size::TAG)
+                                    .color(style::ACCENT),
+                            );
                         }
                         line.into()
                     }
@@ -203,7 +213,7 @@ impl Preview {
                         text("•").size(BODY).width(16 + 20 * u32::from(*level)),
                         rich(content, &mut footnote)
                     ]
-                    .spacing(6)
+                    .spacing(style::gap::S)
                     .into(),
                     Some(Block::Plain { content }) => rich(content, &mut footnote),
                     None => missing(),
@@ -211,7 +221,9 @@ impl Preview {
             }
             Line::Rule => text("__________").color(style::MUTED).into(),
             Line::Note(i) => match self.notes.get(i) {
-                Some(note) => text(format!("{}  {note}", i + 1)).size(13).into(),
+                Some(note) => text(format!("{}  {note}", i + 1))
+                    .size(style::size::LABEL)
+                    .into(),
                 None => missing(),
             },
         }
@@ -220,8 +232,8 @@ impl Preview {
 
 /// The page's width in the preview, about that of an A4 text block on screen.
 const PAGE_WIDTH: f32 = 820.0;
-/// Body text size in the preview.
-const BODY: f32 = 15.0;
+/// Body text size in the preview: as report paragraphs read everywhere.
+const BODY: f32 = style::size::READ;
 
 /// One line of the page as the list builds it: a part of the report by its place.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -313,5 +325,5 @@ pub fn rich<'a, M: 'a>(content: &[Inline], footnote: &mut usize) -> Element<'a, 
             }
         })
         .collect();
-    rich_text(spans).size(15).width(Fill).into()
+    rich_text(spans).size(style::size::READ).width(Fill).into()
 }

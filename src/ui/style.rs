@@ -11,6 +11,42 @@ const SELECTED: Color = Color::from_rgb(0.85, 0.91, 0.97);
 const PANEL: Color = Color::from_rgb(0.965, 0.97, 0.975);
 const LINE: Color = Color::from_rgb(0.84, 0.86, 0.89);
 
+/// Text sizes, one scale for every screen, smallest to largest.
+pub mod size {
+    /// Tags beside a paragraph ("generated", "edited").
+    pub const TAG: f32 = 11.0;
+    /// Hints and shortcut reminders.
+    pub const HINT: f32 = 12.0;
+    /// Field and section labels, secondary text.
+    pub const LABEL: f32 = 13.0;
+    /// Lists, fields and buttons.
+    pub const BODY: f32 = 14.0;
+    /// Report paragraphs, read as they will print.
+    pub const READ: f32 = 15.0;
+    /// What the note-taker types; subheadings.
+    pub const INPUT: f32 = 16.0;
+    /// Headings of chapters, panels and the session.
+    pub const HEADING: f32 = 18.0;
+    /// Titles of screens and dialogs.
+    pub const TITLE: f32 = 20.0;
+    /// The report's title and the empty window.
+    pub const DISPLAY: f32 = 24.0;
+    /// The speaking-time clock, read from across the table.
+    pub const CLOCK: f32 = 40.0;
+}
+
+/// Room between and around things, one scale for every screen.
+pub mod gap {
+    pub const XXS: f32 = 2.0;
+    pub const XS: f32 = 4.0;
+    pub const S: f32 = 6.0;
+    pub const M: f32 = 8.0;
+    pub const L: f32 = 10.0;
+    pub const XL: f32 = 12.0;
+    pub const XXL: f32 = 16.0;
+    pub const PAGE: f32 = 20.0;
+}
+
 pub fn selected_row(_theme: &Theme, _status: button::Status) -> button::Style {
     button::Style {
         background: Some(Background::Color(SELECTED)),

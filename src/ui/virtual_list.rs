@@ -12,6 +12,8 @@ use iced::widget::scrollable::{AbsoluteOffset, Viewport};
 use iced::widget::{Column, Id, column, operation, scrollable, sensor, space};
 use iced::{Element, Fill, Size, Task};
 
+use crate::ui::style;
+
 /// Rows built above and below the viewport, as a share of its height: enough that a
 /// wheel step or a key press never shows an empty gap before the next frame.
 const OVERSCAN: f32 = 1.0;
@@ -245,7 +247,7 @@ impl VirtualList {
             space().height(window.below)
         ])
         .id(self.id.clone())
-        .spacing(2)
+        .spacing(style::gap::XXS)
         .on_scroll(move |viewport| report(Event::Scrolled(viewport)))
         .width(Fill)
         .height(Fill)

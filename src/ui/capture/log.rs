@@ -14,7 +14,7 @@ use super::{Capture, Message};
 pub const LOG: &str = "log";
 
 /// A log row's height before it is measured: one line of 14-pixel text with its padding.
-const ROW: f32 = 14.0 * 1.3 + 2.0 * 3.0;
+const ROW: f32 = style::size::BODY * 1.3 + 2.0 * 3.0;
 
 /// The log's rows, newest first, keyed by intervention so measured heights follow them.
 pub fn rows(session: &Session) -> impl Iterator<Item = RowSize> + '_ {
@@ -54,16 +54,22 @@ impl Capture {
                     preview.push('…');
                 }
                 let line = row![
-                    text(time).size(13).color(style::MUTED).width(44),
-                    text(segment).size(12).color(style::ACCENT).width(130),
+                    text(time)
+                        .size(style::size::LABEL)
+                        .color(style::MUTED)
+                        .width(44),
+                    text(segment)
+                        .size(style::size::HINT)
+                        .color(style::ACCENT)
+                        .width(130),
                     text(session.intervention_label(intervention))
-                        .size(14)
+                        .size(style::size::BODY)
                         .width(iced::Length::FillPortion(2)),
                     text(preview.replace('\n', " "))
-                        .size(13)
+                        .size(style::size::LABEL)
                         .width(iced::Length::FillPortion(5)),
                 ]
-                .spacing(8);
+                .spacing(style::gap::M);
                 button(line)
                     .width(Fill)
                     .padding([3, 6])
@@ -75,7 +81,7 @@ impl Capture {
         );
         let body: Element<'a, Message> = if count == 0 {
             text("Nothing logged yet.")
-                .size(13)
+                .size(style::size::LABEL)
                 .color(style::MUTED)
                 .into()
         } else {
@@ -86,13 +92,13 @@ impl Capture {
                 text(format!(
                     "LOG ({count} interventions, newest first; click to correct)"
                 ))
-                .size(13)
+                .size(style::size::LABEL)
                 .color(style::MUTED),
                 body,
             ]
-            .spacing(6),
+            .spacing(style::gap::S),
         )
-        .padding(8)
+        .padding(style::gap::M)
         .height(Fill)
         .style(style::panel)
         .into()

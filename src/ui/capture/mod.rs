@@ -32,6 +32,8 @@ use super::revision::{Revision, Stamp};
 use super::shortcuts::Command;
 use super::virtual_list::{self, VirtualList};
 
+use crate::ui::style;
+
 pub const PICKER: &str = "picker";
 pub const STATEMENT: &str = "statement";
 
@@ -394,7 +396,7 @@ impl Capture {
             self.center(session),
             self.timer(session),
         ]
-        .spacing(12)
+        .spacing(style::gap::XL)
         .height(iced::Length::FillPortion(3));
         let bottom: Element<'a, Message> = match &self.correction {
             Some(open) => open.view(session).map(Message::Correction),
@@ -406,7 +408,7 @@ impl Capture {
             main,
             container(bottom).height(iced::Length::FillPortion(bottom_share))
         ]
-        .spacing(12)
+        .spacing(style::gap::XL)
         .into()
     }
 }

@@ -15,17 +15,19 @@ impl Capture {
         let speaking: Element<'a, Message> = match &self.picked {
             Some(picked) => {
                 let mut line = row![
-                    text("Speaking:").size(14).color(style::MUTED),
+                    text("Speaking:")
+                        .size(style::size::BODY)
+                        .color(style::MUTED),
                     // Fill: a long title wraps instead of squeezing the group list.
                     text(session.speaker_label(&picked.speaker))
-                        .size(17)
+                        .size(style::size::HEADING)
                         .width(Fill)
                         .font(Font {
                             weight: iced::font::Weight::Bold,
                             ..Font::DEFAULT
                         }),
                 ]
-                .spacing(8)
+                .spacing(style::gap::M)
                 .align_y(iced::Center);
                 if !session.groups.is_empty() {
                     line = line.push(
@@ -34,14 +36,14 @@ impl Capture {
                             group_choice(session, picked.on_behalf_of),
                             Message::Behalf,
                         )
-                        .text_size(13)
+                        .text_size(style::size::LABEL)
                         .width(340),
                     );
                 }
                 line.into()
             }
             None => text("No speaker picked: Ctrl+L, type, Enter.")
-                .size(14)
+                .size(style::size::BODY)
                 .color(style::MUTED)
                 .into(),
         };
@@ -62,34 +64,36 @@ impl Capture {
             .on_action(Message::Statement)
             .key_binding(widget::typing_keys(Message::Shortcut))
             .height(180)
-            .size(16)
-            .padding(8);
+            .size(style::size::INPUT)
+            .padding(style::gap::M);
         let segment = row![
-            text("Segment").size(13).color(style::MUTED),
+            text("Segment").size(style::size::LABEL).color(style::MUTED),
             pick_list(
                 segment_choices(session),
                 segment_choice(session, session.current_segment),
                 Message::Segment
             )
-            .text_size(14),
+            .text_size(style::size::BODY),
             text("Ctrl+PageUp / Ctrl+PageDown")
-                .size(12)
+                .size(style::size::HINT)
                 .color(style::MUTED),
         ]
-        .spacing(8)
+        .spacing(style::gap::M)
         .align_y(iced::Center);
         column![
             segment,
-            text("SPEAKER").size(13).color(style::MUTED),
+            text("SPEAKER").size(style::size::LABEL).color(style::MUTED),
             chooser,
             speaking,
-            text("STATEMENT").size(13).color(style::MUTED),
+            text("STATEMENT")
+                .size(style::size::LABEL)
+                .color(style::MUTED),
             statement,
             text("Ctrl+Enter log  ·  Ctrl+L speaker  ·  F1 all shortcuts")
-                .size(12)
+                .size(style::size::HINT)
                 .color(style::MUTED),
         ]
-        .spacing(6)
+        .spacing(style::gap::S)
         .width(Fill)
         .into()
     }
@@ -105,20 +109,20 @@ impl Capture {
         let over = limit.is_some_and(|l| elapsed > l);
         let clock = |s: u32| format!("{:02}:{:02}", s / 60, s % 60);
         let content = column![
-            text("TIMER").size(13),
-            text(clock(elapsed)).size(40),
+            text("TIMER").size(style::size::LABEL),
+            text(clock(elapsed)).size(style::size::CLOCK),
             text(match limit {
                 Some(l) => format!("of {}:{:02}", l / 60, l % 60),
                 None => "no speaker".into(),
             })
-            .size(15),
-            text(if over { "OVER TIME" } else { "" }).size(14),
+            .size(style::size::READ),
+            text(if over { "OVER TIME" } else { "" }).size(style::size::BODY),
         ]
-        .spacing(4)
+        .spacing(style::gap::XS)
         .align_x(iced::Center);
         container(content)
             .width(170)
-            .padding(12)
+            .padding(style::gap::XL)
             .style(style::timer(over))
             .into()
     }

@@ -14,7 +14,7 @@ use super::{Capture, Message};
 pub const SPEAKERS: &str = "speakers";
 
 /// A row's height before it is measured: one line of 14-pixel text with its padding.
-const ROW: f32 = 14.0 * 1.3 + 2.0 * 2.0;
+const ROW: f32 = style::size::BODY * 1.3 + 2.0 * 2.0;
 
 pub fn rows(session: &Session) -> impl Iterator<Item = RowSize> + '_ {
     session.inscriptions.iter().map(|i| RowSize {
@@ -57,11 +57,11 @@ impl Capture {
                 let line = row![
                     text(mark).width(14),
                     text(label)
-                        .size(14)
+                        .size(style::size::BODY)
                         .color_maybe(faded.then_some(style::MUTED)),
-                    text(status).size(12).color(style::ACCENT),
+                    text(status).size(style::size::HINT).color(style::ACCENT),
                 ]
-                .spacing(4);
+                .spacing(style::gap::XS);
                 button(line)
                     .padding([2, 4])
                     .width(Fill)
@@ -77,17 +77,25 @@ impl Capture {
         );
         let body: Element<'a, Message> = if session.inscriptions.is_empty() {
             text("No list of speakers yet. Import one from the Meeting screen (Ctrl+4).")
-                .size(13)
+                .size(style::size::LABEL)
                 .color(style::MUTED)
                 .into()
         } else {
             list.into()
         };
-        container(column![text("LIST OF SPEAKERS").size(13).color(style::MUTED), body].spacing(6))
-            .width(260)
-            .height(Fill)
-            .padding(8)
-            .style(style::panel)
-            .into()
+        container(
+            column![
+                text("LIST OF SPEAKERS")
+                    .size(style::size::LABEL)
+                    .color(style::MUTED),
+                body
+            ]
+            .spacing(style::gap::S),
+        )
+        .width(260)
+        .height(Fill)
+        .padding(style::gap::M)
+        .style(style::panel)
+        .into()
     }
 }

@@ -14,7 +14,7 @@ use crate::ui::style;
 impl Editor {
     pub(super) fn toolbar(&self) -> Element<'_, Message> {
         let b = |label: &'static str, command: Command| {
-            button(text(label).size(13))
+            button(text(label).size(style::size::LABEL))
                 .style(button::secondary)
                 .on_press(Message::Shortcut(command))
         };
@@ -26,10 +26,10 @@ impl Editor {
             b("New paragraph  Ctrl+I", Command::Insert),
             b("Delete  Ctrl+Del", Command::Delete),
         ]
-        .spacing(6)
+        .spacing(style::gap::S)
         .align_y(iced::Center);
-        let undo = button(text("Undo  Ctrl+Z").size(13)).style(button::secondary);
-        let redo = button(text("Redo  Ctrl+Y").size(13)).style(button::secondary);
+        let undo = button(text("Undo  Ctrl+Z").size(style::size::LABEL)).style(button::secondary);
+        let redo = button(text("Redo  Ctrl+Y").size(style::size::LABEL)).style(button::secondary);
         bar = bar.push(space::horizontal());
         bar = bar.push(if self.history.can_undo() {
             undo.on_press(Message::Shortcut(Command::Undo))
@@ -46,38 +46,42 @@ impl Editor {
                 "{} numbered paragraphs",
                 self.report.numbered_count()
             ))
-            .size(13)
+            .size(style::size::LABEL)
             .color(style::MUTED),
             space::horizontal(),
         ]
-        .spacing(8)
+        .spacing(style::gap::M)
         .align_y(iced::Center);
         if !self.marked.is_empty() {
             second = second.push(
                 text(format!("{} marked", self.marked.len()))
-                    .size(13)
+                    .size(style::size::LABEL)
                     .color(style::ACCENT),
             );
         }
         second = second.push(
-            button(text("Group marked as one theme  Ctrl+T").size(13))
+            button(text("Group marked as one theme  Ctrl+T").size(style::size::LABEL))
                 .style(button::secondary)
                 .on_press(Message::Shortcut(Command::Group)),
         );
         second = second.push(
-            button(text("Mark  Space").size(13))
+            button(text("Mark  Space").size(style::size::LABEL))
                 .style(button::secondary)
                 .on_press(Message::Shortcut(Command::Mark)),
         );
-        column![bar, second].spacing(6).into()
+        column![bar, second].spacing(style::gap::S).into()
     }
 
     pub(super) fn list(&self) -> Element<'_, Message> {
         let list = self.list.view(
             |i| match self.rows.get(i) {
-                Some(Row::Chapter(c)) => container(text(&c.label).size(17).color(style::ACCENT))
-                    .padding([2, 8])
-                    .into(),
+                Some(Row::Chapter(c)) => container(
+                    text(&c.label)
+                        .size(style::size::HEADING)
+                        .color(style::ACCENT),
+                )
+                .padding([2, 8])
+                .into(),
                 Some(Row::Paragraph(p)) => self.paragraph_row(p),
                 None => space().into(),
             },
@@ -105,36 +109,43 @@ impl Editor {
             } else {
                 "(nothing to generate here yet)"
             })
-            .size(14)
+            .size(style::size::BODY)
             .color(style::MUTED)
             .into()
         } else {
             rich(content, &mut p.footnotes_before.clone())
         };
-        let mut tags = Column::new().spacing(2).width(92);
+        let mut tags = Column::new().spacing(style::gap::XXS).width(92);
         if p.generated {
-            tags = tags.push(text("generated").size(11).color(style::ACCENT));
+            tags = tags.push(
+                text("generated")
+                    .size(style::size::TAG)
+                    .color(style::ACCENT),
+            );
         }
         if p.edited {
-            tags = tags.push(text("edited").size(11).color(style::OK));
+            tags = tags.push(text("edited").size(style::size::TAG).color(style::OK));
         }
         if p.sources > 1 {
             tags = tags.push(
                 text(format!("{} statements", p.sources))
-                    .size(11)
+                    .size(style::size::TAG)
                     .color(style::MUTED),
             );
         }
         if marked {
-            tags = tags.push(text("marked").size(11).color(style::ALERT));
+            tags = tags.push(text("marked").size(style::size::TAG).color(style::ALERT));
         }
         let line = row![
-            text("⠿").size(16).color(style::MUTED).width(14),
+            text("⠿")
+                .size(style::size::INPUT)
+                .color(style::MUTED)
+                .width(14),
             text(number).size(TEXT_SIZE).width(36),
             body,
             tags
         ]
-        .spacing(6);
+        .spacing(style::gap::S);
         let line = mouse_area(
             container(line)
                 .padding([4, 6])

@@ -27,6 +27,8 @@ use super::revision::{Revision, Stamp};
 use super::shortcuts::Command;
 use super::virtual_list::{self, VirtualList};
 
+use crate::ui::style;
+
 pub const TEXT: &str = "paragraph-text";
 pub const GOTO: &str = "goto";
 pub const FOOTNOTE: &str = "footnote";
@@ -556,9 +558,9 @@ impl Editor {
             .width(iced::FillPortion(2));
         column![
             self.toolbar(),
-            row![self.list(), side].spacing(10).height(Fill)
+            row![self.list(), side].spacing(style::gap::L).height(Fill)
         ]
-        .spacing(8)
+        .spacing(style::gap::M)
         .into()
     }
 }

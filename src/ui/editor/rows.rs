@@ -6,6 +6,7 @@ use crate::core::layout::{ChapterKey, Layout, ParagraphId, Place};
 use crate::core::session::Session;
 use crate::report::{Block, Inline, Report};
 use crate::ui::choices::Labelled;
+use crate::ui::style;
 use crate::ui::virtual_list::RowSize;
 
 /// A chapter heading as listed, and as offered by "to the end of".
@@ -167,15 +168,15 @@ const FIRST_WIDTH: f32 = 720.0;
 
 /// Text size of a paragraph in the list (see `list.rs`), its line height and the
 /// average advance of a character in DejaVu Sans at that size.
-pub const TEXT_SIZE: f32 = 15.0;
+pub const TEXT_SIZE: f32 = style::size::READ;
 const LINE: f32 = TEXT_SIZE * 1.3;
 const ADVANCE: f32 = TEXT_SIZE * 0.55;
 /// What a row adds around its text: the drag handle, number and tags columns with their
 /// spacing, and the paddings (see `list.rs`).
 const BESIDE_TEXT: f32 = 14.0 + 36.0 + 92.0 + 3.0 * 6.0 + 2.0 * 6.0 + 2.0 * 8.0;
 const ABOVE_AND_BELOW: f32 = 2.0 * 4.0 + 2.0 * 2.0;
-const TAG: f32 = 15.0;
-const CHAPTER: f32 = 17.0 * 1.3 + 2.0 * 2.0 + 8.0;
+const TAG: f32 = style::size::TAG * 1.3 + 1.0;
+const CHAPTER: f32 = style::size::HEADING * 1.3 + 2.0 * 2.0 + 8.0;
 
 /// Each row's key and a height to assume until it is measured on screen, for a list
 /// `width` pixels wide (0: not known yet).

@@ -15,7 +15,7 @@ use crate::ui::{style, widget};
 
 impl Editor {
     pub(super) fn side<'a>(&'a self, session: &'a Session) -> Column<'a, Message> {
-        let mut side = Column::new().spacing(10);
+        let mut side = Column::new().spacing(style::gap::L);
         let layout = &session.layout;
         let Some(id) = self.selected else {
             return side.push(text("No paragraph selected.").color(style::MUTED));
@@ -36,10 +36,10 @@ impl Editor {
         };
         side = side.push(
             row![
-                text(title).size(18),
-                text(kind).size(13).color(style::MUTED)
+                text(title).size(style::size::HEADING),
+                text(kind).size(style::size::LABEL).color(style::MUTED)
             ]
-            .spacing(10)
+            .spacing(style::gap::L)
             .align_y(iced::Center),
         );
 
@@ -57,18 +57,22 @@ impl Editor {
             .on_input(Message::GotoInput)
             .on_submit(Message::GotoSubmit)
             .width(90)
-            .size(14);
+            .size(style::size::BODY);
         side = side.push(
             row![
-                text("Move before no.").size(13).color(style::MUTED),
+                text("Move before no.")
+                    .size(style::size::LABEL)
+                    .color(style::MUTED),
                 goto,
-                text("Ctrl+G").size(12).color(style::MUTED),
-                text("to the end of").size(13).color(style::MUTED),
+                text("Ctrl+G").size(style::size::HINT).color(style::MUTED),
+                text("to the end of")
+                    .size(style::size::LABEL)
+                    .color(style::MUTED),
                 pick_list(chapters, None::<ChapterChoice>, Message::Chapter)
                     .placeholder("a chapter…")
-                    .text_size(13),
+                    .text_size(style::size::LABEL),
             ]
-            .spacing(6)
+            .spacing(style::gap::S)
             .align_y(iced::Center),
         );
 
@@ -79,18 +83,18 @@ impl Editor {
             .on_action(Message::Edit)
             .key_binding(widget::typing_keys(Message::Shortcut))
             .height(200)
-            .size(15)
-            .padding(8);
+            .size(style::size::READ)
+            .padding(style::gap::M);
         side = side.push(editor);
         side = side.push(
             text("{Name} prints a person or delegation as the rules want at that place (full title at first mention); {delegations} is the opening of a thematic paragraph; {note:…} puts a footnote there.")
-                .size(12)
+                .size(style::size::HINT)
                 .color(style::MUTED),
         );
-        let mut actions = row![].spacing(6);
+        let mut actions = row![].spacing(style::gap::S);
         if paragraph.generated.is_some() && paragraph.text.is_none() {
             actions = actions.push(
-                button(text("Freeze into editable text").size(13))
+                button(text("Freeze into editable text").size(style::size::LABEL))
                     .style(button::secondary)
                     .on_press(Message::Freeze),
             );
@@ -104,27 +108,29 @@ impl Editor {
                 "Back to the notes"
             };
             actions = actions.push(
-                button(text(label).size(13))
+                button(text(label).size(style::size::LABEL))
                     .style(button::secondary)
                     .on_press(Message::Regenerate),
             );
         }
         side = side.push(actions);
         for warning in &self.report.warnings {
-            side = side.push(text(warning).size(13).color(style::ALERT));
+            side = side.push(text(warning).size(style::size::LABEL).color(style::ALERT));
         }
 
         // Footnotes.
-        let mut notes = Column::new().spacing(4).push(text("Footnotes").size(15));
+        let mut notes = Column::new()
+            .spacing(style::gap::XS)
+            .push(text("Footnotes").size(style::size::READ));
         for (n, note) in paragraph.footnotes.iter().enumerate() {
             notes = notes.push(
                 row![
-                    text(note).size(13).width(Fill),
-                    button(text("Remove").size(12))
+                    text(note).size(style::size::LABEL).width(Fill),
+                    button(text("Remove").size(style::size::HINT))
                         .style(button::secondary)
                         .on_press(Message::RemoveFootnote(n)),
                 ]
-                .spacing(6)
+                .spacing(style::gap::S)
                 .align_y(iced::Center),
             );
         }
@@ -134,22 +140,23 @@ impl Editor {
                     .id(FOOTNOTE)
                     .on_input(Message::FootnoteInput)
                     .on_submit(Message::AddFootnote)
-                    .size(13),
-                button(text("Add footnote").size(13)).on_press(Message::AddFootnote),
+                    .size(style::size::LABEL),
+                button(text("Add footnote").size(style::size::LABEL))
+                    .on_press(Message::AddFootnote),
             ]
-            .spacing(6),
+            .spacing(style::gap::S),
         );
         side = side.push(notes);
 
         // Provenance.
         let zone = session.meeting.zone();
-        let mut sources = Column::new().spacing(6).push(
+        let mut sources = Column::new().spacing(style::gap::S).push(
             text(if paragraph.sources.is_empty() {
                 "From the log: nothing (generated or written here)"
             } else {
                 "From the log"
             })
-            .size(15),
+            .size(style::size::READ),
         );
         for source in &paragraph.sources {
             let Some(i) = session.intervention(*source) else {
@@ -163,24 +170,26 @@ impl Editor {
                 container(
                     column![
                         row![
-                            text(session.intervention_label(i)).size(13).width(Fill),
+                            text(session.intervention_label(i))
+                                .size(style::size::LABEL)
+                                .width(Fill),
                             text(format!(
                                 "{}–{}, {segment}",
                                 i.started_at.with_timezone(&zone).format("%H:%M"),
                                 i.ended_at.with_timezone(&zone).format("%H:%M"),
                             ))
-                            .size(12)
+                            .size(style::size::HINT)
                             .color(style::MUTED),
                         ]
-                        .spacing(6),
-                        text(&i.text).size(13),
-                        button(text("Leave out of the report").size(12))
+                        .spacing(style::gap::S),
+                        text(&i.text).size(style::size::LABEL),
+                        button(text("Leave out of the report").size(style::size::HINT))
                             .style(button::secondary)
                             .on_press(Message::Exclude(i.id)),
                     ]
-                    .spacing(4),
+                    .spacing(style::gap::XS),
                 )
-                .padding(6)
+                .padding(style::gap::S)
                 .width(Fill)
                 .style(style::panel),
             );
@@ -199,26 +208,26 @@ impl Editor {
         };
         if !handed_in.is_empty() {
             let mut written = Column::new()
-                .spacing(6)
-                .push(text("Written statements").size(15));
+                .spacing(style::gap::S)
+                .push(text("Written statements").size(style::size::READ));
             for inscription in handed_in {
                 written = written.push(
                     container(
                         column![
                             row![
                                 text(session.speaker_label(&inscription.speaker))
-                                    .size(13)
+                                    .size(style::size::LABEL)
                                     .width(Fill),
                                 text(inscription.status.label())
-                                    .size(12)
+                                    .size(style::size::HINT)
                                     .color(style::MUTED),
                             ]
-                            .spacing(6),
-                            text(&inscription.text).size(13),
+                            .spacing(style::gap::S),
+                            text(&inscription.text).size(style::size::LABEL),
                         ]
-                        .spacing(4),
+                        .spacing(style::gap::XS),
                     )
-                    .padding(6)
+                    .padding(style::gap::S)
                     .width(Fill)
                     .style(style::panel),
                 );
@@ -228,8 +237,8 @@ impl Editor {
 
         if !layout.excluded.is_empty() {
             let mut list = Column::new()
-                .spacing(4)
-                .push(text("Left out of the report").size(15));
+                .spacing(style::gap::XS)
+                .push(text("Left out of the report").size(style::size::READ));
             for id in &layout.excluded {
                 let Some(i) = session.intervention(*id) else {
                     continue;
@@ -241,21 +250,21 @@ impl Editor {
                 list = list.push(
                     row![
                         text(format!("{}: {preview}", session.intervention_label(i)))
-                            .size(12)
+                            .size(style::size::HINT)
                             .width(Fill),
-                        button(text("Put back").size(12))
+                        button(text("Put back").size(style::size::HINT))
                             .style(button::secondary)
                             .on_press(Message::Include(i.id)),
                     ]
-                    .spacing(6),
+                    .spacing(style::gap::S),
                 );
             }
             side = side.push(list);
         }
         if let (false, Some(keys)) = (layout.deleted.is_empty(), &self.keys) {
             let mut list = Column::new()
-                .spacing(4)
-                .push(text("Deleted paragraphs").size(15));
+                .spacing(style::gap::XS)
+                .push(text("Deleted paragraphs").size(style::size::READ));
             for d in layout.deleted.iter().rev() {
                 let template = paragraph_template(session, keys, &d.paragraph);
                 let mut preview: String = template.chars().take(70).collect();
@@ -264,12 +273,12 @@ impl Editor {
                 }
                 list = list.push(
                     row![
-                        text(preview).size(12).width(Fill),
-                        button(text("Restore").size(12))
+                        text(preview).size(style::size::HINT).width(Fill),
+                        button(text("Restore").size(style::size::HINT))
                             .style(button::secondary)
                             .on_press(Message::Restore(d.paragraph.id)),
                     ]
-                    .spacing(6),
+                    .spacing(style::gap::S),
                 );
             }
             side = side.push(list);
