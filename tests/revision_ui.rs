@@ -106,10 +106,12 @@ fn messages_that_change_nothing_keep_the_revision_and_edits_move_it_once() {
         ));
     }
     let _ = app.update(Message::Tick);
+    let _ = app.update(Message::Modifiers(Modifiers::CTRL));
+    let _ = app.update(Message::Modifiers(Modifiers::empty()));
     assert_eq!(
         revision(&app),
         start,
-        "selecting and ticking change nothing"
+        "selecting, ticking and pressing Ctrl change nothing"
     );
     let selected = app.open.as_ref().unwrap().editor.selected.unwrap();
     let number = app.open.as_ref().unwrap().editor.number_of(selected);
@@ -126,4 +128,21 @@ fn messages_that_change_nothing_keep_the_revision_and_edits_move_it_once() {
     );
     let _ = app.update(Message::Editor(editor::Message::GotoInput("x".into())));
     assert_eq!(revision(&app), start.next());
+}
+
+#[test]
+fn ctrl_pressed_on_the_capture_screen_reaches_the_editor_without_building_it() {
+    let Fixture { mut app, _dir, .. } = demo_app();
+    let built = |app: &App| app.open.as_ref().unwrap().editor.report.numbered_count();
+    assert_eq!(built(&app), 0, "the editor is built when first shown");
+    let _ = app.update(Message::Modifiers(Modifiers::CTRL));
+    assert_eq!(built(&app), 0, "a modifier does not build it");
+    ctrl(&mut app, "2");
+    assert!(built(&app) > 0);
+    // Ctrl still held from before: a click marks the paragraph instead of picking it up.
+    let first = app.open.as_ref().unwrap().editor.order()[1];
+    let _ = app.update(Message::Editor(editor::Message::Press(first)));
+    let editor = &app.open.as_ref().unwrap().editor;
+    assert_eq!(editor.marked, vec![first]);
+    assert_eq!(editor.dragging, None);
 }

@@ -404,13 +404,12 @@ impl App {
                 Some(command) => self.command(command),
                 None => Task::none(),
             },
-            Message::Modifiers(modifiers) => {
-                if let Some(open) = &mut self.open {
-                    open.capture.ctrl_held = modifiers.command();
-                    open.editor.ctrl_held = modifiers.command();
-                }
-                Task::none()
-            }
+            // Both screens act on Ctrl (Ctrl+Enter in the picker, Ctrl+click in the list),
+            // whichever is shown when it is pressed.
+            Message::Modifiers(modifiers) => Task::batch([
+                self.update(Message::Capture(capture::Message::Modifiers(modifiers))),
+                self.update(Message::Editor(editor::Message::Modifiers(modifiers))),
+            ]),
             Message::Command(command) => self.command(command),
             Message::Demo => {
                 if let Err(e) = self.open_demo() {

@@ -63,7 +63,7 @@ pub struct Capture {
     pub now: DateTime<Utc>,
     /// Ctrl is held: the picker's text box takes Enter with any modifier, so Ctrl+Enter
     /// typed there must still log rather than pick someone else.
-    pub ctrl_held: bool,
+    ctrl_held: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -77,6 +77,8 @@ pub enum Message {
     Shortcut(Command),
     Commit,
     Segment(SegmentChoice),
+    /// The keyboard's modifiers changed.
+    Modifiers(iced::keyboard::Modifiers),
     /// The log or the list of speakers reported a size or a scroll.
     Log(virtual_list::Event),
     Speakers(virtual_list::Event),
@@ -216,6 +218,10 @@ impl Capture {
                 session.current_segment = choice.value;
                 self.people_unchanged();
                 Effect::changed(Task::none())
+            }
+            Message::Modifiers(modifiers) => {
+                self.ctrl_held = modifiers.command();
+                Effect::none()
             }
             Message::Log(event) => {
                 self.log.update(event);

@@ -54,6 +54,8 @@ pub enum Message {
     Restore(ParagraphId),
     Freeze,
     Regenerate,
+    /// The keyboard's modifiers changed.
+    Modifiers(iced::keyboard::Modifiers),
     /// The list reported a size or a scroll (see `ui::virtual_list`).
     List(virtual_list::Event),
 }
@@ -87,8 +89,8 @@ pub struct Editor {
     pub footnote: String,
     pub dragging: Option<ParagraphId>,
     pub hover: Option<ParagraphId>,
-    /// Ctrl is held (Ctrl+click marks), kept by the root.
-    pub ctrl_held: bool,
+    /// Ctrl is held (Ctrl+click marks).
+    ctrl_held: bool,
     /// The selected paragraph as the layout holds it (kept here so drawing never resolves).
     current: Option<Shared<LayoutParagraph>>,
     /// The session's layout, resolved once per change, and the names of the session.
@@ -327,8 +329,15 @@ impl Editor {
         session: &mut Session,
         revision: Revision,
     ) -> Effect {
-        self.sync(session, revision);
+        // A modifier pressed on another screen must not build this one.
+        if !matches!(message, Message::Modifiers(_)) {
+            self.sync(session, revision);
+        }
         match message {
+            Message::Modifiers(modifiers) => {
+                self.ctrl_held = modifiers.command();
+                Effect::default()
+            }
             Message::Press(id) => {
                 if self.ctrl_held {
                     self.toggle_mark(id);
