@@ -17,7 +17,7 @@ use rapporteur::core::session::NewIntervention;
 use rapporteur::storage::Store;
 use rapporteur::ui::app::{App, Launch, Message, Screen};
 use rapporteur::ui::dialogs::ScriptedDialogs;
-use support::ui::{interact, simulator};
+use support::ui::{interact, simulator, update};
 
 /// The demo meeting saved to a file, then opened the way the window opens a path (which
 /// keeps an "opened" backup of it).
@@ -40,8 +40,9 @@ fn opened(dir: &Path, dialogs: ScriptedDialogs) -> (App, PathBuf) {
     (app, path)
 }
 
+/// A Ctrl shortcut, with the file dialog it may open answered from the script.
 fn ctrl(app: &mut App, c: &str) {
-    let _ = app.update(Message::Key(Key::Character(c.into()), Modifiers::CTRL));
+    update(app, Message::Key(Key::Character(c.into()), Modifiers::CTRL));
 }
 
 fn statements(app: &App) -> usize {

@@ -5,7 +5,7 @@
 
 mod support;
 
-use support::ui::{Fixture, demo_app, interact, key_event, simulator};
+use support::ui::{Fixture, demo_app, interact, key_event, simulator, update};
 
 use iced::Event;
 use iced::keyboard::{Key, Modifiers, key::Named};
@@ -14,8 +14,9 @@ use iced_test::selector::id;
 use rapporteur::core::demo::demo_session;
 use rapporteur::core::intervention::Speaker;
 use rapporteur::storage::Store;
-use rapporteur::ui::app::{App, Launch, Message, Screen};
+use rapporteur::ui::app::{App, Asked, Launch, Message, Screen};
 use rapporteur::ui::dialogs::ScriptedDialogs;
+use rapporteur::ui::shortcuts::Command;
 
 /// Ctrl+L's target: click the picker, type, Enter.
 fn pick(app: &mut App, query: &str) {
@@ -412,9 +413,10 @@ fn importing_a_list_of_speakers_through_the_dialog() {
     };
     let mut app = App::with_session(store, demo_session(), None, Box::new(dialogs));
     let count = session(&app).inscriptions.len();
-    let _ = app.update(Message::Meeting(
-        rapporteur::ui::meeting::Message::ImportSpeakers,
-    ));
+    update(
+        &mut app,
+        Message::Meeting(rapporteur::ui::meeting::Message::ImportSpeakers),
+    );
     let notice = app.notice.clone().unwrap();
     assert!(
         notice.error && notice.text.contains("Narnia") && notice.text.contains("row 3"),
@@ -423,9 +425,10 @@ fn importing_a_list_of_speakers_through_the_dialog() {
     );
     assert_eq!(session(&app).inscriptions.len(), count, "nothing imported");
     std::fs::write(&csv, "delegation,status\nFiji,\nTuvalu,not_delivered\n").unwrap();
-    let _ = app.update(Message::Meeting(
-        rapporteur::ui::meeting::Message::ImportSpeakers,
-    ));
+    update(
+        &mut app,
+        Message::Meeting(rapporteur::ui::meeting::Message::ImportSpeakers),
+    );
     assert_eq!(session(&app).inscriptions.len(), count + 2);
     app.settle();
     assert_eq!(support::read_session(&path).inscriptions.len(), count + 2);
@@ -544,7 +547,10 @@ fn an_export_that_cannot_be_written_says_so() {
         ..ScriptedDialogs::default()
     };
     let mut app = App::with_session(store, demo_session(), None, Box::new(dialogs));
-    let _ = app.update(Message::Key(Key::Character("e".into()), Modifiers::CTRL));
+    update(
+        &mut app,
+        Message::Key(Key::Character("e".into()), Modifiers::CTRL),
+    );
     let notice = app.notice.clone().unwrap();
     assert!(
         notice.error
@@ -608,7 +614,10 @@ fn opening_another_session_saves_and_releases_the_first() {
     };
     let mut app = App::with_session(store, demo_session(), None, Box::new(dialogs));
     app.open.as_mut().unwrap().session.name = "Renamed before switching".into();
-    let _ = app.update(Message::Key(Key::Character("o".into()), Modifiers::CTRL));
+    update(
+        &mut app,
+        Message::Key(Key::Character("o".into()), Modifiers::CTRL),
+    );
     assert_eq!(app.title(), "Rapporteur - Second meeting");
     app.settle();
     assert_eq!(
@@ -639,4 +648,59 @@ fn closing_the_window_saves_first() {
     let _ = app.update(Message::CloseRequested(iced::window::Id::unique()));
     app.settle();
     assert_eq!(support::read_session(&path).meeting.venue, "Room XX");
+}
+
+/// A dialog the person has not answered yet.
+struct Unanswered;
+
+impl rapporteur::ui::dialogs::Dialogs for Unanswered {
+    fn open_session(&self) -> rapporteur::ui::dialogs::Chosen {
+        Box::pin(std::future::pending())
+    }
+    fn new_session(&self) -> rapporteur::ui::dialogs::Chosen {
+        Box::pin(std::future::pending())
+    }
+    fn import_speakers(&self) -> rapporteur::ui::dialogs::Chosen {
+        Box::pin(std::future::pending())
+    }
+    fn export_report(&self, _suggested: &str) -> rapporteur::ui::dialogs::Chosen {
+        Box::pin(std::future::pending())
+    }
+}
+
+#[test]
+fn an_open_file_dialog_does_not_hold_up_the_window() {
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.json");
+    let store = Store::create(&path, &demo_session()).unwrap();
+    let mut app = App::with_session(store, demo_session(), None, Box::new(Unanswered));
+    // Each returns at once with the dialog as a task still to run.
+    for c in ["o", "n", "e"] {
+        let task = app.update(Message::Key(Key::Character(c.into()), Modifiers::CTRL));
+        assert!(task.units() > 0, "Ctrl+{c}: the dialog is a task");
+    }
+    // Meanwhile the note-taker goes on logging.
+    pick(&mut app, "peru");
+    type_statement(&mut app, "reported progress while a dialog was open");
+    let _ = app.update(Message::Command(Command::Commit));
+    assert!(
+        session(&app)
+            .interventions
+            .iter()
+            .any(|i| i.text == "reported progress while a dialog was open")
+    );
+    // A dialog that answers "cancelled" changes nothing.
+    let before = app.title();
+    for asked in [
+        Asked::Open,
+        Asked::New,
+        Asked::SaveAs,
+        Asked::Export,
+        Asked::ImportSpeakers,
+    ] {
+        let _ = app.update(Message::Chosen(asked, None));
+    }
+    assert_eq!(app.title(), before);
+    assert!(app.notice.as_ref().is_none_or(|n| !n.error));
 }

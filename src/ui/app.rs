@@ -100,6 +100,18 @@ pub enum Message {
     ShowBackups,
     CloseBackups,
     Restore(PathBuf),
+    /// A file dialog answered (None: cancelled, or no dialog could be shown).
+    Chosen(Asked, Option<PathBuf>),
+}
+
+/// What a file dialog was opened for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    Open,
+    New,
+    SaveAs,
+    Export,
+    ImportSpeakers,
 }
 
 impl App {
@@ -341,10 +353,7 @@ impl App {
         let more = match request {
             None | Some(Request::Close) => Task::none(),
             Some(Request::Command(command)) => self.handed_back(command),
-            Some(Request::ImportSpeakers) => {
-                self.import_speakers();
-                Task::none()
-            }
+            Some(Request::ImportSpeakers) => self.ask(Asked::ImportSpeakers),
             Some(Request::ShowBackups) => self.handle(Message::ShowBackups),
         };
         Task::batch([task, more])
@@ -462,6 +471,7 @@ impl App {
                 self.backups = None;
                 Task::none()
             }
+            Message::Chosen(asked, path) => self.chosen(asked, path),
             Message::Restore(from) => {
                 self.restore(&from);
                 self.focus_task()
@@ -551,47 +561,9 @@ impl App {
                 }
                 Task::none()
             }
-            Command::Open => {
-                if let Some(path) = self.dialogs.open_session()
-                    && let Err(e) = self.open_path(&path, false)
-                {
-                    self.notice = Some(Notice::error(e));
-                }
-                self.focus_task()
-            }
-            Command::New => {
-                if let Some(path) = self.dialogs.new_session() {
-                    if path.exists() {
-                        self.notice = Some(Notice::error(format!(
-                            "{} already exists; choose Open (Ctrl+O) to open it.",
-                            path.display()
-                        )));
-                    } else if let Err(e) = self.open_path(&path, true) {
-                        self.notice = Some(Notice::error(e));
-                    }
-                }
-                self.focus_task()
-            }
-            Command::SaveAs => {
-                let Some(path) = self.dialogs.new_session() else {
-                    return Task::none();
-                };
-                let Some(open) = &mut self.open else {
-                    return Task::none();
-                };
-                match Store::create(&path, &open.session) {
-                    Ok(store) => {
-                        open.store = store;
-                        places::remember(&path);
-                        self.retry = false;
-                        self.notice =
-                            Some(Notice::info(format!("Now working in {}", path.display())));
-                        self.save_now();
-                    }
-                    Err(e) => self.notice = Some(Notice::error(e.to_string())),
-                }
-                Task::none()
-            }
+            Command::Open => self.ask(Asked::Open),
+            Command::New => self.ask(Asked::New),
+            Command::SaveAs if self.open.is_some() => self.ask(Asked::SaveAs),
             Command::ShowCapture => {
                 self.screen = Screen::Capture;
                 self.focus_task()
@@ -608,10 +580,7 @@ impl App {
                 }
                 Task::none()
             }
-            Command::Export => {
-                self.export();
-                Task::none()
-            }
+            Command::Export if self.open.is_some() => self.ask(Asked::Export),
             Command::ShowMeeting => {
                 if self.open.is_some() {
                     self.screen = Screen::Meeting;
@@ -635,21 +604,85 @@ impl App {
         }
     }
 
-    /// Exports the report as DOCX through the save dialog. Never over the session or any
-    /// other session file; over another existing file only after "Replace". The file is
-    /// written whole or not at all; any failure is shown.
-    fn export(&mut self) {
+    /// Opens the file dialog for `asked` as a task; its answer comes back as
+    /// [`Message::Chosen`] and is handled by [`App::chosen`].
+    fn ask(&self, asked: Asked) -> Task<Message> {
+        let dialog = match asked {
+            Asked::Open => self.dialogs.open_session(),
+            Asked::New | Asked::SaveAs => self.dialogs.new_session(),
+            Asked::ImportSpeakers => self.dialogs.import_speakers(),
+            Asked::Export => {
+                let stem = self
+                    .open
+                    .as_ref()
+                    .and_then(|open| open.store.path().file_stem())
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "report".into());
+                self.dialogs.export_report(&format!("{stem}.docx"))
+            }
+        };
+        Task::perform(dialog, move |path| Message::Chosen(asked, path))
+    }
+
+    /// What a file dialog answered. A cancelled dialog changes nothing.
+    fn chosen(&mut self, asked: Asked, path: Option<PathBuf>) -> Task<Message> {
+        let Some(path) = path else {
+            return Task::none();
+        };
+        match asked {
+            Asked::Open => {
+                if let Err(e) = self.open_path(&path, false) {
+                    self.notice = Some(Notice::error(e));
+                }
+                self.focus_task()
+            }
+            Asked::New => {
+                if path.exists() {
+                    self.notice = Some(Notice::error(format!(
+                        "{} already exists; choose Open (Ctrl+O) to open it.",
+                        path.display()
+                    )));
+                } else if let Err(e) = self.open_path(&path, true) {
+                    self.notice = Some(Notice::error(e));
+                }
+                self.focus_task()
+            }
+            Asked::SaveAs => {
+                self.save_as(&path);
+                Task::none()
+            }
+            Asked::Export => {
+                self.export(path);
+                Task::none()
+            }
+            Asked::ImportSpeakers => {
+                self.import_speakers(&path);
+                Task::none()
+            }
+        }
+    }
+
+    /// Goes on in a new file chosen for the open session ("Save as").
+    fn save_as(&mut self, path: &Path) {
+        let Some(open) = &mut self.open else { return };
+        match Store::create(path, &open.session) {
+            Ok(store) => {
+                open.store = store;
+                places::remember(path);
+                self.retry = false;
+                self.notice = Some(Notice::info(format!("Now working in {}", path.display())));
+                self.save_now();
+            }
+            Err(e) => self.notice = Some(Notice::error(e.to_string())),
+        }
+    }
+
+    /// Exports the report as DOCX to the path chosen in the save dialog. Never over the
+    /// session or any other session file; over another existing file only after
+    /// "Replace". The file is written whole or not at all; any failure is shown.
+    fn export(&mut self, mut path: PathBuf) {
         let Some(open) = &mut self.open else { return };
         open.preview.sync(&open.session, open.revision);
-        let stem = open
-            .store
-            .path()
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "report".into());
-        let Some(mut path) = self.dialogs.export_report(&format!("{stem}.docx")) else {
-            return;
-        };
         if path.extension().is_none() {
             path.set_extension("docx");
         }
@@ -685,12 +718,9 @@ impl App {
         });
     }
 
-    fn import_speakers(&mut self) {
-        let Some(path) = self.dialogs.import_speakers() else {
-            return;
-        };
+    fn import_speakers(&mut self, path: &Path) {
         let Some(open) = &mut self.open else { return };
-        let result = std::fs::read_to_string(&path)
+        let result = std::fs::read_to_string(path)
             .map_err(|e| format!("{}: {e}", path.display()))
             .and_then(|text| {
                 import_speakers_csv(&mut open.session, &text)

@@ -58,7 +58,26 @@ pub fn interact(app: &mut App, steps: impl FnOnce(&mut Simulator<'_, Message>)) 
         ui.into_messages().collect()
     };
     for message in messages {
-        let _ = app.update(message);
+        update(app, message);
+    }
+}
+
+/// Applies a message, then runs the task it returned as the window's runtime would:
+/// what the task produces (a file dialog's answer) is applied in turn. Widget
+/// operations (focus, scrolling) need a real tree and are left out.
+pub fn update(app: &mut App, message: Message) {
+    let task = app.update(message);
+    let Some(stream) = iced_runtime::task::into_stream(task) else {
+        return;
+    };
+    let produced: Vec<Message> = futures::executor::block_on_stream(stream)
+        .filter_map(|action| match action {
+            iced_runtime::Action::Output(message) => Some(message),
+            _ => None,
+        })
+        .collect();
+    for message in produced {
+        update(app, message);
     }
 }
 
