@@ -145,6 +145,28 @@ fn main() {
             m.key(k, mods);
         })
     });
+    row("log a statement, then open the editor again", &mut |m| {
+        m.key(Key::Character("1".into()), Modifiers::CTRL);
+        m.step(Message::Capture(capture::Message::PickerInput("a".into())));
+        m.step(Message::Capture(capture::Message::PickerSubmit));
+        m.step(Message::Capture(capture::Message::Statement(
+            text_editor::Action::Edit(text_editor::Edit::Paste(std::sync::Arc::new(
+                "thanked the panellists.".into(),
+            ))),
+        )));
+        m.step(Message::Capture(capture::Message::Commit));
+        once(|| {
+            let (k, mods) = ctrl("2");
+            m.key(k, mods);
+        })
+    });
+    row("move a paragraph, then open the preview again", &mut |m| {
+        m.key(Key::Named(Named::ArrowDown), Modifiers::ALT);
+        once(|| {
+            let (k, mods) = ctrl("3");
+            m.key(k, mods);
+        })
+    });
 
     let width = 58;
     print!("{:<width$}", "paragraphs in the report:");

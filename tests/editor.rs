@@ -559,3 +559,178 @@ fn a_move_reprints_only_the_paragraphs_whose_first_mentions_changed() {
         memo.reused()
     );
 }
+
+/// A change made outside the editor while it keeps its memo.
+#[derive(Debug, Clone)]
+enum Elsewhere {
+    /// A statement logged for the speaker of statement `n`.
+    Log(usize, String),
+    /// Statement `n`'s notes corrected.
+    Correct(usize, String),
+    Delete(usize),
+    /// Participant `n` gets a new family name (every mention of them changes).
+    Rename(usize, String),
+    /// A group renamed (statements on its behalf change).
+    Group(String),
+    /// Inscription `n` marked as not delivered (the participation paragraph changes).
+    NotHeard(usize),
+}
+
+fn elsewhere() -> impl Strategy<Value = Elsewhere> {
+    let words = prop_oneof![
+        Just("stressed the need for early warning".to_string()),
+        Just("Welcomed the report.".to_string()),
+        Just(String::new()),
+        "[a-z ]{1,30}",
+    ];
+    prop_oneof![
+        (any::<usize>(), words.clone()).prop_map(|(n, t)| Elsewhere::Log(n, t)),
+        (any::<usize>(), words).prop_map(|(n, t)| Elsewhere::Correct(n, t)),
+        any::<usize>().prop_map(Elsewhere::Delete),
+        (any::<usize>(), "[A-Z][a-z]{2,8}").prop_map(|(n, t)| Elsewhere::Rename(n, t)),
+        "[A-Z][a-z]{2,8}".prop_map(Elsewhere::Group),
+        any::<usize>().prop_map(Elsewhere::NotHeard),
+    ]
+}
+
+fn change_elsewhere(s: &mut Session, change: &Elsewhere) {
+    let count = s.interventions.len().max(1);
+    match change {
+        Elsewhere::Log(n, text) => {
+            if let Some(i) = s.interventions.get(n % count).cloned() {
+                s.commit(rapporteur::core::session::NewIntervention {
+                    speaker: i.speaker,
+                    on_behalf_of: i.on_behalf_of,
+                    started_at: i.started_at,
+                    ended_at: i.ended_at,
+                    text: text.clone(),
+                });
+            }
+        }
+        Elsewhere::Correct(n, text) => {
+            if let Some(i) = s.interventions.get_mut(n % count) {
+                i.text = text.clone();
+            }
+        }
+        Elsewhere::Delete(n) => {
+            if let Some(id) = s.interventions.get(n % count).map(|i| i.id) {
+                s.delete_intervention(id);
+            }
+        }
+        Elsewhere::Rename(n, name) => {
+            let people = s.participants.len().max(1);
+            if let Some(p) = s.participants.get_mut(n % people) {
+                p.family_name = name.clone();
+            }
+        }
+        Elsewhere::Group(name) => {
+            if let Some(g) = s.groups.first_mut() {
+                g.name = name.clone();
+            }
+        }
+        Elsewhere::NotHeard(n) => {
+            let listed = s.inscriptions.len().max(1);
+            if let Some(i) = s.inscriptions.get_mut(n % listed) {
+                i.status = rapporteur::core::InscriptionStatus::NotDelivered;
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// The memo also outlives changes made elsewhere (statements logged, corrected or
+    /// deleted, names, groups, the list of speakers), checking for itself what it can
+    /// reuse: after any mix of those and edits, the report is the fresh one.
+    #[test]
+    fn reassembly_after_changes_made_elsewhere_gives_the_fresh_report(
+        steps in prop::collection::vec(
+            prop_oneof![pick().prop_map(Ok), elsewhere().prop_map(Err)],
+            1..30,
+        ),
+    ) {
+        let mut s = demo_session();
+        let mut history = History::default();
+        let mut memo = Memo::default();
+        let options = Options { kind: Some(ReportKind::PanelSummary), issue_date: None };
+        for step in &steps {
+            match step {
+                Ok(p) => {
+                    if let Some(op) = to_op(&s, p) {
+                        let _ = history.apply(&mut s, &op);
+                    }
+                }
+                Err(change) => change_elsewhere(&mut s, change),
+            }
+            let keys = Keys::new(&s);
+            let layout = s.layout.resolve(&s);
+            let reused = assemble_summary(&s, &layout, &keys, &options, &mut memo);
+            prop_assert_eq!(&reused, &assemble(&s, &options));
+        }
+    }
+}
+
+#[test]
+fn a_statement_logged_elsewhere_reprints_only_what_reads_the_whole_log() {
+    let mut s = demo_session();
+    let options = Options {
+        kind: Some(ReportKind::PanelSummary),
+        issue_date: None,
+    };
+    let mut memo = Memo::default();
+    let first = assemble_summary(
+        &s,
+        &s.layout.resolve(&s),
+        &Keys::new(&s),
+        &options,
+        &mut memo,
+    );
+    let paragraphs = first.numbered().len();
+    let last = s.interventions.last().unwrap().clone();
+    s.commit(rapporteur::core::session::NewIntervention {
+        speaker: last.speaker,
+        on_behalf_of: None,
+        started_at: last.ended_at,
+        ended_at: last.ended_at,
+        text: "thanked the panellists.".into(),
+    });
+    let again = assemble_summary(
+        &s,
+        &s.layout.resolve(&s),
+        &Keys::new(&s),
+        &options,
+        &mut memo,
+    );
+    assert_eq!(again, assemble(&s, &options));
+    assert_eq!(again.numbered().len(), paragraphs + 1);
+    let generated = first
+        .blocks
+        .iter()
+        .filter(|b| {
+            matches!(
+                b,
+                Block::Paragraph {
+                    generated: true,
+                    ..
+                }
+            )
+        })
+        .count();
+    assert!(
+        memo.reused() >= paragraphs - generated,
+        "{} of {paragraphs} reused; {generated} generated ones are printed again",
+        memo.reused()
+    );
+    // A participant renamed: everything afresh.
+    s.participants[0].family_name = "Renamed".into();
+    let renamed = assemble_summary(
+        &s,
+        &s.layout.resolve(&s),
+        &Keys::new(&s),
+        &options,
+        &mut memo,
+    );
+    assert_eq!(renamed, assemble(&s, &options));
+    assert_eq!(memo.reused(), 0);
+}

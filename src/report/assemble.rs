@@ -182,7 +182,7 @@ pub fn assemble_summary(
     memo: &mut Memo,
 ) -> Report {
     let m = &session.meeting;
-    let mut walk = memo.walk(&layout.excluded);
+    let mut walk = memo.walk(session, keys, &layout.excluded);
     let mut renderer = Renderer::new(session, &layout.excluded, keys);
     let mut blocks = Vec::with_capacity(walk.expected() + layout.chapters.len());
     let mut warnings = Vec::new();
@@ -206,6 +206,7 @@ pub fn assemble_summary(
                     let template = paragraph_template(session, keys, p);
                     let mut unknown = Vec::new();
                     let _ = renderer.mentions.take_trace();
+                    renderer.read_whole_log = false;
                     let mut runs = renderer.render(&template, &p.sources, &mut unknown);
                     runs.extend(p.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
                     let prints = !runs
@@ -218,6 +219,7 @@ pub fn assemble_summary(
                         mentioned: renderer.mentions.take_trace(),
                         prints,
                         generated: p.generated.is_some() && p.text.is_none(),
+                        whole_log: p.generated.is_some() || renderer.read_whole_log,
                     })
                 }
             };

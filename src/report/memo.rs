@@ -8,6 +8,14 @@
 //! kept paragraph remembers whom it mentioned and whether for the first time, and is
 //! reused only where that still holds.
 //!
+//! The memo checks for itself what else changed since: the same session data apart
+//! from the statements and the layout (names, titles, groups, the meeting, the list of
+//! speakers, the report's settings), or it starts empty. When only statements changed
+//! (some logged, one corrected), a paragraph written from statements is reused if its
+//! own statements are as they were; paragraphs that read the whole log (generated ones,
+//! thematic openings) are printed again. So a paragraph is reused exactly when printing
+//! it again would give the same words.
+//!
 //! Kept paragraphs are in the order last printed: an edit moves a paragraph a few
 //! places at most, so the walk finds nearly every paragraph at or next to where it
 //! expects it, reading one compact list; only a paragraph moved far is looked up by id.
@@ -16,12 +24,14 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use crate::core::intervention::InterventionId;
+use crate::core::intervention::{Intervention, InterventionId};
 use crate::core::layout::{Paragraph, ParagraphId};
 use crate::core::participant::ParticipantId;
+use crate::core::session::Session;
 use crate::core::shared::Shared;
 
 use super::model::{Content, Sources};
+use super::template::Keys;
 
 /// How far from where it was expected a paragraph is looked for before asking by id.
 const NEAR: usize = 4;
@@ -38,6 +48,9 @@ pub struct Memo {
     /// Where the walk expects the next paragraph.
     cursor: usize,
     reused: usize,
+    /// The session these were printed from; its statements and layout are shared with
+    /// the session of the time, so keeping it costs reference counts.
+    printed_from: Option<Session>,
 }
 
 /// One paragraph as printed.
@@ -52,12 +65,33 @@ pub struct Kept {
     /// Whether it prints at all (it may come out empty).
     pub prints: bool,
     pub generated: bool,
+    /// It read the whole log (a generated paragraph, a thematic opening), not only its
+    /// own statements.
+    pub whole_log: bool,
 }
 
 /// The memo being built by one assembly, from the memo of the one before.
-pub struct Walk {
+pub struct Walk<'s> {
     old: Memo,
     new: Memo,
+    session: &'s Session,
+    keys: &'s Keys,
+    /// The statements changed since the old memo was printed (see the module comment).
+    statements_changed: bool,
+    /// Statement id -> place in the old memo's statements, built when first needed.
+    old_index: Option<FxHashMap<InterventionId, usize>>,
+}
+
+/// The same session data apart from statements and layout: every name, title, group,
+/// the meeting's data, the list of speakers and the report's settings.
+fn same_context(a: &Session, b: &Session) -> bool {
+    a.meeting == b.meeting
+        && a.participants == b.participants
+        && a.delegations == b.delegations
+        && a.groups == b.groups
+        && a.segments == b.segments
+        && a.inscriptions == b.inscriptions
+        && a.report == b.report
 }
 
 impl Memo {
@@ -66,13 +100,28 @@ impl Memo {
         self.reused
     }
 
-    /// Starts an assembly with the statements left out as they are now: a change there
-    /// changes thematic openings anywhere, so the memo then starts empty.
-    pub(super) fn walk(&mut self, excluded: &[InterventionId]) -> Walk {
+    /// Starts an assembly of `session` with the statements left out as they are now.
+    /// A change of those (thematic openings anywhere) or of anything but the statements
+    /// and the layout starts the memo empty.
+    pub(super) fn walk<'s>(
+        &mut self,
+        session: &'s Session,
+        keys: &'s Keys,
+        excluded: &[InterventionId],
+    ) -> Walk<'s> {
         let mut old = std::mem::take(self);
-        if old.excluded != excluded {
+        let usable = old.excluded == excluded
+            && old
+                .printed_from
+                .as_ref()
+                .is_some_and(|from| same_context(from, session));
+        if !usable {
             old = Memo::default();
         }
+        let statements_changed = old
+            .printed_from
+            .as_ref()
+            .is_some_and(|from| !Shared::same(&from.interventions, &session.interventions));
         let capacity = old.paragraphs.len();
         Walk {
             old,
@@ -80,8 +129,17 @@ impl Memo {
                 excluded: excluded.to_vec(),
                 paragraphs: Vec::with_capacity(capacity),
                 kept: Vec::with_capacity(capacity),
+                printed_from: Some(Session {
+                    // Its layout is not what the memo compares: leave it out.
+                    layout: Shared::default(),
+                    ..session.clone()
+                }),
                 ..Memo::default()
             },
+            session,
+            keys,
+            statements_changed,
+            old_index: None,
         }
     }
 
@@ -114,9 +172,9 @@ impl Memo {
     }
 }
 
-impl Walk {
-    /// The paragraph as printed last time, if it is unchanged; `reusable` says whether
-    /// its mentions still hold where it is now.
+impl Walk<'_> {
+    /// The paragraph as printed last time, if it is unchanged and so are the statements
+    /// it was written from; `reusable` says whether its mentions still hold where it is.
     pub fn get(
         &mut self,
         p: &Shared<Paragraph>,
@@ -124,9 +182,38 @@ impl Walk {
     ) -> Option<Arc<Kept>> {
         let i = self.old.find(p)?;
         let same = self.old.paragraphs.get(i).is_some_and(|q| q == p);
-        let kept = self.old.kept.get(i).filter(|k| same && reusable(k))?;
+        let kept = self.old.kept.get(i).filter(|_| same)?.clone();
+        if self.statements_changed && (kept.whole_log || !self.same_statements(&kept.sources)) {
+            return None;
+        }
+        if !reusable(&kept) {
+            return None;
+        }
         self.new.reused += 1;
-        Some(kept.clone())
+        Some(kept)
+    }
+
+    /// Whether these statements are as they were when the old memo was printed.
+    fn same_statements(&mut self, sources: &[InterventionId]) -> bool {
+        let Some(old) = self.old.printed_from.as_ref() else {
+            return false;
+        };
+        let index = self.old_index.get_or_insert_with(|| {
+            old.interventions
+                .iter()
+                .enumerate()
+                .map(|(n, i)| (i.id, n))
+                .collect()
+        });
+        let then = |id: &InterventionId| -> Option<&Intervention> {
+            index.get(id).and_then(|n| old.interventions.get(*n))
+        };
+        let (session, keys) = (self.session, self.keys);
+        let now = |id: &InterventionId| keys.intervention(session, *id);
+        sources.iter().all(|id| match then(id) {
+            Some(before) => now(id).is_some_and(|after| after == before),
+            None => false,
+        })
     }
 
     /// How many paragraphs the last assembly went through (to size the new lists).

@@ -302,6 +302,9 @@ pub struct Renderer<'a> {
     pub excluded: &'a [InterventionId],
     /// What thematic openings need, built at the first one.
     themes: Option<themes::Context<'a>>,
+    /// Set when a template read more of the log than its own statements (a thematic
+    /// opening counts every statement of the segment); the caller resets it.
+    pub read_whole_log: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -312,6 +315,7 @@ impl<'a> Renderer<'a> {
             mentions: Mentions::default(),
             excluded,
             themes: None,
+            read_whole_log: false,
         }
     }
 
@@ -359,6 +363,7 @@ impl<'a> Renderer<'a> {
                     }
                 },
                 Piece::Theme => {
+                    self.read_whole_log = true;
                     let (session, excluded) = (self.session, self.excluded);
                     let context = self
                         .themes

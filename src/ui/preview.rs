@@ -7,6 +7,8 @@ use iced::{Element, Fill, Font};
 
 use crate::core::meeting::ReportKind;
 use crate::core::session::Session;
+use crate::report::assemble::{Memo, assemble_summary};
+use crate::report::template::Keys;
 use crate::report::{Block, Inline, Options, Report, assemble};
 
 use super::choices::{KindChoice, Labelled, report_kinds, selected};
@@ -38,6 +40,8 @@ pub struct Preview {
     list: VirtualList,
     /// The session revision `report` was assembled from.
     stamp: Stamp,
+    /// Paragraphs as printed last time, reused where they would print the same.
+    memo: Memo,
 }
 
 pub type Effect = super::effect::Effect<Message>;
@@ -54,18 +58,27 @@ impl Preview {
             notes: Vec::new(),
             list: VirtualList::new(PAGE),
             stamp: Stamp::Never,
+            memo: Memo::default(),
         }
     }
 
     /// Assembles the report of the chosen kind and lays it out as lines.
     fn build(&mut self, session: &Session) {
-        self.report = assemble(
-            session,
-            &Options {
-                kind: Some(self.kind),
-                issue_date: Some(chrono::Local::now().date_naive()),
-            },
-        );
+        let options = Options {
+            kind: Some(self.kind),
+            issue_date: Some(chrono::Local::now().date_naive()),
+        };
+        self.report = match self.kind {
+            // Reusing what it printed last time the preview was shown (see `report::memo`).
+            ReportKind::PanelSummary => assemble_summary(
+                session,
+                &session.layout.resolve(session),
+                &Keys::new(session),
+                &options,
+                &mut self.memo,
+            ),
+            ReportKind::Minutes => assemble(session, &options),
+        };
         self.notes = self
             .report
             .footnotes()

@@ -66,12 +66,12 @@ pub type Effect = super::effect::Effect<Message>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Since {
     /// One of the editor's operations: only the layout changed, and it is resolved; the
-    /// names and the paragraphs printed last time are still good to reuse.
+    /// names are still good.
     Edit,
     /// Undo or redo: only the layout changed, but to one resolved earlier (statements
     /// may have been logged since).
     Undo,
-    /// Anything else (a statement logged, a name corrected): everything afresh.
+    /// Anything else (a statement logged, a name corrected): the names afresh.
     Elsewhere,
 }
 
@@ -165,12 +165,11 @@ impl Editor {
             Since::Edit => session.layout.clone(),
             Since::Undo | Since::Elsewhere => session.layout.resolve(session).into(),
         };
+        // The names are built again after a change elsewhere; the memo checks for
+        // itself what it can still reuse (`report::memo`).
         let keys = match self.keys.take() {
             Some(keys) if since != Since::Elsewhere => keys,
-            _ => {
-                self.memo = Memo::default();
-                Keys::new(session)
-            }
+            _ => Keys::new(session),
         };
         self.report = assemble_summary(
             session,
