@@ -78,11 +78,15 @@ fn token_list(keys: &Keys, session: &Session, people: &[&Participant]) -> String
 /// The template a generator writes for this place of the report (empty: nothing to say).
 pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) -> String {
     let m = &session.meeting;
+    // One segment's statements in speaking order (only those are sorted).
     let items = |segment: u32| -> Vec<&Intervention> {
-        in_order(session)
-            .into_iter()
+        let mut list: Vec<&Intervention> = session
+            .interventions
+            .iter()
             .filter(|i| i.segment == segment)
-            .collect()
+            .collect();
+        list.sort_by_key(|i| (i.started_at, i.id));
+        list
     };
     match generated {
         Generated::Introduction => {

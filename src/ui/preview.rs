@@ -271,14 +271,20 @@ fn lines(report: &Report, notes: &[String]) -> Vec<(Line, f32)> {
     };
     let mut lines = Vec::new();
     for (i, m) in report.masthead.iter().enumerate() {
-        lines.push((Line::Masthead(i), height(m.len(), 13.0)));
+        lines.push((Line::Masthead(i), height(m.len(), style::size::LABEL)));
     }
-    lines.push((Line::Title, height(report.title.len(), 24.0)));
+    lines.push((
+        Line::Title,
+        height(report.title.len(), style::size::DISPLAY),
+    ));
     if !report.subtitle.is_empty() {
-        lines.push((Line::Subtitle, height(report.subtitle.len(), 16.0)));
+        lines.push((
+            Line::Subtitle,
+            height(report.subtitle.len(), style::size::INPUT),
+        ));
     }
     if !report.summary.is_empty() {
-        lines.push((Line::SummaryHeading, height(7, 18.0)));
+        lines.push((Line::SummaryHeading, height(7, style::size::HEADING)));
         for (i, p) in report.summary.iter().enumerate() {
             lines.push((Line::Summary(i), height(p.chars().count(), BODY)));
         }
@@ -289,15 +295,16 @@ fn lines(report: &Report, notes: &[String]) -> Vec<(Line, f32)> {
             content
                 .iter()
                 .map(|inline| match inline {
-                    Inline::Text(t) | Inline::Bold(t) => t.chars().count(),
+                    // Bytes, not characters: as good for an estimate, and no scan.
+                    Inline::Text(t) | Inline::Bold(t) => t.len(),
                     Inline::Footnote(_) => 3,
                     Inline::LineBreak => per_line as usize,
                 })
                 .sum()
         };
         let (estimate, notes_here) = match block {
-            Block::Chapter { title, .. } => (height(title.len() + 4, 18.0), 0),
-            Block::Heading { text } => (height(text.len(), 16.0), 0),
+            Block::Chapter { title, .. } => (height(title.len() + 4, style::size::HEADING), 0),
+            Block::Heading { text } => (height(text.len(), style::size::INPUT), 0),
             Block::Paragraph { content, .. }
             | Block::Bullet { content, .. }
             | Block::Plain { content } => (
@@ -314,7 +321,10 @@ fn lines(report: &Report, notes: &[String]) -> Vec<(Line, f32)> {
     if !notes.is_empty() {
         lines.push((Line::Rule, height(10, BODY)));
         for (i, note) in notes.iter().enumerate() {
-            lines.push((Line::Note(i), height(note.chars().count() + 3, 13.0)));
+            lines.push((
+                Line::Note(i),
+                height(note.chars().count() + 3, style::size::LABEL),
+            ));
         }
     }
     lines
