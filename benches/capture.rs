@@ -8,11 +8,10 @@ mod common;
 
 use std::time::Duration;
 
-use chrono::DateTime;
 use iced::widget::text_editor;
 use iced::{Font, Settings};
 
-use rapporteur::core::intervention::{Intervention, Speaker};
+use rapporteur::core::intervention::Speaker;
 use rapporteur::core::participant::{Honorific, Participant, Role};
 use rapporteur::core::picker::PickerIndex;
 use rapporteur::core::session::Session;
@@ -42,20 +41,9 @@ fn large_session(interventions: usize, participants: usize) -> Session {
             ..Participant::default()
         });
     }
-    let start = DateTime::from_timestamp(1_620_738_000, 0).unwrap();
     for i in 0..interventions {
-        let text = common::statement(i);
-        let at = start + chrono::Duration::seconds(i as i64 * 40);
-        s.interventions.push(Intervention {
-            id: i as u64 + 1,
-            speaker: Speaker::Participant((i % participants) as u32 + 1),
-            on_behalf_of: None,
-            segment: 1 + (i % 4) as u32,
-            started_at: at,
-            ended_at: at,
-            text,
-            footnotes: Vec::new(),
-        });
+        let speaker = Speaker::Participant((i % participants) as u32 + 1);
+        s.interventions.push(common::made_up(i, speaker, 40).into());
     }
     s
 }

@@ -597,7 +597,7 @@ fn change_elsewhere(s: &mut Session, change: &Elsewhere) {
     let count = s.interventions.len().max(1);
     match change {
         Elsewhere::Log(n, text) => {
-            if let Some(i) = s.interventions.get(n % count).cloned() {
+            if let Some(i) = s.interventions.get(n % count).map(|i| (**i).clone()) {
                 s.commit(rapporteur::core::session::NewIntervention {
                     speaker: i.speaker,
                     on_behalf_of: i.on_behalf_of,
@@ -687,7 +687,7 @@ fn a_statement_logged_elsewhere_reprints_only_what_reads_the_whole_log() {
         &mut memo,
     );
     let paragraphs = first.numbered().len();
-    let last = s.interventions.last().unwrap().clone();
+    let last = (**s.interventions.last().unwrap()).clone();
     s.commit(rapporteur::core::session::NewIntervention {
         speaker: last.speaker,
         on_behalf_of: None,

@@ -62,7 +62,7 @@ proptest! {
                 ended_at: at,
                 text,
                 footnotes: Vec::new(),
-            });
+            }.into());
         }
         let bytes = to_bytes(&session);
         let back = parse(&bytes, std::path::Path::new("p.json")).unwrap();

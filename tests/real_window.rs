@@ -349,13 +349,28 @@ fn move_a_paragraph_with_alt_up_save_and_export_the_new_order() {
     for _ in 0..7 {
         xdo(&display, &["key", "Down"]);
     }
-    beat();
+    // Let the debug build take in every Down before the move (each takes up to a tenth
+    // of a second): a key a focused widget binds is handled before keys still queued
+    // for the app, so a move sent too early lands on the paragraph above.
+    std::thread::sleep(Duration::from_millis(1500));
     xdo(&display, &["key", "--clearmodifiers", "alt+Up"]);
     beat();
     xdo(&display, &["key", "--clearmodifiers", "ctrl+s"]);
-    wait_for("the new order on disk", Duration::from_secs(10), || {
+    let moved = wait_until(Duration::from_secs(10), || {
         markdown(&session).contains("\n7\\. The Chair of the National Human Rights Council of Morocco, Amina Bouayach, highlighted")
     });
+    if !moved {
+        let shot = screenshot(&display, "editor-move-not-saved.png");
+        let numbered: Vec<String> = markdown(&session)
+            .lines()
+            .filter(|l| l.starts_with(['6', '7', '8', '9']))
+            .map(|l| l.chars().take(80).collect())
+            .collect();
+        panic!(
+            "the new order is not on disk ({}): {numbered:#?}",
+            shot.display()
+        );
+    }
     let after = markdown(&session);
     assert!(
         after.contains("\n8\\. The panel discussion was moderated by"),
@@ -371,7 +386,7 @@ fn move_a_paragraph_with_alt_up_save_and_export_the_new_order() {
         xdo(&display, &["key", "space"]);
         xdo(&display, &["key", "Down"]);
     }
-    beat();
+    std::thread::sleep(Duration::from_millis(1500)); // every key taken in (see above)
     xdo(&display, &["key", "--clearmodifiers", "ctrl+t"]);
     // The group is saved by the update that made it; the text box takes the focus just
     // after. Type only then, or the first letters reach no widget (slow machines).

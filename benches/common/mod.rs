@@ -5,7 +5,7 @@
 #[path = "../../tests/support/large.rs"]
 mod large;
 #[allow(unused_imports)]
-pub use large::{demo_with, statement};
+pub use large::{demo_with, made_up, statement};
 
 use rapporteur::core::layout::{ChapterKey, ParagraphId};
 use rapporteur::core::session::Session;

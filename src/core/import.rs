@@ -11,6 +11,7 @@ use super::intervention::{Intervention, Speaker};
 use super::meeting::{Meeting, ReportKind, SegmentKind};
 use super::participant::{Honorific, Participant, Role};
 use super::session::Session;
+use super::shared::Shared;
 use super::speakers::{Inscription, InscriptionStatus};
 use super::speakers_csv::Index;
 use super::text::{clean, clean_line, fold};
@@ -275,7 +276,7 @@ pub fn import_log_csv(
             parse_start(start_text, &s.meeting, last_start).ok_or_else(|| err("start", format!("{start_text:?} is not an ISO 8601 time (2021-05-11T15:02, 15:02 or 2021-05-11T13:02:00Z)")))?
         };
         last_start = Some(started_at);
-        s.interventions.push(Intervention {
+        s.interventions.push(Shared::new(Intervention {
             id: intervention_ids.take(),
             speaker,
             on_behalf_of,
@@ -284,7 +285,7 @@ pub fn import_log_csv(
             ended_at: started_at,
             text,
             footnotes: Vec::new(),
-        });
+        }));
     }
     if let Some(first) = s.segments.first() {
         s.current_segment = first.id;

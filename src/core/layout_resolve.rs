@@ -141,6 +141,7 @@ impl Layout {
             .interventions
             .iter()
             .filter(|i| !placed.contains(&i.id) && !excluded.contains(&i.id))
+            .map(|i| &**i)
             .collect();
         loose.sort_by_key(|i| (i.started_at, i.id));
         for i in loose {

@@ -70,7 +70,7 @@ pub struct Session {
     pub inscriptions: Vec<Inscription>,
     /// Shared with the copies taken for saving and undo until changed (see `shared`).
     #[serde(default)]
-    pub interventions: Shared<Vec<Intervention>>,
+    pub interventions: Shared<Vec<Shared<Intervention>>>,
     #[serde(default)]
     pub report: ReportSettings,
     /// The editor's paragraph layout of the report (empty until the editor changes it).
@@ -141,7 +141,7 @@ impl Session {
     }
 
     pub fn intervention(&self, id: InterventionId) -> Option<&Intervention> {
-        self.interventions.iter().find(|i| i.id == id)
+        self.interventions.iter().find(|i| i.id == id).map(|i| &**i)
     }
 
     /// The delegation a speaker speaks for, if any.
@@ -276,7 +276,7 @@ impl Session {
         {
             inscription.status = InscriptionStatus::Spoke;
         }
-        self.interventions.push(Intervention {
+        self.interventions.push(Shared::new(Intervention {
             id,
             speaker: new.speaker,
             on_behalf_of: new.on_behalf_of,
@@ -285,7 +285,7 @@ impl Session {
             ended_at,
             text: clean(&new.text),
             footnotes: Vec::new(),
-        });
+        }));
         id
     }
 
@@ -294,7 +294,7 @@ impl Session {
         changed.text = clean(&changed.text);
         match self.interventions.iter_mut().find(|i| i.id == changed.id) {
             Some(slot) => {
-                *slot = changed;
+                *slot = Shared::new(changed);
                 true
             }
             None => false,
@@ -303,7 +303,7 @@ impl Session {
 
     pub fn delete_intervention(&mut self, id: InterventionId) -> Option<Intervention> {
         let index = self.interventions.iter().position(|i| i.id == id)?;
-        Some(self.interventions.remove(index))
+        Some(self.interventions.remove(index).into_inner())
     }
 
     /// Moves the current segment by `step` (wrapping), returns the new segment (none

@@ -46,7 +46,7 @@ pub fn assemble(session: &Session, options: &Options) -> Report {
 
 /// Interventions in speaking order (ties keep logging order).
 fn in_order(session: &Session) -> Vec<&Intervention> {
-    let mut list: Vec<&Intervention> = session.interventions.iter().collect();
+    let mut list: Vec<&Intervention> = session.interventions.iter().map(|i| &**i).collect();
     list.sort_by_key(|i| (i.started_at, i.id));
     list
 }
@@ -84,6 +84,7 @@ pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) 
             .interventions
             .iter()
             .filter(|i| i.segment == segment)
+            .map(|i| &**i)
             .collect();
         list.sort_by_key(|i| (i.started_at, i.id));
         list

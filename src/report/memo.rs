@@ -206,12 +206,19 @@ impl Walk<'_> {
                 .collect()
         });
         let then = |id: &InterventionId| -> Option<&Intervention> {
-            index.get(id).and_then(|n| old.interventions.get(*n))
+            index
+                .get(id)
+                .and_then(|n| old.interventions.get(*n))
+                .map(|i| &**i)
         };
         let (session, keys) = (self.session, self.keys);
         let now = |id: &InterventionId| keys.intervention(session, *id);
         sources.iter().all(|id| match then(id) {
-            Some(before) => now(id).is_some_and(|after| after == before),
+            // The same statement in memory (the old list keeps it alive, so an equal
+            // address is the same value) or an equal one.
+            Some(before) => {
+                now(id).is_some_and(|after| std::ptr::eq(after, before) || after == before)
+            }
             None => false,
         })
     }

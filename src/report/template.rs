@@ -209,6 +209,7 @@ impl Keys {
         self.index
             .get(&id)
             .and_then(|n| session.interventions.get(*n))
+            .map(|i| &**i)
             .filter(|i| i.id == id)
     }
 

@@ -77,7 +77,7 @@ pub fn replay(session_path: &Path, session: &mut Session) -> io::Result<Replay> 
         {
             inscription.status = InscriptionStatus::Spoke;
         }
-        session.interventions.push(entry.intervention);
+        session.interventions.push(entry.intervention.into());
         out.applied += 1;
     }
     Ok(out)
@@ -161,7 +161,7 @@ mod tests {
     use crate::core::demo::demo_session;
 
     fn entry(id: u64, text: &str) -> Logged {
-        let mut intervention = demo_session().interventions[0].clone();
+        let mut intervention = demo_session().interventions[0].clone().into_inner();
         intervention.id = id;
         intervention.text = text.into();
         Logged {

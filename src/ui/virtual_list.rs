@@ -6,7 +6,7 @@
 //! [`sensor`]); the rows outside the window are replaced by two empty spaces of the
 //! same total height, so the scroll bar and the scroll position stay true.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use iced::widget::scrollable::{AbsoluteOffset, Viewport};
 use iced::widget::{Column, Id, column, operation, scrollable, sensor, space};
@@ -67,10 +67,10 @@ impl VirtualList {
         VirtualList {
             id: Id::new(id),
             keys: Vec::new(),
-            index: HashMap::new(),
+            index: HashMap::default(),
             heights: Vec::new(),
             starts: vec![0.0],
-            measured: HashMap::new(),
+            measured: HashMap::default(),
             measured_width: 0.0,
             offset: 0.0,
             viewport: FIRST_VIEWPORT,

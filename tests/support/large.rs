@@ -39,6 +39,23 @@ pub fn statement(i: usize) -> String {
     words.join(" ")
 }
 
+/// Made-up statement `i` (id `i + 1`) by `speaker`, `every` seconds after the one before,
+/// in one of the four segments in turn.
+pub fn made_up(i: usize, speaker: Speaker, every: i64) -> Intervention {
+    let start = DateTime::from_timestamp(1_620_738_000, 0).unwrap();
+    let at = start + chrono::Duration::seconds(i as i64 * every);
+    Intervention {
+        id: i as u64 + 1,
+        speaker,
+        on_behalf_of: None,
+        segment: 1 + (i % 4) as u32,
+        started_at: at,
+        ended_at: at,
+        text: statement(i),
+        footnotes: Vec::new(),
+    }
+}
+
 /// The demo meeting with `interventions` made-up statements spread over its four
 /// segments, most by States, every fifth by a participant.
 pub fn demo_with(interventions: usize) -> Session {
@@ -47,25 +64,13 @@ pub fn demo_with(interventions: usize) -> Session {
     s.meeting.report_kind = ReportKind::PanelSummary;
     let states: Vec<_> = catalogue().iter().filter(|d| d.kind.is_state()).collect();
     let ids: Vec<String> = states.iter().map(|d| s.ensure_delegation(d)).collect();
-    let start = DateTime::from_timestamp(1_620_738_000, 0).unwrap();
     for i in 0..interventions {
-        let text = statement(i);
         let speaker = if i % 5 == 0 {
             Speaker::Participant(1 + (i % 8) as u32)
         } else {
             Speaker::Delegation(ids[i % ids.len()].clone())
         };
-        let at = start + chrono::Duration::seconds(i as i64 * 30);
-        s.interventions.push(Intervention {
-            id: i as u64 + 1,
-            speaker,
-            on_behalf_of: None,
-            segment: 1 + (i % 4) as u32,
-            started_at: at,
-            ended_at: at,
-            text,
-            footnotes: Vec::new(),
-        });
+        s.interventions.push(made_up(i, speaker, 30).into());
     }
     s
 }
