@@ -48,8 +48,9 @@ pub struct Memo {
     /// Where the walk expects the next paragraph.
     cursor: usize,
     reused: usize,
-    /// The session these were printed from; its statements and layout are shared with
-    /// the session of the time, so keeping it costs reference counts.
+    /// The session these were printed from, its layout left out. Its statements are
+    /// shared with the session (reference counts, not copies); its names and settings
+    /// are what the next assembly compares.
     printed_from: Option<Session>,
 }
 
