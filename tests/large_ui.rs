@@ -76,6 +76,16 @@ fn wheel_to_the_end(ui: &mut Simulator<'_, Message>) {
     })]);
 }
 
+/// Only the first screenful (and a screenful more) is built: paragraph 1, not `last`.
+/// Then the wheel turns to the end; what the list reported is returned.
+fn first_page_then_the_end(app: &App, last: impl std::fmt::Display) -> Vec<Message> {
+    let mut ui = simulator(app);
+    assert!(ui.find("1.").is_ok());
+    assert!(ui.find(format!("{last}.")).is_err());
+    wheel_to_the_end(&mut ui);
+    ui.into_messages().collect()
+}
+
 fn apply(app: &mut App, messages: Vec<Message>) {
     for message in messages {
         let _ = app.update(message);
@@ -103,14 +113,7 @@ fn scrolling_to_the_end_of_the_editor_builds_the_last_paragraphs_and_not_the_fir
     let Large { mut app, _dir } = large_editor();
     let last = last_number(&app);
     assert!(last as usize > STATEMENTS, "one paragraph per statement");
-    let messages: Vec<Message> = {
-        let mut ui = simulator(&app);
-        // Only the first screenful (and a screenful more) is built.
-        assert!(ui.find("1.").is_ok());
-        assert!(ui.find(format!("{last}.")).is_err());
-        wheel_to_the_end(&mut ui);
-        ui.into_messages().collect()
-    };
+    let messages = first_page_then_the_end(&app, last);
     assert!(
         messages.iter().any(|m| matches!(
             m,
@@ -247,13 +250,7 @@ fn the_report_preview_of_a_long_meeting_builds_only_its_first_page() {
     let _ = app.update(Message::Key(Key::Character("3".into()), Modifiers::CTRL));
     assert_eq!(app.screen, Screen::Preview);
     let last = app.open.as_ref().unwrap().preview.report.numbered().len();
-    let messages: Vec<Message> = {
-        let mut ui = simulator(&app);
-        assert!(ui.find("1.").is_ok());
-        assert!(ui.find(format!("{last}.")).is_err());
-        wheel_to_the_end(&mut ui);
-        ui.into_messages().collect()
-    };
+    let messages = first_page_then_the_end(&app, last);
     apply(&mut app, messages);
     // Scrolled to the end, the last paragraph is built (a new simulator starts at the
     // top, so it is found in the tree rather than on screen).

@@ -32,13 +32,19 @@ pub struct Options {
 }
 
 pub fn assemble(session: &Session, options: &Options) -> Report {
+    assemble_with(session, options, &mut Memo::default())
+}
+
+/// [`assemble`], reusing from `memo` what the last assembly with it printed (a summary
+/// report's paragraphs; minutes are assembled whole).
+pub fn assemble_with(session: &Session, options: &Options, memo: &mut Memo) -> Report {
     match options.kind.unwrap_or(session.meeting.report_kind) {
         ReportKind::PanelSummary => assemble_summary(
             session,
             &session.layout.resolve(session),
             &Keys::new(session),
             options,
-            &mut Memo::default(),
+            memo,
         ),
         ReportKind::Minutes => minutes(session, options),
     }

@@ -130,11 +130,6 @@ impl Memo {
                 excluded: excluded.to_vec(),
                 paragraphs: Vec::with_capacity(capacity),
                 kept: Vec::with_capacity(capacity),
-                printed_from: Some(Session {
-                    // Its layout is not what the memo compares: leave it out.
-                    layout: Shared::default(),
-                    ..session.clone()
-                }),
                 ..Memo::default()
             },
             session,
@@ -235,7 +230,20 @@ impl Walk<'_> {
         self.new.kept.push(kept);
     }
 
-    pub fn finish(self) -> Memo {
+    pub fn finish(mut self) -> Memo {
+        // The names and settings were found equal to the old memo's: keep those rather
+        // than copy them again on every keystroke; only the statements are the new ones.
+        self.new.printed_from = Some(match self.old.printed_from.take() {
+            Some(from) => Session {
+                interventions: self.session.interventions.clone(),
+                ..from
+            },
+            None => Session {
+                // Its layout is not what the memo compares: leave it out.
+                layout: Shared::default(),
+                ..self.session.clone()
+            },
+        });
         self.new
     }
 }

@@ -7,9 +7,8 @@ use iced::{Element, Fill, Font};
 
 use crate::core::meeting::ReportKind;
 use crate::core::session::Session;
-use crate::report::assemble::{Memo, assemble_summary};
-use crate::report::template::Keys;
-use crate::report::{Block, Inline, Options, Report, assemble};
+use crate::report::assemble::{Memo, assemble_with};
+use crate::report::{Block, Inline, Options, Report};
 
 use super::choices::{KindChoice, Labelled, report_kinds, selected};
 use super::effect::Request;
@@ -68,17 +67,8 @@ impl Preview {
             kind: Some(self.kind),
             issue_date: Some(chrono::Local::now().date_naive()),
         };
-        self.report = match self.kind {
-            // Reusing what it printed last time the preview was shown (see `report::memo`).
-            ReportKind::PanelSummary => assemble_summary(
-                session,
-                &session.layout.resolve(session),
-                &Keys::new(session),
-                &options,
-                &mut self.memo,
-            ),
-            ReportKind::Minutes => assemble(session, &options),
-        };
+        // Reusing what it printed last time the preview was shown (see `report::memo`).
+        self.report = assemble_with(session, &options, &mut self.memo);
         self.notes = self
             .report
             .footnotes()
@@ -151,10 +141,12 @@ impl Preview {
         }
         let page = self.list.view(
             |i| match self.lines.get(i) {
-                // The page in the middle of a wide window, as a word processor shows it.
+                // The page in the middle of a wide window, as a word processor shows it:
+                // every line as wide as the page, so lines keep one left edge.
                 Some(line) => container(
                     container(self.line(line))
                         .padding([4, 24])
+                        .width(Fill)
                         .max_width(PAGE_WIDTH),
                 )
                 .center_x(Fill)

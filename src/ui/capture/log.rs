@@ -2,14 +2,14 @@
 //! correction. Only the rows around the viewport are built (see `ui::virtual_list`), so
 //! a long meeting costs the screen nothing while the note-taker types.
 
-use iced::widget::{button, column, container, row, space, text};
+use iced::widget::{button, row, space, text};
 use iced::{Element, Fill};
 
 use crate::core::session::Session;
 
 use super::super::style;
 use super::super::virtual_list::{RowSize, VirtualList};
-use super::{Capture, Message};
+use super::{Capture, Message, listed};
 
 pub const LOG: &str = "log";
 
@@ -79,28 +79,11 @@ impl Capture {
             },
             Message::Log,
         );
-        let body: Element<'a, Message> = if count == 0 {
-            text("Nothing logged yet.")
-                .size(style::size::LABEL)
-                .color(style::MUTED)
-                .into()
-        } else {
-            list.into()
-        };
-        container(
-            column![
-                text(format!(
-                    "LOG ({count} interventions, newest first; click to correct)"
-                ))
-                .size(style::size::LABEL)
-                .color(style::MUTED),
-                body,
-            ]
-            .spacing(style::gap::S),
+        listed(
+            format!("LOG ({count} interventions, newest first; click to correct)"),
+            list,
+            (count == 0).then_some("Nothing logged yet."),
         )
-        .padding(style::gap::M)
-        .height(Fill)
-        .style(style::panel)
         .into()
     }
 }

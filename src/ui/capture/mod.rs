@@ -14,7 +14,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use iced::widget::text_editor;
-use iced::widget::{column, container, operation, row};
+use iced::widget::{column, container, operation, row, text};
 use iced::{Element, Task};
 
 use crate::core::intervention::{InterventionId, Speaker};
@@ -89,6 +89,32 @@ pub enum Message {
 
 /// What the root must do after an update.
 pub type Effect = super::effect::Effect<Message>;
+
+/// A panel of the capture screen: a muted title over a list, or over what to say when
+/// the list has nothing yet.
+fn listed<'a>(
+    title: String,
+    list: impl Into<Element<'a, Message>>,
+    empty: Option<&'static str>,
+) -> container::Container<'a, Message> {
+    let body: Element<'a, Message> = match empty {
+        Some(message) => text(message)
+            .size(style::size::LABEL)
+            .color(style::MUTED)
+            .into(),
+        None => list.into(),
+    };
+    container(
+        column![
+            text(title).size(style::size::LABEL).color(style::MUTED),
+            body
+        ]
+        .spacing(style::gap::S),
+    )
+    .height(iced::Fill)
+    .padding(style::gap::M)
+    .style(style::panel)
+}
 
 impl Capture {
     pub fn new(session: &Session, draft: Option<Draft>) -> Self {

@@ -1,7 +1,7 @@
 //! The list of speakers beside the picker: who is inscribed, who is next, who spoke.
 //! Windowed like the log, so a long list costs nothing while the note-taker types.
 
-use iced::widget::{button, column, container, row, space, text};
+use iced::widget::{button, row, space, text};
 use iced::{Element, Fill};
 
 use crate::core::session::Session;
@@ -9,7 +9,7 @@ use crate::core::speakers::InscriptionStatus;
 
 use super::super::style;
 use super::super::virtual_list::{RowSize, VirtualList};
-use super::{Capture, Message};
+use super::{Capture, Message, listed};
 
 pub const SPEAKERS: &str = "speakers";
 
@@ -75,27 +75,15 @@ impl Capture {
             },
             Message::Speakers,
         );
-        let body: Element<'a, Message> = if session.inscriptions.is_empty() {
-            text("No list of speakers yet. Import one from the Meeting screen (Ctrl+4).")
-                .size(style::size::LABEL)
-                .color(style::MUTED)
-                .into()
-        } else {
-            list.into()
-        };
-        container(
-            column![
-                text("LIST OF SPEAKERS")
-                    .size(style::size::LABEL)
-                    .color(style::MUTED),
-                body
-            ]
-            .spacing(style::gap::S),
+        listed(
+            "LIST OF SPEAKERS".into(),
+            list,
+            session
+                .inscriptions
+                .is_empty()
+                .then_some("No list of speakers yet. Import one from the Meeting screen (Ctrl+4)."),
         )
         .width(260)
-        .height(Fill)
-        .padding(style::gap::M)
-        .style(style::panel)
         .into()
     }
 }
