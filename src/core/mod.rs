@@ -9,6 +9,7 @@ pub mod import;
 pub mod intervention;
 pub mod layout;
 pub mod layout_resolve;
+pub mod log_undo;
 pub mod meeting;
 pub mod participant;
 pub mod picker;

@@ -269,13 +269,7 @@ impl Session {
     pub fn commit(&mut self, new: NewIntervention) -> InterventionId {
         let id = super::ids::next(self.interventions.iter().map(|i| i.id));
         let ended_at = new.ended_at.max(new.started_at);
-        if let Some(inscription) = self
-            .inscriptions
-            .iter_mut()
-            .find(|i| i.status == InscriptionStatus::Pending && i.speaker == new.speaker)
-        {
-            inscription.status = InscriptionStatus::Spoke;
-        }
+        self.tick_inscription(&new.speaker);
         self.interventions.push(Shared::new(Intervention {
             id,
             speaker: new.speaker,
@@ -290,20 +284,65 @@ impl Session {
     }
 
     /// Replaces an intervention (correction or re-attribution). Returns false if it is gone.
+    /// A re-attribution moves the tick on the list of speakers with the statement.
     pub fn update_intervention(&mut self, mut changed: Intervention) -> bool {
         changed.text = clean(&changed.text);
-        match self.interventions.iter_mut().find(|i| i.id == changed.id) {
-            Some(slot) => {
-                *slot = Shared::new(changed);
-                true
+        let Some(slot) = self.interventions.iter_mut().find(|i| i.id == changed.id) else {
+            return false;
+        };
+        let before = slot.speaker.clone();
+        let after = changed.speaker.clone();
+        *slot = Shared::new(changed);
+        if before != after {
+            self.settle_inscriptions(&before);
+            self.tick_inscription(&after);
+        }
+        true
+    }
+
+    /// Removes an intervention; an inscription it ticked as spoken is pending again.
+    pub fn delete_intervention(&mut self, id: InterventionId) -> Option<Intervention> {
+        let index = self.interventions.iter().position(|i| i.id == id)?;
+        let gone = self.interventions.remove(index).into_inner();
+        self.settle_inscriptions(&gone.speaker);
+        Some(gone)
+    }
+
+    /// After a statement of `speaker` was deleted or re-attributed to someone else: no
+    /// more "spoke" ticks on the list of speakers than statements logged (the last ticks
+    /// go back to pending).
+    fn settle_inscriptions(&mut self, speaker: &Speaker) {
+        let logged = self
+            .interventions
+            .iter()
+            .filter(|i| i.speaker == *speaker)
+            .count();
+        let mut extra = self
+            .inscriptions
+            .iter()
+            .filter(|i| i.speaker == *speaker && i.status == InscriptionStatus::Spoke)
+            .count()
+            .saturating_sub(logged);
+        for inscription in self.inscriptions.iter_mut().rev() {
+            if extra == 0 {
+                break;
             }
-            None => false,
+            if inscription.speaker == *speaker && inscription.status == InscriptionStatus::Spoke {
+                inscription.status = InscriptionStatus::Pending;
+                extra -= 1;
+            }
         }
     }
 
-    pub fn delete_intervention(&mut self, id: InterventionId) -> Option<Intervention> {
-        let index = self.interventions.iter().position(|i| i.id == id)?;
-        Some(self.interventions.remove(index).into_inner())
+    /// Ticks the first pending inscription of `speaker`, as logging a statement does.
+    fn tick_inscription(&mut self, speaker: &Speaker) {
+        if let Some(inscription) = self
+            .inscriptions
+            .iter_mut()
+            .find(|i| i.status == InscriptionStatus::Pending && i.speaker == *speaker)
+        {
+            inscription.status = InscriptionStatus::Spoke;
+        }
     }
 
     /// Moves the current segment by `step` (wrapping), returns the new segment (none
@@ -406,6 +445,54 @@ mod tests {
         );
         assert_eq!(s.inscriptions[0].status, InscriptionStatus::Spoke);
         assert!(s.next_pending().is_none());
+    }
+
+    #[test]
+    fn deleting_or_reattributing_a_statement_moves_its_tick_on_the_list() {
+        let mut s = Session::new("Panel", ReportKind::PanelSummary);
+        let peru = Speaker::Delegation(s.ensure_delegation(find_builtin("Peru").unwrap()));
+        let chile = Speaker::Delegation(s.ensure_delegation(find_builtin("Chile").unwrap()));
+        for (id, speaker) in [(1, &peru), (2, &chile), (3, &peru)] {
+            s.inscriptions.push(Inscription {
+                id,
+                speaker: speaker.clone(),
+                on_behalf_of: None,
+                status: InscriptionStatus::Pending,
+                text: String::new(),
+            });
+        }
+        let log = |s: &mut Session, speaker: &Speaker| {
+            s.commit(NewIntervention {
+                speaker: speaker.clone(),
+                on_behalf_of: None,
+                started_at: at(1),
+                ended_at: at(2),
+                text: "spoke.".into(),
+            })
+        };
+        let statuses = |s: &Session| s.inscriptions.iter().map(|i| i.status).collect::<Vec<_>>();
+        use InscriptionStatus::{Pending, Spoke};
+        let first = log(&mut s, &peru);
+        let second = log(&mut s, &peru);
+        assert_eq!(statuses(&s), [Spoke, Pending, Spoke]);
+        // Deleting one of Peru's two statements: the later tick goes back.
+        assert!(s.delete_intervention(second).is_some());
+        assert_eq!(statuses(&s), [Spoke, Pending, Pending]);
+        // Peru's remaining statement was in fact Chile's.
+        let mut changed = s.intervention(first).unwrap().clone();
+        changed.speaker = chile.clone();
+        assert!(s.update_intervention(changed));
+        assert_eq!(statuses(&s), [Pending, Spoke, Pending]);
+        // A correction of the text alone leaves the list as it is.
+        let mut changed = s.intervention(first).unwrap().clone();
+        changed.text = "said more.".into();
+        assert!(s.update_intervention(changed));
+        assert_eq!(statuses(&s), [Pending, Spoke, Pending]);
+        // A deleted statement of someone not on the list touches nobody's tick.
+        let other = Speaker::Delegation(s.ensure_delegation(find_builtin("Fiji").unwrap()));
+        let fiji = log(&mut s, &other);
+        assert!(s.delete_intervention(fiji).is_some());
+        assert_eq!(statuses(&s), [Pending, Spoke, Pending]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The root: which session is open, which screen shows, saving, shortcuts, closing.
 
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use chrono::Utc;
 use iced::keyboard::{self, Key, Modifiers};
@@ -18,10 +19,11 @@ use crate::storage::file::{Refusal, check_report_output};
 use crate::storage::{Store, places};
 
 use super::capture::{self, Capture};
-use super::dialogs::Dialogs;
+use super::dialogs::{Answer, Dialogs};
 use super::editor::{self, Editor};
 use super::effect::{Effect, Request, Save};
 use super::meeting::{self, MeetingScreen};
+use super::path_prompt::{self, PathPrompt};
 use super::preview::{self, Preview};
 use super::revision::Revision;
 use super::shortcuts::{self, Command};
@@ -60,6 +62,8 @@ pub struct App {
     pub screen: Screen,
     dialogs: Box<dyn Dialogs>,
     pub notice: Option<Notice>,
+    /// When the notice was put up: it goes after a few seconds (see `expire_notice`).
+    notice_at: Option<Instant>,
     pub help: bool,
     /// Changed by typing in a form: written at the next tick (within a second).
     dirty: bool,
@@ -70,6 +74,8 @@ pub struct App {
     /// The backups panel: shown for the open session, or on the start screen for a
     /// session that could not be opened.
     pub backups: Option<BackupsPanel>,
+    /// The path typed in the window when no file dialog could be shown.
+    pub path_prompt: Option<PathPrompt>,
     /// The session that failed to open, to offer its backups.
     failed_open: Option<PathBuf>,
 }
@@ -100,19 +106,18 @@ pub enum Message {
     ShowBackups,
     CloseBackups,
     Restore(PathBuf),
-    /// A file dialog answered (None: cancelled, or no dialog could be shown).
+    /// A file dialog answered (None: cancelled).
     Chosen(Asked, Option<PathBuf>),
+    /// No file dialog could be shown: the path is asked in the window.
+    NoDialog(Asked),
+    Prompt(path_prompt::Message),
+    /// "Open folder" on an export's notice.
+    OpenFolder(PathBuf),
+    /// The size of the screen the window opened on (None: not known).
+    Monitor(window::Id, Option<iced::Size>),
 }
 
-/// What a file dialog was opened for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Asked {
-    Open,
-    New,
-    SaveAs,
-    Export,
-    ImportSpeakers,
-}
+pub use super::dialogs::Asked;
 
 impl App {
     fn new(dialogs: Box<dyn Dialogs>) -> App {
@@ -121,11 +126,13 @@ impl App {
             screen: Screen::Capture,
             dialogs,
             notice: None,
+            notice_at: None,
             help: false,
             dirty: false,
             retry: false,
             pending_export: None,
             backups: None,
+            path_prompt: None,
             failed_open: None,
         }
     }
@@ -143,7 +150,10 @@ impl App {
             app.notice = Some(Notice::error(e));
         }
         app.offer_backups_after_failure();
-        let task = app.focus_task();
+        // A laptop screen: the window takes the work area the desktop leaves it.
+        let fit = window::oldest()
+            .and_then(|id| window::monitor_size(id).map(move |size| Message::Monitor(id, size)));
+        let task = Task::batch([app.focus_task(), fit]);
         (app, task)
     }
 
@@ -316,9 +326,29 @@ impl App {
     /// the only place derived data is refreshed.
     pub fn update(&mut self, message: Message) -> Task<Message> {
         self.writes_reported();
+        let (notice, screen) = (self.notice.clone(), self.screen);
         let task = self.handle(message);
+        if self.notice != notice {
+            self.notice_at = self.notice.as_ref().map(|_| Instant::now());
+        } else if self.screen != screen && self.pending_export.is_none() {
+            // A notice speaks of the screen it was given on.
+            self.notice = None;
+        }
         self.sync();
         task
+    }
+
+    /// Notices go by themselves: information after a few seconds, an error after a
+    /// while longer; a question (replace an export?) stays until it is answered.
+    fn expire_notice(&mut self, now: Instant) {
+        let (Some(notice), Some(at)) = (&self.notice, self.notice_at) else {
+            return;
+        };
+        let shown_for = std::time::Duration::from_secs(if notice.error { 20 } else { 6 });
+        if self.pending_export.is_none() && now.duration_since(at) >= shown_for {
+            self.notice = None;
+            self.notice_at = None;
+        }
     }
 
     /// What a screen handed back, applied in one place for every screen: its notice, the
@@ -409,10 +439,20 @@ impl App {
                 let effect = open.preview.update(message, &open.session);
                 self.absorb(effect, Message::Preview)
             }
-            Message::Key(key, modifiers) => match shortcuts::command_for(&key, modifiers) {
-                Some(command) => self.command(command),
-                None => Task::none(),
-            },
+            Message::Key(key, modifiers) => {
+                // A question on the capture screen takes its keys before any shortcut.
+                let answer = match (&self.open, self.screen) {
+                    (Some(open), Screen::Capture) => open.capture.answer_for(&key, modifiers),
+                    _ => None,
+                };
+                if let Some(answer) = answer {
+                    return self.update(Message::Capture(capture::Message::Answer(answer)));
+                }
+                match shortcuts::command_for(&key, modifiers) {
+                    Some(command) => self.command(command),
+                    None => Task::none(),
+                }
+            }
             // Both screens act on Ctrl (Ctrl+Enter in the picker, Ctrl+click in the list),
             // whichever is shown when it is pressed.
             Message::Modifiers(modifiers) => Task::batch([
@@ -427,6 +467,7 @@ impl App {
                 self.focus_task()
             }
             Message::Tick => {
+                self.expire_notice(Instant::now());
                 if let Some(open) = &mut self.open {
                     open.capture.now = Utc::now();
                 }
@@ -472,6 +513,51 @@ impl App {
                 Task::none()
             }
             Message::Chosen(asked, path) => self.chosen(asked, path),
+            Message::NoDialog(asked) => {
+                let folder = self
+                    .open
+                    .as_ref()
+                    .and_then(|open| open.store.path().parent().map(Path::to_path_buf))
+                    .or_else(|| places::last_session()?.parent().map(Path::to_path_buf))
+                    .filter(|folder| !folder.as_os_str().is_empty())
+                    .unwrap_or_else(places::home);
+                let stem = self.session_stem();
+                self.path_prompt = Some(PathPrompt::new(asked, &folder, &stem));
+                Task::batch([
+                    operation::focus(path_prompt::INPUT),
+                    operation::move_cursor_to_end(path_prompt::INPUT),
+                ])
+            }
+            Message::Prompt(message) => {
+                let Some(prompt) = &mut self.path_prompt else {
+                    return Task::none();
+                };
+                let asked = prompt.asked;
+                match prompt.update(message) {
+                    path_prompt::Outcome::Open => Task::none(),
+                    path_prompt::Outcome::Cancelled => {
+                        self.path_prompt = None;
+                        self.focus_task()
+                    }
+                    path_prompt::Outcome::Chosen(path) => {
+                        self.path_prompt = None;
+                        self.chosen(asked, Some(path))
+                    }
+                }
+            }
+            Message::OpenFolder(folder) => {
+                if let Err(e) = open_folder(&folder) {
+                    self.notice = Some(Notice::error(format!(
+                        "Could not open {}: {e}",
+                        folder.display()
+                    )));
+                }
+                Task::none()
+            }
+            Message::Monitor(id, Some(screen)) if super::window_fit::maximize_on(screen) => {
+                window::maximize(id, true)
+            }
+            Message::Monitor(..) => Task::none(),
             Message::Restore(from) => {
                 self.restore(&from);
                 self.focus_task()
@@ -554,6 +640,10 @@ impl App {
                 self.help = false;
                 Task::none()
             }
+            Command::Cancel if self.path_prompt.is_some() => {
+                self.path_prompt = None;
+                self.focus_task()
+            }
             Command::Save => {
                 self.flush();
                 if !self.retry && self.open.is_some() {
@@ -611,17 +701,24 @@ impl App {
             Asked::Open => self.dialogs.open_session(),
             Asked::New | Asked::SaveAs => self.dialogs.new_session(),
             Asked::ImportSpeakers => self.dialogs.import_speakers(),
-            Asked::Export => {
-                let stem = self
-                    .open
-                    .as_ref()
-                    .and_then(|open| open.store.path().file_stem())
-                    .map(|s| s.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| "report".into());
-                self.dialogs.export_report(&format!("{stem}.docx"))
-            }
+            Asked::Export => self
+                .dialogs
+                .export_report(&format!("{}.docx", self.session_stem())),
         };
-        Task::perform(dialog, move |path| Message::Chosen(asked, path))
+        Task::perform(dialog, move |answer| match answer {
+            Answer::Path(path) => Message::Chosen(asked, Some(path)),
+            Answer::Cancelled => Message::Chosen(asked, None),
+            Answer::NoDialog => Message::NoDialog(asked),
+        })
+    }
+
+    /// The open session's file name without its extension ("report" with none open).
+    fn session_stem(&self) -> String {
+        self.open
+            .as_ref()
+            .and_then(|open| open.store.path().file_stem())
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "report".into())
     }
 
     /// What a file dialog answered. A cancelled dialog changes nothing.
@@ -709,7 +806,14 @@ impl App {
         self.notice = Some(match result {
             Ok(()) => {
                 open.preview.last_export = Some(path.display().to_string());
-                Notice::info(format!("Exported the report to {}", path.display()))
+                let at = chrono::Utc::now().with_timezone(&open.session.meeting.zone());
+                let mut notice = Notice::info(format!(
+                    "Exported the report at {} to {}",
+                    at.format("%H:%M"),
+                    path.display()
+                ));
+                notice.folder = path.parent().map(Path::to_path_buf);
+                notice
             }
             Err(e) => Notice::error(format!(
                 "Could not export to {}: {e}. Nothing was written.",
@@ -740,7 +844,11 @@ impl App {
     /// pending saves need it. An idle preview then costs no frames (and no battery).
     pub fn needs_ticks(&self) -> bool {
         let Some(open) = &self.open else { return false };
-        self.screen == Screen::Capture || self.dirty || self.retry || open.capture.draft_dirty
+        self.screen == Screen::Capture
+            || self.dirty
+            || self.retry
+            || open.capture.draft_dirty
+            || self.notice.is_some()
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
@@ -782,49 +890,91 @@ impl App {
                 Screen::Preview => open.preview.view().map(Message::Preview),
             },
         };
-        let mut page = Column::new()
+        let page = Column::new()
             .spacing(style::gap::M)
             .padding(style::gap::XL)
             .push(self.header());
-        if let Some(notice) = &self.notice {
-            let actions: Element<'_, Message> = if self.pending_export.is_some() {
-                row![
-                    button(text("Replace").size(style::size::LABEL))
-                        .on_press(Message::ReplaceExport),
-                    button(text("Cancel").size(style::size::LABEL))
-                        .style(button::secondary)
-                        .on_press(Message::CancelExport),
-                ]
-                .spacing(style::gap::S)
-                .into()
-            } else {
-                button(text("OK").size(style::size::LABEL))
-                    .style(button::secondary)
-                    .on_press(Message::DismissNotice)
-                    .into()
-            };
-            page = page.push(
-                container(
-                    row![
-                        text(&notice.text).size(style::size::BODY).width(Fill),
-                        actions
-                    ]
-                    .spacing(style::gap::M)
-                    .align_y(iced::Center),
-                )
-                .padding([6, 10])
-                .width(Fill)
-                .style(style::notice(notice.error)),
-            );
-        }
-        let page = page.push(body);
+        let page: Element<'_, Message> = match self.toast() {
+            // Over the page, bottom right: it never moves what is under the pointer.
+            Some(toast) => stack![
+                page.push(body),
+                container(toast)
+                    .width(Fill)
+                    .height(Fill)
+                    .align_x(iced::alignment::Horizontal::Right)
+                    .align_y(iced::alignment::Vertical::Bottom)
+                    .padding(style::gap::XL)
+            ]
+            .into(),
+            None => page.push(body).into(),
+        };
         if self.help {
-            stack![page, opaque(center(self.help_view()))].into()
+            stack![
+                page,
+                opaque(
+                    center(
+                        container(self.help_view())
+                            .max_height(660)
+                            .style(container::bordered_box)
+                    )
+                    .padding(style::gap::M)
+                )
+            ]
+            .into()
+        } else if let Some(prompt) = &self.path_prompt {
+            stack![
+                page,
+                opaque(center(prompt.view().map(Message::Prompt)).padding(style::gap::M))
+            ]
+            .into()
         } else if let Some(panel) = &self.backups {
             stack![page, opaque(center(backups_view(panel)))].into()
         } else {
-            page.into()
+            page
         }
+    }
+
+    /// The notice, as a toast.
+    fn toast(&self) -> Option<Element<'_, Message>> {
+        let notice = self.notice.as_ref()?;
+        let actions: Element<'_, Message> = if self.pending_export.is_some() {
+            row![
+                button(text("Replace").size(style::size::LABEL)).on_press(Message::ReplaceExport),
+                button(text("Cancel").size(style::size::LABEL))
+                    .style(button::secondary)
+                    .on_press(Message::CancelExport),
+            ]
+            .spacing(style::gap::S)
+            .into()
+        } else {
+            let ok = button(text("OK").size(style::size::LABEL))
+                .style(button::secondary)
+                .on_press(Message::DismissNotice);
+            match &notice.folder {
+                Some(folder) => row![
+                    button(text("Open folder").size(style::size::LABEL))
+                        .on_press(Message::OpenFolder(folder.clone())),
+                    ok
+                ]
+                .spacing(style::gap::S)
+                .into(),
+                None => ok.into(),
+            }
+        };
+        Some(
+            container(
+                row![
+                    text(&notice.text).size(style::size::BODY).width(Fill),
+                    actions
+                ]
+                .spacing(style::gap::M)
+                .align_y(iced::Center),
+            )
+            .padding([6, 10])
+            .max_width(620)
+            .style(style::notice(notice.error))
+            .into(),
+        )
     }
 
     fn header(&self) -> Element<'_, Message> {
@@ -833,16 +983,32 @@ impl App {
                 .size(style::size::TITLE)
                 .color(style::ACCENT)
         ]
-        .spacing(style::gap::XXL)
+        .spacing(style::gap::L)
         .align_y(iced::Center);
         if let Some(open) = &self.open {
-            bar = bar.push(text(&open.session.name).size(style::size::HEADING));
-            bar = bar.push(space::horizontal());
-            if let Some(segment) = open.session.segment(open.session.current_segment) {
+            // The name takes the room the buttons leave, cut at its edge: a long name
+            // never pushes them (or "Saved") out of the window.
+            bar = bar.push(
+                container(
+                    text(super::widget::ellipsis(&open.session.name, 60))
+                        .size(style::size::HEADING)
+                        .wrapping(text::Wrapping::None),
+                )
+                .width(Fill)
+                .clip(true),
+            );
+            // The segment matters while capturing; the other screens have no use for it.
+            if self.screen == Screen::Capture
+                && let Some(segment) = open.session.segment(open.session.current_segment)
+            {
                 bar = bar.push(
-                    text(format!("Segment: {}", segment.title))
-                        .size(style::size::INPUT)
-                        .color(style::ACCENT),
+                    text(format!(
+                        "Segment: {}",
+                        super::widget::ellipsis(&segment.title, 28)
+                    ))
+                    .size(style::size::INPUT)
+                    .color(style::ACCENT)
+                    .wrapping(text::Wrapping::None),
                 );
             }
             let saved = match (&open.store.error, open.store.last_saved) {
@@ -871,9 +1037,13 @@ impl App {
             bar = bar.push(space::horizontal());
         }
         bar.push(
-            button(text("Help  F1").size(style::size::LABEL))
-                .style(button::secondary)
-                .on_press(Message::Command(Command::Help)),
+            button(
+                text("Help  F1")
+                    .size(style::size::LABEL)
+                    .wrapping(text::Wrapping::None),
+            )
+            .style(button::secondary)
+            .on_press(Message::Command(Command::Help)),
         )
         .into()
     }
@@ -918,13 +1088,15 @@ impl App {
                 .spacing(style::gap::L),
             );
         }
-        rows =
-            rows.push(button(text("Close (Esc or F1)")).on_press(Message::Command(Command::Help)));
-        container(rows)
-            .padding(style::gap::PAGE)
-            .max_width(720)
-            .style(container::bordered_box)
-            .into()
+        // The list is longer than a laptop screen: it scrolls, the Close button stays.
+        column![
+            iced::widget::scrollable(rows.padding([0, style::gap::M as u16])).height(iced::Shrink),
+            button(text("Close (Esc or F1)")).on_press(Message::Command(Command::Help)),
+        ]
+        .spacing(style::gap::M)
+        .padding(style::gap::PAGE)
+        .max_width(760)
+        .into()
     }
 }
 
@@ -966,4 +1138,76 @@ fn backups_view(panel: &BackupsPanel) -> Element<'_, Message> {
         .max_height(600)
         .style(container::bordered_box)
         .into()
+}
+
+/// Shows a folder in the desktop's file manager.
+fn open_folder(folder: &Path) -> std::io::Result<()> {
+    let opener = if cfg!(target_os = "windows") {
+        "explorer"
+    } else if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    // Not waited for: the file manager lives on after us.
+    std::process::Command::new(opener)
+        .arg(folder)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo::demo_session;
+    use crate::ui::dialogs::ScriptedDialogs;
+    use std::time::Duration;
+
+    fn app(dir: &tempfile::TempDir) -> App {
+        let session = demo_session();
+        let store = Store::create(&dir.path().join("m.json"), &session).unwrap();
+        App::with_session(store, session, None, Box::new(ScriptedDialogs::default()))
+    }
+
+    #[test]
+    fn notices_go_by_themselves_errors_later_and_a_question_never() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(&dir);
+        let _ = app.update(Message::Command(Command::Save));
+        assert!(app.notice.is_some());
+        let at = app.notice_at.unwrap();
+        app.expire_notice(at + Duration::from_secs(5));
+        assert!(app.notice.is_some(), "still up after 5 s");
+        app.expire_notice(at + Duration::from_secs(6));
+        assert!(app.notice.is_none(), "gone after 6 s");
+
+        app.notice = Some(Notice::error("The file could not be written."));
+        app.notice_at = Some(at);
+        app.expire_notice(at + Duration::from_secs(10));
+        assert!(app.notice.is_some(), "an error stays longer");
+        app.expire_notice(at + Duration::from_secs(20));
+        assert!(app.notice.is_none());
+
+        app.notice = Some(Notice::info("A file is already there. Replace it?"));
+        app.notice_at = Some(at);
+        app.pending_export = Some(dir.path().join("report.docx"));
+        app.expire_notice(at + Duration::from_secs(3600));
+        assert!(app.notice.is_some(), "a question waits for its answer");
+    }
+
+    #[test]
+    fn a_notice_goes_when_the_screen_changes_and_ticks_run_while_one_is_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(&dir);
+        let _ = app.update(Message::Command(Command::ShowPreview));
+        assert!(!app.needs_ticks(), "an idle preview needs no ticks");
+        let _ = app.update(Message::Command(Command::Save));
+        assert!(app.notice.is_some());
+        assert!(app.needs_ticks(), "the notice must be able to go");
+        let _ = app.update(Message::Command(Command::ShowEditor));
+        assert!(app.notice.is_none());
+    }
 }

@@ -5,9 +5,40 @@
 use std::future::{Future, ready};
 use std::path::PathBuf;
 use std::pin::Pin;
+use std::time::{Duration, Instant};
 
-/// The path chosen, or None when the dialog was cancelled (or none could be shown).
-pub type Chosen = Pin<Box<dyn Future<Output = Option<PathBuf>> + Send>>;
+/// What a file dialog was opened for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asked {
+    Open,
+    New,
+    SaveAs,
+    Export,
+    ImportSpeakers,
+}
+
+/// How a file dialog ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Path(PathBuf),
+    Cancelled,
+    /// No dialog could be shown: the path is typed in the window instead.
+    NoDialog,
+}
+
+pub type Chosen = Pin<Box<dyn Future<Output = Answer> + Send>>;
+
+/// rfd answers "nothing chosen" both when the person cancels and when no dialog could
+/// be shown (on Linux, a desktop without a portal). Nobody cancels a dialog this fast.
+const TOO_QUICK_TO_CANCEL: Duration = Duration::from_millis(400);
+
+fn answered(started: Instant, path: Option<PathBuf>) -> Answer {
+    match path {
+        Some(path) => Answer::Path(path),
+        None if started.elapsed() < TOO_QUICK_TO_CANCEL => Answer::NoDialog,
+        None => Answer::Cancelled,
+    }
+}
 
 pub trait Dialogs {
     fn open_session(&self) -> Chosen;
@@ -17,11 +48,19 @@ pub trait Dialogs {
 }
 
 fn pick(dialog: rfd::AsyncFileDialog) -> Chosen {
-    Box::pin(async move { dialog.pick_file().await.map(|f| f.path().to_path_buf()) })
+    Box::pin(async move {
+        let started = Instant::now();
+        let path = dialog.pick_file().await.map(|f| f.path().to_path_buf());
+        answered(started, path)
+    })
 }
 
 fn save(dialog: rfd::AsyncFileDialog) -> Chosen {
-    Box::pin(async move { dialog.save_file().await.map(|f| f.path().to_path_buf()) })
+    Box::pin(async move {
+        let started = Instant::now();
+        let path = dialog.save_file().await.map(|f| f.path().to_path_buf());
+        answered(started, path)
+    })
 }
 
 /// rfd's native dialogs (a desktop portal on Linux; with none, rfd answers "cancelled").
@@ -63,29 +102,61 @@ impl Dialogs for NativeDialogs {
     }
 }
 
-/// Answers from a script: what tests and headless runs use.
+/// Answers from a script: what tests and headless runs use. A dialog without a path
+/// is cancelled, or with `unavailable` one that could not be shown.
 #[derive(Default)]
 pub struct ScriptedDialogs {
     pub open: Option<PathBuf>,
     pub new: Option<PathBuf>,
     pub speakers: Option<PathBuf>,
     pub export: Option<PathBuf>,
+    pub unavailable: bool,
+}
+
+impl ScriptedDialogs {
+    fn answer(&self, path: &Option<PathBuf>) -> Chosen {
+        let answer = match path {
+            Some(path) => Answer::Path(path.clone()),
+            None if self.unavailable => Answer::NoDialog,
+            None => Answer::Cancelled,
+        };
+        Box::pin(ready(answer))
+    }
 }
 
 impl Dialogs for ScriptedDialogs {
     fn open_session(&self) -> Chosen {
-        Box::pin(ready(self.open.clone()))
+        self.answer(&self.open)
     }
 
     fn new_session(&self) -> Chosen {
-        Box::pin(ready(self.new.clone()))
+        self.answer(&self.new)
     }
 
     fn import_speakers(&self) -> Chosen {
-        Box::pin(ready(self.speakers.clone()))
+        self.answer(&self.speakers)
     }
 
     fn export_report(&self, _suggested: &str) -> Chosen {
-        Box::pin(ready(self.export.clone()))
+        self.answer(&self.export)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_chosen_at_once_means_no_dialog_and_later_a_cancel() {
+        let now = Instant::now();
+        assert_eq!(answered(now, None), Answer::NoDialog);
+        assert_eq!(
+            answered(now, Some(PathBuf::from("/a.json"))),
+            Answer::Path(PathBuf::from("/a.json"))
+        );
+        let earlier = now.checked_sub(Duration::from_secs(2)).unwrap_or(now);
+        if earlier != now {
+            assert_eq!(answered(earlier, None), Answer::Cancelled);
+        }
     }
 }

@@ -37,6 +37,8 @@ pub enum Request {
 pub struct Notice {
     pub text: String,
     pub error: bool,
+    /// A folder the notice speaks of (an export's): offered as "Open folder".
+    pub folder: Option<std::path::PathBuf>,
 }
 
 impl Notice {
@@ -44,6 +46,7 @@ impl Notice {
         Notice {
             text: text.into(),
             error,
+            folder: None,
         }
     }
 

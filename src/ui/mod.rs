@@ -8,6 +8,7 @@ pub mod dialogs;
 pub mod editor;
 pub mod effect;
 pub mod meeting;
+pub mod path_prompt;
 pub mod person_form;
 pub mod picker;
 pub mod preview;
@@ -16,6 +17,7 @@ pub mod shortcuts;
 pub mod style;
 pub mod virtual_list;
 pub mod widget;
+pub mod window_fit;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -45,7 +47,12 @@ pub fn run(path: Option<PathBuf>, demo: bool) -> ExitCode {
         .font(FONT_BOLD)
         .default_font(iced::Font::with_name(FONT_NAME))
         .theme(|_: &App| iced::Theme::Light)
-        .window_size((1280.0, 820.0))
+        .window(iced::window::Settings {
+            size: window_fit::OPENING,
+            min_size: Some(window_fit::SMALLEST),
+            exit_on_close_request: false,
+            ..iced::window::Settings::default()
+        })
         .run();
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -10,7 +10,9 @@ use crate::core::speakers::InscriptionStatus;
 
 use super::style;
 
-const SHOWN: usize = 8;
+/// Choices listed at most: five keep five lines of the statement box in view on a
+/// 1366x768 screen.
+const SHOWN: usize = 5;
 
 #[derive(Debug, Clone)]
 pub enum Choice {
@@ -43,6 +45,8 @@ pub struct PickerState {
     pub query: String,
     pub selected: usize,
     pub choices: Vec<Choice>,
+    /// The selection was moved with Up/Down since the list was last built.
+    moved: bool,
 }
 
 impl PickerState {
@@ -55,6 +59,7 @@ impl PickerState {
     /// Recomputes the choices; the selection goes back to the best match.
     pub fn refresh(&mut self, session: &Session, index: &PickerIndex) {
         self.selected = 0;
+        self.moved = false;
         self.choices.clear();
         let pending_behalf = |speaker: &crate::core::Speaker| {
             session
@@ -111,6 +116,16 @@ impl PickerState {
         }
         let last = self.choices.len() as i32 - 1;
         self.selected = (self.selected as i32 + delta).clamp(0, last) as usize;
+        self.moved = true;
+    }
+
+    /// Whether Enter means the selected choice: something was typed, the selection was
+    /// moved, or it is the next speaker on the list. With an empty box the top of the
+    /// list is only the first name in alphabetical order, never meant by a stray Enter.
+    pub fn meant(&self) -> bool {
+        !self.query.trim().is_empty()
+            || self.moved
+            || matches!(self.current(), Some(Choice::Existing { note: Some(_), .. }))
     }
 
     pub fn current(&self) -> Option<&Choice> {
@@ -133,12 +148,15 @@ impl PickerState {
         on_submit: M,
         on_choose: impl Fn(usize) -> M + 'a,
     ) -> Element<'a, M> {
-        let input = text_input("Type part of a name, title or delegation…", &self.query)
-            .id(id)
-            .on_input(on_input)
-            .on_submit(on_submit)
-            .padding(style::gap::M)
-            .size(style::size::HEADING);
+        let input = text_input(
+            "Speaker: type part of a name, title or delegation…",
+            &self.query,
+        )
+        .id(id)
+        .on_input(on_input)
+        .on_submit(on_submit)
+        .padding(style::gap::M)
+        .size(style::size::HEADING);
         let mut list = Column::new().spacing(style::gap::XXS);
         let hidden = compact && self.query.trim().is_empty();
         for (i, choice) in self.choices.iter().enumerate().filter(|_| !hidden) {
@@ -158,7 +176,9 @@ impl PickerState {
                 label = format!("› {label}");
             }
             let row = iced::widget::row![
-                text(label).size(style::size::READ),
+                text(label)
+                    .size(style::size::READ)
+                    .wrapping(text::Wrapping::None),
                 text(detail)
                     .size(style::size::LABEL)
                     .color(style::MUTED)
@@ -166,7 +186,9 @@ impl PickerState {
             ]
             .spacing(style::gap::XS);
             list = list.push(
-                button(row)
+                // A long title or description is cut at the list's edge, never
+                // painted over the clock beside it.
+                button(container(row).width(Fill).clip(true))
                     .width(Fill)
                     .padding([3, 8])
                     .style(if selected {

@@ -115,6 +115,21 @@ pub fn notice(error: bool) -> impl Fn(&Theme) -> container::Style {
     }
 }
 
+/// A question that holds up logging until it is answered: amber, so it is not taken
+/// for a notice.
+pub fn question(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(Color::from_rgb(1.0, 0.96, 0.84))),
+        text_color: Some(Color::BLACK),
+        border: Border {
+            color: Color::from_rgb(0.85, 0.60, 0.10),
+            width: 2.0,
+            radius: 4.0.into(),
+        },
+        ..container::Style::default()
+    }
+}
+
 /// A paragraph in the editor's list: selected, marked for a group, or under a drag.
 pub fn paragraph_row(
     selected: bool,

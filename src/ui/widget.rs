@@ -1,15 +1,75 @@
 //! Pieces every screen builds its views from.
 
-use iced::widget::text_editor::{Binding, KeyPress};
+use iced::widget::text_editor::{Binding, KeyPress, Status};
 
 use super::shortcuts::{self, Command};
 
 /// The key binding of every multi-line text box: the shortcuts that make sense while
 /// typing (Ctrl+Enter, Esc, Ctrl+Z, ...) become the screen's shortcut message; every other
 /// key edits the text as usual.
+///
+/// Only the box with the cursor binds anything. Iced offers every key to every text box
+/// on screen, so a box without the focus that took Ctrl+Enter would act for the one that
+/// has it (a correction saved instead of a statement logged), and one that took a key
+/// out of turn would run it before the keys still queued for the window.
 pub fn typing_keys<M>(shortcut: fn(Command) -> M) -> impl Fn(KeyPress) -> Option<Binding<M>> {
-    move |press| match shortcuts::command_in_text(&press.key, press.modifiers) {
-        Some(command) => Some(Binding::Custom(shortcut(command))),
-        None => Binding::from_key_press(press),
+    move |press| {
+        if !matches!(press.status, Status::Focused { .. }) {
+            return None;
+        }
+        match shortcuts::command_in_text(&press.key, press.modifiers) {
+            Some(command) => Some(Binding::Custom(shortcut(command))),
+            None => Binding::from_key_press(press),
+        }
+    }
+}
+
+/// `text` cut to at most `max` characters, ending with "…" when cut (a long session
+/// name or title must not push the buttons beside it out of the window).
+pub fn ellipsis(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let kept: String = text.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", kept.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use iced::keyboard::{Key, Modifiers, key::Named, key::NativeCode, key::Physical};
+
+    fn press(key: Key, modifiers: Modifiers, status: Status) -> KeyPress {
+        KeyPress {
+            modified_key: key.clone(),
+            key,
+            physical_key: Physical::Unidentified(NativeCode::Unidentified),
+            modifiers,
+            text: None,
+            status,
+        }
+    }
+
+    #[test]
+    fn only_the_box_with_the_cursor_takes_a_shortcut() {
+        let bind = typing_keys(|command| command);
+        let ctrl_enter = |status| press(Key::Named(Named::Enter), Modifiers::CTRL, status);
+        assert!(matches!(
+            bind(ctrl_enter(Status::Focused { is_hovered: false })),
+            Some(Binding::Custom(Command::Commit))
+        ));
+        for status in [Status::Active, Status::Hovered, Status::Disabled] {
+            assert!(bind(ctrl_enter(status)).is_none());
+            assert!(bind(press(Key::Named(Named::Escape), Modifiers::empty(), status)).is_none());
+        }
+    }
+
+    #[test]
+    fn long_text_ends_with_an_ellipsis_within_its_limit() {
+        assert_eq!(ellipsis("Panel", 10), "Panel");
+        assert_eq!(ellipsis("Panel on the responsibility", 10), "Panel on…");
+        assert_eq!(ellipsis("Ülkü Çağrı Ōsaka", 6), "Ülkü…");
+        assert!(ellipsis(&"x".repeat(500), 40).chars().count() <= 40);
+        assert_eq!(ellipsis("abc", 0), "…");
     }
 }

@@ -45,7 +45,7 @@ pub fn simulator(app: &App) -> Simulator<'_, Message> {
             default_font: Font::with_name(FONT_NAME),
             ..Settings::default()
         },
-        (1280.0, 820.0),
+        rapporteur::ui::window_fit::OPENING,
         app.view(),
     )
 }

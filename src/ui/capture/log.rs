@@ -79,11 +79,17 @@ impl Capture {
             },
             Message::Log,
         );
-        listed(
-            format!("LOG ({count} interventions, newest first; click to correct)"),
-            list,
-            (count == 0).then_some("Nothing logged yet."),
-        )
-        .into()
+        let title = match &self.undone {
+            Some(undone) => format!("LOG: {undone}"),
+            None => format!(
+                "LOG ({count} {}, newest first; click to correct)",
+                if count == 1 {
+                    "intervention"
+                } else {
+                    "interventions"
+                }
+            ),
+        };
+        listed(title, list, (count == 0).then_some("Nothing logged yet.")).into()
     }
 }

@@ -3,11 +3,14 @@
 //! `mod.rs` holds the state and what each key and click does; `panels.rs` the picker,
 //! statement box and clock, `speakers.rs` the list of speakers and `log.rs` the log.
 
+mod history;
 mod log;
 mod panels;
+mod question;
 mod speakers;
 
 pub use log::LOG;
+pub use question::{Answer, Question};
 pub use speakers::SPEAKERS;
 
 use std::sync::Arc;
@@ -31,6 +34,7 @@ use super::picker::{Choice, PickerState};
 use super::revision::{Revision, Stamp};
 use super::shortcuts::Command;
 use super::virtual_list::{self, VirtualList};
+use history::{History, Snapshot};
 
 use crate::ui::style;
 
@@ -64,6 +68,12 @@ pub struct Capture {
     /// Ctrl is held: the picker's text box takes Enter with any modifier, so Ctrl+Enter
     /// typed there must still log rather than pick someone else.
     ctrl_held: bool,
+    /// Ctrl+Z / Ctrl+Shift+Z on this screen.
+    history: History,
+    /// What the last undo or redo did, shown over the log until the next step.
+    pub undone: Option<String>,
+    /// A question that must be answered before anything else is logged or picked.
+    pub question: Option<Question>,
 }
 
 #[derive(Debug, Clone)]
@@ -85,6 +95,7 @@ pub enum Message {
     Open(InterventionId),
     Correction(correction::Message),
     NewPerson(person_form::Message),
+    Answer(Answer),
 }
 
 /// What the root must do after an update.
@@ -135,6 +146,9 @@ impl Capture {
             new_person: None,
             now: Utc::now(),
             ctrl_held: false,
+            history: History::default(),
+            undone: None,
+            question: None,
             // Built just above, from the session as opened (revision 0).
             stamp: Stamp::At(Revision::default()),
         };
@@ -162,12 +176,76 @@ impl Capture {
     }
 
     pub fn draft(&self) -> Draft {
-        Draft {
-            speaker: self.picked.as_ref().map(|p| p.speaker.clone()),
-            on_behalf_of: self.picked.as_ref().and_then(|p| p.on_behalf_of),
-            started_at: self.started_at,
-            text: self.statement_text(),
+        draft_of(&self.picked, self.started_at, &self.statement)
+    }
+
+    /// The state a step can change, as it is now.
+    fn snapshot(&self, session: &Session) -> Snapshot {
+        Snapshot::new(session, self.draft())
+    }
+
+    /// Puts a statement box back as a step left it: speaker, group, timer and text.
+    fn restore(&mut self, draft: Draft) {
+        self.picked = draft.speaker.map(|speaker| Picked {
+            speaker,
+            on_behalf_of: draft.on_behalf_of,
+        });
+        self.started_at = draft.started_at;
+        self.statement = text_editor::Content::with_text(&draft.text);
+        self.draft_dirty = true;
+    }
+
+    /// Keeps `label` as an undo step from `before` to the state now.
+    fn record(&mut self, label: impl Into<String>, before: Snapshot, session: &Session) {
+        let after = self.snapshot(session);
+        self.history.push(label, before, after);
+        self.undone = None;
+    }
+
+    fn undo_redo(&mut self, session: &mut Session, redo: bool) -> Effect {
+        let done = if redo {
+            self.history.redo(session)
+        } else {
+            let now = self.draft();
+            self.history.undo(session, now)
+        };
+        let Some((draft, label)) = done else {
+            return Effect::notice(if redo {
+                "Nothing to redo on this screen."
+            } else {
+                "Nothing to undo on this screen."
+            });
+        };
+        self.restore(draft);
+        self.question = None;
+        self.correction = None;
+        self.picker.refresh(session, &self.index);
+        let what = if redo {
+            format!("Redid: {label} (Ctrl+Z takes it back).")
+        } else {
+            format!("Undid: {label} (Ctrl+Shift+Z does it again).")
+        };
+        self.undone = Some(what.clone());
+        self.people_unchanged();
+        let focus = if self.picked.is_some() {
+            operation::focus(STATEMENT)
+        } else {
+            operation::focus(PICKER)
+        };
+        Effect {
+            save: Save::Now,
+            ..Effect::changed(focus)
         }
+    }
+
+    /// The answer a key gives to the question asked, if any (the root asks before it
+    /// treats the key as a shortcut).
+    pub fn answer_for(
+        &self,
+        key: &iced::keyboard::Key,
+        modifiers: iced::keyboard::Modifiers,
+    ) -> Option<Answer> {
+        self.question.as_ref()?.answer_for(key, modifiers)
     }
 
     fn statement_text(&self) -> String {
@@ -196,27 +274,30 @@ impl Capture {
                 self.picker.set_query(query, session, &self.index);
                 Effect::none()
             }
-            Message::PickerSubmit if self.ctrl_held && self.picked.is_some() => {
-                self.commit(session)
-            }
-            Message::PickerSubmit => self.choose(self.picker.selected, session),
+            // Ctrl+Enter typed in the picker logs; it never picks someone.
+            Message::PickerSubmit if self.ctrl_held => self.commit(session),
+            Message::PickerSubmit => self.submit_picker(session),
             Message::Choose(i) => self.choose(i, session),
             Message::PickInscription(id) => {
                 let Some(inscription) = session.inscriptions.iter().find(|i| i.id == id).cloned()
                 else {
                     return Effect::none();
                 };
-                self.pick(Picked {
-                    speaker: inscription.speaker,
-                    on_behalf_of: inscription.on_behalf_of,
-                });
-                Effect::task(operation::focus(STATEMENT))
+                self.pick_or_ask(
+                    Picked {
+                        speaker: inscription.speaker,
+                        on_behalf_of: inscription.on_behalf_of,
+                    },
+                    session,
+                )
             }
             Message::Behalf(choice) => {
+                let before = self.snapshot(session);
                 if let Some(picked) = &mut self.picked {
                     picked.on_behalf_of = choice.value;
                     self.draft_dirty = true;
                 }
+                self.record("choosing the group", before, session);
                 Effect::none()
             }
             Message::Statement(action) => {
@@ -230,10 +311,28 @@ impl Capture {
                     other => other,
                 };
                 if action.is_edit() {
+                    let inserted = match &action {
+                        text_editor::Action::Edit(text_editor::Edit::Insert(c)) => Some(*c),
+                        text_editor::Action::Edit(text_editor::Edit::Enter) => Some('\n'),
+                        _ => None,
+                    };
+                    let (picked, started_at, statement) =
+                        (&self.picked, self.started_at, &self.statement);
+                    self.history.typed(
+                        || Snapshot::new(session, draft_of(picked, started_at, statement)),
+                        inserted,
+                    );
+                    self.undone = None;
                     self.draft_dirty = true;
                     if self.started_at.is_none() {
                         self.started_at = Some(self.now);
                     }
+                } else if matches!(
+                    action,
+                    text_editor::Action::Click(_) | text_editor::Action::Move(_)
+                ) {
+                    // The cursor went elsewhere: the next word is a step of its own.
+                    self.history.break_typing();
                 }
                 self.statement.perform(action);
                 Effect::none()
@@ -265,12 +364,23 @@ impl Capture {
                 None => Effect::notice("That intervention was deleted."),
             },
             Message::Correction(message) => {
+                let before = self.snapshot(session);
                 let Some(open) = &mut self.correction else {
                     return Effect::none();
+                };
+                let label = match message {
+                    correction::Message::ConfirmDelete(true) => {
+                        format!("deleting intervention #{}", open.id)
+                    }
+                    _ => format!("correcting intervention #{}", open.id),
                 };
                 let mut effect = open
                     .update(message, session, &self.index)
                     .map(Message::Correction);
+                if effect.save != Save::No {
+                    self.record(label, before, session);
+                    self.people_unchanged();
+                }
                 if effect.closes() {
                     self.correction = None;
                     effect.request = None;
@@ -296,14 +406,15 @@ impl Capture {
                         self.index = PickerIndex::build(session);
                         self.stamp = Stamp::Current;
                         self.picker.clear(session, &self.index);
-                        self.pick(Picked {
+                        let picked = Picked {
                             speaker: Speaker::Participant(id),
                             on_behalf_of: None,
-                        });
-                        Effect::changed(operation::focus(STATEMENT))
+                        };
+                        self.pick_or_ask(picked, session).with_save(Save::Now)
                     }
                 }
             }
+            Message::Answer(answer) => self.answer(answer, session),
         }
     }
 
@@ -339,8 +450,10 @@ impl Capture {
                     Message::Correction(correction::Message::PickerSubmit),
                     session,
                 ),
-                None => self.choose(self.picker.selected, session),
+                None => self.submit_picker(session),
             },
+            Command::Undo => self.undo_redo(session, false),
+            Command::Redo => self.undo_redo(session, true),
             Command::Cancel if self.new_person.is_some() => {
                 self.new_person = None;
                 Effect::task(operation::focus(PICKER))
@@ -353,14 +466,48 @@ impl Capture {
         }
     }
 
+    /// Makes `picked` the speaker. Text typed before anyone was picked stays with its
+    /// clock; otherwise the clock starts now.
     fn pick(&mut self, picked: Picked) {
-        // Changing the speaker mid-statement keeps the text; the clock restarts.
+        if self.picked.is_some() || self.statement_text().trim().is_empty() {
+            self.started_at = Some(self.now);
+        }
         self.picked = Some(picked);
-        self.started_at = Some(self.now);
         self.draft_dirty = true;
     }
 
+    /// Picks `picked` as one undo step, or asks first when the box holds text not
+    /// logged for the speaker picked before.
+    fn pick_or_ask(&mut self, picked: Picked, session: &mut Session) -> Effect {
+        if self.question.is_some() {
+            return Effect::none();
+        }
+        let unlogged = !self.statement_text().trim().is_empty();
+        if unlogged && self.picked.as_ref().is_some_and(|now| *now != picked) {
+            self.question = Some(Question::Switch(picked));
+            return Effect::task(unfocus());
+        }
+        let before = self.snapshot(session);
+        let label = format!("picking {}", session.speaker_label(&picked.speaker));
+        self.pick(picked);
+        self.record(label, before, session);
+        Effect::task(operation::focus(STATEMENT))
+    }
+
+    /// Enter in the picker: picks what is selected, unless the box is empty and the
+    /// selection is only the top of the list (a stray Enter must not pick a State).
+    fn submit_picker(&mut self, session: &mut Session) -> Effect {
+        if self.picker.meant() {
+            self.choose(self.picker.selected, session)
+        } else {
+            Effect::none()
+        }
+    }
+
     fn choose(&mut self, index: usize, session: &mut Session) -> Effect {
+        if self.question.is_some() {
+            return Effect::none();
+        }
         let Some(choice) = self.picker.choices.get(index).cloned() else {
             return Effect::notice("Nothing matches: type part of a name, or pick “New person”.");
         };
@@ -372,16 +519,19 @@ impl Capture {
             } => {
                 let known = session.delegations.len();
                 let speaker = candidate.speaker(session);
-                self.pick(Picked {
-                    speaker,
-                    on_behalf_of,
-                });
                 self.picker.clear(session, &self.index);
-                let mut effect = Effect::task(operation::focus(STATEMENT));
+                let effect = self.pick_or_ask(
+                    Picked {
+                        speaker,
+                        on_behalf_of,
+                    },
+                    session,
+                );
                 if session.delegations.len() != known {
-                    effect.save = Save::Now;
+                    effect.with_save(Save::Now)
+                } else {
+                    effect
                 }
-                effect
             }
             Choice::NewPerson(name) => {
                 self.new_person = Some(PersonForm::new(&name));
@@ -390,19 +540,40 @@ impl Capture {
         }
     }
 
+    /// Ctrl+Enter: logs the statement, or asks first when nothing is typed.
     fn commit(&mut self, session: &mut Session) -> Effect {
-        let Some(picked) = self.picked.clone() else {
+        if self.question.is_some() {
+            return Effect::none();
+        }
+        if self.picked.is_none() {
             return Effect {
                 task: operation::focus(PICKER),
                 ..Effect::notice("Pick a speaker first (Ctrl+L), then log with Ctrl+Enter.")
             };
+        }
+        if self.statement_text().trim().is_empty() {
+            self.question = Some(Question::Empty);
+            return Effect::task(unfocus());
+        }
+        self.log_statement(session)
+    }
+
+    /// Logs the statement in the box for the speaker picked, as one undo step.
+    fn log_statement(&mut self, session: &mut Session) -> Effect {
+        let Some(picked) = self.picked.clone() else {
+            return Effect::none();
         };
+        let before = self.snapshot(session);
+        let label = format!(
+            "logging the statement of {}",
+            session.speaker_label(&picked.speaker)
+        );
         session.commit(NewIntervention {
             speaker: picked.speaker,
             on_behalf_of: picked.on_behalf_of,
             started_at: self.started_at.unwrap_or(self.now),
             ended_at: Utc::now().max(self.started_at.unwrap_or(self.now)),
-            text: self.statement_text(),
+            text: self.statement_text().trim().to_string(),
         });
         self.picked = None;
         self.started_at = None;
@@ -410,7 +581,56 @@ impl Capture {
         self.draft_dirty = true;
         self.picker.clear(session, &self.index);
         self.people_unchanged();
+        self.record(label, before, session);
         Effect::changed(operation::focus(PICKER))
+    }
+
+    fn answer(&mut self, answer: Answer, session: &mut Session) -> Effect {
+        let Some(question) = self.question.take() else {
+            return Effect::none();
+        };
+        match (question, answer) {
+            (_, Answer::Back) => Effect::task(operation::focus(STATEMENT)),
+            (Question::Empty, Answer::LogAnyway) => self.log_statement(session),
+            (Question::Switch(next), Answer::LogFirst) => {
+                let logged = self.log_statement(session);
+                let picked = self.pick_or_ask(next, session);
+                Effect {
+                    task: picked.task,
+                    ..logged
+                }
+            }
+            (Question::Switch(next), Answer::MoveText) => {
+                let before = self.snapshot(session);
+                let label = format!(
+                    "moving the statement to {}",
+                    session.speaker_label(&next.speaker)
+                );
+                // The statement began when its text did: the clock is kept.
+                self.picked = Some(next);
+                self.draft_dirty = true;
+                self.record(label, before, session);
+                Effect::task(operation::focus(STATEMENT))
+            }
+            (Question::Switch(next), Answer::Discard) => {
+                let before = self.snapshot(session);
+                let label = format!(
+                    "discarding the text and picking {}",
+                    session.speaker_label(&next.speaker)
+                );
+                self.statement = text_editor::Content::new();
+                self.picked = Some(next);
+                self.started_at = Some(self.now);
+                self.draft_dirty = true;
+                self.record(label, before, session);
+                Effect::task(operation::focus(STATEMENT))
+            }
+            (question, _) => {
+                // An answer that belongs to the other question: still asked.
+                self.question = Some(question);
+                Effect::none()
+            }
+        }
     }
 
     /// For a change that leaves people and delegations as they were (a statement logged,
@@ -429,13 +649,13 @@ impl Capture {
             self.timer(session),
         ]
         .spacing(style::gap::XL)
-        .height(iced::Length::FillPortion(3));
+        .height(iced::Length::FillPortion(2));
         let bottom: Element<'a, Message> = match &self.correction {
             Some(open) => open.view(session).map(Message::Correction),
             None => self.log(session),
         };
-        // A correction gets more room than the log.
-        let bottom_share = if self.correction.is_some() { 3 } else { 2 };
+        // A correction gets as much room as the statement; the log a third.
+        let bottom_share = if self.correction.is_some() { 2 } else { 1 };
         column![
             main,
             container(bottom).height(iced::Length::FillPortion(bottom_share))
@@ -443,4 +663,23 @@ impl Capture {
         .spacing(style::gap::XL)
         .into()
     }
+}
+
+/// The statement box as a draft: speaker, group, clock and text.
+fn draft_of(
+    picked: &Option<Picked>,
+    started_at: Option<DateTime<Utc>>,
+    statement: &text_editor::Content,
+) -> Draft {
+    Draft {
+        speaker: picked.as_ref().map(|p| p.speaker.clone()),
+        on_behalf_of: picked.as_ref().and_then(|p| p.on_behalf_of),
+        started_at,
+        text: statement.text().trim_end_matches('\n').to_string(),
+    }
+}
+
+/// Takes the keyboard from every text box, so a question's Enter is not a new line.
+fn unfocus<T: Send + 'static>() -> Task<T> {
+    iced::advanced::widget::operate(iced::advanced::widget::operation::focusable::unfocus())
 }

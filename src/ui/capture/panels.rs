@@ -7,6 +7,7 @@ use iced::{Element, Fill, Font};
 use crate::core::session::Session;
 
 use super::super::choices::{group_choice, group_choices, segment_choice, segment_choices};
+use super::super::shortcuts::Command;
 use super::super::{style, widget};
 use super::{Capture, Message, PICKER, STATEMENT};
 
@@ -62,8 +63,14 @@ impl Capture {
             .id(STATEMENT)
             .placeholder("What the speaker said…")
             .on_action(Message::Statement)
-            .key_binding(widget::typing_keys(Message::Shortcut))
-            .height(180)
+            // Ctrl+Enter here logs this statement, even with a correction open below.
+            .key_binding(widget::typing_keys(|command| match command {
+                Command::Commit => Message::Commit,
+                other => Message::Shortcut(other),
+            }))
+            // What is left once the picker and the speaker are shown: at 1366x768, at
+            // least five lines with the picker's list open.
+            .height(Fill)
             .size(style::size::INPUT)
             .padding(style::gap::M);
         let segment = row![
@@ -82,16 +89,17 @@ impl Capture {
         .align_y(iced::Center);
         column![
             segment,
-            text("SPEAKER").size(style::size::LABEL).color(style::MUTED),
             chooser,
             speaking,
-            text("STATEMENT")
-                .size(style::size::LABEL)
-                .color(style::MUTED),
             statement,
-            text("Ctrl+Enter log  ·  Ctrl+L speaker  ·  F1 all shortcuts")
-                .size(style::size::HINT)
-                .color(style::MUTED),
+            match &self.question {
+                Some(question) => self.question_view(question, session),
+                None =>
+                    text("Ctrl+Enter log  ·  Ctrl+Z undo  ·  Ctrl+L speaker  ·  F1 all shortcuts")
+                        .size(style::size::HINT)
+                        .color(style::MUTED)
+                        .into(),
+            },
         ]
         .spacing(style::gap::S)
         .width(Fill)
