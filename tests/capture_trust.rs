@@ -599,3 +599,122 @@ fn a_notice_moves_no_control() {
         .expect("the notice is on screen");
     assert_eq!(bounds(&app), before);
 }
+
+#[test]
+fn an_organization_without_a_named_delegate_is_the_speaker_with_the() {
+    let Fixture { mut app, _dir, .. } = demo_app();
+    update(
+        &mut app,
+        Message::Capture(capture::Message::PickerInput(
+            "International Service for Human Rights".into(),
+        )),
+    );
+    // "+ New organization" is offered, by the keyboard: Up from the end of the list.
+    let choices = &capture(&app).picker.choices;
+    let at = choices
+        .iter()
+        .position(|c| matches!(c, rapporteur::ui::picker::Choice::NewOrganization(_)))
+        .expect("offered");
+    assert_eq!(at, choices.len() - 1);
+    for _ in 0..at {
+        named(&mut app, Named::ArrowDown);
+    }
+    update(&mut app, Message::Capture(capture::Message::PickerSubmit));
+    let form = capture(&app).new_person.as_ref().expect("the form opens");
+    assert_eq!(form.name, "");
+    assert_eq!(form.delegation, "International Service for Human Rights");
+    support::ui::simulator(&app)
+        .find("Printed: the representative of the International Service for Human Rights")
+        .expect("the form says how it will read");
+    // No name is known: Enter picks the organization itself.
+    interact(&mut app, |ui| {
+        ui.click(id(rapporteur::ui::person_form::NAME)).unwrap();
+        ui.tap_key(Named::Enter);
+    });
+    assert_eq!(
+        picked(&app).as_deref(),
+        Some("the International Service for Human Rights")
+    );
+    type_and_log(&mut app, "highlighted the situation of defenders");
+    let report = rapporteur::report::assemble::assemble(
+        session(&app),
+        &rapporteur::report::assemble::Options::default(),
+    );
+    let text = rapporteur::report::markdown::to_text(&report);
+    assert!(
+        text.contains(
+            "The representative of the International Service for Human Rights highlighted"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_person_form_still_wants_a_name_title_or_organization() {
+    let Fixture { mut app, _dir, .. } = demo_app();
+    pick(&mut app, "Nobody Known");
+    interact(&mut app, |ui| {
+        ui.click(id(rapporteur::ui::person_form::NAME)).unwrap();
+        ui.typewrite(""); // the name was filled from the picker: clear it
+    });
+    update(
+        &mut app,
+        Message::Capture(capture::Message::NewPerson(
+            rapporteur::ui::person_form::Message::Name(String::new()),
+        )),
+    );
+    update(
+        &mut app,
+        Message::Capture(capture::Message::NewPerson(
+            rapporteur::ui::person_form::Message::Create,
+        )),
+    );
+    let form = capture(&app).new_person.as_ref().expect("still open");
+    assert_eq!(
+        form.error.as_deref(),
+        Some("Give a name, a title or an organization.")
+    );
+    assert_eq!(picked(&app), None);
+}
+
+#[test]
+fn ctrl_b_chooses_the_group_by_typing_and_ctrl_z_takes_it_back() {
+    let Fixture { mut app, _dir, .. } = demo_app();
+    ctrl(&mut app, "b");
+    assert!(
+        capture(&app).behalf.is_none(),
+        "nobody picked: nothing to say"
+    );
+    pick(&mut app, "argen");
+    type_only(&mut app, "spoke for the group");
+    ctrl(&mut app, "b");
+    assert!(capture(&app).behalf.is_some());
+    interact(&mut app, |ui| {
+        ui.click(id(capture::BEHALF)).unwrap();
+        ui.typewrite("friends");
+    });
+    let shown = support::ui::simulator(&app)
+        .find("› on behalf of the Group of Friends of the Responsibility to Protect")
+        .is_ok();
+    assert!(shown, "the group reads with its article");
+    interact(&mut app, |ui| {
+        ui.click(id(capture::BEHALF)).unwrap();
+        ui.tap_key(Named::Enter);
+    });
+    assert!(capture(&app).behalf.is_none());
+    let friends = session(&app)
+        .groups
+        .iter()
+        .find(|g| g.name.contains("Friends"))
+        .unwrap()
+        .id;
+    let on_behalf = |app: &App| capture(app).picked.as_ref().unwrap().on_behalf_of;
+    assert_eq!(on_behalf(&app), Some(friends));
+    assert_eq!(box_text(&app), "spoke for the group", "the text stays");
+    ctrl(&mut app, "z");
+    assert_eq!(on_behalf(&app), None);
+    ctrl_shift(&mut app, "z");
+    type_and_log(&mut app, "");
+    assert_eq!(last(&app).on_behalf_of, Some(friends));
+    assert_eq!(last(&app).text, "spoke for the group");
+}

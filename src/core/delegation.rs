@@ -100,6 +100,46 @@ impl Delegation {
         }
     }
 
+    /// Whether an organization not on the UN list takes "the" in running text, as UN
+    /// reports write them: a name built on a common noun and a complement does ("the
+    /// International Service for Human Rights", "the World Organisation Against
+    /// Torture"), a proper name does not ("Amnesty International", "Human Rights
+    /// Watch", "CIVICUS"). States come from the UN list, which says it for each.
+    pub fn guess_the(kind: DelegationKind, name: &str) -> bool {
+        if matches!(
+            kind,
+            DelegationKind::MemberState | DelegationKind::ObserverState
+        ) {
+            return false;
+        }
+        let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        let Some(last) = words.last() else {
+            return false;
+        };
+        if words.len() == 1 || ["international", "watch", "info"].contains(&last.as_str()) {
+            return false;
+        }
+        const LINKS: [&str; 6] = ["for", "of", "on", "against", "to", "in"];
+        const OPENINGS: [&str; 12] = [
+            "international",
+            "world",
+            "global",
+            "united",
+            "european",
+            "african",
+            "asian",
+            "arab",
+            "inter-american",
+            "commonwealth",
+            "national",
+            "permanent",
+        ];
+        words.iter().skip(1).any(|w| LINKS.contains(&w.as_str()))
+            || words
+                .first()
+                .is_some_and(|w| OPENINGS.contains(&w.as_str()))
+    }
+
     /// As in running text: "the Netherlands", "Peru".
     pub fn running_name(&self) -> String {
         if self.the {
@@ -233,6 +273,35 @@ pub fn find_builtin_id(id: &str) -> Option<&'static Delegation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn organizations_named_by_a_noun_and_its_complement_take_the() {
+        let ngo = DelegationKind::Ngo;
+        for name in [
+            "International Service for Human Rights",
+            "World Organisation Against Torture",
+            "Asian Forum for Human Rights and Development",
+            "International Federation for Human Rights Leagues",
+            "Cairo Institute for Human Rights Studies",
+            "Global Centre for the Responsibility to Protect",
+        ] {
+            assert!(Delegation::guess_the(ngo, name), "{name}");
+        }
+        for name in [
+            "Amnesty International",
+            "Human Rights Watch",
+            "CIVICUS",
+            "UPR Info",
+            "Franciscans International",
+            "",
+        ] {
+            assert!(!Delegation::guess_the(ngo, name), "{name}");
+        }
+        assert!(!Delegation::guess_the(
+            DelegationKind::MemberState,
+            "Republic of Narnia"
+        ));
+    }
 
     #[test]
     fn catalogue_has_every_member_and_observer_state() {

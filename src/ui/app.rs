@@ -809,7 +809,7 @@ impl App {
                 let at = chrono::Utc::now().with_timezone(&open.session.meeting.zone());
                 let mut notice = Notice::info(format!(
                     "Exported the report at {} to {}",
-                    at.format("%H:%M"),
+                    at.format("%H:%M %Z"),
                     path.display()
                 ));
                 notice.folder = path.parent().map(Path::to_path_buf);
@@ -833,7 +833,10 @@ impl App {
         match result {
             Ok(n) => {
                 self.session_changed();
-                self.notice = Some(Notice::info(format!("{n} speakers added to the list.")));
+                self.notice = Some(Notice::info(format!(
+                    "{} added to the list.",
+                    super::widget::counted(n, "speaker", "speakers")
+                )));
                 self.save_now();
             }
             Err(e) => self.notice = Some(Notice::error(e)),
@@ -1014,9 +1017,13 @@ impl App {
             let saved = match (&open.store.error, open.store.last_saved) {
                 (Some(_), _) => text("NOT SAVED: see message").color(style::ALERT),
                 _ if open.store.pending() => text("Saving…").color(style::MUTED),
-                (None, Some(at)) => {
-                    text(format!("Saved {}", at.format("%H:%M:%S"))).color(style::OK)
-                }
+                // In the meeting's time zone, named, as every time the app shows.
+                (None, Some(at)) => text(format!(
+                    "Saved {}",
+                    at.with_timezone(&open.session.meeting.zone())
+                        .format("%H:%M:%S %Z")
+                ))
+                .color(style::OK),
                 (None, None) => text("No changes yet").color(style::MUTED),
             };
             bar = bar.push(saved.size(style::size::BODY));

@@ -42,7 +42,7 @@ pub fn group_choices(session: &Session) -> Vec<GroupChoice> {
             session
                 .groups
                 .iter()
-                .map(|g| Labelled::new(Some(g.id), format!("on behalf of {}", g.name))),
+                .map(|g| Labelled::new(Some(g.id), g.behalf_phrase())),
         )
         .collect()
 }

@@ -5,6 +5,7 @@ use iced::Element;
 use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
 
 use crate::core::delegation::{Delegation, DelegationKind, find_builtin};
+use crate::core::intervention::Speaker;
 use crate::core::participant::{Honorific, Participant, ParticipantId, Pronoun, Role};
 use crate::core::session::Session;
 use crate::core::text::clean_line;
@@ -28,10 +29,15 @@ pub struct PersonForm {
     pub pronoun: Pronoun,
     pub delegation: String,
     pub kind: DelegationKind,
+    /// Whether a delegation not on the UN list takes "the"; None: as its name suggests
+    /// (`Delegation::guess_the`).
+    pub the: Option<bool>,
     pub role: Role,
     pub error: Option<String>,
-    /// Set when the form created or corrected its participant (then it asks to close).
-    pub done: Option<ParticipantId>,
+    /// Set when the form is done (then it asks to close): the participant created or
+    /// corrected, or, with no name and no title, the organization itself as the
+    /// speaker ("the representative of the International Service for Human Rights").
+    pub done: Option<Speaker>,
 }
 
 #[derive(Debug, Clone)]
@@ -45,6 +51,7 @@ pub enum Message {
     Pronoun(PronounChoice),
     Delegation(String),
     Kind(DelegationKind),
+    The(bool),
     Role(Role),
     Create,
     Cancel,
@@ -75,9 +82,19 @@ impl PersonForm {
             pronoun: Pronoun::They,
             delegation: String::new(),
             kind: DelegationKind::Ngo,
+            the: None,
             role: Role::Floor,
             error: None,
             done: None,
+        }
+    }
+
+    /// A form for a speaker known by their organization: the organization filled in,
+    /// the name left to type if it is known (Enter without one picks the organization).
+    pub fn organization(name: &str) -> Self {
+        PersonForm {
+            delegation: name.to_string(),
+            ..PersonForm::new("")
         }
     }
 
@@ -99,6 +116,7 @@ impl PersonForm {
                 .map(|d| d.name.clone())
                 .unwrap_or_default(),
             kind: DelegationKind::Ngo,
+            the: None,
             role: participant.role,
             error: None,
             done: None,
@@ -122,6 +140,7 @@ impl PersonForm {
             Message::Title(v) => self.title = v,
             Message::Delegation(v) => self.delegation = v,
             Message::Kind(k) => self.kind = k,
+            Message::The(the) => self.the = Some(the),
             Message::Role(r) => self.role = r,
             Message::Cancel => return Effect::request(Request::Close),
             Message::Create => return self.create(session),
@@ -129,15 +148,36 @@ impl PersonForm {
         Effect::none()
     }
 
-    fn created(&mut self, id: ParticipantId) -> Effect {
-        self.done = Some(id);
+    fn created(&mut self, speaker: Speaker) -> Effect {
+        self.done = Some(speaker);
         Effect::request(Request::Close).with_save(Save::Now)
+    }
+
+    /// The delegation typed, without "the" and whether it takes it (None: empty).
+    fn typed_delegation(&self) -> Option<(String, bool)> {
+        let typed = clean_line(&self.delegation);
+        let (bare, the) = match typed.strip_prefix("the ") {
+            Some(rest) => (rest.to_string(), true),
+            None => (typed.clone(), false),
+        };
+        if bare.is_empty() {
+            return None;
+        }
+        let the = self
+            .the
+            .unwrap_or(the || Delegation::guess_the(self.kind, &bare));
+        Some((bare, the))
     }
 
     fn create(&mut self, session: &mut Session) -> Effect {
         let name = clean_line(&self.name);
-        if name.is_empty() && self.title.trim().is_empty() {
-            self.error = Some("Give a name or a title.".into());
+        let unnamed = name.is_empty() && self.title.trim().is_empty();
+        if unnamed && (self.editing.is_some() || self.typed_delegation().is_none()) {
+            self.error = Some(if self.editing.is_some() {
+                "Give a name or a title.".into()
+            } else {
+                "Give a name, a title or an organization.".into()
+            });
             return Effect::none();
         }
         let delegation_text = clean_line(&self.delegation);
@@ -152,13 +192,15 @@ impl PersonForm {
         } else if let Some(builtin) = find_builtin(&delegation_text) {
             Some(session.ensure_delegation(builtin))
         } else {
-            // Not a UN name: kept as typed, with the kind chosen in the form.
-            let (the, bare) = match delegation_text.strip_prefix("the ") {
-                Some(rest) => (true, rest),
-                None => (false, delegation_text.as_str()),
-            };
-            Some(session.ensure_delegation(&Delegation::new(self.kind, bare, the)))
+            // Not a UN name: kept as typed, with the kind and article chosen in the form.
+            self.typed_delegation().map(|(bare, the)| {
+                session.ensure_delegation(&Delegation::new(self.kind, &bare, the))
+            })
         };
+        if unnamed && let Some(id) = delegation {
+            // Nobody named: the organization is the speaker.
+            return self.created(Speaker::Delegation(id));
+        }
         let (given_names, family_name) = Participant::split_name(&name, &self.family_name);
         let person = Participant {
             id: self.editing.unwrap_or(0),
@@ -176,7 +218,7 @@ impl PersonForm {
             Some(id) => match session.participants.iter_mut().find(|p| p.id == id) {
                 Some(slot) => {
                     *slot = person;
-                    self.created(id)
+                    self.created(Speaker::Participant(id))
                 }
                 None => {
                     self.error = Some("This participant no longer exists.".into());
@@ -185,7 +227,7 @@ impl PersonForm {
             },
             None => {
                 let id = session.add_participant(person);
-                self.created(id)
+                self.created(Speaker::Participant(id))
             }
         }
     }
@@ -211,10 +253,13 @@ impl PersonForm {
             .id("new-person-delegation")
             .on_input(Message::Delegation)
             .on_submit(Message::Create)
-            .padding(style::gap::S),
+            .padding(style::gap::S)
+            .width(iced::Length::Fill),
         ]
+        .width(iced::Length::Fill)
         .spacing(style::gap::S)
         .align_y(iced::Center);
+        let mut printed = None;
         if !known {
             delegation_row = delegation_row
                 .push(
@@ -226,6 +271,21 @@ impl PersonForm {
                     pick_list(DelegationKind::ALL, Some(self.kind), Message::Kind)
                         .text_size(style::size::LABEL),
                 );
+            if let Some((bare, the)) = self.typed_delegation() {
+                delegation_row = delegation_row.push(
+                    checkbox(the)
+                        .label("“the”")
+                        .on_toggle(Message::The)
+                        .text_size(style::size::LABEL),
+                );
+                let unnamed = self.name.trim().is_empty() && self.title.trim().is_empty();
+                printed = unnamed.then(|| {
+                    format!(
+                        "Printed: the representative of {}{bare}",
+                        if the { "the " } else { "" }
+                    )
+                });
+            }
         }
         let mut form = column![
             text(match (self.editing, full) {
@@ -255,6 +315,9 @@ impl PersonForm {
             delegation_row,
         ]
         .spacing(style::gap::S);
+        if let Some(printed) = printed {
+            form = form.push(text(printed).size(style::size::LABEL).color(style::MUTED));
+        }
         if full {
             form = form.push(
                 text_input(

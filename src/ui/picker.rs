@@ -22,6 +22,9 @@ pub enum Choice {
         note: Option<&'static str>,
     },
     NewPerson(String),
+    /// A speaker known by their organization only (an NGO delegate whose name was not
+    /// given): the organization is created and is the speaker.
+    NewOrganization(String),
 }
 
 impl Choice {
@@ -36,6 +39,7 @@ impl Choice {
                 None => candidate.label.clone(),
             },
             Choice::NewPerson(name) => format!("+ New person: {name}"),
+            Choice::NewOrganization(name) => format!("+ New organization: {name}"),
         }
     }
 }
@@ -98,7 +102,7 @@ impl PickerState {
             }
             return;
         }
-        for candidate in index.search(&self.query, SHOWN - 1) {
+        for candidate in index.search(&self.query, SHOWN - 2) {
             let on_behalf_of = pending_behalf(&candidate.pick.speaker_ref());
             self.choices.push(Choice::Existing {
                 candidate: candidate.clone(),
@@ -106,8 +110,9 @@ impl PickerState {
                 note: None,
             });
         }
-        self.choices
-            .push(Choice::NewPerson(self.query.trim().to_string()));
+        let typed = self.query.trim().to_string();
+        self.choices.push(Choice::NewPerson(typed.clone()));
+        self.choices.push(Choice::NewOrganization(typed));
     }
 
     pub fn step(&mut self, delta: i32) {
@@ -171,6 +176,7 @@ impl PickerState {
                     (None, true) => String::new(),
                 },
                 Choice::NewPerson(_) => "  (create and pick)".into(),
+                Choice::NewOrganization(_) => "  (speaker without a name)".into(),
             };
             if selected {
                 label = format!("› {label}");

@@ -16,6 +16,7 @@ use super::revision::{Revision, Stamp};
 use super::shortcuts::Command;
 use super::style;
 use super::virtual_list::{self, RowSize, VirtualList};
+use super::widget;
 
 /// The scrollable page's id.
 pub const PAGE: &str = "report-page";
@@ -123,9 +124,13 @@ impl Preview {
                 .style(button::secondary)
                 .on_press(Message::Backups),
             text(format!(
-                "{} numbered paragraphs, {} footnotes",
-                r.numbered_count(),
-                self.notes.len()
+                "{}, {}",
+                widget::counted(
+                    r.numbered_count(),
+                    "numbered paragraph",
+                    "numbered paragraphs"
+                ),
+                widget::counted(self.notes.len(), "footnote", "footnotes")
             ))
             .size(style::size::LABEL)
             .color(style::MUTED),

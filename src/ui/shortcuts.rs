@@ -7,6 +7,7 @@ use iced::keyboard::{Key, Modifiers, key::Named};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     FocusPicker,
+    Behalf,
     Commit,
     PreviousSegment,
     NextSegment,
@@ -164,6 +165,12 @@ pub const SHORTCUTS: &[Shortcut] = &[
         Command::FocusPicker,
         "Focus the speaker picker",
     ),
+    ctrl(
+        "Ctrl+B",
+        Char("b"),
+        Command::Behalf,
+        "On behalf of: the group the speaker speaks for (type part of its name, Enter)",
+    ),
     plain(
         "Up / Down",
         N(Named::ArrowUp),
@@ -201,7 +208,7 @@ pub const SHORTCUTS: &[Shortcut] = &[
         "Esc",
         N(Named::Escape),
         Command::Cancel,
-        "Close the correction panel, the form or the help; leave the paragraph's text",
+        "Close the correction panel, the form, the group filter or the help; back to the statement from a question; leave the paragraph's text",
         true,
     ),
     ctrl(
@@ -288,12 +295,17 @@ pub const SHORTCUTS: &[Shortcut] = &[
         Command::Group,
         "Editor: make one thematic paragraph of the marked paragraphs",
     ),
-    ctrl("Ctrl+Z", Char("z"), Command::Undo, "Editor: undo"),
+    ctrl(
+        "Ctrl+Z",
+        Char("z"),
+        Command::Undo,
+        "Undo: on the capture screen the last word, pick, statement logged, correction or deletion; in the editor the last change",
+    ),
     ctrl_shift(
         "Ctrl+Shift+Z / Ctrl+Y",
         Char("z"),
         Command::Redo,
-        "Editor: redo",
+        "Redo what Ctrl+Z took back",
     ),
     ctrl("", Char("y"), Command::Redo, ""),
     plain(

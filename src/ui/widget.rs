@@ -24,6 +24,11 @@ pub fn typing_keys<M>(shortcut: fn(Command) -> M) -> impl Fn(KeyPress) -> Option
     }
 }
 
+/// "1 paragraph", "2 paragraphs": a count with its noun in the right number.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `text` cut to at most `max` characters, ending with "…" when cut (a long session
 /// name or title must not push the buttons beside it out of the window).
 pub fn ellipsis(text: &str, max: usize) -> String {
@@ -62,6 +67,13 @@ mod tests {
             assert!(bind(ctrl_enter(status)).is_none());
             assert!(bind(press(Key::Named(Named::Escape), Modifiers::empty(), status)).is_none());
         }
+    }
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(counted(0, "paragraph", "paragraphs"), "0 paragraphs");
+        assert_eq!(counted(1, "paragraph", "paragraphs"), "1 paragraph");
+        assert_eq!(counted(2, "statement", "statements"), "2 statements");
     }
 
     #[test]

@@ -82,12 +82,9 @@ impl Capture {
         let title = match &self.undone {
             Some(undone) => format!("LOG: {undone}"),
             None => format!(
-                "LOG ({count} {}, newest first; click to correct)",
-                if count == 1 {
-                    "intervention"
-                } else {
-                    "interventions"
-                }
+                "LOG ({}, newest first, times in {}; click to correct)",
+                super::super::widget::counted(count, "intervention", "interventions"),
+                chrono::Utc::now().with_timezone(&zone).format("%Z"),
             ),
         };
         listed(title, list, (count == 0).then_some("Nothing logged yet.")).into()

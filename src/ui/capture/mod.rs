@@ -3,12 +3,14 @@
 //! `mod.rs` holds the state and what each key and click does; `panels.rs` the picker,
 //! statement box and clock, `speakers.rs` the list of speakers and `log.rs` the log.
 
+mod behalf;
 mod history;
 mod log;
 mod panels;
 mod question;
 mod speakers;
 
+pub use behalf::BEHALF;
 pub use log::LOG;
 pub use question::{Answer, Question};
 pub use speakers::SPEAKERS;
@@ -74,6 +76,8 @@ pub struct Capture {
     pub undone: Option<String>,
     /// A question that must be answered before anything else is logged or picked.
     pub question: Option<Question>,
+    /// Ctrl+B: the group filter shown in place of the picker.
+    pub behalf: Option<behalf::BehalfFilter>,
 }
 
 #[derive(Debug, Clone)]
@@ -96,6 +100,9 @@ pub enum Message {
     Correction(correction::Message),
     NewPerson(person_form::Message),
     Answer(Answer),
+    BehalfInput(String),
+    BehalfSubmit,
+    BehalfChoose(Option<u32>),
 }
 
 /// What the root must do after an update.
@@ -149,6 +156,7 @@ impl Capture {
             history: History::default(),
             undone: None,
             question: None,
+            behalf: None,
             // Built just above, from the session as opened (revision 0).
             stamp: Stamp::At(Revision::default()),
         };
@@ -396,18 +404,18 @@ impl Capture {
                 if !effect.closes() {
                     return effect;
                 }
-                match form.done {
+                match form.done.take() {
                     None => {
                         self.new_person = None;
                         Effect::task(operation::focus(PICKER))
                     }
-                    Some(id) => {
+                    Some(speaker) => {
                         self.new_person = None;
                         self.index = PickerIndex::build(session);
                         self.stamp = Stamp::Current;
                         self.picker.clear(session, &self.index);
                         let picked = Picked {
-                            speaker: Speaker::Participant(id),
+                            speaker,
                             on_behalf_of: None,
                         };
                         self.pick_or_ask(picked, session).with_save(Save::Now)
@@ -415,7 +423,31 @@ impl Capture {
                 }
             }
             Message::Answer(answer) => self.answer(answer, session),
+            Message::BehalfInput(query) => {
+                if let Some(filter) = &mut self.behalf {
+                    filter.query = query.chars().filter(|c| !c.is_control()).collect();
+                    filter.selected = 0;
+                }
+                Effect::none()
+            }
+            Message::BehalfSubmit => match self.behalf.as_ref().and_then(|f| f.chosen(session)) {
+                Some(group) => self.speaks_for(group, session),
+                None => Effect::none(),
+            },
+            Message::BehalfChoose(group) => self.speaks_for(group, session),
         }
+    }
+
+    /// The group the picked speaker speaks for, as one undo step.
+    fn speaks_for(&mut self, group: Option<u32>, session: &Session) -> Effect {
+        self.behalf = None;
+        let before = self.snapshot(session);
+        if let Some(picked) = &mut self.picked {
+            picked.on_behalf_of = group;
+            self.draft_dirty = true;
+        }
+        self.record("choosing the group", before, session);
+        Effect::task(operation::focus(STATEMENT))
     }
 
     fn command(&mut self, command: Command, session: &mut Session) -> Effect {
@@ -439,11 +471,26 @@ impl Capture {
             }
             Command::SelectUp | Command::SelectDown => {
                 let delta = if command == Command::SelectUp { -1 } else { 1 };
-                match &mut self.correction {
-                    Some(open) => open.picker.step(delta),
-                    None => self.picker.step(delta),
+                match (&mut self.behalf, &mut self.correction) {
+                    (Some(filter), _) => filter.step(delta, session),
+                    (None, Some(open)) => open.picker.step(delta),
+                    (None, None) => self.picker.step(delta),
                 }
                 Effect::none()
+            }
+            Command::Behalf => {
+                if self.picked.is_none() {
+                    return Effect::notice(
+                        "Pick the speaker first (Ctrl+L), then Ctrl+B for the group they speak for.",
+                    );
+                }
+                self.new_person = None;
+                self.behalf = Some(behalf::BehalfFilter::default());
+                Effect::task(operation::focus(behalf::BEHALF))
+            }
+            Command::Cancel if self.behalf.is_some() => {
+                self.behalf = None;
+                Effect::task(operation::focus(STATEMENT))
             }
             Command::Pick => match &self.correction {
                 Some(_) => self.update(
@@ -535,6 +582,10 @@ impl Capture {
             }
             Choice::NewPerson(name) => {
                 self.new_person = Some(PersonForm::new(&name));
+                Effect::task(operation::focus(person_form::NAME))
+            }
+            Choice::NewOrganization(name) => {
+                self.new_person = Some(PersonForm::organization(&name));
                 Effect::task(operation::focus(person_form::NAME))
             }
         }

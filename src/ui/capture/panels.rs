@@ -43,14 +43,15 @@ impl Capture {
                 }
                 line.into()
             }
-            None => text("No speaker picked: Ctrl+L, type, Enter.")
+            None => text("No speaker picked: Ctrl+L, type, Enter. Ctrl+B: on behalf of.")
                 .size(style::size::BODY)
                 .color(style::MUTED)
                 .into(),
         };
-        let chooser: Element<'a, Message> = match &self.new_person {
-            Some(form) => form.view(false).map(Message::NewPerson),
-            None => self.picker.view(
+        let chooser: Element<'a, Message> = match (&self.behalf, &self.new_person) {
+            (Some(filter), _) => self.behalf_view(filter, session),
+            (None, Some(form)) => form.view(false).map(Message::NewPerson),
+            (None, None) => self.picker.view(
                 self.picked.is_some(),
                 PICKER,
                 session,

@@ -10,6 +10,7 @@ use super::{Editor, Message};
 use crate::ui::preview::rich;
 use crate::ui::shortcuts::Command;
 use crate::ui::style;
+use crate::ui::widget;
 
 impl Editor {
     pub(super) fn toolbar(&self) -> Element<'_, Message> {
@@ -42,9 +43,10 @@ impl Editor {
             redo
         });
         let mut second = row![
-            text(format!(
-                "{} numbered paragraphs",
-                self.report.numbered_count()
+            text(widget::counted(
+                self.report.numbered_count(),
+                "numbered paragraph",
+                "numbered paragraphs",
             ))
             .size(style::size::LABEL)
             .color(style::MUTED),
@@ -128,7 +130,7 @@ impl Editor {
         }
         if p.sources > 1 {
             tags = tags.push(
-                text(format!("{} statements", p.sources))
+                text(widget::counted(p.sources, "statement", "statements"))
                     .size(style::size::TAG)
                     .color(style::MUTED),
             );
