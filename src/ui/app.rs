@@ -651,6 +651,8 @@ impl App {
                 }
                 Task::none()
             }
+            Command::FocusNext => operation::focus_next(),
+            Command::FocusPrevious => operation::focus_previous(),
             Command::Open => self.ask(Asked::Open),
             Command::New => self.ask(Asked::New),
             Command::SaveAs if self.open.is_some() => self.ask(Asked::SaveAs),

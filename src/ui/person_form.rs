@@ -244,21 +244,49 @@ impl PersonForm {
                 })
                 .on_press(Message::Honorific(h))
         };
+        // On the Meeting screen every field has its label (a filled field shows no
+        // placeholder); in the meeting room the placeholders say it in less room.
+        let labelled = |label: &'static str, input: Element<'a, Message>| -> Element<'a, Message> {
+            if full {
+                row![
+                    text(label)
+                        .size(style::size::LABEL)
+                        .color(style::MUTED)
+                        .width(90),
+                    input
+                ]
+                .spacing(style::gap::S)
+                .align_y(iced::Center)
+                .into()
+            } else {
+                input
+            }
+        };
         let known = find_builtin(&self.delegation).is_some() || self.delegation.trim().is_empty();
-        let mut delegation_row = row![
+        let mut delegation_row = iced::widget::Row::new();
+        if full {
+            delegation_row = delegation_row.push(
+                text("Delegation")
+                    .size(style::size::LABEL)
+                    .color(style::MUTED)
+                    .width(90),
+            );
+        }
+        delegation_row = delegation_row.push(
             text_input(
                 "Delegation (UN name, e.g. Netherlands) — optional",
-                &self.delegation
+                &self.delegation,
             )
             .id("new-person-delegation")
             .on_input(Message::Delegation)
             .on_submit(Message::Create)
             .padding(style::gap::S)
             .width(iced::Length::Fill),
-        ]
-        .width(iced::Length::Fill)
-        .spacing(style::gap::S)
-        .align_y(iced::Center);
+        );
+        delegation_row = delegation_row
+            .width(iced::Length::Fill)
+            .spacing(style::gap::S)
+            .align_y(iced::Center);
         let mut printed = None;
         if !known {
             delegation_row = delegation_row
@@ -303,15 +331,23 @@ impl PersonForm {
             ]
             .spacing(style::gap::S)
             .align_y(iced::Center),
-            text_input("Family name, if several words (\"Serbin Pont\")", &self.family_name)
-                .on_input(Message::FamilyName)
-                .on_submit(Message::Create)
-                .padding(style::gap::S),
-            text_input("Full title (first mention), e.g. Chair of the National Human Rights Council of Morocco", &self.title)
-                .id("new-person-title")
-                .on_input(Message::Title)
-                .on_submit(Message::Create)
-                .padding(style::gap::S),
+            labelled(
+                "Family name",
+                text_input("Family name, if several words (\"Serbin Pont\")", &self.family_name)
+                    .on_input(Message::FamilyName)
+                    .on_submit(Message::Create)
+                    .padding(style::gap::S)
+                    .into()
+            ),
+            labelled(
+                "Title",
+                text_input("Full title (first mention), e.g. Chair of the National Human Rights Council of Morocco", &self.title)
+                    .id("new-person-title")
+                    .on_input(Message::Title)
+                    .on_submit(Message::Create)
+                    .padding(style::gap::S)
+                    .into()
+            ),
             delegation_row,
         ]
         .spacing(style::gap::S);
@@ -319,15 +355,17 @@ impl PersonForm {
             form = form.push(text(printed).size(style::size::LABEL).color(style::MUTED));
         }
         if full {
-            form = form.push(
+            form = form.push(labelled(
+                "Short title",
                 text_input(
                     "Short title for later mentions, e.g. the High Commissioner",
                     &self.short_title,
                 )
                 .on_input(Message::ShortTitle)
                 .on_submit(Message::Create)
-                .padding(style::gap::S),
-            );
+                .padding(style::gap::S)
+                .into(),
+            ));
             form = form.push(
                 row![
                     checkbox(self.title_only)

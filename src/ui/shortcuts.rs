@@ -7,6 +7,8 @@ use iced::keyboard::{Key, Modifiers, key::Named};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     FocusPicker,
+    FocusNext,
+    FocusPrevious,
     Behalf,
     Commit,
     PreviousSegment,
@@ -137,6 +139,24 @@ const fn ctrl_shift(
     }
 }
 
+const fn shift(
+    keys: &'static str,
+    trigger: Trigger,
+    command: Command,
+    description: &'static str,
+) -> Shortcut {
+    Shortcut {
+        keys,
+        command,
+        description,
+        trigger,
+        ctrl: false,
+        shift: true,
+        alt: false,
+        in_text: false,
+    }
+}
+
 const fn plain(
     keys: &'static str,
     trigger: Trigger,
@@ -171,6 +191,14 @@ pub const SHORTCUTS: &[Shortcut] = &[
         Command::Behalf,
         "On behalf of: the group the speaker speaks for (type part of its name, Enter)",
     ),
+    plain(
+        "Tab / Shift+Tab",
+        N(Named::Tab),
+        Command::FocusNext,
+        "Next / previous field, in reading order",
+        false,
+    ),
+    shift("", N(Named::Tab), Command::FocusPrevious, ""),
     plain(
         "Up / Down",
         N(Named::ArrowUp),

@@ -152,6 +152,11 @@ impl Editor {
             .collect()
     }
 
+    /// What the paragraph's text box holds.
+    pub fn text_box(&self) -> String {
+        self.content.text()
+    }
+
     pub fn number_of(&self, id: ParagraphId) -> Option<u32> {
         self.row_of(id)?.1.number
     }
@@ -196,7 +201,21 @@ impl Editor {
                 Row::Chapter(_) => None,
             });
         }
-        self.load_text(session, false);
+        // A change on another screen (a name, a title, a statement) can change the
+        // selected paragraph's text: the box shows it, not what it held before.
+        let stale = since == Since::Elsewhere && self.text_box_stale(session);
+        self.load_text(session, stale);
+    }
+
+    /// Whether the text box no longer holds the selected paragraph's text.
+    fn text_box_stale(&self, session: &Session) -> bool {
+        let Some(id) = self.selected else {
+            return false;
+        };
+        let (Some(p), Some(keys)) = (self.layout_paragraph(id), &self.keys) else {
+            return false;
+        };
+        paragraph_template(session, keys, p) != self.content.text().trim_end_matches('\n')
     }
 
     /// Puts the selected paragraph's template into the text box (unless it is already

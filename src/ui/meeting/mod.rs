@@ -33,12 +33,25 @@ pub enum Message {
     GroupName(String),
     GroupMembers(String),
     AddGroup,
+    /// A segment's title, a group's name or membership, edited in place.
+    ListEdit(ListField, String),
+    MoveSegment(u32, i32),
+    RemoveSegment(u32),
+    RemoveGroup(u32),
     Status(u32, InscriptionStatus),
     EditPerson(u32),
     AddPerson,
     Person(person_form::Message),
     ImportSpeakers,
     Back,
+}
+
+/// A field of the segments' and groups' lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListField {
+    Segment(u32),
+    GroupName(u32),
+    GroupMembers(u32),
 }
 
 /// The participant who chairs the meeting, or none.
@@ -55,6 +68,9 @@ pub struct MeetingScreen {
     conclusions: text_editor::Content,
     raw: Vec<(Field, String)>,
     errors: Vec<(Field, String)>,
+    /// The same for the segments' and groups' fields.
+    list_raw: Vec<(ListField, String)>,
+    list_errors: Vec<(ListField, String)>,
     new_segment: String,
     group_name: String,
     group_members: String,
@@ -155,6 +171,42 @@ impl MeetingScreen {
                 self.group_members.clear();
                 Effect::changed(Task::none())
             }
+            Message::ListEdit(field, raw) => {
+                let applied = match field {
+                    ListField::Segment(id) => session.rename_segment(id, &raw),
+                    ListField::GroupName(id) => {
+                        let members = session.group(id).map(|g| g.members.clone());
+                        session.edit_group(id, &raw, &members.unwrap_or_default())
+                    }
+                    ListField::GroupMembers(id) => {
+                        let name = session.group(id).map(|g| g.name.clone());
+                        session.edit_group(id, &name.unwrap_or_default(), &raw)
+                    }
+                };
+                self.list_errors.retain(|(f, _)| *f != field);
+                self.list_raw.retain(|(f, _)| *f != field);
+                match applied {
+                    Ok(()) => Effect::touched(),
+                    Err(message) => {
+                        // Kept as typed, with the reason under it, until it can be applied.
+                        self.list_errors.push((field, message));
+                        self.list_raw.push((field, raw));
+                        Effect::none()
+                    }
+                }
+            }
+            Message::MoveSegment(id, step) => {
+                session.move_segment(id, step);
+                Effect::changed(Task::none())
+            }
+            Message::RemoveSegment(id) => match session.remove_segment(id) {
+                Ok(()) => Effect::changed(Task::none()),
+                Err(message) => Effect::error(message),
+            },
+            Message::RemoveGroup(id) => match session.remove_group(id) {
+                Ok(()) => Effect::changed(Task::none()),
+                Err(message) => Effect::error(message),
+            },
             Message::Status(id, status) => {
                 if let Some(i) = session.inscriptions.iter_mut().find(|i| i.id == id) {
                     i.status = status;

@@ -13,7 +13,23 @@ use crate::core::speakers::InscriptionStatus;
 use super::super::choices::{Labelled, fixed, report_kinds, selected};
 use super::super::style;
 use super::fields::{FIELDS, value};
-use super::{ChairChoice, LongText, MeetingScreen, Message, StatusChoice};
+use super::{ChairChoice, ListField, LongText, MeetingScreen, Message, StatusChoice};
+
+/// Room for the labels in front of the fields: the rest is the field's.
+const LABEL: f32 = 170.0;
+
+/// A field under its error, if it has one: the field is never replaced by its message.
+fn with_error<'a>(field: Element<'a, Message>, error: Option<&'a str>) -> Element<'a, Message> {
+    match error {
+        Some(error) => column![
+            field,
+            text(error).size(style::size::HINT).color(style::ALERT)
+        ]
+        .spacing(style::gap::XXS)
+        .into(),
+        None => field,
+    }
+}
 
 fn statuses() -> Vec<StatusChoice> {
     fixed(&InscriptionStatus::ALL, |s| s.label())
@@ -37,19 +53,24 @@ impl MeetingScreen {
                 .find(|(f, _)| *f == field)
                 .map(|(_, v)| v.clone())
                 .unwrap_or_else(|| value(session, field));
-            let mut line = row![
-                text(label).size(style::size::BODY).width(260),
-                text_input(hint, &shown)
-                    .on_input(move |v| Message::Edit(field, v))
-                    .padding(style::gap::XS)
-                    .size(style::size::BODY),
-            ]
-            .spacing(style::gap::M)
-            .align_y(iced::Center);
-            if let Some((_, e)) = self.errors.iter().find(|(f, _)| *f == field) {
-                line = line.push(text(e).size(style::size::HINT).color(style::ALERT));
-            }
-            form = form.push(line);
+            let error = self
+                .errors
+                .iter()
+                .find(|(f, _)| *f == field)
+                .map(|(_, e)| e.as_str());
+            let input = text_input(hint, &shown)
+                .on_input(move |v| Message::Edit(field, v))
+                .padding(style::gap::XS)
+                .size(style::size::BODY)
+                .width(Fill);
+            form = form.push(
+                row![
+                    text(label).size(style::size::BODY).width(LABEL),
+                    with_error(input.into(), error),
+                ]
+                .spacing(style::gap::M)
+                .align_y(iced::Center),
+            );
         }
         let kinds = report_kinds();
         let kind = selected(&kinds, &session.meeting.report_kind);
@@ -65,14 +86,14 @@ impl MeetingScreen {
         form = form
             .push(
                 row![
-                    text("Report kind").size(style::size::BODY).width(260),
+                    text("Report kind").size(style::size::BODY).width(LABEL),
                     pick_list(kinds, kind, Message::Kind)
                 ]
                 .spacing(style::gap::M),
             )
             .push(
                 row![
-                    text("Chair").size(style::size::BODY).width(260),
+                    text("Chair").size(style::size::BODY).width(LABEL),
                     pick_list(chairs, chair, Message::Chair)
                 ]
                 .spacing(style::gap::M),
@@ -85,7 +106,7 @@ impl MeetingScreen {
         form = form
             .push(
                 row![
-                    text("NGO list").size(style::size::BODY).width(260),
+                    text("NGO list").size(style::size::BODY).width(LABEL),
                     pick_list(orders, order, Message::NgoOrder)
                 ]
                 .spacing(style::gap::M),
@@ -116,9 +137,35 @@ impl MeetingScreen {
                 .size(style::size::LABEL)
                 .color(style::MUTED),
         );
-        for s in &session.segments {
-            segments =
-                segments.push(text(format!("{}. {}", s.id, s.title)).size(style::size::BODY));
+        let last = session.segments.len().saturating_sub(1);
+        for (n, s) in session.segments.iter().enumerate() {
+            let id = s.id;
+            let field = ListField::Segment(id);
+            let small = |label: &'static str| {
+                button(text(label).size(style::size::LABEL))
+                    .padding([2, 6])
+                    .style(button::secondary)
+            };
+            let input = text_input("Title", self.list_value(field, &s.title))
+                .on_input(move |v| Message::ListEdit(field, v))
+                .padding(style::gap::XXS)
+                .size(style::size::BODY)
+                .width(Fill);
+            segments = segments.push(with_error(
+                row![
+                    text(format!("{}.", n + 1))
+                        .size(style::size::BODY)
+                        .width(24),
+                    input,
+                    small("↑").on_press_maybe((n > 0).then_some(Message::MoveSegment(id, -1))),
+                    small("↓").on_press_maybe((n < last).then_some(Message::MoveSegment(id, 1))),
+                    small("Remove").on_press(Message::RemoveSegment(id)),
+                ]
+                .spacing(style::gap::XS)
+                .align_y(iced::Center)
+                .into(),
+                self.list_error(field),
+            ));
         }
         segments = segments.push(
             row![
@@ -137,8 +184,37 @@ impl MeetingScreen {
                 .color(style::MUTED),
         );
         for g in &session.groups {
-            groups =
-                groups.push(text(format!("{} — {}", g.name, g.members)).size(style::size::LABEL));
+            let (name, members) = (ListField::GroupName(g.id), ListField::GroupMembers(g.id));
+            groups = groups.push(
+                column![
+                    with_error(
+                        row![
+                            text_input("Group name", self.list_value(name, &g.name))
+                                .on_input(move |v| Message::ListEdit(name, v))
+                                .padding(style::gap::XXS)
+                                .size(style::size::LABEL)
+                                .width(Fill),
+                            button(text("Remove").size(style::size::LABEL))
+                                .padding([2, 6])
+                                .style(button::secondary)
+                                .on_press(Message::RemoveGroup(g.id)),
+                        ]
+                        .spacing(style::gap::XS)
+                        .align_y(iced::Center)
+                        .into(),
+                        self.list_error(name),
+                    ),
+                    text_input(
+                        "Membership (the footnote)",
+                        self.list_value(members, &g.members)
+                    )
+                    .on_input(move |v| Message::ListEdit(members, v))
+                    .padding(style::gap::XXS)
+                    .size(style::size::HINT)
+                    .width(Fill),
+                ]
+                .spacing(style::gap::XXS),
+            );
         }
         groups = groups.push(
             column![
@@ -261,5 +337,22 @@ impl MeetingScreen {
         ]
         .spacing(style::gap::M)
         .into()
+    }
+}
+
+impl MeetingScreen {
+    /// What a list field shows: as typed if it could not be applied, else the session's.
+    fn list_value<'a>(&'a self, field: ListField, stored: &'a str) -> &'a str {
+        self.list_raw
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map_or(stored, |(_, v)| v.as_str())
+    }
+
+    fn list_error(&self, field: ListField) -> Option<&str> {
+        self.list_errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, e)| e.as_str())
     }
 }
