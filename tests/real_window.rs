@@ -33,6 +33,10 @@ fn tool(name: &str) -> Command {
 }
 
 fn start_xvfb() -> (Killed, String) {
+    start_xvfb_sized("1400x900x24")
+}
+
+fn start_xvfb_sized(screen: &str) -> (Killed, String) {
     // -displayfd: Xvfb picks a free display and tells us which, so runs never collide.
     let mut xvfb = tool("Xvfb")
         .args([
@@ -40,7 +44,7 @@ fn start_xvfb() -> (Killed, String) {
             "1",
             "-screen",
             "0",
-            "1400x900x24",
+            screen,
             "-nolisten",
             "tcp",
         ])
@@ -346,13 +350,12 @@ fn move_a_paragraph_with_alt_up_save_and_export_the_new_order() {
     xdo(&display, &["windowfocus", "--sync", &window]);
     xdo(&display, &["key", "--clearmodifiers", "ctrl+2"]);
     beat();
+    // Sent at once, as a fast person types them: every key reaches the app in order
+    // (a text box without the cursor once took Alt+Up ahead of the Downs still queued,
+    // and the move landed on the paragraph above).
     for _ in 0..7 {
         xdo(&display, &["key", "Down"]);
     }
-    // Let the debug build take in every Down before the move (each takes up to a tenth
-    // of a second): a key a focused widget binds is handled before keys still queued
-    // for the app, so a move sent too early lands on the paragraph above.
-    std::thread::sleep(Duration::from_millis(1500));
     xdo(&display, &["key", "--clearmodifiers", "alt+Up"]);
     beat();
     xdo(&display, &["key", "--clearmodifiers", "ctrl+s"]);
@@ -386,7 +389,6 @@ fn move_a_paragraph_with_alt_up_save_and_export_the_new_order() {
         xdo(&display, &["key", "space"]);
         xdo(&display, &["key", "Down"]);
     }
-    std::thread::sleep(Duration::from_millis(1500)); // every key taken in (see above)
     xdo(&display, &["key", "--clearmodifiers", "ctrl+t"]);
     // The group is saved by the update that made it; the text box takes the focus just
     // after. Type only then, or the first letters reach no widget (slow machines).
@@ -405,4 +407,86 @@ fn move_a_paragraph_with_alt_up_save_and_export_the_new_order() {
     assert!(found, "no {grouped:?} in\n{}", markdown(&session));
     std::thread::sleep(Duration::from_millis(500));
     screenshot(&display, "editor-after-move-and-group.png");
+}
+
+/// The window's size as the X server has it: (width, height).
+fn window_size(display: &str, window: &str) -> (u32, u32) {
+    let geometry = xdo(display, &["getwindowgeometry", "--shell", window]);
+    let field = |name: &str| {
+        geometry
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap()
+    };
+    (field("WIDTH="), field("HEIGHT="))
+}
+
+#[test]
+fn on_a_laptop_screen_an_empty_log_asks_escape_goes_back_and_ctrl_z_takes_back() {
+    let home = support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("laptop.json");
+    drop(
+        rapporteur::storage::Store::create(&session, &rapporteur::core::demo::demo_session())
+            .unwrap(),
+    );
+    let before = texts(&session);
+    let (_xvfb, display) = start_xvfb_sized("1366x768x24");
+    let (mut app, window) = start_app(&display, &session, &home);
+    let (width, height) = window_size(&display, &window);
+    assert!(
+        width <= 1366 && height <= 768,
+        "the window fits the screen: {width}x{height}"
+    );
+    let beat = || std::thread::sleep(Duration::from_millis(300));
+
+    // Argentina picked, Ctrl+Enter with nothing typed: a question, nothing logged.
+    xdo(&display, &["windowfocus", "--sync", &window]);
+    xdo(&display, &["key", "--clearmodifiers", "ctrl+l"]);
+    beat();
+    xdo(&display, &["type", "--delay", "25", "argen"]);
+    xdo(&display, &["key", "Return"]);
+    beat();
+    xdo(&display, &["key", "--clearmodifiers", "ctrl+Return"]);
+    beat();
+    screenshot(&display, "laptop-empty-statement-question.png");
+    // Escape: back to the statement box, where the typing lands.
+    xdo(&display, &["key", "Escape"]);
+    beat();
+    xdo(
+        &display,
+        &["type", "--delay", "15", "supported the call for prevention"],
+    );
+    xdo(&display, &["key", "--clearmodifiers", "ctrl+Return"]);
+    wait_for("the statement on disk", Duration::from_secs(20), || {
+        texts(&session).last().map(String::as_str) == Some("supported the call for prevention")
+    });
+    assert_eq!(texts(&session).len(), before.len() + 1, "no phantom logged");
+
+    // Ctrl+Z takes it back: off the disk, back in the box.
+    xdo(&display, &["key", "--clearmodifiers", "ctrl+z"]);
+    wait_for("the undo on disk", Duration::from_secs(20), || {
+        texts(&session) == before
+    });
+    beat();
+    screenshot(&display, "laptop-after-undo.png");
+    let draft_back = wait_until(Duration::from_secs(10), || {
+        rapporteur::storage::draft::load_draft(&session)
+            .is_some_and(|d| d.text == "supported the call for prevention")
+    });
+    assert!(
+        draft_back,
+        "the statement is back in the box (and its draft)"
+    );
+
+    // Pulled plug: the CLI export shows the log as it stands, the undone statement out.
+    app.0.kill().unwrap();
+    let _ = app.0.wait();
+    let exported = markdown(&session);
+    assert!(!exported.contains("supported the call for prevention"));
+    assert!(
+        exported
+            .contains("The representative of Cairo Institute for Human Rights Studies highlighted")
+    );
 }

@@ -84,7 +84,13 @@ impl Capture {
             None => format!(
                 "LOG ({}, newest first, times in {}; click to correct)",
                 super::super::widget::counted(count, "intervention", "interventions"),
-                chrono::Utc::now().with_timezone(&zone).format("%Z"),
+                // The zone's name when the meeting took place (summer time or not).
+                session
+                    .interventions
+                    .last()
+                    .map_or_else(chrono::Utc::now, |i| i.started_at)
+                    .with_timezone(&zone)
+                    .format("%Z"),
             ),
         };
         listed(title, list, (count == 0).then_some("Nothing logged yet.")).into()
