@@ -22,6 +22,13 @@ pub enum LockError {
         folder: PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "{path}, the lock that keeps a session to one window, cannot be opened for writing ({source}). Nothing was changed. If no Rapporteur has this session open, give yourself write access to that file (or delete it) and open the session again."
+    )]
+    LockDenied {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("cannot lock {path}: {source}")]
     Io {
         path: PathBuf,
@@ -49,18 +56,15 @@ impl SessionLock {
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
         let file = options.open(&path).map_err(|source| {
-            #[cfg(unix)]
-            let link = source.raw_os_error() == Some(libc::ELOOP);
-            #[cfg(not(unix))]
-            let link = false;
-            #[cfg(unix)]
-            let read_only = matches!(source.raw_os_error(), Some(libc::EROFS | libc::EACCES));
-            #[cfg(not(unix))]
-            let read_only = source.kind() == std::io::ErrorKind::PermissionDenied;
-            if link {
-                LockError::Link(path.clone())
-            } else if read_only {
-                LockError::ReadOnly {
+            // Whether the lock file was already there (not through a link).
+            let existed = std::fs::symlink_metadata(&path).is_ok();
+            match refusal(&source, existed) {
+                Refusal::Link => LockError::Link(path.clone()),
+                Refusal::LockFile => LockError::LockDenied {
+                    path: path.clone(),
+                    source,
+                },
+                Refusal::Folder => LockError::ReadOnly {
                     session: session.to_path_buf(),
                     folder: session
                         .parent()
@@ -68,12 +72,11 @@ impl SessionLock {
                         .unwrap_or(Path::new("."))
                         .to_path_buf(),
                     source,
-                }
-            } else {
-                LockError::Io {
+                },
+                Refusal::Other => LockError::Io {
                     path: path.clone(),
                     source,
-                }
+                },
             }
         })?;
         match file.try_lock() {
@@ -84,9 +87,64 @@ impl SessionLock {
     }
 }
 
+#[derive(Debug, PartialEq, Eq)]
+enum Refusal {
+    Link,
+    /// The folder is read-only, or the lock file could not be created in it.
+    Folder,
+    /// The lock file is there but may not be written (another user's, or made read-only).
+    LockFile,
+    Other,
+}
+
+/// Why the lock file could not be opened: a permission refusal on a lock file already
+/// there is that file's, not the folder's.
+fn refusal(source: &std::io::Error, lock_existed: bool) -> Refusal {
+    #[cfg(unix)]
+    let (link, read_only_fs, denied) = {
+        let code = source.raw_os_error();
+        (
+            code == Some(libc::ELOOP),
+            code == Some(libc::EROFS),
+            code == Some(libc::EACCES) || code == Some(libc::EPERM),
+        )
+    };
+    #[cfg(not(unix))]
+    let (link, read_only_fs, denied) = (
+        false,
+        false,
+        source.kind() == std::io::ErrorKind::PermissionDenied,
+    );
+    if link {
+        Refusal::Link
+    } else if read_only_fs || (denied && !lock_existed) {
+        Refusal::Folder
+    } else if denied {
+        Refusal::LockFile
+    } else {
+        Refusal::Other
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_lock_file_is_not_blamed_on_its_folder() {
+        let err = |code| std::io::Error::from_raw_os_error(code);
+        assert_eq!(refusal(&err(libc::EACCES), true), Refusal::LockFile);
+        assert_eq!(refusal(&err(libc::EACCES), false), Refusal::Folder);
+        assert_eq!(refusal(&err(libc::EROFS), true), Refusal::Folder);
+        assert_eq!(refusal(&err(libc::ELOOP), true), Refusal::Link);
+        assert_eq!(refusal(&err(libc::EIO), true), Refusal::Other);
+        let message = LockError::LockDenied {
+            path: PathBuf::from("/m/.s.json.lock"),
+            source: err(libc::EACCES),
+        }
+        .to_string();
+        assert!(message.contains("/m/.s.json.lock") && message.contains("Nothing was changed"));
+    }
 
     #[test]
     fn a_second_lock_is_refused_until_the_first_is_dropped() {

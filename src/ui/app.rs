@@ -1099,7 +1099,9 @@ impl App {
         }
         // The list is longer than a laptop screen: it scrolls, the Close button stays.
         column![
-            iced::widget::scrollable(rows.padding([0, style::gap::M as u16])).height(iced::Shrink),
+            iced::widget::scrollable(rows.padding([0, style::gap::M as u16]))
+                .spacing(style::gap::S)
+                .height(Fill),
             button(text("Close (Esc or F1)")).on_press(Message::Command(Command::Help)),
         ]
         .spacing(style::gap::M)

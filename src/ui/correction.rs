@@ -244,7 +244,7 @@ impl Correction {
                 header,
                 // Actions first: they stay in view however tall the panel grows.
                 actions,
-                body,
+                widget::clipped(body),
                 self.footnotes_view(),
                 text("Re-attribute: type another speaker below (optional)")
                     .size(style::size::HINT)

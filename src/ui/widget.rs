@@ -24,6 +24,15 @@ pub fn typing_keys<M>(shortcut: fn(Command) -> M) -> impl Fn(KeyPress) -> Option
     }
 }
 
+/// A multi-line text box in a clipping layer. The software renderer does not clip a
+/// text box's own lines to it: a long text was drawn past the box's bottom edge and
+/// stayed on screen after a shorter one replaced it.
+pub fn clipped<'a, M: 'a>(
+    text_box: impl Into<iced::Element<'a, M>>,
+) -> iced::widget::Container<'a, M> {
+    iced::widget::container(text_box).clip(true)
+}
+
 /// "1 paragraph", "2 paragraphs": a count with its noun in the right number.
 pub fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

@@ -92,7 +92,7 @@ impl Capture {
             segment,
             chooser,
             speaking,
-            statement,
+            widget::clipped(statement).height(Fill),
             match &self.question {
                 Some(question) => self.question_view(question, session),
                 None =>

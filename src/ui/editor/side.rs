@@ -85,7 +85,7 @@ impl Editor {
             .height(200)
             .size(style::size::READ)
             .padding(style::gap::M);
-        side = side.push(editor);
+        side = side.push(widget::clipped(editor));
         side = side.push(
             text("{Name} prints a person or delegation as the rules want at that place (full title at first mention); {delegations} is the opening of a thematic paragraph; {note:…} puts a footnote there.")
                 .size(style::size::HINT)

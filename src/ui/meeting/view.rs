@@ -36,11 +36,13 @@ fn statuses() -> Vec<StatusChoice> {
 }
 
 fn long_text(content: &text_editor::Content, which: LongText, height: u32) -> Element<'_, Message> {
-    text_editor(content)
-        .on_action(move |action| Message::LongText(which, action))
-        .height(height as f32)
-        .padding(style::gap::S)
-        .into()
+    super::super::widget::clipped(
+        text_editor(content)
+            .on_action(move |action| Message::LongText(which, action))
+            .height(height as f32)
+            .padding(style::gap::S),
+    )
+    .into()
 }
 
 impl MeetingScreen {
