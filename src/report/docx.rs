@@ -1,9 +1,10 @@
 //! DOCX writer: a pure function of the report, returning the bytes of a .docx file.
 //!
-//! docx-rs does most of the work; its verified gaps (see the stack notes) are mended in
-//! the built parts before packing: footnote marks (`w:footnoteRef`) and the superscript
-//! reference style, the language tag, and real document properties. Every patch asserts
-//! its anchor, so an upgrade of docx-rs that moves things fails loudly in the tests.
+//! docx-rs does most of the work; what it gets wrong is mended in the built parts before
+//! packing: every part's elements are put in schema order and the footnote marks
+//! (`w:footnoteRef`) added (`docx_order`), the language tag and real document properties
+//! written. The language patch asserts its anchor, so an upgrade of docx-rs that moves
+//! things fails loudly in the tests.
 
 use docx_rs::{
     AbstractNumbering, BreakType, Docx, Footer, Footnote, Header, IndentLevel, Level, LevelJc,
@@ -12,6 +13,7 @@ use docx_rs::{
 };
 
 use super::model::{Block, Inline, Report};
+use super::{docx_order, docx_pack};
 use crate::core::meeting::ReportKind;
 use crate::core::text::clean;
 
@@ -26,11 +28,15 @@ pub enum DocxError {
         part: &'static str,
         anchor: &'static str,
     },
+    #[error("docx-rs wrote a part that is not well-formed XML ({0})")]
+    Xml(String),
 }
 
 const FONT: &str = "Times New Roman";
-const PARAGRAPH_NUMBERING: usize = 1;
-const BULLETS: usize = 2;
+// docx-rs always writes a numbering of its own with id 1: ours take 2 and 3, so no id
+// is defined twice (LibreOffice used docx-rs's indents for ours).
+const PARAGRAPH_NUMBERING: usize = 2;
+const BULLETS: usize = 3;
 
 fn fonts() -> RunFonts {
     RunFonts::new()
@@ -213,7 +219,9 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
     docx = numbering(styles(docx));
 
     if !report.header.is_empty() {
-        docx = docx.header(Header::new().add_paragraph(simple("Masthead", &report.header).bold()));
+        // Bold runs: a bold paragraph mark would leave the text itself regular.
+        let header = styled_runs(Paragraph::new().style("Masthead"), &report.header, true);
+        docx = docx.header(Header::new().add_paragraph(header));
     }
     let footer = text_runs(Paragraph::new().style("Masthead"), &report.footer)
         .add_tab(Tab::new().val(TabValueType::Right).pos(9638))
@@ -278,17 +286,10 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
     }
 
     let mut xml = docx.build();
-    patch(
-        &mut xml.footnotes,
-        "footnotes",
-        r#"<w:pStyle w:val="FootnoteText" /></w:pPr>"#,
-        |anchor| {
-            format!(
-                r#"{anchor}<w:r><w:rPr><w:rStyle w:val="FootnoteReference" /></w:rPr><w:footnoteRef /></w:r>"#
-            )
-        },
-        report.footnotes().len(),
-    )?;
+    let (document, footnotes) =
+        docx_order::number_footnotes(&xml.document, &xml.footnotes).map_err(DocxError::Xml)?;
+    xml.document = document;
+    xml.footnotes = docx_order::mark_footnotes(&footnotes).map_err(DocxError::Xml)?;
     patch(
         &mut xml.styles,
         "styles",
@@ -297,11 +298,21 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
         1,
     )?;
     xml.doc_props.core = core_properties(report).into_bytes();
+    for part in [
+        &mut xml.document,
+        &mut xml.styles,
+        &mut xml.numberings,
+        &mut xml.settings,
+        &mut xml.footnotes,
+    ]
+    .into_iter()
+    .chain(xml.headers.iter_mut())
+    .chain(xml.footers.iter_mut())
+    {
+        *part = docx_order::order(part).map_err(DocxError::Xml)?;
+    }
 
-    let mut out = std::io::Cursor::new(Vec::new());
-    xml.pack(&mut out)
-        .map_err(|e| DocxError::Pack(e.to_string()))?;
-    Ok(out.into_inner())
+    docx_pack::pack(xml).map_err(DocxError::Pack)
 }
 
 /// Replaces every occurrence of `anchor` in a part; at least `expected` must exist.

@@ -2,6 +2,8 @@
 
 pub mod assemble;
 pub mod docx;
+mod docx_order;
+mod docx_pack;
 pub mod edit;
 pub mod limits;
 pub mod markdown;
