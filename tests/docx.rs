@@ -169,11 +169,26 @@ fn the_package_is_well_formed_with_styles_footnotes_and_properties() {
         })
         .unwrap();
     assert!(symbol_run.descendants().any(|n| n.has_tag_name((W, "b"))));
-    let footer = parts
+    // The job number on page 1's footer, the page number on the others'; page 1 has
+    // no running header (a first page of its own: `w:titlePg`).
+    let footers: Vec<&str> = parts
         .iter()
-        .find(|(n, _)| n.starts_with("word/footer"))
-        .unwrap();
-    assert!(footer.1.contains("GE.22-29477") && footer.1.contains("PAGE"));
+        .filter(|(n, _)| n.starts_with("word/footer"))
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(footers.len(), 2, "{footers:?}");
+    assert!(
+        footers
+            .iter()
+            .any(|f| f.contains("GE.22-29477") && !f.contains("PAGE"))
+    );
+    assert!(
+        footers
+            .iter()
+            .any(|f| f.contains("PAGE") && !f.contains("GE.22-29477"))
+    );
+    assert!(document.contains("<w:titlePg"));
+    assert!(document.contains(r#"w:headerReference w:type="first""#));
 
     // Document properties.
     let core = part(&parts, "docProps/core.xml");
@@ -376,7 +391,19 @@ fn an_edited_report_opens_in_libreoffice_with_its_numbers_mentions_and_lists() {
     let report = assemble(&s, &Options::default());
     let dir = tempfile::tempdir().unwrap();
     let (text, _) = libreoffice_text(dir.path(), "edited", &to_docx(&report).unwrap());
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // The text as it runs on, without the running header and footer a page break puts
+    // inside a paragraph.
+    let flat = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            *l != report.header
+                && *l != report.footer
+                && !l.chars().all(|c| c.is_ascii_digit() || c == '\u{c}')
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let flat = flat.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
         "13. Many delegations, including Germany, Liechtenstein, Peru and Switzerland, described national measures.",
         "14. The representative of the Netherlands, speaking on behalf of the Group of Friends",
@@ -415,6 +442,29 @@ fn libreoffice_opens_it_and_shows_numbers_and_footnotes() {
     assert!(
         page.success() && target.join("r2p-page-1.png").exists(),
         "pdftoppm renders the first page"
+    );
+    // Page 1 as the UN sets it: "United Nations" and the symbol on the first line, the
+    // organ beside "Distr.", then the body; no running header above them.
+    let first_page = text.split('\u{c}').next().unwrap();
+    let lines: Vec<&str> = first_page
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(
+        lines[0].starts_with("United Nations") && lines[0].ends_with("A/HRC/48/xx"),
+        "{lines:#?}"
+    );
+    assert!(lines[1].starts_with("General Assembly") && lines[1].ends_with("Distr.: General"));
+    assert!(lines.contains(&"Human Rights Council"));
+    assert_eq!(
+        first_page.matches("A/HRC/48/xx").count(),
+        1,
+        "no running header on page 1"
+    );
+    assert!(
+        first_page.contains("GE.22-29477"),
+        "the job number in page 1's footer"
     );
     for expected in [
         "A/HRC/48/xx",

@@ -364,3 +364,71 @@ fn minutes_end_with_decisions_and_conclusions() {
         "{text}"
     );
 }
+
+#[test]
+fn the_first_page_masthead_follows_the_meeting_data() {
+    let issue = chrono::NaiveDate::from_ymd_opt(2021, 8, 2);
+    let options = Options {
+        kind: None,
+        issue_date: issue,
+    };
+    // Defaults: the organ from the symbol, "General", English, the export's date.
+    let report = assemble(&r2p(), &options);
+    let first = report
+        .first_page
+        .clone()
+        .expect("a summary report has a first page");
+    assert_eq!(first.symbol, "A/HRC/48/xx");
+    assert_eq!(first.organ, "General Assembly");
+    assert_eq!(first.distribution, "General");
+    assert_eq!(first.issued.as_deref(), Some("2 August 2021"));
+    assert_eq!(first.original, "English");
+    assert_eq!(
+        first.body_lines.first().map(String::as_str),
+        Some("Human Rights Council")
+    );
+    assert!(first.body_lines.iter().any(|l| l == "Agenda item 3"));
+
+    // Every field set on the Meeting screen (or in --meeting) shows.
+    let mut s = r2p();
+    s.meeting.issued = chrono::NaiveDate::from_ymd_opt(2021, 9, 1);
+    s.meeting.session_dates = "13 September–1 October 2021".into();
+    s.meeting.organ = "Economic and Social Council".into();
+    s.meeting.distribution = "Limited".into();
+    s.meeting.original_language = "French".into();
+    let report = assemble(&s, &options);
+    let first = report.first_page.unwrap();
+    assert_eq!(first.organ, "Economic and Social Council");
+    assert_eq!(first.distribution, "Limited");
+    assert_eq!(
+        first.issued.as_deref(),
+        Some("1 September 2021"),
+        "its own date wins"
+    );
+    assert_eq!(first.original, "French");
+    assert!(
+        first
+            .body_lines
+            .contains(&"13 September–1 October 2021".to_string())
+    );
+    // The Markdown and text writers read the same data.
+    for line in [
+        "Distr.: Limited",
+        "1 September 2021",
+        "Original: French",
+        "13 September–1 October 2021",
+    ] {
+        assert!(
+            report.masthead.iter().any(|l| l == line),
+            "{line} not in {:?}",
+            report.masthead
+        );
+    }
+    // An older session file without these fields opens with the defaults.
+    let old: Meeting =
+        serde_json::from_str(r#"{"title": "Panel", "symbol": "A/HRC/1/1"}"#).unwrap();
+    assert_eq!(
+        (old.distribution.as_str(), old.original_language.as_str()),
+        ("General", "English")
+    );
+}

@@ -96,6 +96,15 @@ pub struct Meeting {
     pub job_number: String,
     pub agenda_item_number: String,
     pub agenda_item_title: String,
+    /// The first page's masthead. Date of issue (None: the day of the export).
+    pub issued: Option<NaiveDate>,
+    /// "13 September–1 October 2021": under the session on the first page.
+    pub session_dates: String,
+    /// The parent organ ("General Assembly"); empty: the one the symbol names.
+    pub organ: String,
+    /// "General", "Limited" or "Restricted".
+    pub distribution: String,
+    pub original_language: String,
     pub report_kind: ReportKind,
     /// Number of participants, when the secretariat gives one ("112 participants").
     pub participants_count: Option<u32>,
@@ -122,6 +131,11 @@ impl Default for Meeting {
             job_number: String::new(),
             agenda_item_number: String::new(),
             agenda_item_title: String::new(),
+            issued: None,
+            session_dates: String::new(),
+            organ: String::new(),
+            distribution: "General".into(),
+            original_language: "English".into(),
             report_kind: ReportKind::PanelSummary,
             participants_count: None,
             limits: SpeakingLimits::default(),

@@ -18,7 +18,7 @@ use crate::core::text::capitalize_first;
 use super::memo::Kept;
 pub use super::memo::Memo;
 use super::mentions::with_article;
-use super::model::{Block, Inline, Report, Sources};
+use super::model::{Block, FirstPage, Inline, Report, Sources};
 use super::participation;
 use super::template::{self, Keys, Renderer, escape, from_inlines};
 use super::words::{end_sentence, indefinite_article, join_and, lower_first, roman};
@@ -264,18 +264,45 @@ pub fn assemble_summary(
     }
     *memo = walk.finish();
 
-    let mut masthead = vec![m.symbol.clone(), "Distr.: General".into()];
-    if let Some(date) = options.issue_date {
+    let mut masthead = vec![
+        m.symbol.clone(),
+        format!("Distr.: {}", typed_or(&m.distribution, "General")),
+    ];
+    if let Some(date) = m.issued.or(options.issue_date) {
         masthead.push(format_date(date));
     }
-    masthead.push("Original: English".into());
-    masthead.extend([m.body.clone(), m.session.clone()]);
+    masthead.push(format!(
+        "Original: {}",
+        typed_or(&m.original_language, "English")
+    ));
+    masthead.extend([m.body.clone(), m.session.clone(), m.session_dates.clone()]);
     if !m.agenda_item_number.is_empty() {
         masthead.push(format!("Agenda item {}", m.agenda_item_number));
     }
     masthead.push(m.agenda_item_title.clone());
     masthead.retain(|l| !l.trim().is_empty());
 
+    let first_page = (!m.symbol.trim().is_empty()).then(|| FirstPage {
+        symbol: m.symbol.clone(),
+        organ: typed_or(&m.organ, FirstPage::organ_of(&m.symbol)),
+        distribution: typed_or(&m.distribution, "General"),
+        issued: m.issued.or(options.issue_date).map(format_date),
+        original: typed_or(&m.original_language, "English"),
+        body_lines: [
+            m.body.clone(),
+            m.session.clone(),
+            m.session_dates.clone(),
+            if m.agenda_item_number.is_empty() {
+                String::new()
+            } else {
+                format!("Agenda item {}", m.agenda_item_number)
+            },
+        ]
+        .into_iter()
+        .filter(|l| !l.trim().is_empty())
+        .collect(),
+        item_title: m.agenda_item_title.clone(),
+    });
     let subtitle = if session.report.subtitle.trim().is_empty() {
         DEFAULT_SUBTITLE.to_string()
     } else {
@@ -297,6 +324,7 @@ pub fn assemble_summary(
         blocks,
         header: m.symbol.clone(),
         footer: m.job_number.clone(),
+        first_page,
         language: "en-GB".into(),
         issued: options.issue_date,
         warnings,
@@ -458,6 +486,7 @@ fn minutes(session: &Session, options: &Options) -> Report {
         language: "en-GB".into(),
         issued: options.issue_date,
         warnings: Vec::new(),
+        first_page: None,
     }
 }
 
@@ -493,5 +522,14 @@ fn minutes_name(session: &Session, speaker: &Speaker, first: bool) -> String {
                 format!("{name} ({})", details.join(", "))
             }
         }
+    }
+}
+
+/// What was typed, or `default` when nothing was.
+fn typed_or(typed: &str, default: &str) -> String {
+    if typed.trim().is_empty() {
+        default.to_string()
+    } else {
+        typed.trim().to_string()
     }
 }

@@ -7,12 +7,13 @@
 //! things fails loudly in the tests.
 
 use docx_rs::{
-    AbstractNumbering, BreakType, Docx, Footer, Footnote, Header, IndentLevel, Level, LevelJc,
-    LevelText, LineSpacing, NumberFormat, NumberingId, PageMargin, PageNum, Paragraph, Run,
-    RunFonts, SpecialIndentType, Start, Style, StyleType, Tab, TabValueType, VertAlignType,
+    AbstractNumbering, BorderType, BreakType, Docx, Footer, Footnote, Header, IndentLevel, Level,
+    LevelJc, LevelText, LineSpacing, NumberFormat, NumberingId, PageMargin, PageNum, Paragraph,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
+    Start, Style, StyleType, Tab, TabValueType, VertAlignType,
 };
 
-use super::model::{Block, Inline, Report};
+use super::model::{Block, FirstPage, Inline, Report};
 use super::{docx_order, docx_pack};
 use crate::core::meeting::ReportKind;
 use crate::core::text::clean;
@@ -198,6 +199,77 @@ fn inline(mut p: Paragraph, content: &[Inline]) -> Paragraph {
     p
 }
 
+/// The text width of an A4 page with the margins set below, in twentieths of a point.
+const TEXT_WIDTH: usize = 9638;
+/// Where the right column of the masthead starts ("Distr.: General", the date).
+const MASTHEAD_COLUMN: usize = 6804;
+
+/// A rule under a paragraph: `eighths` of a point thick.
+fn ruled(mut p: Paragraph, eighths: usize) -> Paragraph {
+    // Only the bottom: docx-rs's default set draws a box.
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size(eighths)
+                .space(1),
+        ),
+    );
+    p
+}
+
+fn sized(text: &str, half_points: usize, bold: bool) -> Run {
+    let run = Run::new().add_text(clean(text)).size(half_points);
+    if bold { run.bold() } else { run }
+}
+
+/// The UN first page: "United Nations" and the symbol over a rule; the organ in large
+/// bold beside "Distr.", the date of issue and the original language, over a thick
+/// rule; then the body, session and agenda item, the item's title in bold.
+fn first_page(first: &FirstPage) -> Vec<Paragraph> {
+    let right_column =
+        |p: Paragraph| p.add_tab(Tab::new().val(TabValueType::Left).pos(MASTHEAD_COLUMN));
+    let mut out = vec![ruled(
+        Paragraph::new()
+            .style("Masthead")
+            .add_tab(Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH))
+            .add_run(sized("United Nations", 20, false))
+            .add_run(Run::new().add_tab())
+            .add_run(sized(&first.symbol, 40, false)),
+        8,
+    )];
+    let mut column = vec![format!("Distr.: {}", first.distribution)];
+    column.extend(first.issued.clone());
+    column.push(format!("Original: {}", first.original));
+    let last = column.len().saturating_sub(1);
+    for (n, line) in column.iter().enumerate() {
+        let mut p = right_column(Paragraph::new().style("Masthead"));
+        if n == 0 {
+            p = p.add_run(sized(&first.organ, 56, true));
+        }
+        p = p
+            .add_run(Run::new().add_tab())
+            .add_run(sized(line, 20, false));
+        out.push(if n == last { ruled(p, 24) } else { p });
+    }
+    for line in &first.body_lines {
+        let bold = !line.starts_with("Agenda item");
+        out.push(
+            Paragraph::new()
+                .style("Masthead")
+                .add_run(sized(line, 20, bold)),
+        );
+    }
+    if !first.item_title.trim().is_empty() {
+        out.push(styled_runs(
+            Paragraph::new().style("Masthead"),
+            &first.item_title,
+            true,
+        ));
+    }
+    out
+}
+
 fn simple(style: &str, text: &str) -> Paragraph {
     text_runs(Paragraph::new().style(style), text)
 }
@@ -223,14 +295,34 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
         let header = styled_runs(Paragraph::new().style("Masthead"), &report.header, true);
         docx = docx.header(Header::new().add_paragraph(header));
     }
-    let footer = text_runs(Paragraph::new().style("Masthead"), &report.footer)
-        .add_tab(Tab::new().val(TabValueType::Right).pos(9638))
+    let page_number = Paragraph::new()
+        .style("Masthead")
+        .add_tab(Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH))
         .add_run(Run::new().add_tab())
         .add_page_num(PageNum::new());
-    docx = docx.footer(Footer::new().add_paragraph(footer));
-
-    for line in &report.masthead {
-        docx = docx.add_paragraph(simple("Masthead", line));
+    match &report.first_page {
+        Some(first) => {
+            // Page 1 has the masthead and no running header; its footer carries the
+            // job number, the later pages' the page number.
+            docx = docx
+                .title_pg()
+                .first_header(Header::new().add_paragraph(Paragraph::new().style("Masthead")))
+                .first_footer(Footer::new().add_paragraph(simple("Masthead", &report.footer)))
+                .footer(Footer::new().add_paragraph(page_number));
+            for paragraph in first_page(first) {
+                docx = docx.add_paragraph(paragraph);
+            }
+        }
+        None => {
+            let footer = text_runs(Paragraph::new().style("Masthead"), &report.footer)
+                .add_tab(Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH))
+                .add_run(Run::new().add_tab())
+                .add_page_num(PageNum::new());
+            docx = docx.footer(Footer::new().add_paragraph(footer));
+            for line in &report.masthead {
+                docx = docx.add_paragraph(simple("Masthead", line));
+            }
+        }
     }
     if !report.title.is_empty() {
         docx = docx.add_paragraph(simple("Title", &report.title));

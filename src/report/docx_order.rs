@@ -12,6 +12,17 @@ use quick_xml::events::Event;
 /// order Office's own validator uses). Children not listed keep their place at the end.
 const ORDERS: &[(&str, &[&str])] = &[
     (
+        "w:pBdr",
+        &[
+            "w:top",
+            "w:left",
+            "w:bottom",
+            "w:right",
+            "w:between",
+            "w:bar",
+        ],
+    ),
+    (
         "w:pPr",
         &[
             "w:pStyle",

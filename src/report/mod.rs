@@ -16,4 +16,4 @@ pub mod themes;
 pub mod words;
 
 pub use assemble::{Options, assemble};
-pub use model::{Block, Inline, Report};
+pub use model::{Block, FirstPage, Inline, Report};

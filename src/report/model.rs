@@ -68,6 +68,37 @@ pub struct Report {
     pub issued: Option<chrono::NaiveDate>,
     /// What the editor should fix (a name in a template that names nobody).
     pub warnings: Vec<String>,
+    /// The UN first page's masthead, when the report has one (a summary report).
+    pub first_page: Option<FirstPage>,
+}
+
+/// The masthead of a UN document's first page, as the published documents set it:
+/// "United Nations" and the symbol; the parent organ beside "Distr.", the date of issue
+/// and the original language; then the body, session and agenda item.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FirstPage {
+    pub symbol: String,
+    /// "General Assembly" for A/ documents (the Human Rights Council's among them).
+    pub organ: String,
+    pub distribution: String,
+    pub issued: Option<String>,
+    pub original: String,
+    /// Body, session, "Agenda item 3": one line each.
+    pub body_lines: Vec<String>,
+    /// The agenda item's title, bold under them.
+    pub item_title: String,
+}
+
+impl FirstPage {
+    /// The organ a symbol's first element names (ST/SG/ documents have none here).
+    pub fn organ_of(symbol: &str) -> &'static str {
+        match symbol.split('/').next().unwrap_or("") {
+            "A" => "General Assembly",
+            "S" => "Security Council",
+            "E" => "Economic and Social Council",
+            _ => "",
+        }
+    }
 }
 
 impl Inline {

@@ -22,6 +22,11 @@ pub enum Field {
     JobNumber,
     AgendaNumber,
     AgendaTitle,
+    Issued,
+    SessionDates,
+    Organ,
+    Distribution,
+    Original,
     Participants,
     CouncilLimit,
     ObserverLimit,
@@ -65,6 +70,27 @@ pub(super) const FIELDS: &[(Field, &str, &str)] = &[
     (Field::JobNumber, "Job number", "GE.22-29477"),
     (Field::AgendaNumber, "Agenda item number", "3"),
     (Field::AgendaTitle, "Agenda item title", ""),
+    (
+        Field::Issued,
+        "Date of issue",
+        "YYYY-MM-DD (empty: the day of the export)",
+    ),
+    (
+        Field::SessionDates,
+        "Session dates",
+        "13 September–1 October 2021",
+    ),
+    (
+        Field::Organ,
+        "Parent organ",
+        "empty: from the symbol (General Assembly for A/)",
+    ),
+    (
+        Field::Distribution,
+        "Distribution",
+        "General, Limited or Restricted",
+    ),
+    (Field::Original, "Original language", "English"),
     (
         Field::Participants,
         "Number of participants",
@@ -123,6 +149,11 @@ pub(super) fn value(session: &Session, field: Field) -> String {
         Field::JobNumber => m.job_number.clone(),
         Field::AgendaNumber => m.agenda_item_number.clone(),
         Field::AgendaTitle => m.agenda_item_title.clone(),
+        Field::Issued => opt(m.issued.map(|d| d.to_string())),
+        Field::SessionDates => m.session_dates.clone(),
+        Field::Organ => m.organ.clone(),
+        Field::Distribution => m.distribution.clone(),
+        Field::Original => m.original_language.clone(),
         Field::Participants => opt(m.participants_count.map(|n| n.to_string())),
         Field::CouncilLimit => m.limits.council_member.to_string(),
         Field::ObserverLimit => m.limits.observer.to_string(),
@@ -194,6 +225,23 @@ pub(super) fn apply(session: &mut Session, field: Field, raw: &str) -> Result<()
         Field::JobNumber => m.job_number = v,
         Field::AgendaNumber => m.agenda_item_number = v,
         Field::AgendaTitle => m.agenda_item_title = v,
+        Field::Issued if v.is_empty() => m.issued = None,
+        Field::Issued => {
+            m.issued = Some(
+                NaiveDate::parse_from_str(&v, "%Y-%m-%d")
+                    .map_err(|_| "a date as YYYY-MM-DD".to_string())?,
+            )
+        }
+        Field::SessionDates => m.session_dates = v,
+        Field::Organ => m.organ = v,
+        Field::Distribution => {
+            m.distribution = ["General", "Limited", "Restricted"]
+                .into_iter()
+                .find(|d| d.eq_ignore_ascii_case(&v))
+                .ok_or_else(|| "General, Limited or Restricted".to_string())?
+                .to_string()
+        }
+        Field::Original => m.original_language = v,
         Field::Participants if v.is_empty() => m.participants_count = None,
         Field::Participants => m.participants_count = Some(number(&v)?),
         Field::CouncilLimit => m.limits.council_member = number(&v)?,
