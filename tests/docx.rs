@@ -157,9 +157,8 @@ fn the_package_is_well_formed_with_styles_footnotes_and_properties() {
     // Header and footer: symbol; job number and page number field.
     let header = parts
         .iter()
-        .find(|(n, _)| n.starts_with("word/header"))
-        .unwrap();
-    assert!(header.1.contains("A/HRC/48/xx"));
+        .find(|(n, t)| n.starts_with("word/header") && t.contains("A/HRC/48/xx"))
+        .expect("a running header with the symbol");
     // Its text bold (the runs, not only the paragraph mark).
     let header_xml = roxmltree::Document::parse(&header.1).unwrap();
     let symbol_run = header_xml
@@ -176,7 +175,7 @@ fn the_package_is_well_formed_with_styles_footnotes_and_properties() {
         .filter(|(n, _)| n.starts_with("word/footer"))
         .map(|(_, t)| t.as_str())
         .collect();
-    assert_eq!(footers.len(), 2, "{footers:?}");
+    assert_eq!(footers.len(), 3, "first, odd and even pages: {footers:?}");
     assert!(
         footers
             .iter()
@@ -189,6 +188,25 @@ fn the_package_is_well_formed_with_styles_footnotes_and_properties() {
     );
     assert!(document.contains("<w:titlePg"));
     assert!(document.contains(r#"w:headerReference w:type="first""#));
+    // The symbol and the page number on the outer side: right on odd pages, left on
+    // even ones.
+    assert!(document.contains(r#"w:headerReference w:type="even""#));
+    assert!(part(&parts, "word/settings.xml").contains("w:evenAndOddHeaders"));
+    let headers: Vec<&str> = parts
+        .iter()
+        .filter(|(n, _)| n.starts_with("word/header"))
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert!(
+        headers
+            .iter()
+            .any(|h| h.contains("A/HRC/48/xx") && h.contains(r#"w:jc w:val="right""#))
+    );
+    assert!(
+        headers
+            .iter()
+            .any(|h| h.contains("A/HRC/48/xx") && h.contains(r#"w:jc w:val="left""#))
+    );
 
     // Document properties.
     let core = part(&parts, "docProps/core.xml");

@@ -290,7 +290,7 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
         .default_size(20);
     docx = numbering(styles(docx));
 
-    if !report.header.is_empty() {
+    if !report.header.is_empty() && report.first_page.is_none() {
         // Bold runs: a bold paragraph mark would leave the text itself regular.
         let header = styled_runs(Paragraph::new().style("Masthead"), &report.header, true);
         docx = docx.header(Header::new().add_paragraph(header));
@@ -303,12 +303,22 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
     match &report.first_page {
         Some(first) => {
             // Page 1 has the masthead and no running header; its footer carries the
-            // job number, the later pages' the page number.
+            // job number. Later pages carry the symbol and the page number on the
+            // outer side: right on odd pages, left on even ones, as the UN prints.
+            let symbol = |align| {
+                styled_runs(Paragraph::new().style("Masthead"), &report.header, true).align(align)
+            };
+            let even_page_number = Paragraph::new()
+                .style("Masthead")
+                .add_page_num(PageNum::new());
             docx = docx
                 .title_pg()
                 .first_header(Header::new().add_paragraph(Paragraph::new().style("Masthead")))
                 .first_footer(Footer::new().add_paragraph(simple("Masthead", &report.footer)))
-                .footer(Footer::new().add_paragraph(page_number));
+                .header(Header::new().add_paragraph(symbol(docx_rs::AlignmentType::Right)))
+                .even_header(Header::new().add_paragraph(symbol(docx_rs::AlignmentType::Left)))
+                .footer(Footer::new().add_paragraph(page_number))
+                .even_footer(Footer::new().add_paragraph(even_page_number));
             for paragraph in first_page(first) {
                 docx = docx.add_paragraph(paragraph);
             }
