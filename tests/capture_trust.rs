@@ -718,3 +718,16 @@ fn ctrl_b_chooses_the_group_by_typing_and_ctrl_z_takes_it_back() {
     assert_eq!(last(&app).on_behalf_of, Some(friends));
     assert_eq!(last(&app).text, "spoke for the group");
 }
+
+#[test]
+fn picking_the_same_speaker_again_keeps_the_text_and_the_clock() {
+    let Fixture { mut app, _dir, .. } = demo_app();
+    pick(&mut app, "argen");
+    type_only(&mut app, "was still speaking");
+    let started = capture(&app).started_at;
+    app.open.as_mut().unwrap().capture.now += chrono::Duration::seconds(30);
+    pick(&mut app, "argen");
+    assert_eq!(capture(&app).question, None, "nothing to ask");
+    assert_eq!(box_text(&app), "was still speaking");
+    assert_eq!(capture(&app).started_at, started);
+}

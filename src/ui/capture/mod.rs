@@ -299,15 +299,7 @@ impl Capture {
                     session,
                 )
             }
-            Message::Behalf(choice) => {
-                let before = self.snapshot(session);
-                if let Some(picked) = &mut self.picked {
-                    picked.on_behalf_of = choice.value;
-                    self.draft_dirty = true;
-                }
-                self.record("choosing the group", before, session);
-                Effect::none()
-            }
+            Message::Behalf(choice) => self.speaks_for(choice.value, session),
             Message::Statement(action) => {
                 let action = match action {
                     // Pasted text often carries characters a report cannot hold.
@@ -529,8 +521,12 @@ impl Capture {
         if self.question.is_some() {
             return Effect::none();
         }
+        if self.picked.as_ref() == Some(&picked) {
+            // The speaker already picked: their text and clock stay as they are.
+            return Effect::task(operation::focus(STATEMENT));
+        }
         let unlogged = !self.statement_text().trim().is_empty();
-        if unlogged && self.picked.as_ref().is_some_and(|now| *now != picked) {
+        if unlogged && self.picked.is_some() {
             self.question = Some(Question::Switch(picked));
             return Effect::task(unfocus());
         }
