@@ -248,16 +248,10 @@ impl PersonForm {
         // placeholder); in the meeting room the placeholders say it in less room.
         let labelled = |label: &'static str, input: Element<'a, Message>| -> Element<'a, Message> {
             if full {
-                row![
-                    text(label)
-                        .size(style::size::LABEL)
-                        .color(style::MUTED)
-                        .width(90),
-                    input
-                ]
-                .spacing(style::gap::S)
-                .align_y(iced::Center)
-                .into()
+                row![field_label(label), input]
+                    .spacing(style::gap::S)
+                    .align_y(iced::Center)
+                    .into()
             } else {
                 input
             }
@@ -265,12 +259,7 @@ impl PersonForm {
         let known = find_builtin(&self.delegation).is_some() || self.delegation.trim().is_empty();
         let mut delegation_row = iced::widget::Row::new();
         if full {
-            delegation_row = delegation_row.push(
-                text("Delegation")
-                    .size(style::size::LABEL)
-                    .color(style::MUTED)
-                    .width(90),
-            );
+            delegation_row = delegation_row.push(field_label("Delegation"));
         }
         delegation_row = delegation_row.push(
             text_input(
@@ -405,6 +394,14 @@ impl PersonForm {
         }
         form.into()
     }
+}
+
+/// A field's label in front of it (the full form, on the Meeting screen).
+fn field_label<'a>(label: &'static str) -> iced::widget::Text<'a> {
+    text(label)
+        .size(style::size::LABEL)
+        .color(style::MUTED)
+        .width(90)
 }
 
 fn pronoun_for(honorific: Honorific) -> Pronoun {
