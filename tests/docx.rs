@@ -569,7 +569,31 @@ fn every_kind_of_docx_has_no_schema_finding_and_reads_back() {
         )
         .unwrap();
     history.apply(&mut edited, &Op::MoveUp(group)).unwrap();
-    write("edited", &assemble(&edited, &Options::default()));
+    // Two subheadings, A. and B., in the interactive dialogue.
+    for (after, title) in [(group, "National measures"), (group, "Prevention")] {
+        let id = history.apply(&mut edited, &Op::InsertAfter(after)).unwrap();
+        history
+            .apply(
+                &mut edited,
+                &Op::SetText {
+                    id,
+                    text: title.into(),
+                },
+            )
+            .unwrap();
+        history.apply(&mut edited, &Op::ToggleHeading(id)).unwrap();
+    }
+    let edited_report = assemble(&edited, &Options::default());
+    let docx = to_docx(&edited_report).unwrap();
+    let document = parts(&docx)
+        .into_iter()
+        .find(|(n, _)| n == "word/document.xml")
+        .unwrap()
+        .1;
+    let heading2 = document.matches(r#"<w:pStyle w:val="Heading2" />"#).count();
+    assert_eq!(heading2, 2, "both subheadings in the subheading style");
+    assert!(document.contains("National measures") && document.contains(">A.\t<"));
+    write("edited", &edited_report);
     // Hostile text in every place a report has text.
     let mut runner = proptest::test_runner::TestRunner::deterministic();
     for n in 0..12 {

@@ -378,6 +378,7 @@ enum Pick {
     Group(usize, usize),
     Footnote(usize, String),
     Unfootnote(usize),
+    Heading(usize),
 }
 
 fn pick() -> impl Strategy<Value = Pick> {
@@ -406,7 +407,11 @@ fn pick() -> impl Strategy<Value = Pick> {
         n.clone().prop_map(Pick::Include),
         (n.clone(), n.clone()).prop_map(|(a, b)| Pick::Group(a, b)),
         (n.clone(), text).prop_map(|(a, t)| Pick::Footnote(a, t)),
-        n.prop_map(Pick::Unfootnote),
+        n.clone().prop_map(Pick::Unfootnote),
+        // Twice, so that inserted paragraphs (the only ones that can be) often become
+        // subheadings.
+        n.clone().prop_map(Pick::Heading),
+        n.prop_map(Pick::Heading),
     ]
 }
 
@@ -458,6 +463,19 @@ fn to_op(s: &Session, pick: &Pick) -> Option<Op> {
             id: id(*a)?,
             index: 0,
         },
+        // Among the paragraphs written here when there are some (the only ones that can
+        // be subheadings), so that subheadings come often.
+        Pick::Heading(a) => {
+            let written: Vec<ParagraphId> = layout
+                .paragraphs()
+                .filter(|p| p.sources.is_empty() && p.generated.is_none())
+                .map(|p| p.id)
+                .collect();
+            match written.get(a % written.len().max(1)) {
+                Some(id) => Op::ToggleHeading(*id),
+                None => Op::ToggleHeading(id(*a)?),
+            }
+        }
     })
 }
 
@@ -733,4 +751,96 @@ fn a_statement_logged_elsewhere_reprints_only_what_reads_the_whole_log() {
     );
     assert_eq!(renamed, assemble(&s, &options));
     assert_eq!(memo.reused(), 0);
+}
+
+/// The id of the numbered paragraph `n`.
+fn numbered(s: &Session, n: u32) -> ParagraphId {
+    assemble(s, &Options::default())
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph {
+                number: Some(m),
+                item: Some(id),
+                ..
+            } if *m == n => Some(*id),
+            _ => None,
+        })
+        .unwrap()
+}
+
+/// A paragraph written after `after`, titled, made a subheading.
+fn subheading(s: &mut Session, after: ParagraphId, title: &str) -> ParagraphId {
+    let id = apply(s, &Op::InsertAfter(after)).unwrap();
+    apply(
+        s,
+        &Op::SetText {
+            id,
+            text: title.into(),
+        },
+    )
+    .unwrap();
+    apply(s, &Op::ToggleHeading(id)).unwrap();
+    id
+}
+
+#[test]
+fn subheadings_are_lettered_unnumbered_and_printed_by_every_writer() {
+    let mut s = demo_session();
+    let before = assemble(&s, &Options::default()).numbered().len();
+    // A statement's paragraph cannot be one: nothing logged may vanish into a title.
+    let statement = numbered(&s, 13);
+    assert!(apply(&mut s, &Op::ToggleHeading(statement)).is_err());
+
+    let after = numbered(&s, 12);
+    let first = subheading(&mut s, after, "National measures");
+    let report = assemble(&s, &Options::default());
+    assert_eq!(
+        report.numbered().len(),
+        before,
+        "a subheading takes no number"
+    );
+    assert!(
+        report.warnings.iter().any(|w| w.contains("needs a B.")),
+        "{:?}",
+        report.warnings
+    );
+    let after = numbered(&s, 16);
+    subheading(&mut s, after, "Accountability");
+    let report = assemble(&s, &Options::default());
+    let letters: Vec<(String, String)> = report
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Subheading {
+                letter, content, ..
+            } => Some((letter.clone(), rapporteur::report::model::plain(content))),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        letters,
+        [
+            ("A.".to_string(), "National measures".to_string()),
+            ("B.".to_string(), "Accountability".to_string())
+        ]
+    );
+    assert!(!report.warnings.iter().any(|w| w.contains("needs a B.")));
+    // Moved below the second, the first is lettered anew.
+    apply(&mut s, &Op::MoveDown(first)).unwrap();
+    let md = rapporteur::report::markdown::to_markdown(&assemble(&s, &Options::default()));
+    assert!(md.contains("### A. National measures") || md.contains("### B. National measures"));
+    let md = rapporteur::report::markdown::to_markdown(&report);
+    assert!(
+        md.contains("### A. National measures\n") && md.contains("### B. Accountability\n"),
+        "{md}"
+    );
+    let text = rapporteur::report::markdown::to_text(&report);
+    assert!(text.contains("\nA. National measures\n"), "{text}");
+    // Back to a paragraph: numbered again.
+    apply(&mut s, &Op::ToggleHeading(first)).unwrap();
+    assert_eq!(
+        assemble(&s, &Options::default()).numbered().len(),
+        before + 1
+    );
 }

@@ -366,3 +366,46 @@ fn written_statements_are_readable_beside_the_participation_paragraph() {
     let n = editor(&app).number_of(participation).unwrap();
     assert!(numbered(session(&app), n).contains("A written statement was submitted by Belgium."));
 }
+
+#[test]
+fn ctrl_h_makes_a_written_paragraph_a_lettered_subheading_and_back() {
+    let Fixture { mut app, .. } = open_editor();
+    let before = report(session(&app)).numbered().len();
+    ctrl(&mut app, "i");
+    interact(&mut app, |ui| {
+        ui.click(id(editor::TEXT)).unwrap();
+        ui.typewrite("Prevention at the national level");
+    });
+    assert_eq!(report(session(&app)).numbered().len(), before + 1);
+    // Ctrl+H typed in the paragraph's own text box.
+    interact(&mut app, |ui| {
+        ui.click(id(editor::TEXT)).unwrap();
+        ui.simulate([key_event(Key::Character("h".into()), Modifiers::CTRL)]);
+    });
+    let r = report(session(&app));
+    assert_eq!(r.numbered().len(), before, "a subheading takes no number");
+    assert!(r.blocks.iter().any(|b| matches!(
+        b,
+        Block::Subheading { letter, content, .. }
+            if letter == "A." && plain(content) == "Prevention at the national level"
+    )));
+    // The list and the side panel say what it is.
+    let mut ui = simulator(&app);
+    assert!(ui.find("A.").is_ok());
+    assert!(ui.find("Subheading A. (Ctrl+H: a paragraph again)").is_ok());
+    drop(ui);
+    // A statement's paragraph refuses, with why.
+    named(&mut app, Named::ArrowDown, Modifiers::empty());
+    ctrl(&mut app, "h");
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|n| n.error && n.text.contains("Only a paragraph written here")),
+        "{:?}",
+        app.notice
+    );
+    // Back up and Ctrl+H again: a numbered paragraph once more.
+    named(&mut app, Named::ArrowUp, Modifiers::empty());
+    ctrl(&mut app, "h");
+    assert_eq!(report(session(&app)).numbered().len(), before + 1);
+}

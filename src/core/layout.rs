@@ -55,6 +55,10 @@ pub struct Paragraph {
     /// Footnotes the editor attached (document symbol, address, free text).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub footnotes: Vec<String>,
+    /// A subheading under the chapter ("A.", "B." ...): its text is the title; it is
+    /// not numbered and holds no statements.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub heading: bool,
 }
 
 impl Paragraph {
@@ -129,6 +133,7 @@ impl Layout {
             sources,
             text: None,
             footnotes: Vec::new(),
+            heading: false,
         }
     }
 

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crate::core::Participant;
 
 use crate::core::layout::{Generated, Layout, Paragraph as LayoutParagraph};
-use crate::core::text::capitalize_first;
+use crate::core::text::{capitalize_first, clean_line};
 
 use super::memo::Kept;
 pub use super::memo::Memo;
@@ -207,7 +207,24 @@ pub fn assemble_summary(
             numeral: None,
             title: String::new(),
         });
+        let mut subheadings = 0;
         for p in &chapter.paragraphs {
+            // Only a paragraph written here is a subheading (one that holds statements
+            // after a merge prints as a paragraph: nothing logged is lost).
+            if p.heading && p.sources.is_empty() {
+                // A., B. ...: counted here, so a moved subheading is lettered anew.
+                let title = clean_line(p.text.as_deref().unwrap_or_default());
+                if title.is_empty() {
+                    continue;
+                }
+                subheadings += 1;
+                blocks.push(Block::Subheading {
+                    letter: subheading_letter(subheadings),
+                    content: vec![Inline::Text(title)].into(),
+                    item: Some(p.id),
+                });
+                continue;
+            }
             let kept = match walk.get(p, |k| renderer.mentions.would_repeat(&k.mentioned)) {
                 Some(kept) => {
                     renderer.mentions.replay(&kept.mentioned);
@@ -251,6 +268,12 @@ pub fn assemble_summary(
                 sources: kept.sources.clone(),
                 item: Some(p.id),
             });
+        }
+        if subheadings == 1 {
+            warnings.push(format!(
+                "{}: a chapter with a subheading A. needs a B. too (or no subheading).",
+                chapter.key.title(session)
+            ));
         }
         if blocks.len() == heading + 1 {
             blocks.truncate(heading);
@@ -532,4 +555,16 @@ fn typed_or(typed: &str, default: &str) -> String {
     } else {
         typed.trim().to_string()
     }
+}
+
+/// "A.", "B." ... "Z.", then "AA.", "AB." (a chapter never gets that far).
+fn subheading_letter(n: usize) -> String {
+    let letter = |i: usize| char::from(b'A' + u8::try_from(i % 26).unwrap_or(0));
+    let mut out = String::new();
+    if n > 26 {
+        out.push(letter((n - 1) / 26 - 1));
+    }
+    out.push(letter(n - 1));
+    out.push('.');
+    out
 }

@@ -361,6 +361,13 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
                 simple(style, &text).keep_next(true)
             }
             Block::Heading { text } => simple("Heading2", text).keep_next(true),
+            Block::Subheading {
+                letter, content, ..
+            } => inline(
+                text_runs(Paragraph::new().style("Heading2"), &format!("{letter}\t")),
+                content,
+            )
+            .keep_next(true),
             Block::Paragraph {
                 number: Some(_),
                 content,

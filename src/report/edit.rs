@@ -63,6 +63,8 @@ pub enum Op {
         id: ParagraphId,
         index: usize,
     },
+    /// A paragraph written here becomes a subheading ("A.", "B."), or a paragraph again.
+    ToggleHeading(ParagraphId),
 }
 
 impl Op {
@@ -87,6 +89,7 @@ impl Op {
             Op::Group(_) => "group",
             Op::AddFootnote { .. } => "add footnote",
             Op::RemoveFootnote { .. } => "remove footnote",
+            Op::ToggleHeading(_) => "subheading",
         }
     }
 }
@@ -311,6 +314,14 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
             let p = layout.paragraph(*id).ok_or_else(missing)?;
             let text = paragraph_template(session, &keys(), p);
             layout.paragraph_mut(*id).ok_or_else(missing)?.text = Some(text);
+            Ok(*id)
+        }
+        Op::ToggleHeading(id) => {
+            let p = layout.paragraph_mut(*id).ok_or_else(missing)?;
+            if !p.sources.is_empty() || p.generated.is_some() {
+                return Err("Only a paragraph written here can be a subheading: insert one (Ctrl+I), type the subheading's title, then Ctrl+H.".into());
+            }
+            p.heading = !p.heading;
             Ok(*id)
         }
         Op::Regenerate(id) => {

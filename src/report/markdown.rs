@@ -105,6 +105,12 @@ pub fn to_markdown(report: &Report) -> String {
                 None => out.push_str(&format!("## {}\n\n", escape(title))),
             },
             Block::Heading { text } => out.push_str(&format!("### {}\n\n", escape(text))),
+            Block::Subheading {
+                letter, content, ..
+            } => out.push_str(&format!(
+                "### {letter} {}\n\n",
+                inline_md(content, &mut footnote)
+            )),
             Block::Paragraph {
                 number, content, ..
             } => {
@@ -175,6 +181,9 @@ pub fn to_text(report: &Report) -> String {
                     .unwrap_or_default()
             )),
             Block::Heading { text } => out.push_str(&format!("\n{text}\n\n")),
+            Block::Subheading {
+                letter, content, ..
+            } => out.push_str(&format!("\n{letter} {}\n\n", with_marks(content))),
             Block::Paragraph {
                 number: Some(n),
                 content,

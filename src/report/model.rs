@@ -32,6 +32,13 @@ pub enum Block {
     },
     /// A lower heading ("1. Opening and introduction" in minutes).
     Heading { text: String },
+    /// A subheading under a chapter: "A." and its title.
+    Subheading {
+        letter: String,
+        content: Content,
+        /// The editor's paragraph it prints.
+        item: Option<u32>,
+    },
     /// A body paragraph; `number` is the continuous paragraph number of reports.
     Paragraph {
         number: Option<u32>,

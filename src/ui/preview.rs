@@ -197,6 +197,19 @@ impl Preview {
                     Some(Block::Heading { text: heading }) => {
                         text(heading).size(style::size::INPUT).font(bold).into()
                     }
+                    Some(Block::Subheading {
+                        letter, content, ..
+                    }) => row![
+                        text(letter.clone())
+                            .size(style::size::INPUT)
+                            .font(bold)
+                            .width(44),
+                        text(crate::report::model::plain(content))
+                            .size(style::size::INPUT)
+                            .font(bold),
+                    ]
+                    .spacing(style::gap::S)
+                    .into(),
                     Some(Block::Paragraph {
                         number,
                         content,
@@ -302,6 +315,9 @@ fn lines(report: &Report, notes: &[String]) -> Vec<(Line, f32)> {
         let (estimate, notes_here) = match block {
             Block::Chapter { title, .. } => (height(title.len() + 4, style::size::HEADING), 0),
             Block::Heading { text } => (height(text.len(), style::size::INPUT), 0),
+            Block::Subheading { content, .. } => {
+                (height(chars(content) + 4, style::size::INPUT), 0)
+            }
             Block::Paragraph { content, .. }
             | Block::Bullet { content, .. }
             | Block::Plain { content } => (

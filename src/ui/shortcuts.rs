@@ -39,6 +39,7 @@ pub enum Command {
     Group,
     Undo,
     Redo,
+    Heading,
 }
 
 impl Command {
@@ -61,6 +62,7 @@ impl Command {
                 | Command::Group
                 | Command::Undo
                 | Command::Redo
+                | Command::Heading
         )
     }
 }
@@ -322,6 +324,12 @@ pub const SHORTCUTS: &[Shortcut] = &[
         Char("t"),
         Command::Group,
         "Editor: make one thematic paragraph of the marked paragraphs",
+    ),
+    ctrl(
+        "Ctrl+H",
+        Char("h"),
+        Command::Heading,
+        "Editor: make the paragraph a subheading (A., B. under the chapter), or a paragraph again",
     ),
     ctrl(
         "Ctrl+Z",

@@ -100,9 +100,10 @@ impl Editor {
         let selected = self.selected == Some(p.id);
         let marked = self.marked.contains(&p.id);
         let drop_target = self.dragging.is_some_and(|d| d != p.id) && self.hover == Some(p.id);
-        let number = match p.number {
-            Some(n) => format!("{n}."),
-            None => "–".into(),
+        let number = match (p.number, &p.letter) {
+            (Some(n), _) => format!("{n}."),
+            (None, Some(letter)) => letter.clone(),
+            (None, None) => "–".into(),
         };
         let content = p.content(&self.report);
         let body: Element<'a, Message> = if content.is_empty() {

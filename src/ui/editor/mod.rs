@@ -518,6 +518,7 @@ impl Editor {
             Command::MoveUp => self.with_selected(session, Op::MoveUp),
             Command::MoveDown => self.with_selected(session, Op::MoveDown),
             Command::Merge => self.with_selected(session, Op::MergeWithNext),
+            Command::Heading => self.with_selected(session, Op::ToggleHeading),
             Command::Split => {
                 let at = self.cursor_index();
                 self.with_selected(session, |id| Op::Split { id, at })

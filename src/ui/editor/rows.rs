@@ -24,6 +24,8 @@ pub struct ParagraphRow {
     /// Where the layout holds it: chapter, index in the chapter.
     pub place: Place,
     pub number: Option<u32>,
+    /// "A.", "B.": it prints as a subheading.
+    pub letter: Option<String>,
     /// Where the report prints it (`report.blocks`), if it prints.
     pub block: Option<usize>,
     pub generated: bool,
@@ -39,7 +41,7 @@ impl ParagraphRow {
     /// What the paragraph prints (nothing if it does not print).
     pub fn content<'a>(&self, report: &'a Report) -> &'a [Inline] {
         match self.block.and_then(|b| report.blocks.get(b)) {
-            Some(Block::Paragraph { content, .. }) => content,
+            Some(Block::Paragraph { content, .. } | Block::Subheading { content, .. }) => content,
             _ => &[],
         }
     }
@@ -59,7 +61,12 @@ pub fn build(session: &Session, layout: &Layout, report: &Report) -> Vec<Row> {
                 generated,
                 item: Some(id),
                 ..
-            } => Some((*id, *n, b, content, *generated)),
+            } => Some((*id, Some(*n), None, b, content, *generated)),
+            Block::Subheading {
+                letter,
+                content,
+                item: Some(id),
+            } => Some((*id, None, Some(letter.clone()), b, content, false)),
             _ => None,
         })
         .peekable();
@@ -73,19 +80,20 @@ pub fn build(session: &Session, layout: &Layout, report: &Report) -> Vec<Row> {
         for (i, p) in chapter.paragraphs.iter().enumerate() {
             let footnotes_before = footnotes;
             let mut text = TextSize::default();
-            let (number, block, generated) = match printed.next_if(|next| next.0 == p.id) {
-                Some((_, n, b, content, generated)) => {
+            let (number, letter, block, generated) = match printed.next_if(|next| next.0 == p.id) {
+                Some((_, n, letter, b, content, generated)) => {
                     prints = true;
                     text = TextSize::of(content);
                     footnotes += text.footnotes;
-                    (Some(n), Some(b), generated)
+                    (n, letter, Some(b), generated)
                 }
-                None => (None, None, p.generated.is_some() && p.text.is_none()),
+                None => (None, None, None, p.generated.is_some() && p.text.is_none()),
             };
             rows.push(Row::Paragraph(ParagraphRow {
                 id: p.id,
                 place: (c, i),
                 number,
+                letter,
                 block,
                 generated,
                 edited: p.text.is_some(),

@@ -23,9 +23,11 @@ impl Editor {
         let Some(paragraph) = &self.current else {
             return side;
         };
-        let title = match self.number_of(id) {
-            Some(n) => format!("Paragraph {n}"),
-            None => "Paragraph (not printed)".into(),
+        let letter = self.row_of(id).and_then(|(_, row)| row.letter.clone());
+        let title = match (self.number_of(id), letter) {
+            (Some(n), _) => format!("Paragraph {n}"),
+            (None, Some(letter)) => format!("Subheading {letter} (Ctrl+H: a paragraph again)"),
+            (None, None) => "Paragraph (not printed)".into(),
         };
         let kind = match (paragraph.generated, &paragraph.text) {
             (Some(g), None) => format!("generated: {}", generated_label(g)),
