@@ -115,6 +115,15 @@ impl Editor {
             .size(style::size::BODY)
             .color(style::MUTED)
             .into()
+        } else if p.letter.is_some() {
+            // A subheading reads as one: bold, as it prints.
+            text(crate::report::model::plain(content))
+                .size(TEXT_SIZE)
+                .font(iced::Font {
+                    weight: iced::font::Weight::Bold,
+                    ..iced::Font::DEFAULT
+                })
+                .into()
         } else {
             rich(content, &mut p.footnotes_before.clone())
         };
