@@ -583,6 +583,16 @@ fn every_kind_of_docx_has_no_schema_finding_and_reads_back() {
             .unwrap();
         history.apply(&mut edited, &Op::ToggleHeading(id)).unwrap();
     }
+    // Sub-paragraphs (a), (b) with (i) under (b), in the group's paragraph.
+    history
+        .apply(
+            &mut edited,
+            &Op::SetText {
+                id: group,
+                text: "{delegations} recommended:\n- national action plans;\n- risk assessments:\n-- at home;\n-- abroad.".into(),
+            },
+        )
+        .unwrap();
     let edited_report = assemble(&edited, &Options::default());
     let docx = to_docx(&edited_report).unwrap();
     let document = parts(&docx)
@@ -593,6 +603,16 @@ fn every_kind_of_docx_has_no_schema_finding_and_reads_back() {
     let heading2 = document.matches(r#"<w:pStyle w:val="Heading2" />"#).count();
     assert_eq!(heading2, 2, "both subheadings in the subheading style");
     assert!(document.contains("National measures") && document.contains(">A.\t<"));
+    // Word numbers the sub-paragraphs: the list's second and third levels.
+    assert_eq!(document.matches(r#"<w:ilvl w:val="1" />"#).count(), 2);
+    assert_eq!(document.matches(r#"<w:ilvl w:val="2" />"#).count(), 2);
+    let numbering = parts(&docx)
+        .into_iter()
+        .find(|(n, _)| n == "word/numbering.xml")
+        .unwrap()
+        .1;
+    assert!(numbering.contains("lowerLetter") && numbering.contains("(%2)"));
+    assert!(numbering.contains("lowerRoman") && numbering.contains("(%3)"));
     write("edited", &edited_report);
     // Hostile text in every place a report has text.
     let mut runner = proptest::test_runner::TestRunner::deterministic();
@@ -677,4 +697,52 @@ for path in sys.argv[1:]:
             .any(|l| l.starts_with("seed-summary.docx ") && !l.ends_with(" 0")),
         "{lines}"
     );
+}
+
+#[test]
+fn libreoffice_numbers_the_sub_paragraphs() {
+    let mut report = report_with("Participants");
+    report.blocks = vec![
+        Block::Chapter {
+            numeral: Some("I.".into()),
+            title: "Recommendations".into(),
+        },
+        Block::Paragraph {
+            number: Some(1),
+            content: vec![
+                Inline::text("Participants recommended:"),
+                Inline::Item(1),
+                Inline::text("national action plans;"),
+                Inline::Item(1),
+                Inline::text("risk assessments:"),
+                Inline::Item(2),
+                Inline::text("at home;"),
+                Inline::Item(2),
+                Inline::text("abroad."),
+            ]
+            .into(),
+            generated: false,
+            sources: Default::default(),
+            item: None,
+        },
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let (text, _) = libreoffice_text(dir.path(), "items", &to_docx(&report).unwrap());
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    for expected in [
+        "1. Participants recommended:",
+        "(a) national action plans;",
+        "(b) risk assessments:",
+        "(i) at home;",
+        "(ii) abroad.",
+    ] {
+        assert!(
+            lines.iter().any(|l| l == expected),
+            "{expected:?} not in {lines:#?}"
+        );
+    }
 }

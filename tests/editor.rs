@@ -844,3 +844,48 @@ fn subheadings_are_lettered_unnumbered_and_printed_by_every_writer() {
         before + 1
     );
 }
+
+#[test]
+fn lines_starting_with_a_dash_become_lettered_sub_paragraphs_in_every_writer() {
+    let mut s = demo_session();
+    let after = numbered(&s, 12);
+    let id = apply(&mut s, &Op::InsertAfter(after)).unwrap();
+    apply(
+        &mut s,
+        &Op::SetText {
+            id,
+            text: "Participants recommended:\n- that States appoint focal points;\n- that they assess risks:\n-- nationally;\n-- regionally;\n- that the Council follow up.".into(),
+        },
+    )
+    .unwrap();
+    let report = assemble(&s, &Options::default());
+    let (n, text) = report
+        .numbered()
+        .into_iter()
+        .find(|(_, t)| t.starts_with("Participants recommended"))
+        .unwrap();
+    assert_eq!(
+        text,
+        "Participants recommended:\n(a) that States appoint focal points;\n(b) that they assess risks:\n(i) nationally;\n(ii) regionally;\n(c) that the Council follow up."
+    );
+    let plain_text = rapporteur::report::markdown::to_text(&report);
+    assert!(
+        plain_text.contains(&format!(
+            "{n}. Participants recommended:\n    (a) that States appoint"
+        )),
+        "{plain_text}"
+    );
+    assert!(
+        plain_text.contains("\n        (ii) regionally;\n    (c) that the Council"),
+        "{plain_text}"
+    );
+    let md = rapporteur::report::markdown::to_markdown(&report);
+    assert!(
+        md.contains("\\\n&emsp;(a) that States") && md.contains("&emsp;&emsp;(i) nationally"),
+        "{md}"
+    );
+    // The text of the paragraph is still what was typed (the editor shows it back).
+    let layout = s.layout.resolve(&s);
+    let p = layout.paragraphs().find(|p| p.id == id).unwrap();
+    assert!(p.text.as_deref().unwrap().contains("\n-- nationally;"));
+}

@@ -317,7 +317,12 @@ fn markdown_and_text_carry_no_escape_codes_or_injected_structure() {
             "{line:?} would change the document's structure"
         );
     }
-    assert!(md.contains("\\---") && md.contains("\\- not a list"));
+    // A line that starts with "- " is a sub-paragraph (a), written as text, never a
+    // Markdown list.
+    assert!(
+        md.contains("\\---") && md.contains("(a) not a list"),
+        "{md}"
+    );
 }
 
 #[test]

@@ -146,8 +146,11 @@ fn level(n: usize, format: &str, text: &str, left: i32, hanging: i32) -> Level {
 
 fn numbering(docx: Docx) -> Docx {
     // One numbering for every body paragraph: 1, 2, 3 ... across all chapters.
+    // Sub-paragraphs (a), (b) and (i), (ii) are its next levels.
     let numbered = AbstractNumbering::new(PARAGRAPH_NUMBERING)
-        .add_level(level(0, "decimal", "%1.", 1134, 567));
+        .add_level(level(0, "decimal", "%1.", 1134, 567))
+        .add_level(level(1, "lowerLetter", "(%2)", 1701, 567))
+        .add_level(level(2, "lowerRoman", "(%3)", 2268, 567));
     let bullets = AbstractNumbering::new(BULLETS)
         .add_level(level(0, "bullet", "•", 720, 360))
         .add_level(level(1, "bullet", "–", 1440, 360));
@@ -182,7 +185,10 @@ fn inline(mut p: Paragraph, content: &[Inline]) -> Paragraph {
         p = match i {
             Inline::Text(t) => text_runs(p, t),
             Inline::Bold(t) => styled_runs(p, t, true),
-            Inline::LineBreak => p.add_run(Run::new().add_break(BreakType::TextWrapping)),
+            // Sub-paragraphs are split off before (`with_items`); elsewhere a new line.
+            Inline::LineBreak | Inline::Item(_) => {
+                p.add_run(Run::new().add_break(BreakType::TextWrapping))
+            }
             Inline::Footnote(note) => {
                 let body = text_runs(
                     Paragraph::new().style("FootnoteText"),
@@ -270,6 +276,30 @@ fn first_page(first: &FirstPage) -> Vec<Paragraph> {
     out
 }
 
+/// A numbered paragraph and its sub-paragraphs, each a paragraph of its own on the
+/// same list's next levels (`level(1)`: (a), `level(2)`: (i)), so Word numbers them and
+/// restarts them under each new paragraph.
+fn with_items(content: &[Inline], numbered: impl Fn(usize) -> Paragraph) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut level = 0;
+    let mut start = 0;
+    for (n, i) in content.iter().enumerate() {
+        if let Inline::Item(next) = i {
+            out.push(inline(
+                numbered(level),
+                content.get(start..n).unwrap_or_default(),
+            ));
+            level = usize::from(*next).min(2);
+            start = n + 1;
+        }
+    }
+    out.push(inline(
+        numbered(level),
+        content.get(start..).unwrap_or_default(),
+    ));
+    out
+}
+
 fn simple(style: &str, text: &str) -> Paragraph {
     text_runs(Paragraph::new().style(style), text)
 }
@@ -347,7 +377,7 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
         }
     }
     for block in &report.blocks {
-        let paragraph = match block {
+        let paragraphs = match block {
             Block::Chapter { numeral, title } => {
                 let text = match numeral {
                     Some(n) => format!("{n}\t{title}"),
@@ -358,40 +388,46 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
                 } else {
                     "Heading1"
                 };
-                simple(style, &text).keep_next(true)
+                vec![simple(style, &text).keep_next(true)]
             }
-            Block::Heading { text } => simple("Heading2", text).keep_next(true),
+            Block::Heading { text } => vec![simple("Heading2", text).keep_next(true)],
             Block::Subheading {
                 letter, content, ..
-            } => inline(
-                text_runs(Paragraph::new().style("Heading2"), &format!("{letter}\t")),
-                content,
-            )
-            .keep_next(true),
+            } => vec![
+                inline(
+                    text_runs(Paragraph::new().style("Heading2"), &format!("{letter}\t")),
+                    content,
+                )
+                .keep_next(true),
+            ],
             Block::Paragraph {
                 number: Some(_),
                 content,
                 ..
-            } => inline(
-                Paragraph::new()
-                    .style("NumberedParagraph")
-                    .numbering(NumberingId::new(PARAGRAPH_NUMBERING), IndentLevel::new(0)),
-                content,
-            ),
+            } => with_items(content, |level| {
+                Paragraph::new().style("NumberedParagraph").numbering(
+                    NumberingId::new(PARAGRAPH_NUMBERING),
+                    IndentLevel::new(level),
+                )
+            }),
             Block::Paragraph {
                 number: None,
                 content,
                 ..
             }
-            | Block::Plain { content } => inline(Paragraph::new().style("BodyText"), content),
-            Block::Bullet { level, content, .. } => inline(
+            | Block::Plain { content } => {
+                vec![inline(Paragraph::new().style("BodyText"), content)]
+            }
+            Block::Bullet { level, content, .. } => vec![inline(
                 Paragraph::new()
                     .style("BodyText")
                     .numbering(NumberingId::new(BULLETS), IndentLevel::new(*level as usize)),
                 content,
-            ),
+            )],
         };
-        docx = docx.add_paragraph(paragraph);
+        for paragraph in paragraphs {
+            docx = docx.add_paragraph(paragraph);
+        }
     }
 
     let mut xml = docx.build();

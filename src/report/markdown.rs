@@ -5,6 +5,7 @@ use crate::core::text::clean;
 
 fn inline_md(content: &[Inline], footnote: &mut usize) -> String {
     let mut out = String::new();
+    let mut items = super::model::Items::default();
     for i in content {
         // After a line break, a piece stands at the start of a line.
         let at_line_start = out.ends_with('\n');
@@ -13,6 +14,12 @@ fn inline_md(content: &[Inline], footnote: &mut usize) -> String {
             Inline::Text(t) => out.push_str(&escape(t)),
             Inline::Bold(t) => out.push_str(&format!("**{}**", escape(t))),
             Inline::LineBreak => out.push_str("\\\n"),
+            // Indented under the paragraph, as the UN sets sub-paragraphs.
+            Inline::Item(level) => out.push_str(&format!(
+                "\\\n{}{} ",
+                "&emsp;".repeat(usize::from(*level)),
+                items.next(*level)
+            )),
             Inline::Footnote(_) => {
                 *footnote += 1;
                 out.push_str(&format!("[^{footnote}]"));
@@ -160,12 +167,18 @@ pub fn to_text(report: &Report) -> String {
     let mut footnote = 0;
     let mut with_marks = |content: &[Inline]| {
         let mut s = String::new();
+        let mut items = super::model::Items::default();
         for i in content {
             match i {
                 Inline::Footnote(_) => {
                     footnote += 1;
                     s.push_str(&format!("[{footnote}]"));
                 }
+                Inline::Item(level) => s.push_str(&format!(
+                    "\n{}{} ",
+                    "    ".repeat(usize::from(*level)),
+                    items.next(*level)
+                )),
                 other => s.push_str(&plain(std::slice::from_ref(other))),
             }
         }

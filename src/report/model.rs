@@ -13,6 +13,33 @@ pub enum Inline {
     /// A footnote anchored here; numbered by order of appearance.
     Footnote(String),
     LineBreak,
+    /// A sub-paragraph of the paragraph starts here: level 1 is lettered (a), (b) ...,
+    /// level 2 (i), (ii) ... under the last (a). Written in the text as a line that
+    /// starts with "- " or "-- ".
+    Item(u8),
+}
+
+/// The labels of a paragraph's sub-paragraphs, in order: (a), (b) ... and (i), (ii) ...
+/// under each, as the UN numbers them (and Word's list levels 2 and 3 do).
+#[derive(Debug, Default)]
+pub struct Items {
+    letter: usize,
+    roman: usize,
+}
+
+impl Items {
+    pub fn next(&mut self, level: u8) -> String {
+        if level <= 1 {
+            self.letter += 1;
+            self.roman = 0;
+            let letter = char::from(b'a' + u8::try_from((self.letter - 1) % 26).unwrap_or(0));
+            format!("({letter})")
+        } else {
+            self.roman += 1;
+            let n = u32::try_from(self.roman).unwrap_or(u32::MAX);
+            format!("({})", super::words::roman(n).to_lowercase())
+        }
+    }
 }
 
 /// A block's runs, shared: a paragraph the editor did not touch is the same allocation
@@ -167,10 +194,12 @@ impl Report {
 /// Inline content as plain text, footnotes left out.
 pub fn plain(content: &[Inline]) -> String {
     let mut out = String::new();
+    let mut items = Items::default();
     for inline in content {
         match inline {
             Inline::Text(t) | Inline::Bold(t) => out.push_str(t),
             Inline::LineBreak => out.push('\n'),
+            Inline::Item(level) => out.push_str(&format!("\n{} ", items.next(*level))),
             Inline::Footnote(_) => {}
         }
     }

@@ -289,6 +289,7 @@ pub fn from_inlines(content: &[Inline]) -> String {
             Inline::Text(t) | Inline::Bold(t) => out.push_str(&escape(t)),
             Inline::Footnote(t) => out.push_str(&format!("{{note:{}}}", escape(t))),
             Inline::LineBreak => out.push('\n'),
+            Inline::Item(level) => out.push_str(if *level <= 1 { "\n- " } else { "\n-- " }),
         }
     }
     out
@@ -404,8 +405,18 @@ fn flush(buffer: &mut String, out: &mut Vec<Inline>) {
         return;
     }
     for (n, line) in buffer.split('\n').enumerate() {
+        let mut line = line;
         if n > 0 {
-            out.push(Inline::LineBreak);
+            // A line that starts with "- " or "-- " is a sub-paragraph: (a), then (i).
+            if let Some(rest) = line.strip_prefix("-- ") {
+                out.push(Inline::Item(2));
+                line = rest;
+            } else if let Some(rest) = line.strip_prefix("- ") {
+                out.push(Inline::Item(1));
+                line = rest;
+            } else {
+                out.push(Inline::LineBreak);
+            }
         }
         if !line.is_empty() {
             out.push(Inline::text(line));

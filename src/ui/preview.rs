@@ -308,7 +308,7 @@ fn lines(report: &Report, notes: &[String]) -> Vec<(Line, f32)> {
                     // Bytes, not characters: as good for an estimate, and no scan.
                     Inline::Text(t) | Inline::Bold(t) => t.len(),
                     Inline::Footnote(_) => 3,
-                    Inline::LineBreak => per_line as usize,
+                    Inline::LineBreak | Inline::Item(_) => per_line as usize,
                 })
                 .sum()
         };
@@ -349,12 +349,18 @@ pub fn rich<'a, M: 'a>(content: &[Inline], footnote: &mut usize) -> Element<'a, 
         weight: iced::font::Weight::Bold,
         ..Font::DEFAULT
     };
+    let mut items = crate::report::model::Items::default();
     let spans: Vec<iced::widget::text::Span<'a, (), Font>> = content
         .iter()
         .map(|inline| match inline {
             Inline::Text(t) => span(t.clone()),
             Inline::Bold(t) => span(t.clone()).font(bold),
             Inline::LineBreak => span("\n"),
+            Inline::Item(level) => span(format!(
+                "\n{}{}  ",
+                "    ".repeat(usize::from(*level)),
+                items.next(*level)
+            )),
             Inline::Footnote(_) => {
                 *footnote += 1;
                 span(format!("[{footnote}]")).color(style::ACCENT)

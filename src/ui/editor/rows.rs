@@ -141,7 +141,7 @@ impl TextSize {
                     size.footnotes += 1;
                     run = run.saturating_add(3);
                 }
-                Inline::LineBreak => {
+                Inline::LineBreak | Inline::Item(_) => {
                     size.breaks += 1;
                     size.before = size.before.saturating_add(run);
                     run = 0;
