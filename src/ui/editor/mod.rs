@@ -100,6 +100,11 @@ pub struct Editor {
     memo: Memo,
     /// The session revision the report, rows and layout above were built from.
     stamp: Stamp,
+    /// Flips whenever the text box gets another paragraph's text: its border changes by
+    /// an invisible hair, so the software renderer repaints the whole box (it repainted
+    /// only the new text's lines and left the last line of a longer paragraph on screen;
+    /// any hover over the box cleared it).
+    pub(super) repaint: bool,
 }
 
 impl Default for Editor {
@@ -130,6 +135,7 @@ impl Editor {
             keys: None,
             memo: Memo::default(),
             stamp: Stamp::Never,
+            repaint: false,
         }
     }
 
@@ -235,6 +241,7 @@ impl Editor {
             _ => String::new(),
         };
         self.content = text_editor::Content::with_text(&text);
+        self.repaint = !self.repaint;
     }
 
     /// The paragraph's row: its place in the list and what the list knows of it.

@@ -86,7 +86,17 @@ impl Editor {
             .key_binding(widget::typing_keys(Message::Shortcut))
             .height(200)
             .size(style::size::READ)
-            .padding(style::gap::M);
+            .padding(style::gap::M)
+            .style({
+                let repaint = self.repaint;
+                move |theme, status| {
+                    let mut look = iced::widget::text_editor::default(theme, status);
+                    if repaint {
+                        look.border.color.a *= 0.99;
+                    }
+                    look
+                }
+            });
         side = side.push(widget::clipped(editor));
         side = side.push(
             text("{Name} prints a person or delegation as the rules want at that place (full title at first mention); {delegations} is the opening of a thematic paragraph; {note:…} puts a footnote there.")
