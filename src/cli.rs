@@ -75,6 +75,9 @@ pub enum Command {
         /// Default: from the output's extension, else docx.
         #[arg(long)]
         format: Option<Format>,
+        /// Refuse to write when the report has warnings (they are printed either way).
+        #[arg(long)]
+        strict: bool,
     },
     /// List the backups kept of a session, newest first.
     Backups { session: PathBuf },
@@ -97,7 +100,8 @@ pub fn run(command: Command) -> Result<(), String> {
             force,
             kind,
             format,
-        } => export(&session, &output, force, kind, format),
+            strict,
+        } => export(&session, &output, force, kind, format, strict),
         Command::Backups { session } => backups(&session),
         Command::Restore { session, backup } => restore(&session, &backup),
     }
@@ -183,6 +187,7 @@ fn export(
     force: bool,
     kind: Option<Kind>,
     format: Option<Format>,
+    strict: bool,
 ) -> Result<(), String> {
     // Read only: exporting works while a window has the session open.
     let loaded = file::load_checked(session).map_err(|e| e.to_string())?;
@@ -205,6 +210,21 @@ fn export(
         issue_date: Some(chrono::Local::now().date_naive()),
     };
     let report = assemble(&s, &options);
+    // What the editor shows beside the paragraphs, the command line says too.
+    for warning in &report.warnings {
+        eprintln!("warning: {warning}");
+    }
+    if strict && !report.warnings.is_empty() {
+        return Err(format!(
+            "{}: {} with --strict; nothing was written",
+            session.display(),
+            if report.warnings.len() == 1 {
+                "1 warning".to_string()
+            } else {
+                format!("{} warnings", report.warnings.len())
+            }
+        ));
+    }
     let bytes = match format {
         Format::Docx => {
             rapporteur::report::docx::to_docx(&report).map_err(|e| format!("DOCX: {e}"))?

@@ -117,3 +117,59 @@ fn failures_exit_non_zero_and_write_nothing() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-folder"));
     assert!(!nowhere.exists());
 }
+
+#[test]
+fn export_prints_the_report_s_warnings_and_strict_refuses_to_write() {
+    use rapporteur::report::edit::{Op, apply};
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("s.json");
+    let mut s = rapporteur::core::demo::demo_session();
+    let first = s.layout.resolve(&s).paragraphs().next().unwrap().id;
+    let id = apply(&mut s, &Op::InsertAfter(first)).unwrap();
+    apply(
+        &mut s,
+        &Op::SetText {
+            id,
+            text: "{Nobody Known} agreed.".into(),
+        },
+    )
+    .unwrap();
+    std::fs::write(&session, rapporteur::storage::file::to_bytes(&s)).unwrap();
+    let path = session.to_str().unwrap();
+
+    let out = rapporteur(&["export", path, "-o", "-", "--format", "md"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(
+        said.contains("warning: Paragraph 2: {Nobody Known} names no participant"),
+        "{said}"
+    );
+
+    let docx = dir.path().join("r.docx");
+    let out = rapporteur(&["export", path, "-o", docx.to_str().unwrap(), "--strict"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        said.contains("1 warning with --strict; nothing was written"),
+        "{said}"
+    );
+    assert!(!docx.exists(), "nothing written");
+
+    // Without warnings, --strict writes as usual.
+    apply(
+        &mut s,
+        &Op::SetText {
+            id,
+            text: "{Peru} agreed.".into(),
+        },
+    )
+    .unwrap();
+    std::fs::write(&session, rapporteur::storage::file::to_bytes(&s)).unwrap();
+    let out = rapporteur(&["export", path, "-o", docx.to_str().unwrap(), "--strict"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(docx.exists());
+}
