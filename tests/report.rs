@@ -432,3 +432,40 @@ fn the_first_page_masthead_follows_the_meeting_data() {
         ("General", "English")
     );
 }
+
+#[test]
+fn every_note_ends_with_exactly_one_full_stop() {
+    let mut s = r2p();
+    let speaker = s.interventions[0].speaker.clone();
+    let at = s.interventions[0].started_at;
+    for text in [
+        "“Operational prevention” was key;",
+        "stressed prevention,",
+        "Accountability mattered:",
+    ] {
+        s.commit(NewIntervention {
+            speaker: speaker.clone(),
+            on_behalf_of: None,
+            started_at: at,
+            ended_at: at,
+            text: text.into(),
+        });
+    }
+    let report = assemble(&s, &Options::default());
+    let texts: Vec<String> = report.numbered().into_iter().map(|(_, t)| t).collect();
+    for ending in [
+        "was key.",
+        "stressed prevention.",
+        "Accountability mattered.",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.ends_with(ending)),
+            "no paragraph ends with {ending:?}"
+        );
+    }
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.ends_with(";.") || t.ends_with(",.") || t.ends_with(":."))
+    );
+}

@@ -263,7 +263,8 @@ pub fn statement(session: &Session, keys: &Keys, i: &Intervention) -> String {
             end_sentence(&format!("{subject} {}", escape(body)))
         }
     } else {
-        escape(body)
+        // The editor's own sentence: still exactly one final stop.
+        end_sentence(&escape(body))
     };
     for note in &i.footnotes {
         out.push_str(&format!("{{note:{}}}", escape(note)));

@@ -85,9 +85,11 @@ pub fn lower_first(text: &str) -> String {
 
 /// Ends a sentence with a full stop unless it already ends with punctuation.
 pub fn end_sentence(text: &str) -> String {
-    let trimmed = text.trim_end();
+    // Exactly one final stop: a note cut off after ";", "," or ":" ends with "." (never
+    // ";.").
+    let trimmed = text.trim_end().trim_end_matches([';', ',', ':']).trim_end();
     if trimmed.is_empty()
-        || trimmed.ends_with(['.', '!', '?', '…', ':'])
+        || trimmed.ends_with(['.', '!', '?', '…'])
         || trimmed.ends_with(".”")
         || trimmed.ends_with(".\"")
     {
@@ -147,5 +149,14 @@ mod tests {
         assert_eq!(end_sentence("noted progress"), "noted progress.");
         assert_eq!(end_sentence("noted progress."), "noted progress.");
         assert_eq!(end_sentence("asked why?"), "asked why?");
+        for cut in [
+            "noted progress;",
+            "noted progress,",
+            "noted progress:",
+            "noted progress ; ",
+        ] {
+            assert_eq!(end_sentence(cut), "noted progress.", "{cut:?}");
+        }
+        assert_eq!(end_sentence("said “enough.”"), "said “enough.”");
     }
 }
