@@ -6,7 +6,7 @@
 
 mod support;
 
-use support::ui::{Fixture, demo_app, interact, key_event, update};
+use support::ui::{Fixture, demo_app, interact, key_event, pick, type_statement, update};
 
 use iced::keyboard::{Key, Modifiers, key::Named};
 use iced_test::selector::id;
@@ -74,27 +74,12 @@ fn ctrl_shift(app: &mut App, c: &str) {
     );
 }
 
-fn pick(app: &mut App, query: &str) {
-    interact(app, |ui| {
-        ui.click(id("picker")).unwrap();
-        ui.typewrite(query);
-        ui.tap_key(Named::Enter);
-    });
-}
-
 /// Clicks the statement box, types, and presses Ctrl+Enter there.
 fn type_and_log(app: &mut App, text: &str) {
     interact(app, |ui| {
         ui.click(id("statement")).unwrap();
         ui.typewrite(text);
         ui.simulate([key_event(Key::Named(Named::Enter), Modifiers::CTRL)]);
-    });
-}
-
-fn type_only(app: &mut App, text: &str) {
-    interact(app, |ui| {
-        ui.click(id("statement")).unwrap();
-        ui.typewrite(text);
     });
 }
 
@@ -216,7 +201,7 @@ fn picking_someone_else_with_text_in_the_box_asks_where_it_goes() {
     let Fixture { mut app, _dir, .. } = demo_app();
     let before = count(&app);
     pick(&mut app, "argen");
-    type_only(&mut app, "called for accountability");
+    type_statement(&mut app, "called for accountability");
     pick(&mut app, "cairo");
     assert!(matches!(capture(&app).question, Some(Question::Switch(_))));
     assert_eq!(
@@ -243,7 +228,7 @@ fn text_typed_for_the_wrong_speaker_moves_to_the_right_one() {
     let Fixture { mut app, _dir, .. } = demo_app();
     let before = count(&app);
     pick(&mut app, "argen");
-    type_only(&mut app, "welcomed the report");
+    type_statement(&mut app, "welcomed the report");
     let started = capture(&app).started_at;
     pick(&mut app, "cairo");
     key(&mut app, Key::Character("m".into()), Modifiers::empty());
@@ -263,7 +248,7 @@ fn text_typed_for_the_wrong_speaker_moves_to_the_right_one() {
 fn discarded_text_comes_back_with_ctrl_z() {
     let Fixture { mut app, _dir, .. } = demo_app();
     pick(&mut app, "argen");
-    type_only(&mut app, "a false start");
+    type_statement(&mut app, "a false start");
     pick(&mut app, "cairo");
     key(&mut app, Key::Character("d".into()), Modifiers::empty());
     assert_eq!(box_text(&app), "");
@@ -378,7 +363,7 @@ fn a_deletion_and_a_reattribution_are_undone_in_place() {
 fn ctrl_z_in_the_statement_box_takes_back_the_last_word() {
     let Fixture { mut app, _dir, .. } = demo_app();
     pick(&mut app, "argen");
-    type_only(&mut app, "expressed deep concern");
+    type_statement(&mut app, "expressed deep concern");
     interact(&mut app, |ui| {
         ui.click(id("statement")).unwrap();
         ui.simulate([key_event(Key::Character("z".into()), Modifiers::CTRL)]);
@@ -550,7 +535,7 @@ mod generated {
 fn ctrl_enter_in_the_correction_saves_it_and_logs_nothing() {
     let Fixture { mut app, _dir, .. } = demo_app();
     pick(&mut app, "argen");
-    type_only(&mut app, "half a statement");
+    type_statement(&mut app, "half a statement");
     let first = session(&app).interventions[0].id;
     update(&mut app, Message::Capture(capture::Message::Open(first)));
     let before = count(&app);
@@ -686,7 +671,7 @@ fn ctrl_b_chooses_the_group_by_typing_and_ctrl_z_takes_it_back() {
         "nobody picked: nothing to say"
     );
     pick(&mut app, "argen");
-    type_only(&mut app, "spoke for the group");
+    type_statement(&mut app, "spoke for the group");
     ctrl(&mut app, "b");
     assert!(capture(&app).behalf.is_some());
     interact(&mut app, |ui| {
@@ -723,7 +708,7 @@ fn ctrl_b_chooses_the_group_by_typing_and_ctrl_z_takes_it_back() {
 fn picking_the_same_speaker_again_keeps_the_text_and_the_clock() {
     let Fixture { mut app, _dir, .. } = demo_app();
     pick(&mut app, "argen");
-    type_only(&mut app, "was still speaking");
+    type_statement(&mut app, "was still speaking");
     let started = capture(&app).started_at;
     app.open.as_mut().unwrap().capture.now += chrono::Duration::seconds(30);
     pick(&mut app, "argen");

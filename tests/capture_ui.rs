@@ -5,7 +5,9 @@
 
 mod support;
 
-use support::ui::{Fixture, demo_app, interact, key_event, simulator, update};
+use support::ui::{
+    Fixture, demo_app, interact, key_event, pick, simulator, type_statement, update,
+};
 
 use iced::Event;
 use iced::keyboard::{Key, Modifiers, key::Named};
@@ -18,26 +20,10 @@ use rapporteur::ui::app::{App, Asked, Launch, Message, Screen};
 use rapporteur::ui::dialogs::ScriptedDialogs;
 use rapporteur::ui::shortcuts::Command;
 
-/// Ctrl+L's target: click the picker, type, Enter.
-fn pick(app: &mut App, query: &str) {
-    interact(app, |ui| {
-        ui.click(id("picker")).unwrap();
-        ui.typewrite(query);
-        ui.tap_key(Named::Enter);
-    });
-}
-
 /// Clicks a row of the log to correct it.
 fn open_correction(app: &mut App, row_text: &str) {
     interact(app, |ui| {
         ui.click(row_text).unwrap();
-    });
-}
-
-fn type_statement(app: &mut App, text: &str) {
-    interact(app, |ui| {
-        ui.click(id("statement")).unwrap();
-        ui.typewrite(text);
     });
 }
 

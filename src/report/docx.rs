@@ -431,10 +431,10 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
     }
 
     let mut xml = docx.build();
-    let (document, footnotes) =
-        docx_order::number_footnotes(&xml.document, &xml.footnotes).map_err(DocxError::Xml)?;
+    let (document, footnotes) = docx_order::document_and_footnotes(&xml.document, &xml.footnotes)
+        .map_err(DocxError::Xml)?;
     xml.document = document;
-    xml.footnotes = docx_order::mark_footnotes(&footnotes).map_err(DocxError::Xml)?;
+    xml.footnotes = footnotes;
     patch(
         &mut xml.styles,
         "styles",
@@ -443,16 +443,10 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
         1,
     )?;
     xml.doc_props.core = core_properties(report).into_bytes();
-    for part in [
-        &mut xml.document,
-        &mut xml.styles,
-        &mut xml.numberings,
-        &mut xml.settings,
-        &mut xml.footnotes,
-    ]
-    .into_iter()
-    .chain(xml.headers.iter_mut())
-    .chain(xml.footers.iter_mut())
+    for part in [&mut xml.styles, &mut xml.numberings, &mut xml.settings]
+        .into_iter()
+        .chain(xml.headers.iter_mut())
+        .chain(xml.footers.iter_mut())
     {
         *part = docx_order::order(part).map_err(DocxError::Xml)?;
     }

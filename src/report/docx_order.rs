@@ -335,6 +335,14 @@ impl Node {
     }
 }
 
+fn element(name: &str, tag: &[u8], children: Vec<Node>) -> Node {
+    Node::Element {
+        name: name.to_string(),
+        tag: tag.to_vec(),
+        children,
+    }
+}
+
 fn parse(part: &[u8]) -> Result<Vec<Node>, String> {
     let mut reader = Reader::from_reader(part);
     reader.config_mut().trim_text(false);
@@ -360,15 +368,10 @@ fn parse(part: &[u8]) -> Result<Vec<Node>, String> {
             Event::Empty(e) => {
                 let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
                 // `<a x="1" />`: the space before the slash is the writer's, not the tag's.
-                let tag = e.trim_ascii_end().to_vec();
                 push(
                     &mut stack,
                     &mut top,
-                    Node::Element {
-                        name,
-                        tag,
-                        children: Vec::new(),
-                    },
+                    element(&name, e.trim_ascii_end(), Vec::new()),
                 );
             }
             Event::End(e) => {
@@ -381,15 +384,7 @@ fn parse(part: &[u8]) -> Result<Vec<Node>, String> {
                         String::from_utf8_lossy(&e)
                     ));
                 }
-                push(
-                    &mut stack,
-                    &mut top,
-                    Node::Element {
-                        name,
-                        tag,
-                        children,
-                    },
-                );
+                push(&mut stack, &mut top, element(&name, &tag, children));
             }
             Event::Text(t) => push(&mut stack, &mut top, Node::Raw(t.to_vec())),
             Event::GeneralRef(r) => push(&mut stack, &mut top, raw(b"&", &r, b";")),
@@ -472,28 +467,23 @@ pub fn order(part: &[u8]) -> Result<Vec<u8>, String> {
 
 /// Puts the footnote mark at the start of every real footnote (not the separators):
 /// docx-rs writes the footnote's text without the `w:footnoteRef` that numbers it.
-pub fn mark_footnotes(part: &[u8]) -> Result<Vec<u8>, String> {
-    let mut top = parse(part)?;
-    let mark = Node::Element {
-        name: "w:r".into(),
-        tag: b"w:r".to_vec(),
-        children: vec![
-            Node::Element {
-                name: "w:rPr".into(),
-                tag: b"w:rPr".to_vec(),
-                children: vec![Node::Element {
-                    name: "w:rStyle".into(),
-                    tag: br#"w:rStyle w:val="FootnoteReference""#.to_vec(),
-                    children: Vec::new(),
-                }],
-            },
-            Node::Element {
-                name: "w:footnoteRef".into(),
-                tag: b"w:footnoteRef".to_vec(),
-                children: Vec::new(),
-            },
+fn mark_footnotes(top: &mut [Node]) {
+    let mark = element(
+        "w:r",
+        b"w:r",
+        vec![
+            element(
+                "w:rPr",
+                b"w:rPr",
+                vec![element(
+                    "w:rStyle",
+                    br#"w:rStyle w:val="FootnoteReference""#,
+                    Vec::new(),
+                )],
+            ),
+            element("w:footnoteRef", b"w:footnoteRef", Vec::new()),
         ],
-    };
+    );
     for root in top.iter_mut() {
         let Node::Element { children, .. } = root else {
             continue;
@@ -528,9 +518,6 @@ pub fn mark_footnotes(part: &[u8]) -> Result<Vec<u8>, String> {
             }
         }
     }
-    let mut out = Vec::with_capacity(part.len() + 256);
-    write(&top, &mut out);
-    Ok(out)
 }
 
 /// Sets the `w:id="..."` of a tag to `id`.
@@ -545,7 +532,7 @@ fn with_id(tag: &[u8], id: usize) -> Vec<u8> {
 }
 
 /// Renumbers every element named `name` (not a separator: no `w:type`) 1, 2, 3 ... in
-/// document order; returns how many there were.
+/// document order, counting them in `next`.
 fn renumber(nodes: &mut [Node], name: &str, next: &mut usize) {
     for node in nodes.iter_mut() {
         let Node::Element {
@@ -564,11 +551,15 @@ fn renumber(nodes: &mut [Node], name: &str, next: &mut usize) {
     }
 }
 
-/// Numbers the footnotes 1..N, in the document and in the footnotes part alike, by
-/// their order (docx-rs collects the footnotes in the order of their references).
-/// docx-rs takes the ids from one counter shared by every document built in the
-/// process, which two exports at once can leave pointing at a footnote not there.
-pub fn number_footnotes(document: &[u8], footnotes: &[u8]) -> Result<(Vec<u8>, Vec<u8>), String> {
+/// The document and its footnotes, which must agree on the footnotes' ids, each parsed
+/// once: the footnotes numbered 1..N in both by their order (docx-rs collects them in
+/// the order of their references, but takes their ids from one counter shared by every
+/// document built in the process, which two exports at once can leave pointing at a
+/// footnote not there), their marks added, and both put in schema order.
+pub fn document_and_footnotes(
+    document: &[u8],
+    footnotes: &[u8],
+) -> Result<(Vec<u8>, Vec<u8>), String> {
     let mut doc = parse(document)?;
     let mut notes = parse(footnotes)?;
     let (mut references, mut bodies) = (0, 0);
@@ -579,10 +570,11 @@ pub fn number_footnotes(document: &[u8], footnotes: &[u8]) -> Result<(Vec<u8>, V
             "{references} footnote references for {bodies} footnotes"
         ));
     }
-    let (mut a, mut b) = (
-        Vec::with_capacity(document.len()),
-        Vec::with_capacity(footnotes.len()),
-    );
+    mark_footnotes(&mut notes);
+    mend(&mut doc, "");
+    mend(&mut notes, "");
+    let mut a = Vec::with_capacity(document.len() + 64);
+    let mut b = Vec::with_capacity(footnotes.len() + 256);
     write(&doc, &mut a);
     write(&notes, &mut b);
     Ok((a, b))
@@ -633,7 +625,7 @@ mod tests {
     fn footnotes_are_numbered_by_their_order_whatever_ids_docx_rs_gave() {
         let document = r#"<w:document><w:body><w:p><w:r><w:footnoteReference w:id="85" /></w:r><w:r><w:footnoteReference w:id="85" /></w:r></w:p></w:body></w:document>"#;
         let notes = r#"<w:footnotes><w:footnote w:type="separator" w:id="-1"><w:p /></w:footnote><w:footnote w:id="85"><w:p /></w:footnote><w:footnote w:id="85"><w:p /></w:footnote></w:footnotes>"#;
-        let (d, n) = number_footnotes(document.as_bytes(), notes.as_bytes()).unwrap();
+        let (d, n) = document_and_footnotes(document.as_bytes(), notes.as_bytes()).unwrap();
         let (d, n) = (String::from_utf8(d).unwrap(), String::from_utf8(n).unwrap());
         assert!(
             d.contains(r#"w:id="1""#) && d.contains(r#"w:id="2""#),
@@ -645,14 +637,15 @@ mod tests {
                 && n.contains(r#"<w:footnote w:id="2">"#),
             "{n}"
         );
-        assert!(number_footnotes(document.as_bytes(), b"<w:footnotes />").is_err());
+        assert!(document_and_footnotes(document.as_bytes(), b"<w:footnotes />").is_err());
     }
 
     #[test]
     fn every_footnote_gets_its_mark_once() {
         let xml = r#"<w:footnotes><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator /></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:pPr><w:pStyle w:val="FootnoteText" /></w:pPr><w:r><w:t>Note.</w:t></w:r></w:p></w:footnote></w:footnotes>"#;
-        let once = mark_footnotes(xml.as_bytes()).unwrap();
-        let twice = mark_footnotes(&once).unwrap();
+        let document = br#"<w:document><w:r><w:footnoteReference w:id="1" /></w:r></w:document>"#;
+        let (_, once) = document_and_footnotes(document, xml.as_bytes()).unwrap();
+        let (_, twice) = document_and_footnotes(document, &once).unwrap();
         assert_eq!(once, twice);
         let text = String::from_utf8(once).unwrap();
         assert_eq!(text.matches("<w:footnoteRef />").count(), 1);

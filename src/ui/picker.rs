@@ -1,7 +1,7 @@
 //! The speaker picker: a search box over participants and delegations, with the next
 //! speaker on the list pre-selected, and "new person" as the last choice.
 
-use iced::widget::{Column, button, column, container, text, text_input};
+use iced::widget::{Column, column, container, text_input};
 use iced::{Element, Fill};
 
 use crate::core::picker::{Candidate, PickerIndex};
@@ -165,8 +165,7 @@ impl PickerState {
         let mut list = Column::new().spacing(style::gap::XXS);
         let hidden = compact && self.query.trim().is_empty();
         for (i, choice) in self.choices.iter().enumerate().filter(|_| !hidden) {
-            let selected = i == self.selected;
-            let mut label = choice.label(session);
+            let label = choice.label(session);
             let detail = match choice {
                 Choice::Existing {
                     candidate, note, ..
@@ -178,32 +177,12 @@ impl PickerState {
                 Choice::NewPerson(_) => "  (create and pick)".into(),
                 Choice::NewOrganization(_) => "  (speaker without a name)".into(),
             };
-            if selected {
-                label = format!("› {label}");
-            }
-            let row = iced::widget::row![
-                text(label)
-                    .size(style::size::READ)
-                    .wrapping(text::Wrapping::None),
-                text(detail)
-                    .size(style::size::LABEL)
-                    .color(style::MUTED)
-                    .wrapping(text::Wrapping::None),
-            ]
-            .spacing(style::gap::XS);
-            list = list.push(
-                // A long title or description is cut at the list's edge, never
-                // painted over the clock beside it.
-                button(container(row).width(Fill).clip(true))
-                    .width(Fill)
-                    .padding([3, 8])
-                    .style(if selected {
-                        style::selected_row
-                    } else {
-                        style::plain_row
-                    })
-                    .on_press(on_choose(i)),
-            );
+            list = list.push(super::widget::choice_row(
+                label,
+                detail,
+                i == self.selected,
+                on_choose(i),
+            ));
         }
         column![input, container(list).width(Fill)]
             .spacing(style::gap::XS)

@@ -87,78 +87,7 @@ pub struct Shortcut {
     in_text: bool,
 }
 
-const fn ctrl(
-    keys: &'static str,
-    trigger: Trigger,
-    command: Command,
-    description: &'static str,
-) -> Shortcut {
-    Shortcut {
-        keys,
-        command,
-        description,
-        trigger,
-        ctrl: true,
-        shift: false,
-        alt: false,
-        in_text: true,
-    }
-}
-
-const fn alt(
-    keys: &'static str,
-    trigger: Trigger,
-    command: Command,
-    description: &'static str,
-) -> Shortcut {
-    Shortcut {
-        keys,
-        command,
-        description,
-        trigger,
-        ctrl: false,
-        shift: false,
-        alt: true,
-        in_text: true,
-    }
-}
-
-const fn ctrl_shift(
-    keys: &'static str,
-    trigger: Trigger,
-    command: Command,
-    description: &'static str,
-) -> Shortcut {
-    Shortcut {
-        keys,
-        command,
-        description,
-        trigger,
-        ctrl: true,
-        shift: true,
-        alt: false,
-        in_text: true,
-    }
-}
-
-const fn shift(
-    keys: &'static str,
-    trigger: Trigger,
-    command: Command,
-    description: &'static str,
-) -> Shortcut {
-    Shortcut {
-        keys,
-        command,
-        description,
-        trigger,
-        ctrl: false,
-        shift: true,
-        alt: false,
-        in_text: false,
-    }
-}
-
+/// A key with no modifier; `in_text`: also while a text box has the cursor.
 const fn plain(
     keys: &'static str,
     trigger: Trigger,
@@ -175,6 +104,36 @@ const fn plain(
         shift: false,
         alt: false,
         in_text,
+    }
+}
+
+// Chords with Ctrl or Alt act in a text box too (typing is never a chord); Shift+key alone
+// does not.
+const fn ctrl(k: &'static str, t: Trigger, c: Command, d: &'static str) -> Shortcut {
+    Shortcut {
+        ctrl: true,
+        ..plain(k, t, c, d, true)
+    }
+}
+
+const fn ctrl_shift(k: &'static str, t: Trigger, c: Command, d: &'static str) -> Shortcut {
+    Shortcut {
+        shift: true,
+        ..ctrl(k, t, c, d)
+    }
+}
+
+const fn alt(k: &'static str, t: Trigger, c: Command, d: &'static str) -> Shortcut {
+    Shortcut {
+        alt: true,
+        ..plain(k, t, c, d, true)
+    }
+}
+
+const fn shift(k: &'static str, t: Trigger, c: Command, d: &'static str) -> Shortcut {
+    Shortcut {
+        shift: true,
+        ..plain(k, t, c, d, false)
     }
 }
 

@@ -24,9 +24,46 @@ pub fn typing_keys<M>(shortcut: fn(Command) -> M) -> impl Fn(KeyPress) -> Option
     }
 }
 
-/// A multi-line text box in a clipping layer. The software renderer does not clip a
-/// text box's own lines to it: a long text was drawn past the box's bottom edge and
-/// stayed on screen after a shorter one replaced it.
+/// A row of a pick list that follows the keyboard (the speaker picker, the group
+/// filter): the label, an optional muted detail, "›" and a highlight when selected. A
+/// long label or detail is cut at the list's edge, never painted over what is beside.
+pub fn choice_row<'a, M: Clone + 'a>(
+    label: String,
+    detail: String,
+    selected: bool,
+    on_press: M,
+) -> iced::widget::Button<'a, M> {
+    use iced::widget::{button, container, row, text};
+    let label = if selected {
+        format!("› {label}")
+    } else {
+        label
+    };
+    let line = row![
+        text(label)
+            .size(super::style::size::READ)
+            .wrapping(text::Wrapping::None),
+        text(detail)
+            .size(super::style::size::LABEL)
+            .color(super::style::MUTED)
+            .wrapping(text::Wrapping::None),
+    ]
+    .spacing(super::style::gap::XS);
+    button(container(line).width(iced::Fill).clip(true))
+        .width(iced::Fill)
+        .padding([3, 8])
+        .style(if selected {
+            super::style::selected_row
+        } else {
+            super::style::plain_row
+        })
+        .on_press(on_press)
+}
+
+/// A multi-line text box in a clipping layer: the software renderer does not clip a
+/// text box's own lines to it, and drew a long text past the box's bottom edge over
+/// what lies below. (A box that gets another text is also repainted whole: see the
+/// editor's `repaint`.)
 pub fn clipped<'a, M: 'a>(
     text_box: impl Into<iced::Element<'a, M>>,
 ) -> iced::widget::Container<'a, M> {

@@ -113,3 +113,20 @@ pub fn drag(ui: &mut Simulator<'_, Message>, from: Point, to: Point) {
         mouse::Button::Left,
     ))]);
 }
+
+/// Ctrl+L's target: click the picker, type, Enter.
+pub fn pick(app: &mut App, query: &str) {
+    interact(app, |ui| {
+        ui.click(iced_test::selector::id("picker")).unwrap();
+        ui.typewrite(query);
+        ui.tap_key(keyboard::key::Named::Enter);
+    });
+}
+
+/// Clicks the statement box and types.
+pub fn type_statement(app: &mut App, text: &str) {
+    interact(app, |ui| {
+        ui.click(iced_test::selector::id("statement")).unwrap();
+        ui.typewrite(text);
+    });
+}

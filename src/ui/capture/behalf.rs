@@ -1,13 +1,13 @@
 //! "On behalf of" from the keyboard: Ctrl+B opens a filter over the meeting's groups in
 //! place of the speaker picker; type part of a name, Up/Down, Enter.
 
-use iced::widget::{Column, button, column, container, text, text_input};
-use iced::{Element, Fill};
+use iced::Element;
+use iced::widget::{Column, column, text, text_input};
 
 use crate::core::session::Session;
 use crate::core::text::fold;
 
-use super::super::style;
+use super::super::{style, widget};
 use super::{Capture, Message};
 
 pub const BEHALF: &str = "behalf";
@@ -79,30 +79,12 @@ impl Capture {
             );
         }
         for (i, (id, label)) in found.into_iter().enumerate() {
-            let selected = i == filter.selected;
-            list = list.push(
-                button(
-                    container(
-                        text(if selected {
-                            format!("› {label}")
-                        } else {
-                            label
-                        })
-                        .size(style::size::READ)
-                        .wrapping(text::Wrapping::None),
-                    )
-                    .width(Fill)
-                    .clip(true),
-                )
-                .width(Fill)
-                .padding([3, 8])
-                .style(if selected {
-                    style::selected_row
-                } else {
-                    style::plain_row
-                })
-                .on_press(Message::BehalfChoose(id)),
-            );
+            list = list.push(widget::choice_row(
+                label,
+                String::new(),
+                i == filter.selected,
+                Message::BehalfChoose(id),
+            ));
         }
         column![input, list].spacing(style::gap::XS).into()
     }

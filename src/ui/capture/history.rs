@@ -3,6 +3,8 @@
 //! timer. The same model as the editor's history (a stack of states before and after
 //! each step, typing kept as one step per word), over the log and the statement box.
 
+use std::collections::VecDeque;
+
 use crate::core::log_undo::LogState;
 use crate::core::session::Session;
 use crate::storage::draft::Draft;
@@ -37,7 +39,8 @@ struct Step {
 
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<Step>,
+    /// Oldest first; the oldest go when there are more than `KEPT`.
+    undo: VecDeque<Step>,
     redo: Vec<Step>,
     /// Typing continues the last step until a word ends or something else happens.
     typing: Typing,
@@ -67,9 +70,9 @@ impl History {
     }
 
     fn keep(&mut self, step: Step) {
-        self.undo.push(step);
+        self.undo.push_back(step);
         if self.undo.len() > KEPT {
-            self.undo.remove(0);
+            self.undo.pop_front();
         }
         self.redo.clear();
     }
@@ -107,7 +110,7 @@ impl History {
     /// Takes back the last step: changes `session` as the step's reverse would and
     /// returns the statement box to put back, with what was undone.
     pub fn undo(&mut self, session: &mut Session, now: Draft) -> Option<(Draft, String)> {
-        let mut step = self.undo.pop()?;
+        let mut step = self.undo.pop_back()?;
         // Typing after the step belongs to it (the statement box is the step's).
         step.after.draft = now;
         LogState::carry(session, &step.after.log, &step.before.log);
@@ -121,7 +124,7 @@ impl History {
         let step = self.redo.pop()?;
         LogState::carry(session, &step.before.log, &step.after.log);
         let answer = (step.after.draft.clone(), step.label.clone());
-        self.undo.push(step);
+        self.undo.push_back(step);
         self.typing = Typing::No;
         Some(answer)
     }

@@ -364,7 +364,15 @@ impl Capture {
                 None => Effect::notice("That intervention was deleted."),
             },
             Message::Correction(message) => {
-                let before = self.snapshot(session);
+                // Only saving and deleting change the log: the state before is taken for
+                // them alone, not for every keystroke in the correction's text.
+                let changes_log = matches!(
+                    message,
+                    correction::Message::Save
+                        | correction::Message::ConfirmDelete(true)
+                        | correction::Message::Shortcut(Command::Commit)
+                );
+                let before = changes_log.then(|| self.snapshot(session));
                 let Some(open) = &mut self.correction else {
                     return Effect::none();
                 };
@@ -377,7 +385,9 @@ impl Capture {
                 let mut effect = open
                     .update(message, session, &self.index)
                     .map(Message::Correction);
-                if effect.save != Save::No {
+                if effect.save != Save::No
+                    && let Some(before) = before
+                {
                     self.record(label, before, session);
                     self.people_unchanged();
                 }

@@ -23,8 +23,11 @@ impl Editor {
         let Some(paragraph) = &self.current else {
             return side;
         };
-        let letter = self.row_of(id).and_then(|(_, row)| row.letter.clone());
-        let title = match (self.number_of(id), letter) {
+        let row = self.row_of(id).map(|(_, row)| row);
+        let title = match (
+            row.and_then(|r| r.number),
+            row.and_then(|r| r.letter.as_ref()),
+        ) {
             (Some(n), _) => format!("Paragraph {n}"),
             (None, Some(letter)) => format!("Subheading {letter} (Ctrl+H: a paragraph again)"),
             (None, None) => "Paragraph (not printed)".into(),
