@@ -135,7 +135,8 @@ pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) 
             if speakers.is_empty() {
                 return String::new();
             }
-            format!("{} delivered opening statements.", token_list(keys, session, &speakers))
+            let what = if speakers.len() == 1 { "an opening statement" } else { "opening statements" };
+            format!("{} delivered {what}.", token_list(keys, session, &speakers))
         }
         Generated::Panel(segment) => {
             let items = items(segment);
@@ -149,6 +150,7 @@ pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) 
                     "The panel discussion was moderated by {mods}, with the participation of {pans}."
                 ),
                 (false, true) => format!("The panel discussion was moderated by {mods}."),
+                _ if panellists.len() == 1 => format!("The panellist was {pans}."),
                 _ => format!("The panellists were {pans}."),
             }
         }

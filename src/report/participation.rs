@@ -12,6 +12,8 @@ use crate::core::settings::NgoOrder;
 use crate::core::speakers::InscriptionStatus;
 
 use super::model::Inline;
+use crate::core::text::capitalize_first;
+
 use super::words::{count, counted, join_and};
 
 fn sorted(mut list: Vec<&Delegation>) -> Vec<&Delegation> {
@@ -81,46 +83,92 @@ pub fn took_the_floor(session: &Session, dialogue: &[&Intervention]) -> Option<V
             .collect(),
     );
 
+    // Organizations that spoke only for a group are counted with their kind too.
+    let with_groups = |named: &[&Delegation], of_kind: &dyn Fn(DelegationKind) -> bool| {
+        let only_for_groups: Vec<&Delegation> = groups
+            .iter()
+            .map(|(d, _)| *d)
+            .filter(|d| of_kind(d.kind) && !named.iter().any(|n| n.id == d.id))
+            .collect();
+        named.len() + sorted(only_for_groups).len()
+    };
+    let n_regional = with_groups(&regional, &|k| k == DelegationKind::Regional);
+    let n_un = with_groups(&un, &|k| k == DelegationKind::UnEntity);
+    let n_rest = with_groups(&rest, &|k| {
+        !k.is_state() && !matches!(k, DelegationKind::Regional | DelegationKind::UnEntity)
+    });
     let mut counts = Vec::new();
     if n_states > 0 {
         counts.push(counted(n_states, "State", "States"));
     }
-    if !regional.is_empty() {
+    if n_regional > 0 {
         counts.push(counted(
-            regional.len(),
+            n_regional,
             "regional organization",
             "regional organizations",
         ));
     }
-    if !un.is_empty() {
+    if n_un > 0 {
         counts.push(counted(
-            un.len(),
+            n_un,
             "United Nations entity",
             "United Nations entities",
         ));
     }
-    if !rest.is_empty() {
-        counts.push(counted(
-            rest.len(),
-            "other organization",
-            "other organizations",
-        ));
+    if n_rest > 0 {
+        counts.push(counted(n_rest, "other organization", "other organizations"));
     }
 
     let mut out = Vec::new();
     let mut opening = String::new();
     if let Some(n) = session.meeting.participants_count {
-        opening.push_str(&format!(
-            "There were {} participants at the panel discussion. Among them, r",
-            count(n as usize)
-        ));
-    } else {
-        opening.push('R');
+        opening.push_str(&if n == 1 {
+            "There was one participant at the panel discussion. Among them, ".to_string()
+        } else {
+            format!(
+                "There were {} participants at the panel discussion. Among them, ",
+                count(n as usize)
+            )
+        });
+    }
+    // One delegation alone is named, not counted: "The representative of Peru took the
+    // floor." (never "representatives of one State").
+    let speakers = states.len() + regional.len() + un.len() + rest.len();
+    let alone = match (speakers, groups.as_slice()) {
+        (1, []) => states
+            .iter()
+            .chain(&regional)
+            .chain(&un)
+            .chain(&rest)
+            .next()
+            .map(|d| (*d, None)),
+        (0, [(d, group)]) => Some((*d, Some(*group))),
+        _ => None,
+    };
+    if let Some((d, group)) = alone.filter(|_| session.report.states_count.is_none()) {
+        opening.push_str(&format!("the representative of {}", d.running_name()));
+        let mut opening = capitalize_first(&opening);
+        match group.and_then(|g| session.group(g)) {
+            Some(group) => {
+                opening.push_str(&format!(", speaking {},", group.behalf_phrase()));
+                out.push(Inline::Text(opening));
+                if !group.members.trim().is_empty() {
+                    out.push(Inline::Footnote(group.members.clone()));
+                }
+                out.push(Inline::text(" took the floor."));
+            }
+            None => {
+                opening.push_str(" took the floor.");
+                out.push(Inline::Text(opening));
+            }
+        }
+        return Some(out);
     }
     opening.push_str(&format!(
-        "epresentatives of {} took the floor",
+        "representatives of {} took the floor",
         join_and(&counts)
     ));
+    let opening = capitalize_first(&opening);
     let followers: Vec<String> = names(&states);
     let also: Vec<String> = names(&regional)
         .into_iter()
@@ -128,42 +176,44 @@ pub fn took_the_floor(session: &Session, dialogue: &[&Intervention]) -> Option<V
         .chain(names(&rest))
         .collect();
     if groups.is_empty() {
-        opening.push_str(": ");
-        out.push(Inline::Text(opening));
+        out.push(Inline::Text(format!("{opening}: ")));
     } else {
-        opening.push_str(", including ");
-        out.push(Inline::Text(opening));
-        for (n, (d, group)) in groups.iter().enumerate() {
-            // A checked session has every group it names; an unknown one is left out of
-            // the sentence rather than stopping the report.
-            let Some(group) = session.group(*group) else {
-                continue;
-            };
+        out.push(Inline::Text(format!("{opening}, including ")));
+        // A checked session has every group it names; an unknown one is left out of the
+        // sentence rather than stopping the report.
+        let known: Vec<_> = groups
+            .iter()
+            .filter_map(|(d, g)| session.group(*g).map(|g| (d, g)))
+            .collect();
+        // The last group closes the sentence when nobody else is named after it.
+        let closes = followers.is_empty() && also.is_empty();
+        for (n, (d, group)) in known.iter().enumerate() {
+            let last = n + 1 == known.len();
             out.push(Inline::Text(format!(
-                "{} {},",
+                "{} {}{}",
                 d.running_name(),
-                group.behalf_phrase()
+                group.behalf_phrase(),
+                if last && closes { "." } else { "," }
             )));
             if !group.members.trim().is_empty() {
                 out.push(Inline::Footnote(group.members.clone()));
             }
-            if n + 1 < groups.len() {
+            if !last {
                 out.push(Inline::text(" "));
             }
         }
-        out.push(Inline::text(if followers.is_empty() {
-            " "
-        } else {
-            " followed by "
-        }));
+        if closes {
+            return Some(out);
+        }
+        if followers.is_empty() {
+            out.push(Inline::Text(format!(" as well as {}.", join_and(&also))));
+            return Some(out);
+        }
+        out.push(Inline::text(" followed by "));
     }
     let mut tail = join_and(&followers);
     if !also.is_empty() {
-        tail.push_str(if followers.is_empty() {
-            ""
-        } else {
-            ", as well as "
-        });
+        tail.push_str(", as well as ");
         tail.push_str(&join_and(&also));
     }
     tail.push('.');
@@ -222,12 +272,20 @@ pub fn not_heard(session: &Session) -> Option<String> {
             format!("{subject}, as well as {},", join_and(&reps))
         };
     }
-    let plural = states.len() + others.len() > 1;
-    let mut text = format!(
-        "{subject} {} also inscribed on the list of speakers, but {} not able to deliver statements owing to time constraints. Their views however are reflected in the present report.",
-        if plural { "were" } else { "was" },
-        if plural { "were" } else { "was" },
-    );
+    // Seed 002 (para. 27) words the plural; one delegation alone agrees in the singular
+    // ("was ... not able to deliver its statement ... Its views"), one representative
+    // of an organization keeps the singular "they".
+    let mut text = match (states.len(), others.len()) {
+        (1, 0) => format!(
+            "{subject} was also inscribed on the list of speakers, but was not able to deliver its statement owing to time constraints. Its views however are reflected in the present report."
+        ),
+        (0, 1) => format!(
+            "{subject} was also inscribed on the list of speakers, but was not able to deliver a statement owing to time constraints. Their views however are reflected in the present report."
+        ),
+        _ => format!(
+            "{subject} were also inscribed on the list of speakers, but were not able to deliver statements owing to time constraints. Their views however are reflected in the present report."
+        ),
+    };
     if let Some(written) = written_statements(session) {
         text.push(' ');
         text.push_str(&written);
@@ -284,8 +342,13 @@ pub fn ngos(session: &Session, dialogue: &[&Intervention]) -> Option<String> {
             None => d.running_name(),
         })
         .collect();
-    Some(format!(
-        "Delegates of the following non-governmental organizations (NGOs) also took the floor: {}.",
-        join_and(&names)
-    ))
+    Some(match names.as_slice() {
+        [one] => format!(
+            "A delegate of the following non-governmental organization (NGO) also took the floor: {one}."
+        ),
+        _ => format!(
+            "Delegates of the following non-governmental organizations (NGOs) also took the floor: {}.",
+            join_and(&names)
+        ),
+    })
 }
