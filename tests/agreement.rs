@@ -27,7 +27,7 @@ struct Mix {
 }
 
 const STATES: [&str; 3] = ["Peru", "Chile", "Ghana"];
-const REGIONAL: [&str; 3] = ["Andean Community", "Caribbean Forum", "Nordic Union"];
+const REGIONAL: [&str; 3] = ["the Andean Community", "Caribbean Forum", "Nordic Union"];
 const UN: [&str; 3] = ["UNICEF", "UNHCR", "UNDP"];
 const NGOS: [&str; 3] = ["Alpha Rights Watch", "Beta Legal Aid", "Gamma Forum"];
 const NOT_HEARD: [&str; 3] = ["Belgium", "Italy", "Kenya"];
@@ -225,7 +225,7 @@ fn several_of_each_are_counted_in_the_plural() {
     );
     assert_eq!(
         starting(&p, "participants at the panel").unwrap(),
-        "There were 40 participants at the panel discussion. Among them, representatives of two States, one regional organization and two United Nations entities took the floor: Chile and Peru, as well as Andean Community, the Office of the United Nations High Commissioner for Refugees and the United Nations Children's Fund. The delegations of Belgium and Italy, as well as a representative of Delta Observatory, were also inscribed on the list of speakers, but were not able to deliver statements owing to time constraints. Their views however are reflected in the present report. Written statements were submitted by Belgium, Delta Observatory and Italy."
+        "There were 40 participants at the panel discussion. Among them, representatives of two States, one regional organization and two United Nations entities took the floor: Chile and Peru, as well as the Andean Community, the Office of the United Nations High Commissioner for Refugees and the United Nations Children's Fund. The delegations of Belgium and Italy, as well as a representative of Delta Observatory, were also inscribed on the list of speakers, but were not able to deliver statements owing to time constraints. Their views however are reflected in the present report. Written statements were submitted by Belgium, Delta Observatory and Italy."
     );
     assert_eq!(
         starting(&p, "non-governmental").unwrap(),

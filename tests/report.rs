@@ -469,3 +469,26 @@ fn every_note_ends_with_exactly_one_full_stop() {
             .any(|t| t.ends_with(";.") || t.ends_with(",.") || t.ends_with(":."))
     );
 }
+
+#[test]
+fn organizations_take_the_in_running_text_and_print_bare_in_the_ngo_list() {
+    let texts: Vec<String> = assemble(&r2p(), &Options::default())
+        .numbered()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert!(
+        texts.iter().any(|t| t
+            == "The representative of the International Service for Human Rights made a statement."),
+        "{texts:#?}"
+    );
+    let list = texts
+        .iter()
+        .find(|t| t.starts_with("Delegates of the following"))
+        .unwrap();
+    assert!(
+        list.contains(", International Service for Human Rights and "),
+        "{list}"
+    );
+    assert!(!list.contains("the International Service"), "{list}");
+}

@@ -140,6 +140,21 @@ impl Delegation {
                 .is_some_and(|w| OPENINGS.contains(&w.as_str()))
     }
 
+    /// A name as a person typed it: without a leading "the" (any case), and whether it
+    /// takes "the" in running text, typed or guessed ([`Delegation::guess_the`]).
+    pub fn typed_name(kind: DelegationKind, typed: &str) -> (String, bool) {
+        let typed = typed.trim();
+        let article = typed
+            .get(..4)
+            .is_some_and(|head| head.eq_ignore_ascii_case("the "));
+        let bare = if article {
+            typed.get(4..).unwrap_or_default().trim_start()
+        } else {
+            typed
+        };
+        (bare.to_string(), article || Self::guess_the(kind, bare))
+    }
+
     /// As in running text: "the Netherlands", "Peru".
     pub fn running_name(&self) -> String {
         if self.the {
@@ -301,6 +316,37 @@ mod tests {
             DelegationKind::MemberState,
             "Republic of Narnia"
         ));
+    }
+
+    #[test]
+    fn a_typed_the_sets_the_article_and_leaves_the_sorting_key() {
+        let ngo = DelegationKind::Ngo;
+        for (typed, bare, the) in [
+            ("the Andean Community", "Andean Community", true),
+            ("The Andean Community", "Andean Community", true),
+            ("THE  Nordic Union", "Nordic Union", true),
+            ("Andean Community", "Andean Community", false),
+            (
+                "International Service for Human Rights",
+                "International Service for Human Rights",
+                true,
+            ),
+            ("Amnesty International", "Amnesty International", false),
+            ("Theatre Alliance", "Theatre Alliance", false),
+            ("the", "the", false),
+        ] {
+            assert_eq!(
+                Delegation::typed_name(ngo, typed),
+                (bare.to_string(), the),
+                "{typed}"
+            );
+        }
+        let (bare, the) = Delegation::typed_name(ngo, "the Zeta Trust");
+        let d = Delegation::new(ngo, &bare, the);
+        assert_eq!(
+            (d.sort_key(), d.running_name()),
+            ("zeta trust".to_string(), "the Zeta Trust".to_string())
+        );
     }
 
     #[test]

@@ -237,11 +237,8 @@ impl Index {
                 ),
             ));
         };
-        let (the, bare) = match name.strip_prefix("the ") {
-            Some(rest) => (true, rest),
-            None => (false, name.as_str()),
-        };
-        let mut d = Delegation::new(kind, bare, the);
+        let (bare, the) = Delegation::typed_name(kind, &name);
+        let mut d = Delegation::new(kind, &bare, the);
         d.id = fresh_key(&d.id, |id| self.delegation_ids.contains(id));
         s.delegations.push(d.clone());
         self.add_delegation(&d);

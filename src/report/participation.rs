@@ -335,11 +335,13 @@ pub fn ngos(session: &Session, dialogue: &[&Intervention]) -> Option<String> {
     if session.report.ngo_order == NgoOrder::Alphabetical {
         list.sort_by_cached_key(|(d, _)| d.sort_key());
     }
+    // The list prints the names bare, as seed 002 does (para. 28: "... International
+    // Service for Human Rights and ..."); running text gives them their "the".
     let names: Vec<String> = list
         .iter()
         .map(|(d, group)| match group.and_then(|g| session.group(g)) {
-            Some(group) => format!("{} {}", d.running_name(), group.behalf_phrase()),
-            None => d.running_name(),
+            Some(group) => format!("{} {}", d.name, group.behalf_phrase()),
+            None => d.name.clone(),
         })
         .collect();
     Some(match names.as_slice() {

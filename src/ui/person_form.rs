@@ -155,18 +155,11 @@ impl PersonForm {
 
     /// The delegation typed, without "the" and whether it takes it (None: empty).
     fn typed_delegation(&self) -> Option<(String, bool)> {
-        let typed = clean_line(&self.delegation);
-        let (bare, the) = match typed.strip_prefix("the ") {
-            Some(rest) => (rest.to_string(), true),
-            None => (typed.clone(), false),
-        };
+        let (bare, the) = Delegation::typed_name(self.kind, &clean_line(&self.delegation));
         if bare.is_empty() {
             return None;
         }
-        let the = self
-            .the
-            .unwrap_or(the || Delegation::guess_the(self.kind, &bare));
-        Some((bare, the))
+        Some((bare, self.the.unwrap_or(the)))
     }
 
     fn create(&mut self, session: &mut Session) -> Effect {
