@@ -105,6 +105,27 @@ fn the_package_is_well_formed_with_styles_footnotes_and_properties() {
             .and_then(|n| n.attribute((W, "val")))
             .map(String::from)
     };
+    // The Summary is boxed: its heading and text styles carry the same four borders and
+    // indents (so one box is drawn round them), and its paragraphs use them.
+    for id in ["SummaryHeading", "SummaryText"] {
+        let borders: Vec<&str> = style(id)
+            .descendants()
+            .find(|n| n.has_tag_name((W, "pBdr")))
+            .unwrap_or_else(|| panic!("{id} has no borders"))
+            .children()
+            .filter(|n| n.is_element() && n.attribute((W, "val")) == Some("single"))
+            .map(|n| n.tag_name().name())
+            .collect();
+        assert_eq!(borders, ["top", "left", "bottom", "right"], "{id}");
+    }
+    let boxed = document
+        .matches("<w:pStyle w:val=\"SummaryText\" />")
+        .count()
+        + document
+            .matches("<w:pStyle w:val=\"SummaryText\"/>")
+            .count();
+    assert_eq!(boxed, report.summary.len());
+    assert!(boxed >= 2, "the mandate sentence and the themes");
     assert_eq!(outline("Heading1").as_deref(), Some("0"));
     assert_eq!(outline("Heading2").as_deref(), Some("1"));
     assert!(style("FootnoteReference").descendants().any(
@@ -430,7 +451,7 @@ fn an_edited_report_opens_in_libreoffice_with_its_numbers_mentions_and_lists() {
         "9. Ms. Izsák-Ndiaye noted",
         "10. Mr. Serbin Pont underlined",
         "followed by Germany, Liechtenstein, Peru and Switzerland, as well as the European Union.",
-        "18. The Special Adviser considered",
+        "18. In her concluding remarks, the Special Adviser considered",
     ] {
         assert!(
             flat.contains(expected),

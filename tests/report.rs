@@ -95,9 +95,9 @@ fn the_seed_meeting_gives_the_structure_of_the_seed_report() {
             .any(|(_, t)| t.starts_with("Ms. Bouayach highlighted the role"))
     );
     assert!(
-        numbered
-            .iter()
-            .any(|(_, t)| t.starts_with("The Special Adviser considered"))
+        numbered.iter().any(
+            |(_, t)| t.starts_with("In her concluding remarks, the Special Adviser considered")
+        )
     );
 }
 
@@ -491,4 +491,130 @@ fn organizations_take_the_in_running_text_and_print_bare_in_the_ngo_list() {
         "{list}"
     );
     assert!(!list.contains("the International Service"), "{list}");
+}
+
+#[test]
+fn the_request_sentence_follows_the_mandate_and_is_reworded_without_one() {
+    let request = |mandate: &str| {
+        let mut s = r2p();
+        s.meeting.mandate = mandate.into();
+        let report = assemble(&s, &Options::default());
+        let text = report.numbered()[1].1.clone();
+        (text, report.warnings)
+    };
+    let rest = "the present report summarizes the discussions held during the meeting.";
+    assert_eq!(
+        request("resolution 44/14").0,
+        format!("As requested in the resolution, {rest}")
+    );
+    assert_eq!(
+        request("decision 45/113").0,
+        format!("As requested in the decision, {rest}")
+    );
+    assert_eq!(
+        request("the President's statement PRST 47/1").0,
+        format!("As requested in the President's statement PRST 47/1, {rest}")
+    );
+    let (text, warnings) = request(" ");
+    assert_eq!(
+        text,
+        "The present report summarizes the discussions held during the meeting."
+    );
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.starts_with("Meeting: no mandate")),
+        "{warnings:?}"
+    );
+    assert!(
+        !request("resolution 44/14")
+            .1
+            .iter()
+            .any(|w| w.starts_with("Meeting:"))
+    );
+}
+
+#[test]
+fn the_sample_meeting_exports_without_a_warning() {
+    let report = assemble(&rapporteur::core::demo::demo_session(), &Options::default());
+    assert_eq!(report.warnings, Vec::<String>::new());
+}
+
+#[test]
+fn the_summary_opens_with_the_mandate_sentence_of_seed_002() {
+    let mut s = r2p();
+    s.meeting.title = "Intersessional panel discussion to mark the fifteenth anniversary of the responsibility to protect populations from genocide, war crimes, ethnic cleansing and crimes against humanity".into();
+    let report = assemble(&s, &Options::default());
+    assert_eq!(
+        report.summary,
+        [
+            "Pursuant to resolution 44/14, the Human Rights Council convened on 11 May 2021 an intersessional panel discussion to mark the fifteenth anniversary of the responsibility to protect populations from genocide, war crimes, ethnic cleansing and crimes against humanity.",
+            rapporteur::report::assemble::SUMMARY_PLACEHOLDER,
+        ]
+    );
+    assert!(
+        report
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("Summary: only its first sentence"))
+    );
+    // "The moderator and panellists all commended ..." names its speaker by role.
+    assert!(
+        !report
+            .warnings
+            .iter()
+            .any(|w| w.contains("names no speaker")),
+        "{:#?}",
+        report.warnings
+    );
+
+    // The editor's themes follow the drafted sentence, and the warning goes.
+    s.report.summary =
+        "Participants pointed out the link.\n\n  \n\nThey also highlighted accountability.".into();
+    let report = assemble(&s, &Options::default());
+    assert_eq!(report.summary.len(), 3);
+    assert_eq!(report.summary[1], "Participants pointed out the link.");
+    assert!(!report.warnings.iter().any(|w| w.starts_with("Summary")));
+
+    // A Summary typed whole, with its own mandate sentence, is kept as typed.
+    s.report.summary = "Pursuant to resolution 44/14, a panel met.\n\nThemes.".into();
+    assert_eq!(
+        assemble(&s, &Options::default()).summary,
+        ["Pursuant to resolution 44/14, a panel met.", "Themes."]
+    );
+
+    // Missing facts are left out, not invented.
+    s.report.summary.clear();
+    s.meeting.mandate.clear();
+    s.meeting.date = None;
+    s.meeting.body.clear();
+    s.meeting.title.clear();
+    assert_eq!(
+        assemble(&s, &Options::default()).summary[0],
+        "A panel discussion was held."
+    );
+}
+
+#[test]
+fn with_speakers_named_anew_the_concluding_remarks_open_as_paragraph_41_of_seed_002() {
+    let mut s = r2p();
+    s.report.reintroduce = true;
+    let texts: Vec<String> = assemble(&s, &Options::default())
+        .numbered()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    assert!(
+        texts.iter().any(|t| t.starts_with(
+            "In her concluding remarks, the Special Adviser to the Secretary-General on the Responsibility to Protect considered"
+        )),
+        "{texts:#?}"
+    );
+    // Para. 9: the Special Envoy named in full at his own paragraph.
+    assert!(
+        texts.iter().any(|t| t.starts_with(
+            "The Special Envoy of the Foreign Minister of Qatar for counter-terrorism and mediation of conflict and national focal point for the responsibility to protect, Mutlaq bin Majed Al-Qahtani, began"
+        )),
+        "{texts:#?}"
+    );
 }

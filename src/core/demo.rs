@@ -164,7 +164,7 @@ pub fn demo_session() -> Session {
     let cairo = s.ensure_delegation(&Delegation::new(
         DelegationKind::Ngo,
         "Cairo Institute for Human Rights Studies",
-        false,
+        true,
     ));
 
     // The list of speakers from the floor, in order; the first ones have spoken.
@@ -358,6 +358,8 @@ pub fn demo_session() -> Session {
         "considered that the panel discussion had been a valuable opportunity to share experiences and best practices.",
     );
     s.current_segment = s.segments[2].id;
+    // The themes an editor writes after the mandate sentence the report drafts.
+    s.report.summary = "Participants pointed out the link between human rights violations and atrocity crimes, and the importance of preventing violations at an early stage. They recalled the primary responsibility of States and mentioned national focal points, national action plans and regular risk assessments.\n\nParticipants also highlighted accountability and other guarantees of non-recurrence, open civic spaces and the role of the Human Rights Council mechanisms and of national human rights institutions.".into();
     s
 }
 

@@ -9,14 +9,14 @@ use super::csv_file::{self, CsvError};
 use super::ids::Allocator;
 use super::intervention::{Intervention, Speaker};
 use super::meeting::{Meeting, ReportKind, SegmentKind};
-use super::participant::{Honorific, Participant, Role};
+use super::participant::{Honorific, Participant, Pronoun, Role};
 use super::session::Session;
 use super::shared::Shared;
 use super::speakers::{Inscription, InscriptionStatus};
 use super::speakers_csv::Index;
 use super::text::{clean, clean_line, fold};
 
-const COLUMNS: [&str; 14] = [
+const COLUMNS: [&str; 16] = [
     "segment",
     "role",
     "honorific",
@@ -24,6 +24,8 @@ const COLUMNS: [&str; 14] = [
     "family_name",
     "title",
     "short_title",
+    "title_only",
+    "pronoun",
     "delegation",
     "kind",
     "on_behalf_of",
@@ -165,8 +167,27 @@ pub fn import_log_csv(
         })?;
         let person = clean_line(cell("name"));
         let title = clean_line(cell("title"));
-        // A row with a title but no name is an official, named by title only.
-        let official = person.is_empty() && !title.is_empty() && role != Role::Floor;
+        let title_only = match cell("title_only").trim().to_lowercase().as_str() {
+            "" => None,
+            "yes" | "y" | "true" | "1" => Some(true),
+            "no" | "n" | "false" | "0" => Some(false),
+            other => {
+                return Err(err("title_only", format!("{other:?} is not yes or no")));
+            }
+        };
+        // A row with a title but no name is an official, named by title only; a named
+        // United Nations official is one when the row says so (`title_only`: yes).
+        let official = !title.is_empty()
+            && match title_only {
+                Some(said) => said,
+                None => person.is_empty() && role != Role::Floor,
+            };
+        if title_only == Some(true) && title.is_empty() {
+            return Err(err(
+                "title",
+                "a person named by title only (title_only: yes) needs a title".into(),
+            ));
+        }
         let speaker = if person.is_empty() && !official {
             match delegation.clone() {
                 Some(d) => Speaker::Delegation(d),
@@ -178,7 +199,7 @@ pub fn import_log_csv(
                 }
             }
         } else {
-            let existing = if official {
+            let existing = if official && person.is_empty() {
                 index.official(&title)
             } else {
                 index.person(&person)
@@ -197,10 +218,21 @@ pub fn import_log_csv(
                     })?;
                     let (given_names, family_name) =
                         Participant::split_name(&person, cell("family_name"));
-                    let pronoun = match honorific {
-                        Honorific::Ms => super::participant::Pronoun::She,
-                        Honorific::Mr => super::participant::Pronoun::He,
-                        Honorific::None => super::participant::Pronoun::They,
+                    let pronoun = match cell("pronoun").trim().to_lowercase().as_str() {
+                        "" => match honorific {
+                            Honorific::Ms => Pronoun::She,
+                            Honorific::Mr => Pronoun::He,
+                            Honorific::None => Pronoun::They,
+                        },
+                        "she" => Pronoun::She,
+                        "he" => Pronoun::He,
+                        "they" => Pronoun::They,
+                        other => {
+                            return Err(err(
+                                "pronoun",
+                                format!("unknown pronoun {other:?}; use she, he or they"),
+                            ));
+                        }
                     };
                     let id = participant_ids.take();
                     s.participants.push(Participant {

@@ -14,6 +14,19 @@ pub enum NgoOrder {
     Alphabetical,
 }
 
+/// How a person is named at first mention in the summary report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FirstMention {
+    /// "the Chair of the National Human Rights Council of Morocco, Amina Bouayach," and
+    /// United Nations officials by title only (seed 002).
+    #[default]
+    TitleFirst,
+    /// "Ms. Ilze Brands Kehris, Assistant Secretary-General for Human Rights," officials
+    /// included, then "The Assistant Secretary-General" (seed 000).
+    NameFirst,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ReportSettings {
@@ -31,6 +44,10 @@ pub struct ReportSettings {
     pub decision_label: String,
     /// Minutes: conclusions and next steps, one per line.
     pub conclusions: String,
+    pub first_mention: FirstMention,
+    /// Each speaker is named in full again where their own statements begin in a chapter
+    /// (seed 002, paras 9, 12 and 41), not only at their first mention in the report.
+    pub reintroduce: bool,
 }
 
 impl Default for ReportSettings {
@@ -44,6 +61,8 @@ impl Default for ReportSettings {
             decisions: String::new(),
             decision_label: "Decision".into(),
             conclusions: String::new(),
+            first_mention: FirstMention::TitleFirst,
+            reintroduce: false,
         }
     }
 }

@@ -97,27 +97,32 @@ pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) 
     };
     match generated {
         Generated::Introduction => {
+            // Facts that are missing are left out of the sentence, never guessed (the
+            // report's warnings say which): "Pursuant to resolution 44/14, on 11 May 2021
+            // the Human Rights Council convened ..." (seed 002, para. 1).
             let mut intro = String::new();
-            if !m.mandate.is_empty() {
-                intro.push_str(&format!("Pursuant to {}, ", m.mandate));
+            if !m.mandate.trim().is_empty() {
+                intro.push_str(&format!("Pursuant to {}, ", m.mandate.trim()));
             }
             if let Some(date) = m.date_text() {
                 intro.push_str(&format!("on {date} "));
             }
-            let what = if m.title.is_empty() {
+            let what = if m.title.trim().is_empty() {
                 "a panel discussion".to_string()
             } else {
-                lower_first(&m.title)
+                lower_first(m.title.trim())
             };
-            let article = if what.starts_with("a ") || what.starts_with("an ") || what.starts_with("the ") {
-                String::new()
+            let article =
+                if what.starts_with("a ") || what.starts_with("an ") || what.starts_with("the ") {
+                    String::new()
+                } else {
+                    format!("{} ", indefinite_article(&what))
+                };
+            if m.body.trim().is_empty() {
+                intro.push_str(&format!("{article}{what} was held"));
             } else {
-                format!("{} ", indefinite_article(&what))
-            };
-            intro.push_str(&format!(
-                "the {} convened {article}{what}",
-                if m.body.is_empty() { "meeting" } else { &m.body }
-            ));
+                intro.push_str(&format!("the {} convened {article}{what}", m.body.trim()));
+            }
             let purpose = session.report.purpose.trim();
             if !purpose.is_empty() {
                 intro.push_str(&format!(", {}", purpose.trim_end_matches('.')));
@@ -125,17 +130,40 @@ pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) 
             intro.push('.');
             let mut out = escape(&capitalize_first(&intro));
             if let Some(chair) = m.chair.and_then(|c| session.participant(c)) {
-                out.push_str(&format!(" The meeting was chaired by {}.", token_list(keys, session, &[chair])));
+                out.push_str(&format!(
+                    " The meeting was chaired by {}.",
+                    token_list(keys, session, &[chair])
+                ));
             }
             out
         }
-        Generated::Request => "As requested in the resolution, the present report summarizes the discussions held during the meeting.".into(),
+        Generated::Request => {
+            // "As requested in the resolution" only when there is one to have asked.
+            let mandate = m.mandate.trim();
+            let kind = mandate
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            let rest = "the present report summarizes the discussions held during the meeting.";
+            if mandate.is_empty() {
+                capitalize_first(rest)
+            } else if ["resolution", "decision"].contains(&kind.as_str()) {
+                format!("As requested in the {kind}, {rest}")
+            } else {
+                escape(&format!("As requested in {mandate}, {rest}"))
+            }
+        }
         Generated::Opening(segment) => {
             let speakers = people_in_order(session, &items(segment), Role::OpeningSpeaker);
             if speakers.is_empty() {
                 return String::new();
             }
-            let what = if speakers.len() == 1 { "an opening statement" } else { "opening statements" };
+            let what = if speakers.len() == 1 {
+                "an opening statement"
+            } else {
+                "opening statements"
+            };
             format!("{} delivered {what}.", token_list(keys, session, &speakers))
         }
         Generated::Panel(segment) => {
@@ -156,7 +184,8 @@ pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) 
         }
         Generated::Participation(segment) => {
             // As in seed 002 (para. 27): who spoke and who was not heard, one paragraph.
-            let mut runs = participation::took_the_floor(session, &items(segment)).unwrap_or_default();
+            let mut runs =
+                participation::took_the_floor(session, &items(segment)).unwrap_or_default();
             if let Some(text) = participation::not_heard(session) {
                 if !runs.is_empty() {
                     runs.push(Inline::text(" "));
@@ -210,6 +239,9 @@ pub fn assemble_summary(
             title: String::new(),
         });
         let mut subheadings = 0;
+        // Speakers whose own statements have begun in this chapter.
+        let mut introduced: rustc_hash::FxHashSet<crate::core::participant::ParticipantId> =
+            Default::default();
         for p in &chapter.paragraphs {
             // Only a paragraph written here is a subheading (one that holds statements
             // after a merge prints as a paragraph: nothing logged is lost).
@@ -226,6 +258,17 @@ pub fn assemble_summary(
                     item: Some(p.id),
                 });
                 continue;
+            }
+            if session.report.reintroduce
+                && p.generated.is_none()
+                && let Some(Speaker::Participant(id)) = p
+                    .sources
+                    .first()
+                    .and_then(|id| keys.intervention(session, *id))
+                    .map(|i| &i.speaker)
+                && introduced.insert(*id)
+            {
+                renderer.mentions.forget(*id);
             }
             let kept = match walk.get(p, |k| renderer.mentions.would_repeat(&k.mentioned)) {
                 Some(kept) => {
@@ -246,10 +289,19 @@ pub fn assemble_summary(
                         content: runs.into(),
                         sources: p.sources.as_slice().into(),
                         unknown,
+                        unattributed: if p.text.is_none() && p.generated.is_none() {
+                            unattributed(session, keys, &p.sources)
+                        } else {
+                            Vec::new()
+                        },
                         mentioned: renderer.mentions.take_trace(),
                         prints,
                         generated: p.generated.is_some() && p.text.is_none(),
-                        whole_log: p.generated.is_some() || renderer.read_whole_log,
+                        // Lead-ins ("For her part", "In her concluding remarks")
+                        // follow the speaking order of the whole segment.
+                        whole_log: p.generated.is_some()
+                            || renderer.read_whole_log
+                            || (p.text.is_none() && keys.has_lead_in_segment(session, &p.sources)),
                     })
                 }
             };
@@ -261,6 +313,11 @@ pub fn assemble_summary(
             for name in &kept.unknown {
                 warnings.push(format!(
                     "Paragraph {number}: {{{name}}} names no participant or delegation of this session (or more than one)."
+                ));
+            }
+            for speaker in &kept.unattributed {
+                warnings.push(format!(
+                    "Paragraph {number}: the statement of {speaker} opens with its own sentence and names no speaker; say who spoke."
                 ));
             }
             blocks.push(Block::Paragraph {
@@ -328,6 +385,17 @@ pub fn assemble_summary(
         .collect(),
         item_title: m.agenda_item_title.clone(),
     });
+    warnings.extend(missing_meeting_data(m));
+    let (summary, summary_warning) = drafted_summary(session);
+    warnings.extend(summary_warning);
+    for p in &session.participants {
+        if p.title_only && p.short_title.trim().is_empty() && !p.title.trim().is_empty() {
+            warnings.push(format!(
+                "{}: named by title only, with no short title; later mentions repeat the full title (person form, Short title).",
+                capitalize_first(&with_article(&p.title))
+            ));
+        }
+    }
     let subtitle = if session.report.subtitle.trim().is_empty() {
         DEFAULT_SUBTITLE.to_string()
     } else {
@@ -336,16 +404,13 @@ pub fn assemble_summary(
     Report {
         kind: ReportKind::PanelSummary,
         masthead,
-        title: m.title.clone(),
+        title: if m.title.trim().is_empty() {
+            TITLE_PLACEHOLDER.to_string()
+        } else {
+            m.title.clone()
+        },
         subtitle,
-        summary: session
-            .report
-            .summary
-            .split("\n\n")
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .map(String::from)
-            .collect(),
+        summary,
         blocks,
         header: m.symbol.clone(),
         footer: m.job_number.clone(),
@@ -354,6 +419,153 @@ pub fn assemble_summary(
         issued: options.issue_date,
         warnings,
     }
+}
+
+/// The speakers of these statements whose notes print as their own sentence (they open
+/// with a capital or a quotation mark) without naming them: the report keeps who spoke
+/// in the paragraph's sources, the reader of the sentence would not know.
+fn unattributed(
+    session: &Session,
+    keys: &template::Keys,
+    sources: &[crate::core::intervention::InterventionId],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut before: Option<&Speaker> = None;
+    for i in sources
+        .iter()
+        .filter_map(|id| keys.intervention(session, *id))
+    {
+        let body = i.text.trim();
+        let own_sentence = !body.is_empty() && !body.starts_with(char::is_lowercase);
+        // Going on from the same speaker's statement, "She ..." is attribution enough.
+        let goes_on = before == Some(&i.speaker);
+        before = Some(&i.speaker);
+        if !own_sentence || goes_on {
+            continue;
+        }
+        let folded = crate::core::text::fold(body);
+        let names: Vec<String> = match &i.speaker {
+            Speaker::Participant(id) => session
+                .participant(*id)
+                .map(|p| {
+                    // "The moderator and panellists all commended ..." says who spoke.
+                    let role = (p.role != Role::Floor).then(|| p.role.label().to_string());
+                    [
+                        p.family_name.clone(),
+                        p.title.clone(),
+                        p.short_title.clone(),
+                    ]
+                    .into_iter()
+                    .chain(role)
+                    .collect()
+                })
+                .unwrap_or_default(),
+            Speaker::Delegation(id) => session
+                .delegation(id)
+                .map(|d| d.names().map(String::from).collect())
+                .unwrap_or_default(),
+        };
+        let named = names.iter().map(|n| crate::core::text::fold(n)).any(|n| {
+            let n = n.strip_prefix("the ").unwrap_or(&n).trim().to_string();
+            !n.is_empty() && folded.contains(&n)
+        });
+        if !named {
+            out.push(session.speaker_label(&i.speaker));
+        }
+    }
+    out
+}
+
+/// What the Summary prints until the editor writes the themes.
+pub const SUMMARY_PLACEHOLDER: &str =
+    "[The main themes of the discussion, in two or three paragraphs.]";
+
+/// The Summary: the mandate sentence (seed 002: "Pursuant to resolution 44/14, the Human
+/// Rights Council convened on 11 May 2021 an intersessional panel discussion ..."),
+/// then what the editor wrote, or a placeholder and a warning while there is nothing.
+/// A typed Summary that opens with its own "Pursuant to" sentence is kept whole.
+fn drafted_summary(session: &Session) -> (Vec<String>, Option<String>) {
+    let typed: Vec<String> = session
+        .report
+        .summary
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(String::from)
+        .collect();
+    if typed.first().is_some_and(|p| p.starts_with("Pursuant to")) {
+        return (typed, None);
+    }
+    let m = &session.meeting;
+    let mut sentence = String::new();
+    if !m.mandate.trim().is_empty() {
+        sentence.push_str(&format!("Pursuant to {}, ", m.mandate.trim()));
+    }
+    let what = if m.title.trim().is_empty() {
+        "a panel discussion".to_string()
+    } else {
+        lower_first(m.title.trim())
+    };
+    let what = if what.starts_with("a ") || what.starts_with("an ") || what.starts_with("the ") {
+        what
+    } else {
+        format!("{} {what}", indefinite_article(&what))
+    };
+    let date = m
+        .date_text()
+        .map(|d| format!(" on {d}"))
+        .unwrap_or_default();
+    if m.body.trim().is_empty() {
+        sentence.push_str(&format!("{what} was held{date}."));
+    } else {
+        sentence.push_str(&format!("the {} convened{date} {what}.", m.body.trim()));
+    }
+    let mut out = vec![capitalize_first(&sentence)];
+    if typed.is_empty() {
+        out.push(SUMMARY_PLACEHOLDER.to_string());
+        return (
+            out,
+            Some("Summary: only its first sentence is drafted; write the main themes of the discussion (Meeting screen, Summary).".into()),
+        );
+    }
+    out.extend(typed);
+    (out, None)
+}
+
+/// What the report prints where the meeting has no title: visible, so it is not missed.
+pub const TITLE_PLACEHOLDER: &str = "[Title of the panel]";
+
+/// The meeting data a summary report needs and does not have, each with what the report
+/// does about it.
+fn missing_meeting_data(m: &crate::core::meeting::Meeting) -> Vec<String> {
+    let mut out = Vec::new();
+    if m.title.trim().is_empty() {
+        out.push(format!(
+            "Meeting: no title; the report prints \"{TITLE_PLACEHOLDER}\" (Meeting screen, Title of the meeting)."
+        ));
+    }
+    if m.body.trim().is_empty() {
+        out.push(
+            "Meeting: no body; the introduction says the panel \"was held\" without saying who convened it (Meeting screen, Body)."
+                .into(),
+        );
+    }
+    if m.mandate.trim().is_empty() {
+        out.push(
+            "Meeting: no mandate; the introduction names no resolution and the report does not say it was requested (Meeting screen, Mandate)."
+                .into(),
+        );
+    }
+    if m.date.is_none() {
+        out.push("Meeting: no date; the introduction gives none (Meeting screen, Date).".into());
+    }
+    if m.symbol.trim().is_empty() {
+        out.push(
+            "Meeting: no document symbol; the first page has no masthead and pages no header (Meeting screen, Document symbol)."
+                .into(),
+        );
+    }
+    out
 }
 
 /// Participants of a role: those who spoke in this segment first (speaking order), then
@@ -526,9 +738,16 @@ fn minutes_name(session: &Session, speaker: &Speaker, first: bool) -> String {
             let Some(p) = session.participant(*id) else {
                 return "A participant".into();
             };
-            let official = p.title_only || p.full_name().is_empty();
+            // Minutes name officials too (seed 004: "Ilze Brands Kehris (Assistant
+            // Secretary-General for Human Rights, OHCHR)"); only one logged without a name
+            // goes by title.
+            let official = p.full_name().is_empty();
             if !first {
-                return capitalize_first(&p.display_name());
+                return if official {
+                    capitalize_first(&p.display_name())
+                } else {
+                    p.full_name()
+                };
             }
             let name = if official {
                 capitalize_first(&with_article(&p.title))

@@ -118,6 +118,22 @@ fn styles(docx: Docx) -> Docx {
             .based_on("Normal")
             .align(docx_rs::AlignmentType::Both),
     )
+    .add_style(summary_box(
+        Style::new("SummaryHeading", StyleType::Paragraph)
+            .name("Summary heading")
+            .based_on("Normal")
+            .bold()
+            .size(24)
+            .align(docx_rs::AlignmentType::Center)
+            .line_spacing(LineSpacing::new().before(120).after(120)),
+    ))
+    .add_style(summary_box(
+        Style::new("SummaryText", StyleType::Paragraph)
+            .name("Summary text")
+            .based_on("Normal")
+            .align(docx_rs::AlignmentType::Both)
+            .line_spacing(LineSpacing::new().after(120)),
+    ))
     .add_style(
         Style::new("FootnoteText", StyleType::Paragraph)
             .name("footnote text")
@@ -300,6 +316,25 @@ fn with_items(content: &[Inline], numbered: impl Fn(usize) -> Paragraph) -> Vec<
     out
 }
 
+/// The box around the Summary, as UN reports print it: the same border and indents on
+/// every paragraph, so Word and LibreOffice draw one box around them all.
+fn summary_box(mut style: Style) -> Style {
+    let side = |position| {
+        docx_rs::ParagraphBorder::new(position)
+            .size(4)
+            .space(6)
+            .color("000000")
+    };
+    style.paragraph_property = style.paragraph_property.set_borders(
+        docx_rs::ParagraphBorders::with_empty()
+            .set(side(docx_rs::ParagraphBorderPosition::Top))
+            .set(side(docx_rs::ParagraphBorderPosition::Left))
+            .set(side(docx_rs::ParagraphBorderPosition::Bottom))
+            .set(side(docx_rs::ParagraphBorderPosition::Right)),
+    );
+    style.indent(Some(284), None, Some(284), None)
+}
+
 fn simple(style: &str, text: &str) -> Paragraph {
     text_runs(Paragraph::new().style(style), text)
 }
@@ -371,9 +406,9 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
         docx = docx.add_paragraph(simple("Subtitle", &report.subtitle));
     }
     if !report.summary.is_empty() {
-        docx = docx.add_paragraph(simple("Heading1", "Summary"));
+        docx = docx.add_paragraph(simple("SummaryHeading", "Summary").keep_next(true));
         for p in &report.summary {
-            docx = docx.add_paragraph(simple("BodyText", p));
+            docx = docx.add_paragraph(simple("SummaryText", p));
         }
     }
     for block in &report.blocks {

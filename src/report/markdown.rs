@@ -99,10 +99,12 @@ pub fn to_markdown(report: &Report) -> String {
         out.push_str(&format!("*{}*\n\n", escape(&report.subtitle)));
     }
     if !report.summary.is_empty() {
-        out.push_str("## Summary\n\n");
+        // The box of UN reports as a block quote.
+        out.push_str("> **Summary**\n");
         for p in &report.summary {
-            out.push_str(&format!("{}\n\n", escape_line(p)));
+            out.push_str(&format!(">\n> {}\n", escape_line(p)));
         }
+        out.push('\n');
     }
     let mut footnote = 0;
     for block in &report.blocks {

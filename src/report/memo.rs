@@ -61,6 +61,8 @@ pub struct Kept {
     pub sources: Sources,
     /// `{Name}`s in its template that name nobody.
     pub unknown: Vec<String>,
+    /// Speakers whose statement prints as its own sentence naming nobody.
+    pub unattributed: Vec<String>,
     /// Whom it mentioned, and whether for the first time.
     pub mentioned: Vec<(ParticipantId, bool)>,
     /// Whether it prints at all (it may come out empty).

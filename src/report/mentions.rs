@@ -50,6 +50,8 @@ pub fn join_mentions(items: &[Mention]) -> String {
 
 #[derive(Debug, Default)]
 pub struct Mentions {
+    /// Seed 000's house style: name first, officials named too.
+    name_first: bool,
     seen: HashSet<ParticipantId>,
     /// Every person mentioned since the last [`Mentions::take_trace`], and whether it was
     /// their first mention: what a paragraph's wording depended on.
@@ -66,11 +68,30 @@ pub fn with_article(title: &str) -> String {
 }
 
 impl Mentions {
+    pub fn new(name_first: bool) -> Self {
+        Mentions {
+            name_first,
+            ..Mentions::default()
+        }
+    }
+
     /// The mention of a person at this point of the report; marks them as mentioned.
     pub fn person(&mut self, p: &Participant) -> Mention {
         let first = self.seen.insert(p.id);
         self.trace.push((p.id, first));
         let name = p.full_name();
+        if self.name_first && first && !name.is_empty() && !p.title.is_empty() {
+            // "Ms. Ilze Brands Kehris, Assistant Secretary-General for Human Rights,"
+            let named = match p.honorific.as_str() {
+                "" => name,
+                h => format!("{h} {name}"),
+            };
+            let title = p.title.strip_prefix("the ").unwrap_or(&p.title);
+            return Mention {
+                text: format!("{named}, {title}"),
+                appositive: true,
+            };
+        }
         if p.title_only || name.is_empty() {
             let text = if first || p.short_title.is_empty() {
                 with_article(if p.title.is_empty() {
@@ -96,6 +117,12 @@ impl Mentions {
             text: p.later_mention(),
             appositive: false,
         }
+    }
+
+    /// The next mention of this person is a first mention again (a speaker introduced
+    /// anew where their own statements begin).
+    pub fn forget(&mut self, id: ParticipantId) {
+        self.seen.remove(&id);
     }
 
     /// The people mentioned since the last call, each with whether it was a first mention.

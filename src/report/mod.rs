@@ -11,6 +11,7 @@ pub mod memo;
 pub mod mentions;
 pub mod model;
 pub mod participation;
+pub mod pronouns;
 pub mod template;
 pub mod themes;
 pub mod words;

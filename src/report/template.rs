@@ -6,17 +6,23 @@
 //! - `{Bouayach}`, `{Amina Bouayach}`, `{the High Commissioner}`, `{Peru}`: a mention.
 //! - `{delegations}`: the thematic opening of a grouped paragraph, from its sources
 //!   ("Some delegations, including Cameroon, China and Cuba,").
+//! - `{Bouayach:she}`, `{Bouayach:her}`, `{Peru:its}`: that speaker's pronoun in the form
+//!   named (see [`super::pronouns`]); not a mention.
 //! - `{note:text}`: a footnote anchored at that place.
 //! - `{{` and `}}` print a brace.
 
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::core::intervention::{Intervention, InterventionId, Speaker};
+use crate::core::meeting::SegmentKind;
+use crate::core::participant::Role;
 use crate::core::session::Session;
+use crate::core::settings::FirstMention;
 use crate::core::text::{capitalize_first, fold};
 
 use super::mentions::{Mention, Mentions};
 use super::model::Inline;
+use super::pronouns::{self, Form};
 use super::themes;
 use super::words::end_sentence;
 
@@ -27,6 +33,8 @@ pub const THEME: &str = "{delegations}";
 pub enum Piece {
     Text(String),
     Name(String),
+    /// A speaker's pronoun: the name, the form, and the word as typed.
+    Pronoun(String, Form, String),
     Note(String),
     Theme,
 }
@@ -140,6 +148,12 @@ fn token(inner: &str) -> Piece {
     if fold(trimmed) == "delegations" {
         return Piece::Theme;
     }
+    // The last colon: a name may hold one ("CIVICUS: World Alliance ...").
+    if let Some((name, word)) = trimmed.rsplit_once(':')
+        && let Some(form) = Form::parse(word)
+    {
+        return Piece::Pronoun(name.trim().to_string(), form, word.trim().to_string());
+    }
     Piece::Name(trimmed.to_string())
 }
 
@@ -148,12 +162,77 @@ fn key_form(text: &str) -> String {
     folded.strip_prefix("the ").unwrap_or(&folded).to_string()
 }
 
+/// How a statement's automatic sentence opens, by its place in the meeting (seed 002).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeadIn {
+    /// "{Bouayach} highlighted ..."
+    Plain,
+    /// A speaker's first statement in the concluding remarks: "In her concluding remarks,
+    /// the Special Adviser ... considered ..." (para. 41).
+    Concluding,
+    /// A panellist answering in turn after another in a later round: "For her part, Ms.
+    /// Izsák-Ndiaye emphasized ..." (para. 26).
+    ForTheirPart,
+}
+
+/// The lead-in of every statement that has one, from speaking order alone (so moving
+/// paragraphs never changes it).
+fn lead_ins(session: &Session) -> HashMap<InterventionId, LeadIn> {
+    let mut out = HashMap::default();
+    let mut by_segment: HashMap<u32, Vec<&Intervention>> = HashMap::default();
+    for i in &session.interventions {
+        let kind = session.segment(i.segment).map(|s| s.kind);
+        if matches!(kind, Some(SegmentKind::Concluding | SegmentKind::Panel)) {
+            by_segment.entry(i.segment).or_default().push(i);
+        }
+    }
+    for (segment, mut list) in by_segment {
+        list.sort_by_key(|i| (i.started_at, i.id));
+        let concluding = session
+            .segment(segment)
+            .is_some_and(|s| s.kind == SegmentKind::Concluding);
+        // Turns: runs of one speaker's statements, each with how many turns that speaker
+        // has had so far.
+        let mut turns: HashMap<&Speaker, usize> = HashMap::default();
+        let mut previous: Option<(&Speaker, usize)> = None;
+        for i in list {
+            if previous.is_some_and(|(speaker, _)| *speaker == i.speaker) {
+                continue;
+            }
+            let turn = {
+                let n = turns.entry(&i.speaker).or_insert(0);
+                *n += 1;
+                *n
+            };
+            let is_person = matches!(i.speaker, Speaker::Participant(_));
+            let panellist = |speaker: &Speaker| match speaker {
+                Speaker::Participant(id) => session
+                    .participant(*id)
+                    .is_some_and(|p| p.role == Role::Panellist),
+                Speaker::Delegation(_) => false,
+            };
+            if concluding && turn == 1 && is_person {
+                out.insert(i.id, LeadIn::Concluding);
+            } else if !concluding
+                && turn >= 2
+                && panellist(&i.speaker)
+                && previous.is_some_and(|(speaker, before)| before == turn && panellist(speaker))
+            {
+                out.insert(i.id, LeadIn::ForTheirPart);
+            }
+            previous = Some((&i.speaker, turn));
+        }
+    }
+    out
+}
+
 /// Every name a template may use, for one assembly.
 #[derive(Debug)]
 pub struct Keys {
     map: HashMap<String, Speaker>,
     /// Intervention id -> index in the session, so a long report finds its sources fast.
     index: HashMap<InterventionId, usize>,
+    lead_ins: HashMap<InterventionId, LeadIn>,
 }
 
 impl Keys {
@@ -198,7 +277,25 @@ impl Keys {
             .enumerate()
             .map(|(n, i)| (i.id, n))
             .collect();
-        Keys { map, index }
+        Keys {
+            map,
+            index,
+            lead_ins: lead_ins(session),
+        }
+    }
+
+    /// Whether any of these statements is in a segment whose statements get lead-ins
+    /// (their wording then depends on the segment's other statements).
+    pub fn has_lead_in_segment(&self, session: &Session, sources: &[InterventionId]) -> bool {
+        sources.iter().any(|id| {
+            self.intervention(session, *id)
+                .and_then(|i| session.segment(i.segment))
+                .is_some_and(|s| matches!(s.kind, SegmentKind::Panel | SegmentKind::Concluding))
+        })
+    }
+
+    pub fn lead_in(&self, id: InterventionId) -> LeadIn {
+        self.lead_ins.get(&id).copied().unwrap_or(LeadIn::Plain)
     }
 
     pub fn intervention<'s>(
@@ -249,11 +346,21 @@ impl Keys {
 
 /// The automatic template of one intervention: the notes as written, with the speaker
 /// put in front when they open with a lower-case word ("highlighted ..." ->
-/// "{Bouayach} highlighted ...").
-pub fn statement(session: &Session, keys: &Keys, i: &Intervention) -> String {
+/// "{Bouayach} highlighted ..."), after the lead-in their place in the meeting calls
+/// for, or as a pronoun when `again` (the same speaker's statement just before, in the
+/// same paragraph: "She added ...").
+pub fn statement(session: &Session, keys: &Keys, i: &Intervention, again: bool) -> String {
     let body = i.text.trim();
     let mut out = if body.is_empty() || body.starts_with(char::is_lowercase) {
-        let mut subject = format!("{{{}}}", keys.key_for(session, &i.speaker));
+        let key = keys.key_for(session, &i.speaker);
+        let mut subject = match (again, keys.lead_in(i.id)) {
+            (true, _) => format!("{{{key}:they}}"),
+            (false, LeadIn::Plain) => format!("{{{key}}}"),
+            (false, LeadIn::Concluding) => {
+                format!("In {{{key}:their}} concluding remarks, {{{key}}}")
+            }
+            (false, LeadIn::ForTheirPart) => format!("For {{{key}:their}} part, {{{key}}}"),
+        };
         if let Some(group) = i.on_behalf_of.and_then(|g| session.group(g)) {
             subject = format!("{subject}, speaking {},", escape(&group.behalf_phrase()));
         }
@@ -272,14 +379,20 @@ pub fn statement(session: &Session, keys: &Keys, i: &Intervention) -> String {
     out
 }
 
-/// The automatic template of a paragraph made of these interventions.
+/// The automatic template of a paragraph made of these interventions: a speaker who goes
+/// on from the statement before is "she", "he" or "they" (seed 002: "She emphasized
+/// ... She called on ...").
 pub fn statements(session: &Session, keys: &Keys, sources: &[InterventionId]) -> String {
-    sources
+    let mut before: Option<&Speaker> = None;
+    let mut out = Vec::with_capacity(sources.len());
+    for i in sources
         .iter()
         .filter_map(|id| keys.intervention(session, *id))
-        .map(|i| statement(session, keys, i))
-        .collect::<Vec<_>>()
-        .join(" ")
+    {
+        out.push(statement(session, keys, i, before == Some(&i.speaker)));
+        before = Some(&i.speaker);
+    }
+    out.join(" ")
 }
 
 /// Inline runs (as generators build them) as a template.
@@ -315,7 +428,7 @@ impl<'a> Renderer<'a> {
         Renderer {
             session,
             keys,
-            mentions: Mentions::default(),
+            mentions: Mentions::new(session.report.first_mention == FirstMention::NameFirst),
             excluded,
             themes: None,
             read_whole_log: false,
@@ -365,6 +478,31 @@ impl<'a> Renderer<'a> {
                         continue;
                     }
                 },
+                Piece::Pronoun(name, form, typed) => {
+                    let pronoun = match self.keys.speaker(name) {
+                        Some(Speaker::Participant(id)) => {
+                            self.session.participant(*id).map(|p| Some(p.pronoun))
+                        }
+                        Some(Speaker::Delegation(_)) => Some(None),
+                        None => None,
+                    };
+                    let Some(pronoun) = pronoun else {
+                        unknown.push(name.clone());
+                        let literal = format!("{{{name}:{typed}}}");
+                        buffer.push_str(&literal);
+                        so_far.push_str(&literal);
+                        continue;
+                    };
+                    let word = pronouns::word(pronoun, *form);
+                    let text = if opens_sentence {
+                        capitalize_first(word)
+                    } else {
+                        word.to_string()
+                    };
+                    buffer.push_str(&text);
+                    so_far.push_str(&text);
+                    continue;
+                }
                 Piece::Theme => {
                     self.read_whole_log = true;
                     let (session, excluded) = (self.session, self.excluded);

@@ -179,9 +179,15 @@ impl Preview {
             },
             Line::Title => text(&r.title).size(style::size::DISPLAY).font(bold).into(),
             Line::Subtitle => text(&r.subtitle).size(style::size::INPUT).font(bold).into(),
-            Line::SummaryHeading => text("Summary").size(style::size::HEADING).font(bold).into(),
+            Line::SummaryHeading => boxed(
+                text("Summary")
+                    .size(style::size::HEADING)
+                    .font(bold)
+                    .width(Fill)
+                    .align_x(iced::alignment::Horizontal::Center),
+            ),
             Line::Summary(i) => match r.summary.get(i) {
-                Some(p) => text(p).size(BODY).into(),
+                Some(p) => boxed(text(p).size(BODY)),
                 None => missing(),
             },
             Line::Block(i, footnotes_before) => {
@@ -368,4 +374,13 @@ pub fn rich<'a, M: 'a>(content: &[Inline], footnote: &mut usize) -> Element<'a, 
         })
         .collect();
     rich_text(spans).size(style::size::READ).width(Fill).into()
+}
+
+/// A row of the Summary, inside its box.
+fn boxed<'a>(content: impl Into<Element<'a, Message>>) -> Element<'a, Message> {
+    container(content)
+        .width(Fill)
+        .padding([style::gap::XS, style::gap::XL])
+        .style(style::summary_box)
+        .into()
 }

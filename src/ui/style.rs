@@ -85,6 +85,15 @@ pub fn panel(_theme: &Theme) -> container::Style {
     }
 }
 
+/// The Summary's box in the preview: one white block on the grey page over its rows
+/// (each row is drawn on its own, so a border would box every paragraph).
+pub fn summary_box(_theme: &Theme) -> container::Style {
+    container::Style {
+        background: Some(Background::Color(Color::WHITE)),
+        ..container::Style::default()
+    }
+}
+
 pub fn timer(over: bool) -> impl Fn(&Theme) -> container::Style {
     move |_theme| container::Style {
         background: Some(Background::Color(if over { ALERT } else { PANEL })),

@@ -12,7 +12,7 @@ use iced::widget::text_editor;
 
 use crate::core::meeting::{ReportKind, SegmentKind};
 use crate::core::session::Session;
-use crate::core::settings::NgoOrder;
+use crate::core::settings::{FirstMention, NgoOrder};
 use crate::core::speakers::InscriptionStatus;
 
 use super::choices::{KindChoice, Labelled};
@@ -26,6 +26,8 @@ pub enum Message {
     Edit(Field, String),
     LongText(LongText, text_editor::Action),
     NgoOrder(NgoOrderChoice),
+    FirstMention(FirstMentionChoice),
+    Reintroduce(bool),
     Kind(KindChoice),
     Chair(ChairChoice),
     NewSegment(String),
@@ -57,6 +59,7 @@ pub enum ListField {
 /// The participant who chairs the meeting, or none.
 pub type ChairChoice = Labelled<Option<u32>>;
 pub type NgoOrderChoice = Labelled<NgoOrder>;
+pub type FirstMentionChoice = Labelled<FirstMention>;
 pub type StatusChoice = Labelled<InscriptionStatus>;
 
 /// Raw text of the fields as typed, so that half-typed dates are not lost.
@@ -127,6 +130,14 @@ impl MeetingScreen {
             }
             Message::NgoOrder(Labelled { value: order, .. }) => {
                 session.report.ngo_order = order;
+                Effect::changed(Task::none())
+            }
+            Message::FirstMention(Labelled { value, .. }) => {
+                session.report.first_mention = value;
+                Effect::changed(Task::none())
+            }
+            Message::Reintroduce(value) => {
+                session.report.reintroduce = value;
                 Effect::changed(Task::none())
             }
             Message::Kind(Labelled { value: kind, .. }) => {

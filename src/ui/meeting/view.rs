@@ -2,12 +2,13 @@
 //! segments, groups, participants and the list of speakers.
 
 use iced::widget::{
-    Column, button, column, container, pick_list, row, scrollable, text, text_editor, text_input,
+    Column, button, checkbox, column, container, pick_list, row, scrollable, text, text_editor,
+    text_input,
 };
 use iced::{Element, Fill};
 
 use crate::core::session::Session;
-use crate::core::settings::NgoOrder;
+use crate::core::settings::{FirstMention, NgoOrder};
 use crate::core::speakers::InscriptionStatus;
 
 use super::super::choices::{Labelled, fixed, report_kinds, selected};
@@ -105,6 +106,14 @@ impl MeetingScreen {
             NgoOrder::Alphabetical => "NGOs in alphabetical order",
         });
         let order = selected(&orders, &session.report.ngo_order);
+        let styles = fixed(
+            &[FirstMention::TitleFirst, FirstMention::NameFirst],
+            |f| match f {
+                FirstMention::TitleFirst => "the Chair of …, A. Bouayach,",
+                FirstMention::NameFirst => "Ms. A. Bouayach, Chair of …,",
+            },
+        );
+        let first_mention = selected(&styles, &session.report.first_mention);
         form = form
             .push(
                 row![
@@ -114,7 +123,20 @@ impl MeetingScreen {
                 .spacing(style::gap::M),
             )
             .push(
-                text("Summary of the report (paragraphs separated by a blank line)")
+                row![
+                    text("First mention").size(style::size::BODY).width(LABEL),
+                    pick_list(styles, first_mention, Message::FirstMention)
+                ]
+                .spacing(style::gap::M),
+            )
+            .push(
+                checkbox(session.report.reintroduce)
+                    .label("Name each speaker in full again where their own statements begin in a chapter")
+                    .on_toggle(Message::Reintroduce)
+                    .text_size(style::size::BODY),
+            )
+            .push(
+                text("Summary: the main themes, paragraphs separated by a blank line (the mandate sentence is drafted before them)")
                     .size(style::size::BODY),
             )
             .push(long_text(&self.summary, LongText::Summary, 140))

@@ -1,0 +1,115 @@
+//! Issue-by-issue drafting rules end to end: a meeting that is not the seed, imported from
+//! a CSV log with `rapporteur import`, exported with `rapporteur export`, read as a UN
+//! editor would read the draft.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
+mod support;
+
+/// The Markdown draft and the warnings printed while exporting it.
+fn draft(log: &str, meeting: &str) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let (csv, json, session) = (
+        dir.path().join("log.csv"),
+        dir.path().join("meeting.json"),
+        dir.path().join("s.json"),
+    );
+    std::fs::write(&csv, log).unwrap();
+    std::fs::write(&json, meeting).unwrap();
+    let out = support::rapporteur([
+        "import",
+        csv.to_str().unwrap(),
+        "--meeting",
+        json.to_str().unwrap(),
+        "-o",
+        session.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = support::rapporteur([
+        "export",
+        session.to_str().unwrap(),
+        "-o",
+        "-",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Markdown's escapes (a backslash before "." or "[") are left out: the words are read.
+    (
+        String::from_utf8(out.stdout).unwrap().replace('\\', ""),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+const WATER_LOG: &str = "\
+segment,role,honorific,name,family_name,title,short_title,delegation,kind,on_behalf_of,group_members,status,start,text
+Opening statements,opening,Ms.,Ana Pérez Soto,,Minister of Water of Chile,,Chile,,,,,10:00,opened the panel.
+Interactive dialogue,floor,,,,,,Peru,,,,,10:10,supported the plan.
+";
+
+#[test]
+fn a_meeting_without_title_mandate_or_body_gets_placeholders_rewordings_and_warnings() {
+    let (md, warnings) = draft(
+        WATER_LOG,
+        r#"{"report_kind": "panel_summary", "date": "2026-03-02", "body": ""}"#,
+    );
+    assert!(md.contains("[Title of the panel]"), "{md}");
+    assert!(
+        md.contains("1. On 2 March 2026 a panel discussion was held."),
+        "{md}"
+    );
+    assert!(
+        md.contains("2. The present report summarizes the discussions held during the meeting."),
+        "{md}"
+    );
+    assert!(!md.contains("As requested"), "{md}");
+    for missing in ["no title", "no body", "no mandate", "no document symbol"] {
+        assert!(
+            warnings.contains(&format!("warning: Meeting: {missing}")),
+            "{missing}: {warnings}"
+        );
+    }
+    assert!(!warnings.contains("no date"), "{warnings}");
+}
+
+#[test]
+fn a_fresh_meeting_names_officials_organizations_and_pronouns_as_the_un_does() {
+    let log = "\
+segment,role,honorific,name,title,short_title,title_only,pronoun,delegation,kind,status,start,text
+Opening statements,opening,Mr.,Volker Türk,United Nations High Commissioner for Human Rights,the High Commissioner,yes,,,,,10:00,stressed prevention.
+Panel discussion,panellist,,Sam Lee,Director of the Rain Institute,,,they,,,,10:05,spoke of rain.
+Interactive dialogue,floor,,,,,,,Peru,,,10:10,“Water” was key; the delegation said
+,floor,,,,,,,the Andean Community,regional,,10:12,supported the plan.
+,floor,,,,,,,International Service for Human Rights,ngo,,10:14,asked for funding.
+,floor,,,,,,,Belgium,,not_delivered,,
+Concluding remarks,opening,Mr.,Volker Türk,,,,,,,,10:50,considered the panel useful.
+";
+    let meeting = r#"{"title": "Panel on water", "mandate": "decision 1/101", "date": "2026-03-02", "symbol": "A/HRC/99/1", "report_kind": "panel_summary"}"#;
+    let (md, warnings) = draft(log, meeting);
+    for wanted in [
+        "3. The United Nations High Commissioner for Human Rights delivered an opening statement.",
+        "4. The High Commissioner stressed prevention.",
+        "5. The panellist was the Director of the Rain Institute, Sam Lee.",
+        "7. Representatives of one State and one regional organization took the floor: Peru, as well as the Andean Community. The delegation of Belgium was also inscribed on the list of speakers, but was not able to deliver its statement owing to time constraints. Its views however are reflected in the present report.",
+        "8. A delegate of the following non-governmental organization (NGO) also took the floor: International Service for Human Rights.",
+        "9. “Water” was key; the delegation said.",
+        "11. The representative of the International Service for Human Rights asked for funding.",
+        "12. In his concluding remarks, the High Commissioner considered the panel useful.",
+        "As requested in the decision, the present report",
+    ] {
+        assert!(md.contains(wanted), "no {wanted:?} in {md}");
+    }
+    assert!(!md.contains("Türk"), "{md}");
+    assert!(
+        warnings.contains("warning: Paragraph 9: the statement of Peru opens with its own sentence and names no speaker"),
+        "{warnings}"
+    );
+}
