@@ -409,3 +409,91 @@ fn ctrl_h_makes_a_written_paragraph_a_lettered_subheading_and_back() {
     ctrl(&mut app, "h");
     assert_eq!(report(session(&app)).numbered().len(), before + 1);
 }
+
+#[test]
+fn a_paragraph_s_warning_shows_next_to_it_in_the_editor_and_the_preview() {
+    let Fixture { mut app, .. } = open_editor();
+    ctrl(&mut app, "i");
+    interact(&mut app, |ui| {
+        ui.click(id(editor::TEXT)).unwrap();
+        ui.typewrite("{Nobody Known} agreed.");
+    });
+    let wanted =
+        "{Nobody Known} names no participant or delegation of this session (or more than one).";
+    {
+        let mut ui = simulator(&app);
+        ui.find("1 warning").expect("the red tag in the list");
+        ui.find(wanted).expect("the warning in the side panel");
+    }
+    // Another paragraph selected: its own panel says where the warning is.
+    named(&mut app, Named::Escape, Modifiers::empty());
+    named(&mut app, Named::ArrowDown, Modifiers::empty());
+    {
+        let mut ui = simulator(&app);
+        assert!(ui.find(wanted).is_err(), "not under another paragraph");
+        ui.find("1 other paragraph with warnings: see the red tags in the list.")
+            .expect("the count of the others");
+    }
+    ctrl(&mut app, "3");
+    let mut ui = simulator(&app);
+    ui.find(wanted)
+        .expect("the warning under the paragraph in the preview");
+}
+
+#[test]
+fn a_written_statement_is_taken_into_the_report_from_the_editor() {
+    let mut s = rapporteur::core::demo::demo_session();
+    let italy = s
+        .inscriptions
+        .iter_mut()
+        .find(|i| i.status == rapporteur::core::speakers::InscriptionStatus::WrittenOnly)
+        .unwrap();
+    italy.text = "stressed the role of national action plans.".into();
+    let Fixture {
+        mut app,
+        path,
+        _dir,
+    } = support::ui::app_on(s);
+    ctrl(&mut app, "2");
+    // The participation paragraph offers the written statements.
+    let participation = report(session(&app))
+        .numbered()
+        .into_iter()
+        .find(|(_, t)| t.contains("A written statement was submitted by Italy."))
+        .unwrap()
+        .0;
+    for _ in 1..participation {
+        named(&mut app, Named::ArrowDown, Modifiers::empty());
+    }
+    interact(&mut app, |ui| {
+        ui.click("Use in the report").unwrap();
+    });
+    let wanted = "In a written statement, the delegation of Italy stressed the role of national action plans.";
+    let r = report(session(&app));
+    assert!(
+        r.numbered().iter().any(|(_, t)| t == wanted),
+        "{:#?}",
+        r.numbered()
+    );
+    // It is selected, the button says it is in, and it is saved.
+    let selected = editor(&app).selected.unwrap();
+    assert_eq!(
+        numbered(session(&app), editor(&app).number_of(selected).unwrap()),
+        wanted
+    );
+    app.settle();
+    let on_disk = support::read_session(&path);
+    assert!(
+        on_disk.interventions.iter().any(|i| i.written),
+        "saved at once"
+    );
+    for _ in 0..40 {
+        named(&mut app, Named::ArrowUp, Modifiers::empty());
+    }
+    for _ in 1..participation {
+        named(&mut app, Named::ArrowDown, Modifiers::empty());
+    }
+    let mut ui = simulator(&app);
+    ui.find("in the report").expect("taken in");
+    assert!(ui.find("Use in the report").is_err());
+}

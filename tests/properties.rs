@@ -62,6 +62,7 @@ proptest! {
                 ended_at: at,
                 text,
                 footnotes: Vec::new(),
+                written: false,
             }.into());
         }
         let bytes = to_bytes(&session);

@@ -618,3 +618,61 @@ fn with_speakers_named_anew_the_concluding_remarks_open_as_paragraph_41_of_seed_
         "{texts:#?}"
     );
 }
+
+#[test]
+fn a_written_statement_taken_in_is_a_paragraph_and_never_took_the_floor() {
+    let csv = "segment,role,name,title,delegation,kind,status,start,text\n\
+Interactive dialogue,floor,,,Peru,,,10:00,supported the plan.\n\
+,floor,,,Belgium,,not_delivered,,stressed water rights.\n\
+,floor,,,Zeta Trust,ngo,written,,“Water” is life.\n";
+    let meeting = Meeting {
+        title: "Panel on water".into(),
+        ..Meeting::default()
+    };
+    let mut s = import_log_csv(csv, meeting, "w").unwrap();
+    let ids: Vec<u32> = s.inscriptions.iter().skip(1).map(|i| i.id).collect();
+    let statuses: Vec<_> = s.inscriptions.iter().map(|i| i.status).collect();
+    let belgium = s.use_written_statement(ids[0]).unwrap();
+    let zeta = s.use_written_statement(ids[1]).unwrap();
+    // Taken once: asking again gives the same statement.
+    assert_eq!(s.use_written_statement(ids[0]), Some(belgium));
+    assert_ne!(belgium, zeta);
+    assert_eq!(s.interventions.len(), 3);
+    // Peru spoke; nothing in the list of speakers changed.
+    assert_eq!(
+        s.inscriptions.iter().map(|i| i.status).collect::<Vec<_>>(),
+        statuses
+    );
+    let texts: Vec<String> = assemble(&s, &Options::default())
+        .numbered()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect();
+    for wanted in [
+        "The representative of Peru took the floor. The delegation of Belgium was also inscribed on the list of speakers, but was not able to deliver its statement owing to time constraints. Its views however are reflected in the present report. Written statements were submitted by Belgium and Zeta Trust.",
+        "In a written statement, the delegation of Belgium stressed water rights.",
+        "In a written statement, the delegation of Zeta Trust said: “Water” is life.",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == wanted),
+            "no {wanted:?} in {texts:#?}"
+        );
+    }
+    assert!(
+        !texts.iter().any(|t| t.contains("non-governmental")),
+        "Zeta Trust did not take the floor"
+    );
+    let minutes = assemble(
+        &s,
+        &Options {
+            kind: Some(ReportKind::Minutes),
+            issue_date: None,
+        },
+    );
+    assert!(
+        minutes.blocks.iter().any(|b| matches!(b, Block::Bullet { content, .. }
+            if content.first() == Some(&rapporteur::report::Inline::Bold("Belgium (written statement)".into())))),
+        "{:#?}",
+        minutes.blocks
+    );
+}

@@ -317,6 +317,7 @@ pub fn import_log_csv(
             ended_at: started_at,
             text,
             footnotes: Vec::new(),
+            written: false,
         }));
     }
     if let Some(first) = s.segments.first() {

@@ -31,4 +31,9 @@ pub struct Intervention {
     /// from ..."); printed at the end of the paragraph, numbered with the others.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub footnotes: Vec<String>,
+    /// A written statement the editor took into the report (a delegation inscribed but
+    /// not heard, or one that only sent its text): it prints "In a written statement,
+    /// ..." and counts in no "took the floor".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub written: bool,
 }

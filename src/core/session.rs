@@ -279,8 +279,60 @@ impl Session {
             ended_at,
             text: clean(&new.text),
             footnotes: Vec::new(),
+            written: false,
         }));
         id
+    }
+
+    /// Takes an inscription's written statement into the report, as a statement of the
+    /// interactive dialogue after the last one heard there (the list of speakers is left
+    /// as it is: it was not delivered). Its id; None when the inscription has no written
+    /// text, and the one already taken when it was taken before.
+    pub fn use_written_statement(&mut self, inscription: u32) -> Option<InterventionId> {
+        let ins = self
+            .inscriptions
+            .iter()
+            .find(|i| i.id == inscription && i.is_written_statement())?
+            .clone();
+        if let Some(taken) = self.written_statement_taken(&ins) {
+            return Some(taken);
+        }
+        let segment = self
+            .segments
+            .iter()
+            .find(|s| s.kind == SegmentKind::Dialogue)
+            .map(|s| s.id)
+            .unwrap_or(self.current_segment);
+        let at = self
+            .interventions
+            .iter()
+            .filter(|i| i.segment == segment)
+            .map(|i| i.started_at)
+            .max()
+            .or_else(|| self.interventions.iter().map(|i| i.ended_at).max())
+            .unwrap_or_default();
+        let id = super::ids::next(self.interventions.iter().map(|i| i.id));
+        self.interventions.push(Shared::new(Intervention {
+            id,
+            speaker: ins.speaker,
+            on_behalf_of: ins.on_behalf_of,
+            segment,
+            started_at: at,
+            ended_at: at,
+            text: clean(&ins.text),
+            footnotes: Vec::new(),
+            written: true,
+        }));
+        Some(id)
+    }
+
+    /// The statement an inscription's written text became, if it was taken in.
+    pub fn written_statement_taken(&self, ins: &Inscription) -> Option<InterventionId> {
+        let text = clean(&ins.text);
+        self.interventions
+            .iter()
+            .find(|i| i.written && i.speaker == ins.speaker && i.text == text)
+            .map(|i| i.id)
     }
 
     /// Replaces an intervention (correction or re-attribution). Returns false if it is gone.

@@ -228,6 +228,7 @@ pub fn assemble_summary(
     let mut renderer = Renderer::new(session, &layout.excluded, keys);
     let mut blocks = Vec::with_capacity(walk.expected() + layout.chapters.len());
     let mut warnings = Vec::new();
+    let mut flagged = Vec::new();
     let mut number = 0;
     let mut chapter_number = 0;
     for chapter in &layout.chapters {
@@ -310,15 +311,16 @@ pub fn assemble_summary(
                 continue;
             }
             number += 1;
-            for name in &kept.unknown {
-                warnings.push(format!(
-                    "Paragraph {number}: {{{name}}} names no participant or delegation of this session (or more than one)."
-                ));
-            }
-            for speaker in &kept.unattributed {
-                warnings.push(format!(
-                    "Paragraph {number}: the statement of {speaker} opens with its own sentence and names no speaker; say who spoke."
-                ));
+            let about_this = kept
+                .unknown
+                .iter()
+                .map(|name| format!("{{{name}}} names no participant or delegation of this session (or more than one)."))
+                .chain(kept.unattributed.iter().map(|speaker| {
+                    format!("The statement of {speaker} opens with its own sentence and names no speaker; say who spoke.")
+                }));
+            for warning in about_this {
+                warnings.push(format!("Paragraph {number}: {}", lower_first(&warning)));
+                flagged.push((p.id, warning));
             }
             blocks.push(Block::Paragraph {
                 number: Some(number),
@@ -418,6 +420,7 @@ pub fn assemble_summary(
         language: "en-GB".into(),
         issued: options.issue_date,
         warnings,
+        flagged,
     }
 }
 
@@ -436,7 +439,8 @@ fn unattributed(
         .filter_map(|id| keys.intervention(session, *id))
     {
         let body = i.text.trim();
-        let own_sentence = !body.is_empty() && !body.starts_with(char::is_lowercase);
+        // A written statement says whose it is ("In a written statement, ... said:").
+        let own_sentence = !i.written && !body.is_empty() && !body.starts_with(char::is_lowercase);
         // Going on from the same speaker's statement, "She ..." is attribution enough.
         let goes_on = before == Some(&i.speaker);
         before = Some(&i.speaker);
@@ -653,7 +657,10 @@ fn minutes(session: &Session, options: &Options) -> Report {
             current = Some(i.segment);
         }
         let first = named.insert(i.speaker.clone());
-        let name = minutes_name(session, &i.speaker, first);
+        let mut name = minutes_name(session, &i.speaker, first);
+        if i.written {
+            name.push_str(" (written statement)");
+        }
         let mut content = vec![Inline::Bold(name)];
         let body = i.text.trim();
         if !body.is_empty() {
@@ -723,6 +730,7 @@ fn minutes(session: &Session, options: &Options) -> Report {
         language: "en-GB".into(),
         issued: options.issue_date,
         warnings: Vec::new(),
+        flagged: Vec::new(),
         first_page: None,
     }
 }

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::core::intervention::InterventionId;
+use crate::core::layout::ParagraphId;
 use crate::core::meeting::ReportKind;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,8 +101,13 @@ pub struct Report {
     pub language: String,
     /// Date of issue (document properties, masthead).
     pub issued: Option<chrono::NaiveDate>,
-    /// What the editor should fix (a name in a template that names nobody).
+    /// What the editor should fix (a name in a template that names nobody), each
+    /// saying where ("Paragraph 12: ...", "Meeting: ...").
     pub warnings: Vec<String>,
+    /// The warnings about one paragraph, by the layout paragraph they are about (in
+    /// printed order, without the "Paragraph N:" the list above gives them), for the
+    /// editor and the preview to show next to it.
+    pub flagged: Vec<(ParagraphId, String)>,
     /// The UN first page's masthead, when the report has one (a summary report).
     pub first_page: Option<FirstPage>,
 }
@@ -174,6 +180,23 @@ impl Report {
                 )
             })
             .count()
+    }
+
+    /// The warnings about the report as a whole (the meeting data, the Summary, a
+    /// chapter), not about one paragraph.
+    pub fn general_warnings(&self) -> impl Iterator<Item = &str> {
+        self.warnings
+            .iter()
+            .filter(|w| !w.starts_with("Paragraph "))
+            .map(String::as_str)
+    }
+
+    /// The warnings about this paragraph.
+    pub fn flags(&self, id: ParagraphId) -> impl Iterator<Item = &str> {
+        self.flagged
+            .iter()
+            .filter(move |(p, _)| *p == id)
+            .map(|(_, w)| w.as_str())
     }
 
     pub fn numbered(&self) -> Vec<(u32, String)> {

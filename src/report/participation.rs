@@ -33,7 +33,8 @@ pub fn took_the_floor(session: &Session, dialogue: &[&Intervention]) -> Option<V
     let mut all_states: Vec<&Delegation> = Vec::new();
     let mut others: Vec<&Delegation> = Vec::new();
     let mut groups: Vec<(&Delegation, u32)> = Vec::new();
-    for i in dialogue {
+    // A written statement taken into the report was not delivered: not "took the floor".
+    for i in dialogue.iter().filter(|i| !i.written) {
         let Some(d) = delegation_of(i) else { continue };
         match (d.kind, i.on_behalf_of) {
             (DelegationKind::Ngo, _) => {}
@@ -321,7 +322,7 @@ pub fn written_statements(session: &Session) -> Option<String> {
 pub fn ngos(session: &Session, dialogue: &[&Intervention]) -> Option<String> {
     // An NGO may speak for others: "Cairo Institute ... on behalf of two other NGOs".
     let mut list: Vec<(&Delegation, Option<u32>)> = Vec::new();
-    for i in dialogue {
+    for i in dialogue.iter().filter(|i| !i.written) {
         if let Some(d) = session.speaker_delegation(&i.speaker)
             && d.kind == DelegationKind::Ngo
             && !list.iter().any(|(x, _)| x.id == d.id)

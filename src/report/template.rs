@@ -351,7 +351,29 @@ impl Keys {
 /// same paragraph: "She added ...").
 pub fn statement(session: &Session, keys: &Keys, i: &Intervention, again: bool) -> String {
     let body = i.text.trim();
-    let mut out = if body.is_empty() || body.starts_with(char::is_lowercase) {
+    let mut out = if i.written {
+        // Not heard: said to be written, and a delegation speaks through its delegation,
+        // not a representative ("In a written statement, the delegation of Belgium ...").
+        let who = match &i.speaker {
+            Speaker::Delegation(id) => escape(&format!(
+                "the delegation of {}",
+                session
+                    .delegation(id)
+                    .map(|d| d.running_name())
+                    .unwrap_or_else(|| id.clone())
+            )),
+            speaker => format!("{{{}}}", keys.key_for(session, speaker)),
+        };
+        if body.starts_with(char::is_lowercase) {
+            end_sentence(&format!("In a written statement, {who} {}", escape(body)))
+        } else {
+            // Its own sentences, attributed before them.
+            end_sentence(&format!(
+                "In a written statement, {who} said: {}",
+                escape(body)
+            ))
+        }
+    } else if body.is_empty() || body.starts_with(char::is_lowercase) {
         let key = keys.key_for(session, &i.speaker);
         let mut subject = match (again, keys.lead_in(i.id)) {
             (true, _) => format!("{{{key}:they}}"),

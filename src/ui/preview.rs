@@ -160,9 +160,17 @@ impl Preview {
             },
             Message::List,
         );
-        column![bar, container(page).style(style::panel)]
-            .spacing(style::gap::M)
-            .into()
+        // The report's own warnings above the page; a paragraph's stand under it.
+        let mut top = iced::widget::Column::new().push(bar);
+        for warning in r.general_warnings() {
+            top = top.push(text(warning).size(style::size::LABEL).color(style::ALERT));
+        }
+        column![
+            top.spacing(style::gap::XS),
+            container(page).style(style::panel)
+        ]
+        .spacing(style::gap::M)
+        .into()
     }
 
     fn line<'a>(&'a self, line: &Line) -> Element<'a, Message> {
@@ -220,13 +228,21 @@ impl Preview {
                         number,
                         content,
                         generated,
+                        item,
                         ..
                     }) => {
+                        // What the editor should fix stands under the words it is about.
+                        let mut body =
+                            iced::widget::Column::new().push(rich(content, &mut footnote));
+                        for warning in item.iter().flat_map(|id| r.flags(*id)) {
+                            body = body
+                                .push(text(warning).size(style::size::LABEL).color(style::ALERT));
+                        }
                         let mut line = row![
                             text(number.map(|n| format!("{n}.")).unwrap_or_default())
                                 .size(BODY)
                                 .width(44),
-                            rich(content, &mut footnote),
+                            body,
                         ]
                         .spacing(style::gap::S);
                         if *generated {

@@ -53,6 +53,7 @@ pub fn made_up(i: usize, speaker: Speaker, every: i64) -> Intervention {
         ended_at: at,
         text: statement(i),
         footnotes: Vec::new(),
+        written: false,
     }
 }
 

@@ -18,19 +18,16 @@ pub struct Fixture {
 }
 
 pub fn demo_app() -> Fixture {
+    app_on(demo_session())
+}
+
+/// An app on this session, saved in a fresh folder.
+pub fn app_on(session: rapporteur::core::Session) -> Fixture {
     super::isolate_home();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("meeting.json");
-    let store = Store::create(&path, &demo_session()).unwrap();
-    let (app, _) = (
-        App::with_session(
-            store,
-            demo_session(),
-            None,
-            Box::new(ScriptedDialogs::default()),
-        ),
-        (),
-    );
+    let store = Store::create(&path, &session).unwrap();
+    let app = App::with_session(store, session, None, Box::new(ScriptedDialogs::default()));
     Fixture {
         app,
         path,

@@ -145,6 +145,15 @@ impl Editor {
                     .color(style::MUTED),
             );
         }
+        let flags = self.report.flags(p.id).count();
+        if flags > 0 {
+            // What it is stands in the side panel when the paragraph is selected.
+            tags = tags.push(
+                text(widget::counted(flags, "warning", "warnings"))
+                    .size(style::size::TAG)
+                    .color(style::ALERT),
+            );
+        }
         if marked {
             tags = tags.push(text("marked").size(style::size::TAG).color(style::ALERT));
         }

@@ -51,6 +51,8 @@ pub enum Message {
     RemoveFootnote(usize),
     Exclude(InterventionId),
     Include(InterventionId),
+    /// Take an inscription's written statement into the report.
+    UseWritten(u32),
     Restore(ParagraphId),
     Freeze,
     Regenerate,
@@ -469,6 +471,28 @@ impl Editor {
             }
             Message::Exclude(intervention) => self.run(session, Op::Exclude(intervention)),
             Message::Include(intervention) => self.run(session, Op::Include(intervention)),
+            Message::UseWritten(inscription) => {
+                let Some(taken) = session.use_written_statement(inscription) else {
+                    return Effect::error("That inscription has no written statement.");
+                };
+                // A statement added to the log: the report and its names afresh, then
+                // the paragraph that holds it selected for the editor to place.
+                self.refresh(session, Since::Elsewhere);
+                let holder = self
+                    .layout
+                    .paragraphs()
+                    .find(|p| p.sources.contains(&taken))
+                    .map(|p| p.id);
+                let task = match holder {
+                    Some(id) => self.select(session, id),
+                    None => Task::none(),
+                };
+                Effect {
+                    save: Save::Now,
+                    task,
+                    ..Effect::default()
+                }
+            }
             Message::Restore(id) => self.run(session, Op::Restore(id)),
             Message::Freeze => self.with_selected(session, Op::Freeze),
             Message::Regenerate => self.with_selected(session, Op::Regenerate),

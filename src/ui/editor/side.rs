@@ -102,7 +102,7 @@ impl Editor {
             });
         side = side.push(widget::clipped(editor));
         side = side.push(
-            text("{Name} prints a person or delegation as the rules want at that place (full title at first mention); {delegations} is the opening of a thematic paragraph; {note:…} puts a footnote there.")
+            text("{Name} prints a person or delegation as the rules want at that place (full title at first mention); {Name:she}, {Name:her} their pronoun; {delegations} is the opening of a thematic paragraph; {note:…} puts a footnote there.")
                 .size(style::size::HINT)
                 .color(style::MUTED),
         );
@@ -129,8 +129,31 @@ impl Editor {
             );
         }
         side = side.push(actions);
-        for warning in &self.report.warnings {
+        // This paragraph's warnings, then the report's own (the meeting data, the
+        // Summary) and how many other paragraphs have some: each is shown where it is.
+        for warning in self.report.flags(paragraph.id) {
             side = side.push(text(warning).size(style::size::LABEL).color(style::ALERT));
+        }
+        for warning in self.report.general_warnings() {
+            side = side.push(text(warning).size(style::size::LABEL).color(style::MUTED));
+        }
+        let elsewhere = self
+            .report
+            .flagged
+            .iter()
+            .filter(|(id, _)| *id != paragraph.id)
+            .map(|(id, _)| *id)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len();
+        if elsewhere > 0 {
+            side = side.push(
+                text(format!(
+                    "{} with warnings: see the red tags in the list.",
+                    widget::counted(elsewhere, "other paragraph", "other paragraphs")
+                ))
+                .size(style::size::LABEL)
+                .color(style::ALERT),
+            );
         }
 
         // Footnotes.
@@ -226,6 +249,19 @@ impl Editor {
                 .spacing(style::gap::S)
                 .push(text("Written statements").size(style::size::READ));
             for inscription in handed_in {
+                // Taken in, it is a statement like the others: moved, merged, grouped
+                // under a theme, left out.
+                let taken = session.written_statement_taken(inscription);
+                let action: iced::Element<'_, Message> = match taken {
+                    Some(_) => text("in the report")
+                        .size(style::size::HINT)
+                        .color(style::OK)
+                        .into(),
+                    None => button(text("Use in the report").size(style::size::HINT))
+                        .style(button::secondary)
+                        .on_press(Message::UseWritten(inscription.id))
+                        .into(),
+                };
                 written = written.push(
                     container(
                         column![
@@ -236,8 +272,10 @@ impl Editor {
                                 text(inscription.status.label())
                                     .size(style::size::HINT)
                                     .color(style::MUTED),
+                                action,
                             ]
-                            .spacing(style::gap::S),
+                            .spacing(style::gap::S)
+                            .align_y(iced::Center),
                             text(&inscription.text).size(style::size::LABEL),
                         ]
                         .spacing(style::gap::XS),
