@@ -113,3 +113,136 @@ Concluding remarks,opening,Mr.,Volker Türk,,,,,,,,10:50,considered the panel us
         "{warnings}"
     );
 }
+
+/// Imports `log`, lets `change` edit the session file as the app would, exports Markdown.
+fn draft_edited(
+    log: &str,
+    meeting: &str,
+    change: impl FnOnce(&mut rapporteur::core::Session),
+) -> (String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let (csv, json, session) = (
+        dir.path().join("log.csv"),
+        dir.path().join("meeting.json"),
+        dir.path().join("s.json"),
+    );
+    std::fs::write(&csv, log).unwrap();
+    std::fs::write(&json, meeting).unwrap();
+    let out = support::rapporteur([
+        "import",
+        csv.to_str().unwrap(),
+        "--meeting",
+        json.to_str().unwrap(),
+        "-o",
+        session.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut s = rapporteur::storage::load(&session).unwrap();
+    change(&mut s);
+    std::fs::write(&session, rapporteur::storage::file::to_bytes(&s)).unwrap();
+    let out = support::rapporteur([
+        "export",
+        session.to_str().unwrap(),
+        "-o",
+        "-",
+        "--format",
+        "md",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (
+        String::from_utf8(out.stdout).unwrap().replace('\\', ""),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+const PANEL_LOG: &str = "\
+segment,role,honorific,name,title,short_title,title_only,pronoun,delegation,kind,status,start,text
+Opening statements,opening,Ms.,Ilze Brands Kehris,Assistant Secretary-General for Human Rights,the Assistant Secretary-General,yes,,,,,10:00,noted the need for early warning.
+Panel discussion,panellist,Ms.,Ana Pérez,Minister of Water of Chile,,,,,,,10:05,described the reform.
+,panellist,Ms.,Ana Pérez,,,,,,,,10:07,added a figure.
+Interactive dialogue,floor,,,,,,,Belgium,,not_delivered,,stressed water rights.
+,floor,,,,,,,Peru,,,10:20,supported the plan.
+";
+
+const PANEL_MEETING: &str = r#"{"title": "Panel on water", "mandate": "resolution 1/1", "date": "2026-03-02", "symbol": "A/HRC/99/1", "report_kind": "panel_summary"}"#;
+
+#[test]
+fn the_house_style_of_seed_000_and_speakers_named_anew_come_out_of_the_command_line() {
+    let (md, _) = draft_edited(PANEL_LOG, PANEL_MEETING, |s| {
+        s.report.first_mention = rapporteur::core::settings::FirstMention::NameFirst;
+    });
+    assert!(
+        md.contains("3. Ms. Ilze Brands Kehris, Assistant Secretary-General for Human Rights, delivered an opening statement."),
+        "{md}"
+    );
+    assert!(
+        md.contains("4. The Assistant Secretary-General noted the need for early warning."),
+        "{md}"
+    );
+    let (md, _) = draft_edited(PANEL_LOG, PANEL_MEETING, |s| s.report.reintroduce = true);
+    assert!(
+        md.contains(
+            "4. The Assistant Secretary-General for Human Rights noted the need for early warning."
+        ),
+        "{md}"
+    );
+}
+
+#[test]
+fn pronouns_merges_the_summary_and_a_written_statement_come_out_of_the_command_line() {
+    use rapporteur::report::edit::{Op, apply};
+    let (md, warnings) = draft_edited(PANEL_LOG, PANEL_MEETING, |s| {
+        // The two statements of the panellist merged; a paragraph using her pronoun.
+        let first = s
+            .interventions
+            .iter()
+            .find(|i| i.text == "described the reform.")
+            .unwrap()
+            .id;
+        let holder = s
+            .layout
+            .resolve(s)
+            .paragraphs()
+            .find(|p| p.sources.contains(&first))
+            .unwrap()
+            .id;
+        apply(s, &Op::MergeWithNext(holder)).unwrap();
+        let id = apply(s, &Op::InsertAfter(holder)).unwrap();
+        apply(
+            s,
+            &Op::SetText {
+                id,
+                text: "{Pérez:she} thanked {Peru:its} delegation.".into(),
+            },
+        )
+        .unwrap();
+        let belgium = s
+            .inscriptions
+            .iter()
+            .find(|i| i.is_written_statement())
+            .unwrap()
+            .id;
+        s.use_written_statement(belgium).unwrap();
+        s.report.summary = "Participants stressed water rights.".into();
+    });
+    for wanted in [
+        "> **Summary**",
+        "> Pursuant to resolution 1/1, the Human Rights Council convened on 2 March 2026 a panel on water.",
+        "> Participants stressed water rights.",
+        "Ms. Pérez described the reform. She added a figure.",
+        "She thanked its delegation.",
+        "In a written statement, the delegation of Belgium stressed water rights.",
+        "The representative of Peru took the floor. The delegation of Belgium was also inscribed",
+    ] {
+        assert!(md.contains(wanted), "no {wanted:?} in {md}");
+    }
+    assert!(!warnings.contains("Summary"), "{warnings}");
+}
