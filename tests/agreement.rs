@@ -165,6 +165,13 @@ fn paragraphs(mix: &Mix) -> Vec<String> {
         .collect()
 }
 
+fn has(paragraphs: &[String], wanted: &str) {
+    assert!(
+        paragraphs.iter().any(|t| t == wanted),
+        "no {wanted:?} in {paragraphs:#?}"
+    );
+}
+
 fn starting<'a>(paragraphs: &'a [String], start: &str) -> Option<&'a str> {
     paragraphs
         .iter()
@@ -183,15 +190,13 @@ fn one_of_each_is_named_in_the_singular() {
         ..Mix::default()
     };
     let p = paragraphs(&one);
-    assert!(
-        p.iter()
-            .any(|t| t == "The Minister, Opener0 Aa, delivered an opening statement."),
-        "{p:#?}"
+    has(
+        &p,
+        "The Minister, Opener0 Aa, delivered an opening statement.",
     );
-    assert!(
-        p.iter().any(|t| t
-            == "The panel discussion was moderated by the Journalist, Mod Era, with the participation of the Professor, Panel0 Bb."),
-        "{p:#?}"
+    has(
+        &p,
+        "The panel discussion was moderated by the Journalist, Mod Era, with the participation of the Professor, Panel0 Bb.",
     );
     assert_eq!(
         starting(&p, "took the floor.").unwrap(),
@@ -218,10 +223,9 @@ fn several_of_each_are_counted_in_the_plural() {
         ..Mix::default()
     };
     let p = paragraphs(&many);
-    assert!(
-        p.iter()
-            .any(|t| t == "The Minister, Opener0 Aa, and the Minister, Opener1 Aa, delivered opening statements."),
-        "{p:#?}"
+    has(
+        &p,
+        "The Minister, Opener0 Aa, and the Minister, Opener1 Aa, delivered opening statements.",
     );
     assert_eq!(
         starting(&p, "participants at the panel").unwrap(),
@@ -249,10 +253,9 @@ fn one_group_or_one_organization_not_heard_agree_too() {
         panellists: 1,
         ..Mix::default()
     });
-    assert!(
-        p.iter().any(|t| t
-            == "The panel discussion was moderated by the Journalist, Mod Era, with the participation of the Professor, Panel0 Bb."),
-        "{p:#?}"
+    has(
+        &p,
+        "The panel discussion was moderated by the Journalist, Mod Era, with the participation of the Professor, Panel0 Bb.",
     );
 }
 

@@ -8,45 +8,7 @@ mod support;
 
 /// The Markdown draft and the warnings printed while exporting it.
 fn draft(log: &str, meeting: &str) -> (String, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let (csv, json, session) = (
-        dir.path().join("log.csv"),
-        dir.path().join("meeting.json"),
-        dir.path().join("s.json"),
-    );
-    std::fs::write(&csv, log).unwrap();
-    std::fs::write(&json, meeting).unwrap();
-    let out = support::rapporteur([
-        "import",
-        csv.to_str().unwrap(),
-        "--meeting",
-        json.to_str().unwrap(),
-        "-o",
-        session.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = support::rapporteur([
-        "export",
-        session.to_str().unwrap(),
-        "-o",
-        "-",
-        "--format",
-        "md",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // Markdown's escapes (a backslash before "." or "[") are left out: the words are read.
-    (
-        String::from_utf8(out.stdout).unwrap().replace('\\', ""),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    draft_edited(log, meeting, |_| {})
 }
 
 const WATER_LOG: &str = "\
@@ -114,7 +76,8 @@ Concluding remarks,opening,Mr.,Volker Türk,,,,,,,,10:50,considered the panel us
     );
 }
 
-/// Imports `log`, lets `change` edit the session file as the app would, exports Markdown.
+/// Imports `log`, lets `change` edit the session file as the app would, exports Markdown
+/// (Markdown's escapes, a backslash before "." or "[", left out: the words are read).
 fn draft_edited(
     log: &str,
     meeting: &str,

@@ -107,21 +107,11 @@ pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) 
             if let Some(date) = m.date_text() {
                 intro.push_str(&format!("on {date} "));
             }
-            let what = if m.title.trim().is_empty() {
-                "a panel discussion".to_string()
-            } else {
-                lower_first(m.title.trim())
-            };
-            let article =
-                if what.starts_with("a ") || what.starts_with("an ") || what.starts_with("the ") {
-                    String::new()
-                } else {
-                    format!("{} ", indefinite_article(&what))
-                };
+            let what = the_panel(m);
             if m.body.trim().is_empty() {
-                intro.push_str(&format!("{article}{what} was held"));
+                intro.push_str(&format!("{what} was held"));
             } else {
-                intro.push_str(&format!("the {} convened {article}{what}", m.body.trim()));
+                intro.push_str(&format!("the {} convened {what}", m.body.trim()));
             }
             let purpose = session.report.purpose.trim();
             if !purpose.is_empty() {
@@ -480,6 +470,21 @@ fn unattributed(
     out
 }
 
+/// The meeting as the introduction and the Summary name it: "an intersessional panel
+/// discussion to mark ...", "a panel discussion" when it has no title.
+fn the_panel(m: &crate::core::meeting::Meeting) -> String {
+    let what = if m.title.trim().is_empty() {
+        "a panel discussion".to_string()
+    } else {
+        lower_first(m.title.trim())
+    };
+    if what.starts_with("a ") || what.starts_with("an ") || what.starts_with("the ") {
+        what
+    } else {
+        format!("{} {what}", indefinite_article(&what))
+    }
+}
+
 /// What the Summary prints until the editor writes the themes.
 pub const SUMMARY_PLACEHOLDER: &str =
     "[The main themes of the discussion, in two or three paragraphs.]";
@@ -505,16 +510,7 @@ fn drafted_summary(session: &Session) -> (Vec<String>, Option<String>) {
     if !m.mandate.trim().is_empty() {
         sentence.push_str(&format!("Pursuant to {}, ", m.mandate.trim()));
     }
-    let what = if m.title.trim().is_empty() {
-        "a panel discussion".to_string()
-    } else {
-        lower_first(m.title.trim())
-    };
-    let what = if what.starts_with("a ") || what.starts_with("an ") || what.starts_with("the ") {
-        what
-    } else {
-        format!("{} {what}", indefinite_article(&what))
-    };
+    let what = the_panel(m);
     let date = m
         .date_text()
         .map(|d| format!(" on {d}"))

@@ -10,10 +10,9 @@ use crate::core::intervention::Intervention;
 use crate::core::session::Session;
 use crate::core::settings::NgoOrder;
 use crate::core::speakers::InscriptionStatus;
-
-use super::model::Inline;
 use crate::core::text::capitalize_first;
 
+use super::model::Inline;
 use super::words::{count, counted, join_and};
 
 fn sorted(mut list: Vec<&Delegation>) -> Vec<&Delegation> {

@@ -149,7 +149,9 @@ fn token(inner: &str) -> Piece {
         return Piece::Theme;
     }
     // The last colon: a name may hold one ("CIVICUS: World Alliance ...").
+    // "#d:it" is the key of a delegation whose id is "it", not a pronoun.
     if let Some((name, word)) = trimmed.rsplit_once(':')
+        && name.trim() != "#d"
         && let Some(form) = Form::parse(word)
     {
         return Piece::Pronoun(name.trim().to_string(), form, word.trim().to_string());
@@ -376,8 +378,11 @@ pub fn statement(session: &Session, keys: &Keys, i: &Intervention, again: bool) 
     } else if body.is_empty() || body.starts_with(char::is_lowercase) {
         let key = keys.key_for(session, &i.speaker);
         let mut subject = match (again, keys.lead_in(i.id)) {
-            (true, _) => format!("{{{key}:they}}"),
-            (false, LeadIn::Plain) => format!("{{{key}}}"),
+            // A delegation's representative is not "it": named again.
+            (true, _) if matches!(i.speaker, Speaker::Participant(_)) => {
+                format!("{{{key}:they}}")
+            }
+            (_, LeadIn::Plain) | (true, _) => format!("{{{key}}}"),
             (false, LeadIn::Concluding) => {
                 format!("In {{{key}:their}} concluding remarks, {{{key}}}")
             }
@@ -604,6 +609,19 @@ mod tests {
             ]
         );
         assert_eq!(parse("{Delegations} agreed")[0], Piece::Theme);
+        assert_eq!(
+            parse("{Bouayach:Her}")[0],
+            Piece::Pronoun("Bouayach".into(), Form::Determiner, "Her".into())
+        );
+        assert_eq!(parse("{#d:it}")[0], Piece::Name("#d:it".into()));
+        assert_eq!(
+            parse("{#d:it:its}")[0],
+            Piece::Pronoun("#d:it".into(), Form::Determiner, "its".into())
+        );
+        assert_eq!(
+            parse("{CIVICUS: World Alliance}")[0],
+            Piece::Name("CIVICUS: World Alliance".into())
+        );
         let text = "a {b} c}}";
         assert_eq!(parse(&escape(text)), vec![Piece::Text(text.into())]);
     }
@@ -634,6 +652,34 @@ mod tests {
         assert!(unknown.is_empty());
         r.render("{Nobody} spoke.", &[], &mut unknown);
         assert_eq!(unknown, vec!["Nobody".to_string()]);
+    }
+
+    #[test]
+    fn a_delegation_going_on_in_one_paragraph_is_named_again_a_person_is_she() {
+        let s = demo_session();
+        let keys = Keys::new(&s);
+        let by = |speaker: &Speaker| -> Vec<InterventionId> {
+            s.interventions
+                .iter()
+                .filter(|i| &i.speaker == speaker)
+                .map(|i| i.id)
+                .take(1)
+                .collect()
+        };
+        let peru = Speaker::Delegation("peru".into());
+        let twice = [by(&peru), by(&peru)].concat();
+        let template = statements(&s, &keys, &twice);
+        assert_eq!(template.matches("{Peru}").count(), 2, "{template}");
+        let bouayach = s
+            .interventions
+            .iter()
+            .find(|i| i.text.starts_with("highlighted"))
+            .unwrap();
+        let template = statements(&s, &keys, &[bouayach.id, bouayach.id]);
+        assert!(
+            template.contains(". {Bouayach:they} highlighted"),
+            "{template}"
+        );
     }
 
     #[test]
