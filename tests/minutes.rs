@@ -13,6 +13,7 @@ use rapporteur::report::{Block, Options, Report, assemble};
 const LOG: &str = "\
 segment,role,honorific,name,title,delegation,kind,on_behalf_of,start,text
 Opening and introduction,chair,Ms.,Ilze Brands Kehris,Assistant Secretary-General for Human Rights,OHCHR,,,10:00,welcomed the members.
+,chair,Ms.,Gabriela Ramos,Assistant Director-General for Social and Human Sciences,UNESCO,,,10:05,presented the agenda.
 Workplan 2026,floor,Ms.,Gillian Triggs,Assistant High Commissioner for Protection,UNHCR,,,10:10,\"noted three priorities:
 - protection at borders;
 - data
@@ -107,5 +108,16 @@ fn a_meeting_without_a_body_gets_a_placeholder_and_a_warning() {
         r.warnings.iter().any(|w| w.starts_with("Meeting: no body")),
         "{:?}",
         r.warnings
+    );
+}
+
+#[test]
+fn co_chairs_are_named_together() {
+    let r = minutes("UN Network on Racial Discrimination and Protection of Minorities");
+    assert!(
+        r.blocks.iter().any(|b| matches!(b, Block::Plain { content }
+            if plain(content) == "Meeting co-chaired by Ilze Brands Kehris and Gabriela Ramos")),
+        "{:#?}",
+        r.blocks
     );
 }

@@ -676,3 +676,21 @@ Interactive dialogue,floor,,,Peru,,,10:00,supported the plan.\n\
         minutes.blocks
     );
 }
+
+#[test]
+fn co_chairs_are_named_in_the_introduction() {
+    let mut s = r2p();
+    let chair = s.meeting.chair.unwrap();
+    let mut co = s.participant(chair).unwrap().clone();
+    co.title = "Permanent Representative of Fiji".into();
+    co.short_title.clear();
+    let co_id = s.add_participant(co);
+    assert_ne!(co_id, chair);
+    let intro = assemble(&s, &Options::default()).numbered()[0].1.clone();
+    assert!(
+        intro.ends_with(
+            "The meeting was co-chaired by the Permanent Representative of the Bahamas and Vice-President of the Human Rights Council and the Permanent Representative of Fiji."
+        ),
+        "{intro}"
+    );
+}

@@ -253,7 +253,8 @@ pub fn import_log_csv(
                     id
                 }
             };
-            if role == Role::Chair {
+            // The first chair row is the chair; the others co-chair.
+            if role == Role::Chair && s.meeting.chair.is_none() {
                 s.meeting.chair = Some(id);
             }
             Speaker::Participant(id)

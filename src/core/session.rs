@@ -124,6 +124,21 @@ impl Session {
 
     // ----- look-ups -----
 
+    /// Who chaired: the meeting's chair first, then every other participant whose role
+    /// is chair (co-chairs: "Meeting co-chaired by Ilze Brands Kehris and Gabriela
+    /// Ramos", seed 004).
+    pub fn chairs(&self) -> Vec<&Participant> {
+        let first = self.meeting.chair.and_then(|c| self.participant(c));
+        first
+            .into_iter()
+            .chain(
+                self.participants
+                    .iter()
+                    .filter(|p| p.role == Role::Chair && Some(p.id) != self.meeting.chair),
+            )
+            .collect()
+    }
+
     pub fn participant(&self, id: ParticipantId) -> Option<&Participant> {
         self.participants.iter().find(|p| p.id == id)
     }

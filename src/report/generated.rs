@@ -63,10 +63,16 @@ pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) 
             }
             intro.push('.');
             let mut out = escape(&capitalize_first(&intro));
-            if let Some(chair) = m.chair.and_then(|c| session.participant(c)) {
+            let chairs = session.chairs();
+            if !chairs.is_empty() {
                 out.push_str(&format!(
-                    " The meeting was chaired by {}.",
-                    token_list(keys, session, &[chair])
+                    " The meeting was {} by {}.",
+                    if chairs.len() > 1 {
+                        "co-chaired"
+                    } else {
+                        "chaired"
+                    },
+                    token_list(keys, session, &chairs)
                 ));
             }
             out

@@ -56,10 +56,16 @@ pub(super) fn minutes(session: &Session, options: &Options) -> Report {
         numeral: None,
         title: "Minutes".into(),
     });
-    if let Some(chair) = m.chair.and_then(|c| session.participant(c)) {
+    let chairs: Vec<String> = session.chairs().iter().map(|p| p.display_name()).collect();
+    if !chairs.is_empty() {
         blocks.push(plain(format!(
-            "Meeting chaired by {}",
-            chair.display_name()
+            "Meeting {} by {}",
+            if chairs.len() > 1 {
+                "co-chaired"
+            } else {
+                "chaired"
+            },
+            super::words::join_and(&chairs)
         )));
     }
     let mut seen_items: Vec<u32> = Vec::new();
