@@ -32,6 +32,8 @@ pub struct Cli {
 pub enum Kind {
     Summary,
     Minutes,
+    /// The summary record of a formal meeting.
+    Record,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -206,6 +208,7 @@ fn export(
         kind: kind.map(|k| match k {
             Kind::Summary => ReportKind::PanelSummary,
             Kind::Minutes => ReportKind::Minutes,
+            Kind::Record => ReportKind::SummaryRecord,
         }),
         issue_date: Some(chrono::Local::now().date_naive()),
     };

@@ -562,6 +562,16 @@ fn every_kind_of_docx_has_no_schema_finding_and_reads_back() {
             },
         ),
     );
+    write(
+        "seed-record",
+        &assemble(
+            &seed,
+            &Options {
+                kind: Some(ReportKind::SummaryRecord),
+                issue_date: None,
+            },
+        ),
+    );
     write("r2p-import", &r2p_report());
     // Edited: a thematic group, a footnote on it, a paragraph moved.
     let mut edited = seed.clone();
@@ -716,6 +726,13 @@ for path in sys.argv[1:]:
         lines
             .lines()
             .any(|l| l.starts_with("seed-summary.docx ") && !l.ends_with(" 0")),
+        "{lines}"
+    );
+    // The summary record's paragraphs are numbered as Word numbers them too.
+    assert!(
+        lines
+            .lines()
+            .any(|l| l.starts_with("seed-record.docx ") && !l.ends_with(" 0")),
         "{lines}"
     );
 }

@@ -244,7 +244,7 @@ fn segments(s: &mut Session, notes: &mut Vec<String>) {
     if s.segments.is_empty() {
         s.segments = match s.meeting.report_kind {
             ReportKind::PanelSummary => Segment::panel_defaults(),
-            ReportKind::Minutes => vec![Segment {
+            ReportKind::Minutes | ReportKind::SummaryRecord => vec![Segment {
                 id: 1,
                 title: "Opening and introduction".into(),
                 kind: SegmentKind::AgendaItem,

@@ -97,7 +97,7 @@ pub fn import_log_csv(
 ) -> Result<Session, CsvError> {
     let mut s = Session::new(name, meeting.report_kind);
     s.meeting = meeting;
-    if s.meeting.report_kind == ReportKind::Minutes {
+    if s.meeting.report_kind != ReportKind::PanelSummary {
         s.segments.clear();
     }
     let table = csv_file::read(csv.as_ref(), &COLUMNS)?;
@@ -137,7 +137,7 @@ pub fn import_log_csv(
             match segments.get(&fold(&segment_title)) {
                 Some(found) => *found,
                 None => {
-                    let kind = if s.meeting.report_kind == ReportKind::Minutes {
+                    let kind = if s.meeting.report_kind != ReportKind::PanelSummary {
                         SegmentKind::AgendaItem
                     } else {
                         segment_kind(&segment_title)

@@ -12,6 +12,8 @@ pub enum ReportKind {
     #[default]
     PanelSummary,
     Minutes,
+    /// The summary record of a formal meeting.
+    SummaryRecord,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

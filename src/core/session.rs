@@ -95,7 +95,7 @@ impl Session {
     pub fn new(name: &str, kind: ReportKind) -> Self {
         let segments = match kind {
             ReportKind::PanelSummary => Segment::panel_defaults(),
-            ReportKind::Minutes => vec![Segment {
+            ReportKind::Minutes | ReportKind::SummaryRecord => vec![Segment {
                 id: 1,
                 title: "Opening and introduction".into(),
                 kind: SegmentKind::AgendaItem,

@@ -36,5 +36,6 @@ pub fn assemble_with(session: &Session, options: &Options, memo: &mut Memo) -> R
             memo,
         ),
         ReportKind::Minutes => super::minutes::minutes(session, options),
+        ReportKind::SummaryRecord => super::record::record(session, options),
     }
 }

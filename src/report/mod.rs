@@ -14,6 +14,7 @@ mod minutes;
 pub mod model;
 pub mod participation;
 pub mod pronouns;
+mod record;
 mod summary;
 pub mod template;
 pub mod themes;

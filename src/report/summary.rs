@@ -158,6 +158,47 @@ pub fn assemble_summary(
     }
     *memo = walk.finish();
 
+    let (masthead, first_page) = first_page(m, options);
+    warnings.extend(missing_meeting_data(m));
+    let (summary, summary_warning) = drafted_summary(session);
+    warnings.extend(summary_warning);
+    for p in &session.participants {
+        if p.title_only && p.short_title.trim().is_empty() && !p.title.trim().is_empty() {
+            warnings.push(format!(
+                "{}: named by title only, with no short title; later mentions repeat the full title (person form, Short title).",
+                capitalize_first(&with_article(&p.title))
+            ));
+        }
+    }
+    let subtitle = if session.report.subtitle.trim().is_empty() {
+        DEFAULT_SUBTITLE.to_string()
+    } else {
+        session.report.subtitle.clone()
+    };
+    Report {
+        kind: ReportKind::PanelSummary,
+        masthead,
+        title: if m.title.trim().is_empty() {
+            TITLE_PLACEHOLDER.to_string()
+        } else {
+            m.title.clone()
+        },
+        subtitle,
+        summary,
+        blocks,
+        header: m.symbol.clone(),
+        footer: m.job_number.clone(),
+        first_page,
+        language: "en-GB".into(),
+        issued: options.issue_date,
+        warnings,
+        flagged,
+    }
+}
+
+/// The masthead lines (for the writers without a first page) and the UN first page of a
+/// report with a symbol: shared by the summary report and the summary record.
+pub(super) fn first_page(m: &Meeting, options: &Options) -> (Vec<String>, Option<FirstPage>) {
     let mut masthead = vec![
         m.symbol.clone(),
         format!("Distr.: {}", typed_or(&m.distribution, "General")),
@@ -197,41 +238,7 @@ pub fn assemble_summary(
         .collect(),
         item_title: m.agenda_item_title.clone(),
     });
-    warnings.extend(missing_meeting_data(m));
-    let (summary, summary_warning) = drafted_summary(session);
-    warnings.extend(summary_warning);
-    for p in &session.participants {
-        if p.title_only && p.short_title.trim().is_empty() && !p.title.trim().is_empty() {
-            warnings.push(format!(
-                "{}: named by title only, with no short title; later mentions repeat the full title (person form, Short title).",
-                capitalize_first(&with_article(&p.title))
-            ));
-        }
-    }
-    let subtitle = if session.report.subtitle.trim().is_empty() {
-        DEFAULT_SUBTITLE.to_string()
-    } else {
-        session.report.subtitle.clone()
-    };
-    Report {
-        kind: ReportKind::PanelSummary,
-        masthead,
-        title: if m.title.trim().is_empty() {
-            TITLE_PLACEHOLDER.to_string()
-        } else {
-            m.title.clone()
-        },
-        subtitle,
-        summary,
-        blocks,
-        header: m.symbol.clone(),
-        footer: m.job_number.clone(),
-        first_page,
-        language: "en-GB".into(),
-        issued: options.issue_date,
-        warnings,
-        flagged,
-    }
+    (masthead, first_page)
 }
 
 /// The speakers of these statements whose notes print as their own sentence (they open

@@ -73,10 +73,15 @@ pub type KindChoice = Labelled<ReportKind>;
 
 pub fn report_kinds() -> Vec<KindChoice> {
     fixed(
-        &[ReportKind::PanelSummary, ReportKind::Minutes],
+        &[
+            ReportKind::PanelSummary,
+            ReportKind::Minutes,
+            ReportKind::SummaryRecord,
+        ],
         |k| match k {
             ReportKind::PanelSummary => "Panel summary report",
             ReportKind::Minutes => "Minutes",
+            ReportKind::SummaryRecord => "Summary record",
         },
     )
 }

@@ -158,7 +158,7 @@ impl MeetingScreen {
                     return Effect::none();
                 }
                 let kind = match session.meeting.report_kind {
-                    ReportKind::Minutes => SegmentKind::AgendaItem,
+                    ReportKind::Minutes | ReportKind::SummaryRecord => SegmentKind::AgendaItem,
                     ReportKind::PanelSummary => SegmentKind::Custom,
                 };
                 session.add_segment(&title, kind);

@@ -1,0 +1,264 @@
+//! The summary record of a formal meeting (treaty bodies, Main Committees, the Council's
+//! own meetings), as the UN writes them: the first page, "Summary record of the ...
+//! meeting", where and when it was held, the Chair, the contents; "The meeting was called
+//! to order at 10.05 a.m."; agenda items with their paragraphs in speaking order, each
+//! speaker in indirect speech ("Mr. Bultrikov (Kazakhstan) said that ..."); "The meeting
+//! rose at 12.30 p.m."
+
+use chrono::{DateTime, NaiveTime, TimeZone, Timelike, Utc};
+
+use crate::core::intervention::{Intervention, Speaker};
+use crate::core::meeting::{Meeting, ReportKind};
+use crate::core::session::Session;
+use crate::core::text::capitalize_first;
+
+use super::assemble::Options;
+use super::model::{Block, Inline, Report};
+use super::summary::first_page;
+use super::words::end_sentence;
+
+/// What the record prints where the meeting has no title.
+pub const RECORD_TITLE_PLACEHOLDER: &str = "[Summary record of the … meeting]";
+
+/// A time as UN records write it: "10 a.m.", "10.05 a.m.", "12 noon", "12.30 p.m.",
+/// "midnight".
+pub fn un_time(t: NaiveTime) -> String {
+    let (h, m) = (t.hour(), t.minute());
+    match (h, m) {
+        (0, 0) => "midnight".into(),
+        (12, 0) => "12 noon".into(),
+        _ => {
+            let (hour, half) = match h {
+                0 => (12, "a.m."),
+                1..=11 => (h, "a.m."),
+                12 => (12, "p.m."),
+                _ => (h - 12, "p.m."),
+            };
+            if m == 0 {
+                format!("{hour} {half}")
+            } else {
+                format!("{hour}.{m:02} {half}")
+            }
+        }
+    }
+}
+
+/// A sentence closed by its full stop, which a time ending in "a.m." already gives.
+fn stop(mut sentence: String) -> String {
+    if !sentence.ends_with('.') {
+        sentence.push('.');
+    }
+    sentence
+}
+
+/// A moment of the log in the meeting's own time.
+fn local(m: &Meeting, at: DateTime<Utc>) -> NaiveTime {
+    m.zone().from_utc_datetime(&at.naive_utc()).time()
+}
+
+/// How a record names a speaker: "The Chair" for the presiding officer, "Mr. Bultrikov
+/// (Kazakhstan)", "Ms. Ramos (UNESCO)", "The representative of Peru".
+fn speaker_name(session: &Session, speaker: &Speaker) -> String {
+    match speaker {
+        Speaker::Delegation(id) => format!(
+            "The representative of {}",
+            session
+                .delegation(id)
+                .map(|d| d.running_name())
+                .unwrap_or_else(|| id.clone())
+        ),
+        Speaker::Participant(id) => {
+            let Some(p) = session.participant(*id) else {
+                return "A participant".into();
+            };
+            if session.chairs().first().is_some_and(|c| c.id == p.id) {
+                return "The Chair".into();
+            }
+            if p.full_name().is_empty() || p.title_only {
+                return capitalize_first(&p.display_name());
+            }
+            let name = p.later_mention();
+            match session.speaker_delegation(speaker) {
+                Some(d) => format!(
+                    "{name} ({})",
+                    d.acronym.clone().unwrap_or_else(|| d.name.clone())
+                ),
+                None => name,
+            }
+        }
+    }
+}
+
+/// One statement in indirect speech: a note that begins with a verb follows the name
+/// ("said that ...", "asked whether ..."); one that begins with a capital is introduced
+/// ("... said: ...").
+fn paragraph(session: &Session, i: &Intervention) -> String {
+    let mut subject = speaker_name(session, &i.speaker);
+    if let Some(group) = i.on_behalf_of.and_then(|g| session.group(g)) {
+        subject = format!("{subject}, speaking {},", group.behalf_phrase());
+    }
+    if i.written {
+        subject = format!("{subject}, in a written statement,");
+    }
+    let note = i.text.trim();
+    if note.is_empty() {
+        format!("{subject} took the floor.")
+    } else if note.starts_with(char::is_lowercase) {
+        end_sentence(&format!("{subject} {note}"))
+    } else {
+        end_sentence(&format!("{subject} said: {note}"))
+    }
+}
+
+pub(super) fn record(session: &Session, options: &Options) -> Report {
+    let m = &session.meeting;
+    let mut warnings = Vec::new();
+    let plain = |s: String| Block::Plain {
+        content: vec![Inline::Text(s)].into(),
+    };
+    let mut list: Vec<&Intervention> = session
+        .interventions
+        .iter()
+        .map(|i| &**i)
+        .filter(|i| !session.layout.excluded.contains(&i.id))
+        .collect();
+    list.sort_by_key(|i| (i.started_at, i.id));
+
+    let mut blocks = Vec::new();
+    let chair = session
+        .chairs()
+        .first()
+        .map(|p| match p.full_name().is_empty() {
+            true => capitalize_first(&p.display_name()),
+            false => p.later_mention(),
+        });
+    match &chair {
+        Some(chair) => blocks.push(plain(format!("Chair: {chair}"))),
+        None => warnings
+            .push("Meeting: no chair; the record names none (Meeting screen, Chair).".into()),
+    }
+    // Contents: the agenda items taken up, in the order taken up.
+    let mut items: Vec<u32> = Vec::new();
+    for i in &list {
+        if !items.contains(&i.segment) {
+            items.push(i.segment);
+        }
+    }
+    let title_of = |segment: u32| {
+        session
+            .segment(segment)
+            .map(|s| s.title.clone())
+            .unwrap_or_else(|| "Other matters".into())
+    };
+    if !items.is_empty() {
+        blocks.push(Block::Heading {
+            text: "Contents".into(),
+        });
+        for segment in &items {
+            blocks.push(plain(title_of(*segment)));
+        }
+    }
+    let opened = m
+        .start_time
+        .or_else(|| list.first().map(|i| local(m, i.started_at)));
+    match opened {
+        Some(t) => blocks.push(plain(stop(format!(
+            "The meeting was called to order at {}",
+            un_time(t)
+        )))),
+        None => warnings.push("Meeting: no start time and no statement; the record does not say when the meeting was called to order.".into()),
+    }
+    let mut number = 0;
+    let mut current = None;
+    let mut seen: Vec<u32> = Vec::new();
+    for i in &list {
+        if current != Some(i.segment) {
+            let continued = if seen.contains(&i.segment) {
+                " (continued)"
+            } else {
+                ""
+            };
+            blocks.push(Block::Heading {
+                text: format!("{}{continued}", title_of(i.segment)),
+            });
+            seen.push(i.segment);
+            current = Some(i.segment);
+        }
+        number += 1;
+        let mut content = vec![Inline::Text(paragraph(session, i))];
+        content.extend(i.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
+        blocks.push(Block::Paragraph {
+            number: Some(number),
+            content: content.into(),
+            generated: false,
+            sources: [i.id].into(),
+            item: None,
+        });
+    }
+    let rose = m
+        .end_time
+        .or_else(|| list.last().map(|i| local(m, i.ended_at)));
+    if let Some(t) = rose {
+        blocks.push(plain(stop(format!("The meeting rose at {}", un_time(t)))));
+    }
+
+    let title = if m.title.trim().is_empty() {
+        warnings.push(format!(
+            "Meeting: no title; the record prints \"{RECORD_TITLE_PLACEHOLDER}\" (Meeting screen, Title of the meeting)."
+        ));
+        RECORD_TITLE_PLACEHOLDER.to_string()
+    } else {
+        m.title.clone()
+    };
+    // "Held at the Palais Wilson, Geneva, on Tuesday, 10 March 2026, at 10 a.m."
+    let mut held = String::new();
+    if !m.venue.trim().is_empty() {
+        held.push_str(&format!("Held at {}", m.venue.trim()));
+    }
+    if let Some(date) = m.date {
+        held.push_str(&format!(
+            "{}on {}",
+            if held.is_empty() { "Held " } else { ", " },
+            date.format("%A, %-d %B %Y")
+        ));
+    }
+    if let (Some(t), false) = (m.start_time, held.is_empty()) {
+        held.push_str(&format!(", at {}", un_time(t)));
+    }
+    if !held.is_empty() {
+        held = stop(held);
+    }
+    let (masthead, first_page) = first_page(m, options);
+    Report {
+        kind: ReportKind::SummaryRecord,
+        masthead,
+        title,
+        subtitle: held,
+        summary: Vec::new(),
+        blocks,
+        header: m.symbol.clone(),
+        footer: m.job_number.clone(),
+        language: "en-GB".into(),
+        issued: options.issue_date,
+        warnings,
+        flagged: Vec::new(),
+        first_page,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_as_un_records_write_them() {
+        let t = |h, m| un_time(NaiveTime::from_hms_opt(h, m, 0).unwrap());
+        assert_eq!(t(10, 0), "10 a.m.");
+        assert_eq!(t(10, 5), "10.05 a.m.");
+        assert_eq!(t(12, 0), "12 noon");
+        assert_eq!(t(12, 30), "12.30 p.m.");
+        assert_eq!(t(15, 0), "3 p.m.");
+        assert_eq!(t(0, 0), "midnight");
+        assert_eq!(t(0, 15), "12.15 a.m.");
+    }
+}
