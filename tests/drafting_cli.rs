@@ -84,26 +84,7 @@ fn draft_edited(
     change: impl FnOnce(&mut rapporteur::core::Session),
 ) -> (String, String) {
     let dir = tempfile::tempdir().unwrap();
-    let (csv, json, session) = (
-        dir.path().join("log.csv"),
-        dir.path().join("meeting.json"),
-        dir.path().join("s.json"),
-    );
-    std::fs::write(&csv, log).unwrap();
-    std::fs::write(&json, meeting).unwrap();
-    let out = support::rapporteur([
-        "import",
-        csv.to_str().unwrap(),
-        "--meeting",
-        json.to_str().unwrap(),
-        "-o",
-        session.to_str().unwrap(),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let session = support::import(dir.path(), log, meeting);
     let mut s = rapporteur::storage::load(&session).unwrap();
     change(&mut s);
     std::fs::write(&session, rapporteur::storage::file::to_bytes(&s)).unwrap();

@@ -100,28 +100,13 @@ fn without_meeting_times_the_log_says_when_it_opened_and_rose() {
 #[test]
 fn the_command_line_exports_a_summary_record() {
     let dir = tempfile::tempdir().unwrap();
-    let (csv, json, session) = (
-        dir.path().join("log.csv"),
-        dir.path().join("meeting.json"),
-        dir.path().join("s.json"),
-    );
-    std::fs::write(&csv, LOG).unwrap();
     // The meeting data says a panel summary; `--kind record` asks for the record.
-    std::fs::write(&json, MEETING.replace("summary_record", "panel_summary")).unwrap();
-    let path = |p: &std::path::Path| p.to_str().unwrap().to_string();
-    let out = support::rapporteur([
-        "import",
-        &path(&csv),
-        "--meeting",
-        &path(&json),
-        "-o",
-        &path(&session),
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let session = support::import(
+        dir.path(),
+        LOG,
+        &MEETING.replace("summary_record", "panel_summary"),
     );
+    let path = |p: &std::path::Path| p.to_str().unwrap().to_string();
     let out = support::rapporteur([
         "export",
         &path(&session),

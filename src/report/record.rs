@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveTime, TimeZone, Timelike, Utc};
 
 use crate::core::intervention::{Intervention, Speaker};
 use crate::core::meeting::{Meeting, ReportKind};
+use crate::core::participant::ParticipantId;
 use crate::core::session::Session;
 use crate::core::text::capitalize_first;
 
@@ -58,7 +59,7 @@ fn local(m: &Meeting, at: DateTime<Utc>) -> NaiveTime {
 
 /// How a record names a speaker: "The Chair" for the presiding officer, "Mr. Bultrikov
 /// (Kazakhstan)", "Ms. Ramos (UNESCO)", "The representative of Peru".
-fn speaker_name(session: &Session, speaker: &Speaker) -> String {
+fn speaker_name(session: &Session, chair: Option<ParticipantId>, speaker: &Speaker) -> String {
     match speaker {
         Speaker::Delegation(id) => format!(
             "The representative of {}",
@@ -71,7 +72,7 @@ fn speaker_name(session: &Session, speaker: &Speaker) -> String {
             let Some(p) = session.participant(*id) else {
                 return "A participant".into();
             };
-            if session.chairs().first().is_some_and(|c| c.id == p.id) {
+            if chair == Some(p.id) {
                 return "The Chair".into();
             }
             if p.full_name().is_empty() || p.title_only {
@@ -92,8 +93,8 @@ fn speaker_name(session: &Session, speaker: &Speaker) -> String {
 /// One statement in indirect speech: a note that begins with a verb follows the name
 /// ("said that ...", "asked whether ..."); one that begins with a capital is introduced
 /// ("... said: ...").
-fn paragraph(session: &Session, i: &Intervention) -> String {
-    let mut subject = speaker_name(session, &i.speaker);
+fn paragraph(session: &Session, chair: Option<ParticipantId>, i: &Intervention) -> String {
+    let mut subject = speaker_name(session, chair, &i.speaker);
     if let Some(group) = i.on_behalf_of.and_then(|g| session.group(g)) {
         subject = format!("{subject}, speaking {},", group.behalf_phrase());
     }
@@ -125,13 +126,13 @@ pub(super) fn record(session: &Session, options: &Options) -> Report {
     list.sort_by_key(|i| (i.started_at, i.id));
 
     let mut blocks = Vec::new();
-    let chair = session
-        .chairs()
-        .first()
-        .map(|p| match p.full_name().is_empty() {
-            true => capitalize_first(&p.display_name()),
-            false => p.later_mention(),
-        });
+    let chairs = session.chairs();
+    // Found once: "The Chair" in every paragraph of the presiding officer.
+    let presiding = chairs.first().map(|p| p.id);
+    let chair = chairs.first().map(|p| match p.full_name().is_empty() {
+        true => capitalize_first(&p.display_name()),
+        false => p.later_mention(),
+    });
     match &chair {
         Some(chair) => blocks.push(plain(format!("Chair: {chair}"))),
         None => warnings
@@ -185,7 +186,7 @@ pub(super) fn record(session: &Session, options: &Options) -> Report {
             current = Some(i.segment);
         }
         number += 1;
-        let mut content = vec![Inline::Text(paragraph(session, i))];
+        let mut content = vec![Inline::Text(paragraph(session, presiding, i))];
         content.extend(i.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
         blocks.push(Block::Paragraph {
             number: Some(number),

@@ -38,3 +38,30 @@ pub fn rapporteur<S: AsRef<std::ffi::OsStr>>(
 pub fn read_session(path: &Path) -> rapporteur::core::Session {
     rapporteur::storage::load(path).unwrap_or_else(|e| panic!("{e}"))
 }
+
+/// `rapporteur import` of this log (CSV text) with this meeting data (JSON) into a new
+/// session file in `dir`; the session's path.
+pub fn import(dir: &Path, log: &str, meeting: &str) -> PathBuf {
+    let (csv, json, session) = (
+        dir.join("log.csv"),
+        dir.join("meeting.json"),
+        dir.join("s.json"),
+    );
+    std::fs::write(&csv, log).unwrap();
+    std::fs::write(&json, meeting).unwrap();
+    let text = |p: &Path| p.to_str().unwrap().to_string();
+    let out = rapporteur([
+        "import".to_string(),
+        text(&csv),
+        "--meeting".into(),
+        text(&json),
+        "-o".into(),
+        text(&session),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    session
+}
