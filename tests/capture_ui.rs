@@ -692,3 +692,16 @@ fn an_open_file_dialog_does_not_hold_up_the_window() {
     assert_eq!(app.title(), before);
     assert!(app.notice.as_ref().is_none_or(|n| !n.error));
 }
+
+#[test]
+fn a_slip_in_a_typed_name_picks_the_registered_person_not_a_new_one() {
+    let Fixture { mut app, .. } = demo_app();
+    let people = session(&app).participants.len();
+    pick(&mut app, "Buoayach");
+    assert_eq!(
+        picked(&app),
+        Some(Speaker::Participant(participant_named(&app, "Bouayach")))
+    );
+    assert!(app.open.as_ref().unwrap().capture.new_person.is_none());
+    assert_eq!(session(&app).participants.len(), people);
+}

@@ -156,9 +156,78 @@ impl PickerIndex {
             };
             ranked.push((rank, index, entry));
         }
+        if ranked.is_empty() {
+            // Nothing has the words as typed: offer the near misses ("Kheris" for Ilze
+            // Brands Kehris) rather than let a second person be created for a slip.
+            for (index, entry) in self.entries.iter().enumerate() {
+                if words.iter().all(|w| near_a_word(&entry.haystack, w)) {
+                    ranked.push((3, index, entry));
+                }
+            }
+        }
         ranked.sort_unstable_by_key(|(rank, index, _)| (*rank, *index));
         ranked.into_iter().take(limit).map(|(_, _, c)| c).collect()
     }
+}
+
+/// Whether a typed word (four letters or more) is one slip (a letter wrong, missing,
+/// added, or two swapped) from the start of a word of the haystack; two slips for a
+/// word of eight letters or more.
+fn near_a_word(haystack: &str, typed: &str) -> bool {
+    let typed: Vec<char> = typed.chars().collect();
+    if typed.len() < 4 {
+        return false;
+    }
+    let slips = if typed.len() >= 8 { 2 } else { 1 };
+    haystack.split_whitespace().any(|word| {
+        let word: Vec<char> = word.chars().collect();
+        // The typed word may be a beginning: compare with the word's start, a letter
+        // either side of the typed length.
+        (typed.len().saturating_sub(slips)..=typed.len() + slips).any(|n| {
+            word.get(..n)
+                .is_some_and(|start| distance(&typed, start) <= slips)
+        })
+    })
+}
+
+/// Edits between two words, a swap of neighbours counting as one (optimal string
+/// alignment distance).
+fn distance(a: &[char], b: &[char]) -> usize {
+    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in rows.iter_mut().enumerate() {
+        if let Some(first) = row.first_mut() {
+            *first = i;
+        }
+    }
+    if let Some(top) = rows.first_mut() {
+        for (j, cell) in top.iter_mut().enumerate() {
+            *cell = j;
+        }
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let same = a.get(i - 1) == b.get(j - 1);
+            let at = |rows: &Vec<Vec<usize>>, r: usize, c: usize| {
+                rows.get(r)
+                    .and_then(|row| row.get(c))
+                    .copied()
+                    .unwrap_or(usize::MAX / 2)
+            };
+            let mut best = (at(&rows, i - 1, j) + 1)
+                .min(at(&rows, i, j - 1) + 1)
+                .min(at(&rows, i - 1, j - 1) + usize::from(!same));
+            if i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1) {
+                best = best.min(at(&rows, i - 2, j - 2) + 1);
+            }
+            if let Some(cell) = rows.get_mut(i).and_then(|row| row.get_mut(j)) {
+                *cell = best;
+            }
+        }
+    }
+    rows.get(a.len())
+        .and_then(|row| row.get(b.len()))
+        .copied()
+        .unwrap_or(usize::MAX)
 }
 
 fn starts_a_word(haystack: &str, word: &str) -> bool {
@@ -197,6 +266,32 @@ mod tests {
             "the United Nations Children's Fund (UNICEF)"
         );
         assert!(index.search("zzzz", 5).is_empty());
+    }
+
+    #[test]
+    fn a_slip_in_a_name_offers_the_registered_person() {
+        let index = PickerIndex::build(&demo_session());
+        // Two letters swapped, one missing, one wrong, one added; a beginning.
+        for slip in [
+            "Buoayach",
+            "Bouyach",
+            "Bouayash",
+            "Bouayacch",
+            "amina buoay",
+        ] {
+            assert_eq!(first_label(&index, slip), "Amina Bouayach", "{slip}");
+        }
+        assert_eq!(
+            first_label(&index, "Al-Qathani"),
+            "Mutlaq bin Majed Al-Qahtani"
+        );
+        // An exact match is never crowded out, and short or far words find nothing.
+        assert_eq!(first_label(&index, "peru"), "Peru");
+        assert!(index.search("xyzw", 5).is_empty());
+        assert!(index.search("Bxxxxach", 5).is_empty());
+        assert_eq!(distance(&['a', 'b'], &['b', 'a']), 1);
+        assert_eq!(distance(&['k', 'h', 'e'], &['k', 'e', 'h']), 1);
+        assert_eq!(distance(&[], &['a', 'b']), 2);
     }
 
     #[test]
