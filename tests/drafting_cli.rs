@@ -116,7 +116,7 @@ Interactive dialogue,floor,,,,,,,Belgium,,not_delivered,,stressed water rights.
 ,floor,,,,,,,Peru,,,10:20,supported the plan.
 ";
 
-const PANEL_MEETING: &str = r#"{"title": "Panel on water", "mandate": "resolution 1/1", "date": "2026-03-02", "symbol": "A/HRC/99/1", "report_kind": "panel_summary"}"#;
+const PANEL_MEETING: &str = r#"{"title": "Panel on water", "body": "Human Rights Council", "mandate": "resolution 1/1", "date": "2026-03-02", "symbol": "A/HRC/99/1", "report_kind": "panel_summary"}"#;
 
 #[test]
 fn the_house_style_of_seed_000_and_speakers_named_anew_come_out_of_the_command_line() {

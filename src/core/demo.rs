@@ -23,6 +23,7 @@ pub fn demo_session() -> Session {
     );
     let m = &mut s.meeting;
     m.title = "Intersessional panel discussion to mark the fifteenth anniversary of the responsibility to protect".into();
+    m.body = "Human Rights Council".into();
     m.session = "Forty-eighth session".into();
     m.mandate = "resolution 44/14".into();
     m.date = NaiveDate::from_ymd_opt(2021, 5, 11);

@@ -119,7 +119,8 @@ impl Default for Meeting {
     fn default() -> Self {
         Self {
             title: String::new(),
-            body: "Human Rights Council".into(),
+            // Never a default of one body for another's meeting: empty until typed.
+            body: String::new(),
             session: String::new(),
             mandate: String::new(),
             date: None,
