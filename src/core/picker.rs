@@ -159,8 +159,14 @@ impl PickerIndex {
         if ranked.is_empty() {
             // Nothing has the words as typed: offer the near misses ("Kheris" for Ilze
             // Brands Kehris) rather than let a second person be created for a slip.
+            let typed: Vec<(&str, Vec<char>)> =
+                words.iter().map(|w| (*w, w.chars().collect())).collect();
             for (index, entry) in self.entries.iter().enumerate() {
-                if words.iter().all(|w| near_a_word(&entry.haystack, w)) {
+                // Each word as typed, or (four letters or more) one slip away.
+                let near = |(w, letters): &(&str, Vec<char>)| {
+                    entry.haystack.contains(w) || near_a_word(&entry.haystack, letters)
+                };
+                if typed.iter().all(near) {
                     ranked.push((3, index, entry));
                 }
             }
@@ -173,61 +179,71 @@ impl PickerIndex {
 /// Whether a typed word (four letters or more) is one slip (a letter wrong, missing,
 /// added, or two swapped) from the start of a word of the haystack; two slips for a
 /// word of eight letters or more.
-fn near_a_word(haystack: &str, typed: &str) -> bool {
-    let typed: Vec<char> = typed.chars().collect();
+fn near_a_word(haystack: &str, typed: &[char]) -> bool {
     if typed.len() < 4 {
         return false;
     }
     let slips = if typed.len() >= 8 { 2 } else { 1 };
+    let (t0, t1) = (typed.first(), typed.get(1));
     haystack.split_whitespace().any(|word| {
-        let word: Vec<char> = word.chars().collect();
-        // The typed word may be a beginning: compare with the word's start, a letter
-        // either side of the typed length.
-        (typed.len().saturating_sub(slips)..=typed.len() + slips).any(|n| {
-            word.get(..n)
-                .is_some_and(|start| distance(&typed, start) <= slips)
-        })
+        // A slip keeps the first letter or swaps it with the second: most words are
+        // ruled out here, before any distance is computed.
+        let mut letters = word.chars();
+        let (w0, w1) = (letters.next(), letters.next());
+        if !(w0.as_ref() == t0 || w0.as_ref() == t1 || w1.as_ref() == t0) {
+            return false;
+        }
+        let word: Vec<char> = word.chars().take(typed.len() + slips).collect();
+        // The typed word may be a beginning: compare with the word's starts, a letter or
+        // two either side of the typed length (one table gives them all).
+        let shortest = typed.len().saturating_sub(slips);
+        word.len() >= shortest
+            && distances(typed, &word)
+                .get(shortest..)
+                .is_some_and(|row| row.iter().any(|d| *d <= slips))
     })
 }
 
 /// Edits between two words, a swap of neighbours counting as one (optimal string
 /// alignment distance).
+#[cfg(test)]
 fn distance(a: &[char], b: &[char]) -> usize {
-    let mut rows = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in rows.iter_mut().enumerate() {
-        if let Some(first) = row.first_mut() {
-            *first = i;
-        }
-    }
-    if let Some(top) = rows.first_mut() {
-        for (j, cell) in top.iter_mut().enumerate() {
-            *cell = j;
-        }
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let same = a.get(i - 1) == b.get(j - 1);
-            let at = |rows: &Vec<Vec<usize>>, r: usize, c: usize| {
-                rows.get(r)
-                    .and_then(|row| row.get(c))
-                    .copied()
-                    .unwrap_or(usize::MAX / 2)
+    distances(a, b).last().copied().unwrap_or(usize::MAX)
+}
+
+/// The edits between `a` and each start of `b` (empty, one letter, ... all of it), a swap
+/// of neighbours counting as one (optimal string alignment distance).
+fn distances(a: &[char], b: &[char]) -> Vec<usize> {
+    // One flat table, (a + 1) rows of (b + 1): cell (i, j) is the distance between the
+    // first i letters of a and the first j of b.
+    let width = b.len() + 1;
+    let mut table = vec![0usize; (a.len() + 1) * width];
+    let at = |table: &[usize], i: usize, j: usize| {
+        table.get(i * width + j).copied().unwrap_or(usize::MAX / 2)
+    };
+    for i in 0..=a.len() {
+        for j in 0..=b.len() {
+            let value = if i == 0 || j == 0 {
+                i + j
+            } else {
+                let same = a.get(i - 1) == b.get(j - 1);
+                let mut best = (at(&table, i - 1, j) + 1)
+                    .min(at(&table, i, j - 1) + 1)
+                    .min(at(&table, i - 1, j - 1) + usize::from(!same));
+                if i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1) {
+                    best = best.min(at(&table, i - 2, j - 2) + 1);
+                }
+                best
             };
-            let mut best = (at(&rows, i - 1, j) + 1)
-                .min(at(&rows, i, j - 1) + 1)
-                .min(at(&rows, i - 1, j - 1) + usize::from(!same));
-            if i > 1 && j > 1 && a.get(i - 1) == b.get(j - 2) && a.get(i - 2) == b.get(j - 1) {
-                best = best.min(at(&rows, i - 2, j - 2) + 1);
-            }
-            if let Some(cell) = rows.get_mut(i).and_then(|row| row.get_mut(j)) {
-                *cell = best;
+            if let Some(cell) = table.get_mut(i * width + j) {
+                *cell = value;
             }
         }
     }
-    rows.get(a.len())
-        .and_then(|row| row.get(b.len()))
-        .copied()
-        .unwrap_or(usize::MAX)
+    table
+        .get(a.len() * width..)
+        .map(<[usize]>::to_vec)
+        .unwrap_or_default()
 }
 
 fn starts_a_word(haystack: &str, word: &str) -> bool {
