@@ -125,15 +125,7 @@ fn export_prints_the_report_s_warnings_and_strict_refuses_to_write() {
     let session = dir.path().join("s.json");
     let mut s = rapporteur::core::demo::demo_session();
     let first = s.layout.resolve(&s).paragraphs().next().unwrap().id;
-    let id = apply(&mut s, &Op::InsertAfter(first)).unwrap();
-    apply(
-        &mut s,
-        &Op::SetText {
-            id,
-            text: "{Nobody Known} agreed.".into(),
-        },
-    )
-    .unwrap();
+    let id = support::write_after(&mut s, first, "{Nobody Known} agreed.");
     std::fs::write(&session, rapporteur::storage::file::to_bytes(&s)).unwrap();
     let path = session.to_str().unwrap();
 

@@ -159,15 +159,7 @@ fn pronouns_merges_the_summary_and_a_written_statement_come_out_of_the_command_l
             .unwrap()
             .id;
         apply(s, &Op::MergeWithNext(holder)).unwrap();
-        let id = apply(s, &Op::InsertAfter(holder)).unwrap();
-        apply(
-            s,
-            &Op::SetText {
-                id,
-                text: "{Pérez:she} thanked {Peru:its} delegation.".into(),
-            },
-        )
-        .unwrap();
+        support::write_after(s, holder, "{Pérez:she} thanked {Peru:its} delegation.");
         let belgium = s
             .inscriptions
             .iter()

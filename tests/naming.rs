@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
 
+mod support;
+
 use rapporteur::core::Session;
 use rapporteur::core::import::import_log_csv;
 use rapporteur::core::meeting::{Meeting, ReportKind};
@@ -151,15 +153,11 @@ fn a_merged_statement_of_the_same_speaker_goes_on_with_the_pronoun() {
 fn templates_print_pronouns_in_every_form() {
     let mut s = session(ReportKind::PanelSummary);
     let first = s.layout.resolve(&s).paragraphs().next().unwrap().id;
-    let id = apply(&mut s, &Op::InsertAfter(first)).unwrap();
-    apply(
+    support::write_after(
         &mut s,
-        &Op::SetText {
-            id,
-            text: "{Okafor:he} thanked {Pérez Soto:her} team and {Lee:them}; {Lee:they} thanked {Okafor:him}. The choice was {Pérez Soto:hers}, {Okafor:his} and {Peru:its}. {Lee:themselves} agreed. {Nobody:she} left.".into(),
-        },
-    )
-    .unwrap();
+        first,
+        "{Okafor:he} thanked {Pérez Soto:her} team and {Lee:them}; {Lee:they} thanked {Okafor:him}. The choice was {Pérez Soto:hers}, {Okafor:his} and {Peru:its}. {Lee:themselves} agreed. {Nobody:she} left.",
+    );
     let report = assemble(&s, &Options::default());
     let text = &report.numbered()[1].1;
     assert_eq!(

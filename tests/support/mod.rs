@@ -65,3 +65,23 @@ pub fn import(dir: &Path, log: &str, meeting: &str) -> PathBuf {
     );
     session
 }
+
+/// A paragraph written by hand after `after`, as the editor's Ctrl+I and typing make it;
+/// its id.
+pub fn write_after(
+    s: &mut rapporteur::core::Session,
+    after: rapporteur::core::layout::ParagraphId,
+    text: &str,
+) -> rapporteur::core::layout::ParagraphId {
+    use rapporteur::report::edit::{Op, apply};
+    let id = apply(s, &Op::InsertAfter(after)).unwrap();
+    apply(
+        s,
+        &Op::SetText {
+            id,
+            text: text.into(),
+        },
+    )
+    .unwrap();
+    id
+}
