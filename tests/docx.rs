@@ -541,6 +541,8 @@ fn libreoffice_opens_it_and_shows_numbers_and_footnotes() {
 fn every_kind_of_docx_has_no_schema_finding_and_reads_back() {
     use rapporteur::core::demo::demo_session;
     use rapporteur::core::meeting::ReportKind;
+    use rapporteur::core::proceedings::EntryKind;
+    use rapporteur::core::session::NewIntervention;
     use rapporteur::report::edit::{History, Op};
 
     let dir = tempfile::tempdir().unwrap();
@@ -573,6 +575,59 @@ fn every_kind_of_docx_has_no_schema_finding_and_reads_back() {
         ),
     );
     write("r2p-import", &r2p_report());
+    // Steps of the proceedings: italic labels and lines, positions nested under a
+    // decision, in the minutes and the record.
+    let mut steps = seed.clone();
+    let at = steps.interventions.last().unwrap().ended_at;
+    let chair = rapporteur::core::Speaker::Participant(steps.meeting.chair.unwrap());
+    let peru = rapporteur::core::Speaker::Delegation("peru".into());
+    steps.report.decision_label = "Commitment".into();
+    for (kind, speaker, text) in [
+        (
+            EntryKind::Decision,
+            chair.clone(),
+            "States commit to a follow-up panel",
+        ),
+        (
+            EntryKind::Statement,
+            peru.clone(),
+            "welcomed it.\n- Commitment 1: Agreed.",
+        ),
+        (EntryKind::Suspension, chair.clone(), ""),
+        (EntryKind::ChairTaken, chair.clone(), ""),
+        (EntryKind::NextStep, peru, "Report back by 1 June 2022"),
+    ] {
+        steps.commit_entry(
+            NewIntervention {
+                speaker,
+                on_behalf_of: None,
+                started_at: at,
+                ended_at: at + chrono::Duration::minutes(5),
+                text: text.into(),
+            },
+            kind,
+        );
+    }
+    for (name, kind) in [
+        ("steps-minutes", ReportKind::Minutes),
+        ("steps-record", ReportKind::SummaryRecord),
+    ] {
+        let report = assemble(
+            &steps,
+            &Options {
+                kind: Some(kind),
+                issue_date: None,
+            },
+        );
+        let docx = to_docx(&report).unwrap();
+        let document = parts(&docx)
+            .into_iter()
+            .find(|(n, _)| n == "word/document.xml")
+            .unwrap()
+            .1;
+        assert!(document.contains("<w:i />"), "{name}: an italic run");
+        write(name, &report);
+    }
     // Edited: a thematic group, a footnote on it, a paragraph moved.
     let mut edited = seed.clone();
     let mut history = History::default();

@@ -137,3 +137,48 @@ fn the_editor_text_box_follows_a_change_made_on_the_meeting_screen() {
     update(&mut app, Message::Tick);
     assert!(text_box(&app).contains("12 May 2021"), "{}", text_box(&app));
 }
+
+#[test]
+fn an_agenda_items_presenters_are_chosen_here_and_named_in_its_heading() {
+    use rapporteur::core::meeting::ReportKind;
+    use rapporteur::report::{Block, Options, assemble};
+    use rapporteur::ui::choices::Labelled;
+
+    let Fixture { mut app, _dir, .. } = demo_app();
+    meeting_screen(&mut app);
+    // Offered for minutes only.
+    assert!(simulator(&app).find("Presented by").is_err());
+    app.open.as_mut().unwrap().session.meeting.report_kind = ReportKind::Minutes;
+    assert!(simulator(&app).find("Presented by").is_ok());
+
+    let item = session(&app).segments[0].id;
+    let chair = session(&app).meeting.chair.unwrap();
+    let name = session(&app).participant(chair).unwrap().display_name();
+    send(
+        &mut app,
+        meeting::Message::AddPresenter(item, Labelled::new(Some(chair), name.clone())),
+    );
+    assert_eq!(session(&app).segments[0].presenters, [chair]);
+    // The chip shows who presents; pressing it takes them off again.
+    let chip = format!("{name} ×");
+    assert!(simulator(&app).find(chip.as_str()).is_ok());
+    let r = assemble(
+        session(&app),
+        &Options {
+            kind: Some(ReportKind::Minutes),
+            issue_date: None,
+        },
+    );
+    let heading = r
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Heading { text } if text.starts_with("1. ") => Some(text.clone()),
+            _ => None,
+        })
+        .unwrap();
+    assert!(heading.contains(" by "), "{heading}");
+    send(&mut app, meeting::Message::RemovePresenter(item, chair));
+    assert!(simulator(&app).find(chip.as_str()).is_err());
+    assert!(session(&app).segments[0].presenters.is_empty());
+}

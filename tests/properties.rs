@@ -63,6 +63,7 @@ proptest! {
                 text,
                 footnotes: Vec::new(),
                 written: false,
+                kind: Default::default(),
             }.into());
         }
         let bytes = to_bytes(&session);

@@ -248,6 +248,7 @@ fn segments(s: &mut Session, notes: &mut Vec<String>) {
                 id: 1,
                 title: "Opening and introduction".into(),
                 kind: SegmentKind::AgendaItem,
+                presenters: Vec::new(),
             }],
         };
         if s.interventions.is_empty() {
@@ -360,6 +361,7 @@ impl Placeholders {
             id,
             title: title.clone(),
             kind: SegmentKind::Custom,
+            presenters: Vec::new(),
         });
         Some(format!(
             "{place} belongs to segment {id}, which is not in the session; a segment {title:?} was added"

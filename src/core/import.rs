@@ -10,13 +10,14 @@ use super::ids::Allocator;
 use super::intervention::{Intervention, Speaker};
 use super::meeting::{Meeting, ReportKind, SegmentKind};
 use super::participant::{Honorific, Participant, Pronoun, Role};
+use super::proceedings::EntryKind;
 use super::session::Session;
 use super::shared::Shared;
 use super::speakers::{Inscription, InscriptionStatus};
 use super::speakers_csv::Index;
 use super::text::{clean, clean_line, fold};
 
-const COLUMNS: [&str; 16] = [
+const COLUMNS: [&str; 19] = [
     "segment",
     "role",
     "honorific",
@@ -32,6 +33,9 @@ const COLUMNS: [&str; 16] = [
     "group_members",
     "status",
     "start",
+    "end",
+    "entry",
+    "presenter",
     "text",
 ];
 
@@ -188,10 +192,26 @@ pub fn import_log_csv(
                 "a person named by title only (title_only: yes) needs a title".into(),
             ));
         }
+        let entry = EntryKind::from_csv(cell("entry")).ok_or_else(|| {
+            err(
+                "entry",
+                format!(
+                    "unknown entry {:?}; use statement, decision, next_step, suspension or chair",
+                    cell("entry")
+                ),
+            )
+        })?;
+        let chair = s.meeting.chair.map(Speaker::Participant);
         let speaker = if person.is_empty() && !official {
-            match delegation.clone() {
-                Some(d) => Speaker::Delegation(d),
-                None => {
+            match (delegation.clone(), chair) {
+                (Some(d), _) => Speaker::Delegation(d),
+                // The Chair suspends the meeting and announces what it decides.
+                (None, Some(chair))
+                    if matches!(entry, EntryKind::Suspension | EntryKind::Decision) =>
+                {
+                    chair
+                }
+                (None, _) => {
                     return Err(err(
                         "name",
                         "a row needs a name, a title or a delegation".into(),
@@ -259,6 +279,27 @@ pub fn import_log_csv(
             }
             Speaker::Participant(id)
         };
+        // "presenter: yes": the item's heading names this person ("... by X (title,
+        // entity)", seed 004).
+        match cell("presenter").trim().to_lowercase().as_str() {
+            "" | "no" | "n" | "false" | "0" => {}
+            "yes" | "y" | "true" | "1" => match &speaker {
+                Speaker::Participant(id) => {
+                    if let Some(seg) = s.segments.iter_mut().find(|x| x.id == segment)
+                        && !seg.presenters.contains(id)
+                    {
+                        seg.presenters.push(*id);
+                    }
+                }
+                Speaker::Delegation(_) => {
+                    return Err(err(
+                        "presenter",
+                        "a presenter is a person: give a name or a title".into(),
+                    ));
+                }
+            },
+            other => return Err(err("presenter", format!("{other:?} is not yes or no"))),
+        }
         let on_behalf_of = match clean_line(cell("on_behalf_of")) {
             g if g.is_empty() => None,
             g => Some(index.group(&mut s, &g, cell("group_members"))),
@@ -281,22 +322,37 @@ pub fn import_log_csv(
         };
         let text = clean(cell("text"));
         // A row with neither text nor time only registers the person (a chair, say).
-        if text.trim().is_empty() && cell("start").is_empty() && status == InscriptionStatus::Spoke
+        if text.trim().is_empty()
+            && cell("start").is_empty()
+            && status == InscriptionStatus::Spoke
+            && entry.is_statement()
         {
             continue;
         }
-        // Statements not delivered keep their text on the list of speakers.
-        s.inscriptions.push(Inscription {
-            id: inscription_ids.take(),
-            speaker: speaker.clone(),
-            on_behalf_of,
-            status,
-            text: if status == InscriptionStatus::Spoke {
-                String::new()
-            } else {
-                text.clone()
-            },
-        });
+        if !entry.is_statement() && status != InscriptionStatus::Spoke {
+            return Err(err(
+                "status",
+                format!(
+                    "a {} row has no status on the list of speakers",
+                    entry.csv_name()
+                ),
+            ));
+        }
+        // Statements not delivered keep their text on the list of speakers; steps of the
+        // proceedings are not on it.
+        if entry.is_statement() {
+            s.inscriptions.push(Inscription {
+                id: inscription_ids.take(),
+                speaker: speaker.clone(),
+                on_behalf_of,
+                status,
+                text: if status == InscriptionStatus::Spoke {
+                    String::new()
+                } else {
+                    text.clone()
+                },
+            });
+        }
         if status != InscriptionStatus::Spoke {
             continue;
         }
@@ -309,16 +365,37 @@ pub fn import_log_csv(
             parse_start(start_text, &s.meeting, last_start).ok_or_else(|| err("start", format!("{start_text:?} is not an ISO 8601 time (2021-05-11T15:02, 15:02 or 2021-05-11T13:02:00Z)")))?
         };
         last_start = Some(started_at);
+        let end_text = cell("end");
+        let ended_at = if end_text.is_empty() {
+            started_at
+        } else {
+            match parse_start(end_text, &s.meeting, Some(started_at)) {
+                Some(end) if end >= started_at => end,
+                Some(_) => {
+                    return Err(err(
+                        "end",
+                        format!("{end_text:?} is before the row's start"),
+                    ));
+                }
+                None => {
+                    return Err(err(
+                        "end",
+                        format!("{end_text:?} is not an ISO 8601 time (15:30 or 2021-05-11T15:30)"),
+                    ));
+                }
+            }
+        };
         s.interventions.push(Shared::new(Intervention {
             id: intervention_ids.take(),
             speaker,
             on_behalf_of,
             segment,
             started_at,
-            ended_at: started_at,
+            ended_at,
             text,
             footnotes: Vec::new(),
             written: false,
+            kind: entry,
         }));
     }
     if let Some(first) = s.segments.first() {

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::participant::ParticipantId;
+use super::proceedings::EntryKind;
 
 pub type InterventionId = u64;
 
@@ -36,4 +37,15 @@ pub struct Intervention {
     /// ..." and counts in no "took the floor".
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub written: bool,
+    /// A statement, or a step of the proceedings (a decision, a next step, a suspension,
+    /// a change of the presiding officer).
+    #[serde(default, skip_serializing_if = "EntryKind::is_statement")]
+    pub kind: EntryKind,
+}
+
+impl Intervention {
+    /// A statement someone made (not a step of the proceedings).
+    pub fn is_statement(&self) -> bool {
+        self.kind.is_statement()
+    }
 }

@@ -33,6 +33,10 @@ pub struct Segment {
     pub id: u32,
     pub title: String,
     pub kind: SegmentKind,
+    /// Who presents the item: the minutes' heading names them ("Opening and Introduction
+    /// by X (title, entity) and Y (title, entity)", seed 004).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub presenters: Vec<super::participant::ParticipantId>,
 }
 
 impl Segment {
@@ -50,6 +54,7 @@ impl Segment {
             id: i as u32 + 1,
             title: title.into(),
             kind,
+            presenters: Vec::new(),
         })
         .collect()
     }

@@ -13,6 +13,7 @@ pub mod log_undo;
 pub mod meeting;
 pub mod participant;
 pub mod picker;
+pub mod proceedings;
 pub mod segments_groups;
 pub mod session;
 pub mod settings;

@@ -8,6 +8,7 @@ use super::intervention::{Intervention, InterventionId, Speaker};
 use super::layout::Layout;
 use super::meeting::{Meeting, ReportKind, Segment, SegmentKind};
 use super::participant::{Participant, ParticipantId, Role};
+use super::proceedings::EntryKind;
 use super::settings::ReportSettings;
 use super::shared::Shared;
 use super::speakers::{Inscription, InscriptionStatus};
@@ -99,6 +100,7 @@ impl Session {
                 id: 1,
                 title: "Opening and introduction".into(),
                 kind: SegmentKind::AgendaItem,
+                presenters: Vec::new(),
             }],
         };
         Self {
@@ -282,9 +284,18 @@ impl Session {
     /// Logs an intervention in the current segment and marks the speaker's pending
     /// inscription as spoken.
     pub fn commit(&mut self, new: NewIntervention) -> InterventionId {
+        self.commit_entry(new, EntryKind::Statement)
+    }
+
+    /// Logs an entry of any kind in the current segment; only a statement ticks the
+    /// speaker's inscription (presenting a decision or owning a next step is not taking
+    /// the floor from the list).
+    pub fn commit_entry(&mut self, new: NewIntervention, kind: EntryKind) -> InterventionId {
         let id = super::ids::next(self.interventions.iter().map(|i| i.id));
         let ended_at = new.ended_at.max(new.started_at);
-        self.tick_inscription(&new.speaker);
+        if kind.is_statement() {
+            self.tick_inscription(&new.speaker);
+        }
         self.interventions.push(Shared::new(Intervention {
             id,
             speaker: new.speaker,
@@ -295,6 +306,7 @@ impl Session {
             text: clean(&new.text),
             footnotes: Vec::new(),
             written: false,
+            kind,
         }));
         id
     }
@@ -337,6 +349,7 @@ impl Session {
             text: clean(&ins.text),
             footnotes: Vec::new(),
             written: true,
+            kind: EntryKind::Statement,
         }));
         Some(id)
     }
@@ -359,10 +372,13 @@ impl Session {
         };
         let before = slot.speaker.clone();
         let after = changed.speaker.clone();
+        let statement = changed.is_statement();
         *slot = Shared::new(changed);
         if before != after {
             self.settle_inscriptions(&before);
-            self.tick_inscription(&after);
+            if statement {
+                self.tick_inscription(&after);
+            }
         }
         true
     }
@@ -382,7 +398,7 @@ impl Session {
         let logged = self
             .interventions
             .iter()
-            .filter(|i| i.speaker == *speaker)
+            .filter(|i| i.speaker == *speaker && i.is_statement())
             .count();
         let mut extra = self
             .inscriptions
@@ -434,6 +450,7 @@ impl Session {
             id,
             title: clean_line(title),
             kind,
+            presenters: Vec::new(),
         });
         id
     }

@@ -180,27 +180,39 @@ fn numbering(docx: Docx) -> Docx {
 }
 
 /// Adds text as runs, one per line with a break between (docx-rs drops `\n`).
-fn styled_runs(mut p: Paragraph, text: &str, bold: bool) -> Paragraph {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Face {
+    Plain,
+    Bold,
+    Italic,
+}
+
+fn styled_runs(mut p: Paragraph, text: &str, face: Face) -> Paragraph {
     for (n, line) in clean(text).split('\n').enumerate() {
         let mut run = Run::new();
         if n > 0 {
             run = run.add_break(BreakType::TextWrapping);
         }
         run = run.add_text(line);
-        p = p.add_run(if bold { run.bold() } else { run });
+        p = p.add_run(match face {
+            Face::Plain => run,
+            Face::Bold => run.bold(),
+            Face::Italic => run.italic(),
+        });
     }
     p
 }
 
 fn text_runs(p: Paragraph, text: &str) -> Paragraph {
-    styled_runs(p, text, false)
+    styled_runs(p, text, Face::Plain)
 }
 
 fn inline(mut p: Paragraph, content: &[Inline]) -> Paragraph {
     for i in content {
         p = match i {
             Inline::Text(t) => text_runs(p, t),
-            Inline::Bold(t) => styled_runs(p, t, true),
+            Inline::Bold(t) => styled_runs(p, t, Face::Bold),
+            Inline::Italic(t) => styled_runs(p, t, Face::Italic),
             // Sub-paragraphs are split off before (`with_items`); elsewhere a new line.
             Inline::LineBreak | Inline::Item(_) => {
                 p.add_run(Run::new().add_break(BreakType::TextWrapping))
@@ -286,7 +298,7 @@ fn first_page(first: &FirstPage) -> Vec<Paragraph> {
         out.push(styled_runs(
             Paragraph::new().style("Masthead"),
             &first.item_title,
-            true,
+            Face::Bold,
         ));
     }
     out
@@ -357,7 +369,11 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
 
     if !report.header.is_empty() && report.first_page.is_none() {
         // Bold runs: a bold paragraph mark would leave the text itself regular.
-        let header = styled_runs(Paragraph::new().style("Masthead"), &report.header, true);
+        let header = styled_runs(
+            Paragraph::new().style("Masthead"),
+            &report.header,
+            Face::Bold,
+        );
         docx = docx.header(Header::new().add_paragraph(header));
     }
     let page_number = Paragraph::new()
@@ -371,7 +387,12 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
             // job number. Later pages carry the symbol and the page number on the
             // outer side: right on odd pages, left on even ones, as the UN prints.
             let symbol = |align| {
-                styled_runs(Paragraph::new().style("Masthead"), &report.header, true).align(align)
+                styled_runs(
+                    Paragraph::new().style("Masthead"),
+                    &report.header,
+                    Face::Bold,
+                )
+                .align(align)
             };
             let even_page_number = Paragraph::new()
                 .style("Masthead")

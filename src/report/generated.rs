@@ -33,7 +33,7 @@ pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) 
         let mut list: Vec<&Intervention> = session
             .interventions
             .iter()
-            .filter(|i| i.segment == segment)
+            .filter(|i| i.segment == segment && i.is_statement())
             .map(|i| &**i)
             .collect();
         list.sort_by_key(|i| (i.started_at, i.id));

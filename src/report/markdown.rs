@@ -13,6 +13,7 @@ fn inline_md(content: &[Inline], footnote: &mut usize) -> String {
             Inline::Text(t) if at_line_start => out.push_str(&escape_line(t)),
             Inline::Text(t) => out.push_str(&escape(t)),
             Inline::Bold(t) => out.push_str(&format!("**{}**", escape(t))),
+            Inline::Italic(t) => out.push_str(&format!("*{}*", escape(t))),
             Inline::LineBreak => out.push_str("\\\n"),
             // Indented under the paragraph, as the UN sets sub-paragraphs.
             Inline::Item(level) => out.push_str(&format!(

@@ -3,13 +3,43 @@
 
 use crate::core::intervention::{Intervention, Speaker};
 use crate::core::meeting::ReportKind;
+use crate::core::proceedings::EntryKind;
 use crate::core::session::Session;
 use crate::core::text::capitalize_first;
 
 use super::assemble::Options;
+use super::decisions::Steps;
 use super::mentions::with_article;
 use super::model::{Block, Inline, Report, Sources};
 use super::words::end_sentence;
+
+/// The label numbered before each decision: the meeting's ("Commitment"), else
+/// "Decision".
+fn decision_label(session: &Session) -> String {
+    match session.report.decision_label.trim() {
+        "" => "Decision".into(),
+        label => label.to_string(),
+    }
+}
+
+/// An agenda item's heading, naming its presenters where the item has them: "Opening and
+/// Introduction by Ilze Brands Kehris (Assistant Secretary-General for Human Rights,
+/// OHCHR) and Gabriela Ramos (...)" (seed 004, item 1).
+fn item_heading(session: &Session, segment: u32, title: &str) -> String {
+    let presenters: Vec<String> = session
+        .segment(segment)
+        .map(|s| s.presenters.as_slice())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|id| session.participant(*id))
+        .map(|p| minutes_name(session, &Speaker::Participant(p.id), true))
+        .collect();
+    if presenters.is_empty() {
+        title.to_string()
+    } else {
+        format!("{title} by {}", super::words::join_and(&presenters))
+    }
+}
 
 /// Interventions in speaking order (ties keep logging order).
 fn in_order(session: &Session) -> Vec<&Intervention> {
@@ -85,6 +115,18 @@ pub(super) fn minutes(session: &Session, options: &Options) -> Report {
         .enumerate()
         .map(|(n, s)| (s.id, n + 1))
         .collect();
+    let label = decision_label(session);
+    let steps = Steps::of(session, &printed, &label);
+    let mut warnings = steps.warnings.clone();
+    // A statement that announces the decisions logged right after it keeps its colon
+    // ("presented the 5 commitments for adoption:", seed 004).
+    let announcing: std::collections::HashSet<u64> = printed
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] if a.segment == b.segment && b.kind == EntryKind::Decision => Some(a.id),
+            _ => None,
+        })
+        .collect();
     for i in printed {
         if current != Some(i.segment) {
             let position = numbers
@@ -101,10 +143,22 @@ pub(super) fn minutes(session: &Session, options: &Options) -> Report {
                 ""
             };
             blocks.push(Block::Heading {
-                text: format!("{position}. {title}{continued}"),
+                text: format!(
+                    "{position}. {}{continued}",
+                    item_heading(session, i.segment, title)
+                ),
             });
             seen_items.push(i.segment);
             current = Some(i.segment);
+        }
+        if !i.is_statement() {
+            steps.print(session, i, &label, &mut blocks);
+            continue;
+        }
+        // Positions on numbered decisions print under the decision (seed 004, item 4).
+        let (note, positions) = super::decisions::positions_of(i, &label, &steps.numbers);
+        if note.is_empty() && !positions.is_empty() {
+            continue;
         }
         let first = named.insert(i.speaker.clone());
         let mut name = minutes_name(session, &i.speaker, first);
@@ -117,11 +171,11 @@ pub(super) fn minutes(session: &Session, options: &Options) -> Report {
             content.push(Inline::Text(format!(", {},", group.behalf_phrase())));
         }
         // Lines of the note that start with "- " are its enumeration: sub-bullets.
-        let (said, items) = enumeration(i.text.trim());
+        let (said, items) = enumeration(&note);
         if !said.is_empty() {
             content.push(Inline::text(" "));
             // "... noted three points:" announces its items and keeps its colon.
-            let said = if !items.is_empty() && said.ends_with(':') {
+            let said = if (!items.is_empty() || announcing.contains(&i.id)) && said.ends_with(':') {
                 said
             } else {
                 end_sentence(&said)
@@ -154,11 +208,12 @@ pub(super) fn minutes(session: &Session, options: &Options) -> Report {
         blocks.push(Block::Heading {
             text: "Decisions and commitments".into(),
         });
-        let label = session.report.decision_label.trim();
+        // Numbered on from the decisions logged in their agenda items.
+        let first = steps.numbers.len() + 1;
         for (n, decision) in decisions.iter().enumerate() {
             let mut content = Vec::new();
             if !label.is_empty() {
-                content.push(Inline::Bold(format!("{label} {}:", n + 1)));
+                content.push(Inline::Italic(format!("{label} {}:", first + n)));
                 content.push(Inline::text(" "));
             }
             content.push(Inline::Text(end_sentence(decision)));
@@ -182,7 +237,6 @@ pub(super) fn minutes(session: &Session, options: &Options) -> Report {
             });
         }
     }
-    let mut warnings = Vec::new();
     if m.body.trim().is_empty() {
         warnings.push(format!(
             "Meeting: no body; the minutes print \"{BODY_PLACEHOLDER}\" (Meeting screen, Body)."

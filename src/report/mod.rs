@@ -1,6 +1,7 @@
 //! The report: assembled from the session by a pure function, written by pure writers.
 
 pub mod assemble;
+mod decisions;
 pub mod docx;
 mod docx_order;
 mod docx_pack;

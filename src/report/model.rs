@@ -11,6 +11,8 @@ use crate::core::meeting::ReportKind;
 pub enum Inline {
     Text(String),
     Bold(String),
+    /// A label in italics: "*Commitment 1:*" (seed 004), a chair change in a record.
+    Italic(String),
     /// A footnote anchored here; numbered by order of appearance.
     Footnote(String),
     LineBreak,
@@ -220,7 +222,7 @@ pub fn plain(content: &[Inline]) -> String {
     let mut items = Items::default();
     for inline in content {
         match inline {
-            Inline::Text(t) | Inline::Bold(t) => out.push_str(t),
+            Inline::Text(t) | Inline::Bold(t) | Inline::Italic(t) => out.push_str(t),
             Inline::LineBreak => out.push('\n'),
             Inline::Item(level) => out.push_str(&format!("\n{} ", items.next(*level))),
             Inline::Footnote(_) => {}

@@ -10,10 +10,12 @@ use chrono::{DateTime, NaiveTime, TimeZone, Timelike, Utc};
 use crate::core::intervention::{Intervention, Speaker};
 use crate::core::meeting::{Meeting, ReportKind};
 use crate::core::participant::ParticipantId;
+use crate::core::proceedings::EntryKind;
 use crate::core::session::Session;
 use crate::core::text::capitalize_first;
 
 use super::assemble::Options;
+use super::decisions::stop;
 use super::model::{Block, Inline, Report};
 use super::summary::first_page;
 use super::words::end_sentence;
@@ -42,14 +44,6 @@ pub fn un_time(t: NaiveTime) -> String {
             }
         }
     }
-}
-
-/// A sentence closed by its full stop, which a time ending in "a.m." already gives.
-fn stop(mut sentence: String) -> String {
-    if !sentence.ends_with('.') {
-        sentence.push('.');
-    }
-    sentence
 }
 
 /// A moment of the log in the meeting's own time.
@@ -108,6 +102,37 @@ fn paragraph(session: &Session, chair: Option<ParticipantId>, i: &Intervention) 
         end_sentence(&format!("{subject} {note}"))
     } else {
         end_sentence(&format!("{subject} said: {note}"))
+    }
+}
+
+/// "Mr. Amir (Vice-Chair) took the Chair.", or "Ms. Shepherd resumed the Chair." when the
+/// meeting's own Chair comes back to it.
+fn chair_taken(
+    session: &Session,
+    chair: Option<ParticipantId>,
+    presiding: Option<ParticipantId>,
+    speaker: &Speaker,
+) -> String {
+    let Speaker::Participant(id) = speaker else {
+        return format!("{} took the Chair.", speaker_name(session, None, speaker));
+    };
+    let Some(p) = session.participant(*id) else {
+        return "A participant took the Chair.".into();
+    };
+    let name = if p.full_name().is_empty() {
+        capitalize_first(&p.display_name())
+    } else {
+        p.later_mention()
+    };
+    if chair == Some(p.id) && presiding != chair {
+        return format!("{name} resumed the Chair.");
+    }
+    let office = Some(p.short_title.trim())
+        .filter(|t| !t.is_empty())
+        .or_else(|| Some(p.title.trim()).filter(|t| !t.is_empty()));
+    match office {
+        Some(office) if !p.full_name().is_empty() => format!("{name} ({office}) took the Chair."),
+        _ => format!("{name} took the Chair."),
     }
 }
 
@@ -172,6 +197,8 @@ pub(super) fn record(session: &Session, options: &Options) -> Report {
     let mut number = 0;
     let mut current = None;
     let mut seen: Vec<u32> = Vec::new();
+    // Who presides changes with "took the Chair": "The Chair" is whoever presides then.
+    let mut presiding = presiding;
     for i in &list {
         if current != Some(i.segment) {
             let continued = if seen.contains(&i.segment) {
@@ -185,8 +212,48 @@ pub(super) fn record(session: &Session, options: &Options) -> Report {
             seen.push(i.segment);
             current = Some(i.segment);
         }
+        // Suspensions and changes of the presiding officer are narrative lines without a
+        // number; decisions and statements are numbered paragraphs.
+        let text = match i.kind {
+            EntryKind::Suspension => {
+                let mut s = format!(
+                    "The meeting was suspended at {}",
+                    un_time(local(m, i.started_at))
+                );
+                if i.ended_at > i.started_at {
+                    s.push_str(&format!(
+                        " and resumed at {}",
+                        un_time(local(m, i.ended_at))
+                    ));
+                }
+                blocks.push(plain(stop(s)));
+                continue;
+            }
+            EntryKind::ChairTaken => {
+                blocks.push(Block::Plain {
+                    content: vec![Inline::Italic(chair_taken(
+                        session,
+                        chairs.first().map(|p| p.id),
+                        presiding,
+                        &i.speaker,
+                    ))]
+                    .into(),
+                });
+                if let Speaker::Participant(id) = i.speaker {
+                    presiding = Some(id);
+                }
+                continue;
+            }
+            EntryKind::Decision | EntryKind::NextStep => {
+                end_sentence(&capitalize_first(i.text.trim()))
+            }
+            EntryKind::Statement => paragraph(session, presiding, i),
+        };
+        if text.is_empty() {
+            continue;
+        }
         number += 1;
-        let mut content = vec![Inline::Text(paragraph(session, presiding, i))];
+        let mut content = vec![Inline::Text(text)];
         content.extend(i.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
         blocks.push(Block::Paragraph {
             number: Some(number),

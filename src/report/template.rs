@@ -184,7 +184,7 @@ fn lead_ins(session: &Session) -> HashMap<InterventionId, LeadIn> {
     let mut by_segment: HashMap<u32, Vec<&Intervention>> = HashMap::default();
     for i in &session.interventions {
         let kind = session.segment(i.segment).map(|s| s.kind);
-        if matches!(kind, Some(SegmentKind::Concluding | SegmentKind::Panel)) {
+        if matches!(kind, Some(SegmentKind::Concluding | SegmentKind::Panel)) && i.is_statement() {
             by_segment.entry(i.segment).or_default().push(i);
         }
     }
@@ -353,7 +353,9 @@ impl Keys {
 /// same paragraph: "She added ...").
 pub fn statement(session: &Session, keys: &Keys, i: &Intervention, again: bool) -> String {
     let body = i.text.trim();
-    let mut out = if i.written {
+    let mut out = if !i.is_statement() {
+        proceeding(session, keys, i)
+    } else if i.written {
         // Not heard: said to be written, and a delegation speaks through its delegation,
         // not a representative ("In a written statement, the delegation of Belgium ...").
         let who = match &i.speaker {
@@ -406,6 +408,33 @@ pub fn statement(session: &Session, keys: &Keys, i: &Intervention, again: bool) 
     out
 }
 
+/// A step of the proceedings in a summary report: a decision or next step in its own
+/// words, "The meeting was suspended at ...", "{Name} took the Chair."
+fn proceeding(session: &Session, keys: &Keys, i: &Intervention) -> String {
+    use crate::core::proceedings::EntryKind;
+    let m = &session.meeting;
+    let at = |t: chrono::DateTime<chrono::Utc>| {
+        super::record::un_time(
+            chrono::TimeZone::from_utc_datetime(&m.zone(), &t.naive_utc()).time(),
+        )
+    };
+    match i.kind {
+        EntryKind::Suspension if i.ended_at > i.started_at => super::decisions::stop(format!(
+            "The meeting was suspended at {} and resumed at {}",
+            escape(&at(i.started_at)),
+            escape(&at(i.ended_at))
+        )),
+        EntryKind::Suspension => super::decisions::stop(format!(
+            "The meeting was suspended at {}",
+            escape(&at(i.started_at))
+        )),
+        EntryKind::ChairTaken => {
+            format!("{{{}}} took the Chair.", keys.key_for(session, &i.speaker))
+        }
+        _ => end_sentence(&escape(&capitalize_first(i.text.trim()))),
+    }
+}
+
 /// The automatic template of a paragraph made of these interventions: a speaker who goes
 /// on from the statement before is "she", "he" or "they" (seed 002: "She emphasized
 /// ... She called on ...").
@@ -427,7 +456,7 @@ pub fn from_inlines(content: &[Inline]) -> String {
     let mut out = String::new();
     for inline in content {
         match inline {
-            Inline::Text(t) | Inline::Bold(t) => out.push_str(&escape(t)),
+            Inline::Text(t) | Inline::Bold(t) | Inline::Italic(t) => out.push_str(&escape(t)),
             Inline::Footnote(t) => out.push_str(&format!("{{note:{}}}", escape(t))),
             Inline::LineBreak => out.push('\n'),
             Inline::Item(level) => out.push_str(if *level <= 1 { "\n- " } else { "\n-- " }),

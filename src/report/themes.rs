@@ -57,7 +57,7 @@ impl<'a> Context<'a> {
         let excluded: HashSet<&InterventionId> = excluded.iter().collect();
         let mut by_segment: HashMap<u32, HashSet<String>> = HashMap::new();
         for i in &session.interventions {
-            if !excluded.contains(&i.id) {
+            if !excluded.contains(&i.id) && i.is_statement() {
                 by_segment
                     .entry(i.segment)
                     .or_default()

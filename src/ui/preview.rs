@@ -328,7 +328,7 @@ fn lines(report: &Report, notes: &[String]) -> Vec<(Line, f32)> {
                 .iter()
                 .map(|inline| match inline {
                     // Bytes, not characters: as good for an estimate, and no scan.
-                    Inline::Text(t) | Inline::Bold(t) => t.len(),
+                    Inline::Text(t) | Inline::Bold(t) | Inline::Italic(t) => t.len(),
                     Inline::Footnote(_) => 3,
                     Inline::LineBreak | Inline::Item(_) => per_line as usize,
                 })
@@ -377,6 +377,10 @@ pub fn rich<'a, M: 'a>(content: &[Inline], footnote: &mut usize) -> Element<'a, 
         .map(|inline| match inline {
             Inline::Text(t) => span(t.clone()),
             Inline::Bold(t) => span(t.clone()).font(bold),
+            Inline::Italic(t) => span(t.clone()).font(Font {
+                style: iced::font::Style::Italic,
+                ..Font::DEFAULT
+            }),
             Inline::LineBreak => span("\n"),
             Inline::Item(level) => span(format!(
                 "\n{}{}  ",

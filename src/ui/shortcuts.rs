@@ -40,6 +40,12 @@ pub enum Command {
     Undo,
     Redo,
     Heading,
+    // Capture: steps of the proceedings and the statement's list items.
+    LogDecision,
+    LogNextStep,
+    Suspend,
+    TakeChair,
+    ListItem,
 }
 
 impl Command {
@@ -303,6 +309,36 @@ pub const SHORTCUTS: &[Shortcut] = &[
         "Redo what Ctrl+Z took back",
     ),
     ctrl("", Char("y"), Command::Redo, ""),
+    ctrl(
+        "Ctrl+D",
+        Char("d"),
+        Command::LogDecision,
+        "Capture: log the text as a decision or commitment of this agenda item (numbered in the minutes)",
+    ),
+    ctrl_shift(
+        "Ctrl+Shift+A",
+        Char("a"),
+        Command::LogNextStep,
+        "Capture: log the text as a next step; the speaker picked owns it, a date in it (\"by 21 December 2021\") is its deadline",
+    ),
+    ctrl(
+        "Ctrl+P",
+        Char("p"),
+        Command::Suspend,
+        "Capture: the meeting is suspended now; again: it resumes",
+    ),
+    ctrl_shift(
+        "Ctrl+Shift+C",
+        Char("c"),
+        Command::TakeChair,
+        "Capture: the person picked takes the Chair",
+    ),
+    ctrl_shift(
+        "Ctrl+Shift+L",
+        Char("l"),
+        Command::ListItem,
+        "Statement box: a new list item (a line starting \"- \"; \"- Commitment 2: ...\" is a position on commitment 2)",
+    ),
     plain(
         "F1",
         N(Named::F1),

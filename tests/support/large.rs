@@ -54,6 +54,7 @@ pub fn made_up(i: usize, speaker: Speaker, every: i64) -> Intervention {
         text: statement(i),
         footnotes: Vec::new(),
         written: false,
+        kind: Default::default(),
     }
 }
 

@@ -3,6 +3,8 @@
 //! a long meeting costs the screen nothing while the note-taker types.
 
 use iced::widget::{button, row, space, text};
+
+use crate::core::proceedings::EntryKind;
 use iced::{Element, Fill};
 
 use crate::core::session::Session;
@@ -53,6 +55,26 @@ impl Capture {
                 if preview.len() < intervention.text.len() {
                     preview.push('…');
                 }
+                // Steps of the proceedings say what they are.
+                let at = |t: chrono::DateTime<chrono::Utc>| {
+                    t.with_timezone(&zone).format("%H:%M").to_string()
+                };
+                preview = match intervention.kind {
+                    EntryKind::Statement => preview,
+                    EntryKind::Suspension if intervention.ended_at > intervention.started_at => {
+                        format!(
+                            "SUSPENDED {} – resumed {}",
+                            at(intervention.started_at),
+                            at(intervention.ended_at)
+                        )
+                    }
+                    EntryKind::Suspension => "SUSPENDED (Ctrl+P when it resumes)".into(),
+                    EntryKind::ChairTaken => "TOOK THE CHAIR".into(),
+                    kind => format!(
+                        "{}: {preview}",
+                        kind.tag().unwrap_or_default().to_uppercase()
+                    ),
+                };
                 let line = row![
                     text(time)
                         .size(style::size::LABEL)

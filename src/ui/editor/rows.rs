@@ -134,7 +134,7 @@ impl TextSize {
         for inline in content {
             match inline {
                 // Bytes, not characters: as good for an estimate, and no scan.
-                Inline::Text(t) | Inline::Bold(t) => {
+                Inline::Text(t) | Inline::Bold(t) | Inline::Italic(t) => {
                     run = run.saturating_add(u32::try_from(t.len()).unwrap_or(u32::MAX));
                 }
                 Inline::Footnote(_) => {

@@ -38,6 +38,9 @@ pub enum Message {
     /// A segment's title, a group's name or membership, edited in place.
     ListEdit(ListField, String),
     MoveSegment(u32, i32),
+    /// Minutes: a person presents the agenda item (its heading names them).
+    AddPresenter(u32, ChairChoice),
+    RemovePresenter(u32, u32),
     RemoveSegment(u32),
     RemoveGroup(u32),
     Status(u32, InscriptionStatus),
@@ -204,6 +207,24 @@ impl MeetingScreen {
                         self.list_raw.push((field, raw));
                         Effect::none()
                     }
+                }
+            }
+            Message::AddPresenter(segment, Labelled { value, .. }) => {
+                match (value, session.segments.iter_mut().find(|s| s.id == segment)) {
+                    (Some(person), Some(s)) if !s.presenters.contains(&person) => {
+                        s.presenters.push(person);
+                        Effect::changed(Task::none())
+                    }
+                    _ => Effect::none(),
+                }
+            }
+            Message::RemovePresenter(segment, person) => {
+                match session.segments.iter_mut().find(|s| s.id == segment) {
+                    Some(s) => {
+                        s.presenters.retain(|p| *p != person);
+                        Effect::changed(Task::none())
+                    }
+                    None => Effect::none(),
                 }
             }
             Message::MoveSegment(id, step) => {

@@ -7,6 +7,7 @@ use iced::widget::{
 };
 use iced::{Element, Fill};
 
+use crate::core::meeting::ReportKind;
 use crate::core::session::Session;
 use crate::core::settings::{FirstMention, NgoOrder};
 use crate::core::speakers::InscriptionStatus;
@@ -175,6 +176,45 @@ impl MeetingScreen {
                 .padding(style::gap::XXS)
                 .size(style::size::BODY)
                 .width(Fill);
+            // Minutes name an item's presenters in its heading (seed 004).
+            let mut presenters = None;
+            if session.meeting.report_kind == ReportKind::Minutes {
+                let mut line = row![
+                    text("Presented by")
+                        .size(style::size::LABEL)
+                        .color(style::MUTED)
+                ]
+                .spacing(style::gap::XS)
+                .align_y(iced::Center)
+                .padding(iced::Padding::ZERO.left(24));
+                for person in &s.presenters {
+                    let name = session
+                        .participant(*person)
+                        .map(|p| p.display_name())
+                        .unwrap_or_default();
+                    line = line.push(
+                        button(text(format!("{name} ×")).size(style::size::LABEL))
+                            .padding([2, 6])
+                            .style(button::secondary)
+                            .on_press(Message::RemovePresenter(id, *person)),
+                    );
+                }
+                let others: Vec<ChairChoice> = session
+                    .participants
+                    .iter()
+                    .filter(|p| !s.presenters.contains(&p.id))
+                    .map(|p| Labelled::new(Some(p.id), p.display_name()))
+                    .collect();
+                line = line.push(
+                    pick_list(others, None::<ChairChoice>, move |c| {
+                        Message::AddPresenter(id, c)
+                    })
+                    .placeholder("add…")
+                    .text_size(style::size::LABEL)
+                    .padding([2, 6]),
+                );
+                presenters = Some(line);
+            }
             segments = segments.push(with_error(
                 row![
                     text(format!("{}.", n + 1))
@@ -190,6 +230,9 @@ impl MeetingScreen {
                 .into(),
                 self.list_error(field),
             ));
+            if let Some(line) = presenters {
+                segments = segments.push(line);
+            }
         }
         segments = segments.push(
             row![
