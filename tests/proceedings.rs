@@ -19,8 +19,8 @@ segment,role,honorific,name,title,delegation,kind,presenter,entry,start,end,text
 Opening and Introduction,chair,Ms.,Ilze Brands Kehris,Assistant Secretary-General for Human Rights,OHCHR,,yes,,08:00,,welcomed all participants.
 ,chair,Ms.,Gabriela Ramos,Assistant Director-General for Social and Human Sciences,UNESCO,,yes,,08:05,,highlighted the importance of joint efforts.
 Discussion and Adoption of Commitments,chair,Ms.,Ilze Brands Kehris,,,,,,08:30,,presented the commitments for adoption:
-,chair,Ms.,Ilze Brands Kehris,,,,,decision,08:31,,agencies and entities commit to redoubling efforts to support the Network
-,chair,Ms.,Ilze Brands Kehris,,,,,decision,08:32,,Agencies and entities commit to mobilizing resources toward the work of the Network.
+,chair,Ms.,Ilze Brands Kehris,,,,,commitment,08:31,,agencies and entities commit to redoubling efforts to support the Network
+,chair,Ms.,Ilze Brands Kehris,,,,,commitment,08:32,,Agencies and entities commit to mobilizing resources toward the work of the Network.
 ,floor,Mr.,Martin Ejidike,Senior Political Affairs Officer,OSAPG,un,,,08:35,,\"congratulated the co-chairs.
 - Commitment 1: Explained that OSAPG can support the Network but cannot commit a full-time staff.
 - Commitment 2: Agreed with the proposal.\"
@@ -34,9 +34,8 @@ const MEETING: &str = r#"{"title": "Meeting (Senior Level)", "body": "UN Network
 
 fn network() -> Session {
     let meeting: Meeting = serde_json::from_str(MEETING).unwrap();
-    let mut s = import_log_csv(NETWORK, meeting, "network").unwrap();
-    s.report.decision_label = "Commitment".into();
-    s
+    // The log says "commitment": the minutes number "Commitment 1:", "Commitment 2:".
+    import_log_csv(NETWORK, meeting, "network").unwrap()
 }
 
 fn minutes(s: &Session) -> Report {
@@ -257,4 +256,84 @@ fn a_record_tells_suspensions_chair_changes_and_decisions() {
         md.contains("*Mr. Diaby (Vice-Chair) took the Chair.*"),
         "{md}"
     );
+}
+
+#[test]
+fn the_editors_merges_rewrites_and_deletions_reach_the_record_in_the_meetings_order() {
+    use rapporteur::report::edit::{History, Op};
+    let meeting: Meeting = serde_json::from_str(COMMITTEE_MEETING).unwrap();
+    let mut s = import_log_csv(COMMITTEE, meeting, "cerd").unwrap();
+    // The editor works on the paragraphs as the editor shows them (the summary's).
+    let paragraph = |s: &Session, start: &str| {
+        let summary = assemble(
+            s,
+            &Options {
+                kind: Some(ReportKind::PanelSummary),
+                issue_date: None,
+            },
+        );
+        let id = s
+            .interventions
+            .iter()
+            .find(|i| i.text.starts_with(start))
+            .unwrap()
+            .id;
+        summary
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Paragraph {
+                    item: Some(item),
+                    sources,
+                    ..
+                } if sources.contains(&id) => Some(*item),
+                _ => None,
+            })
+            .unwrap()
+    };
+    let mut history = History::default();
+    let opened = paragraph(&s, "declared");
+    history.apply(&mut s, &Op::Delete(opened)).unwrap();
+    let invited = paragraph(&s, "invited");
+    history.apply(&mut s, &Op::MergeWithNext(invited)).unwrap();
+    let peru = paragraph(&s, "asked whether");
+    history
+        .apply(
+            &mut s,
+            &Op::SetText {
+                id: peru,
+                text: "{Peru} asked whether the session would be extended to Friday.".into(),
+            },
+        )
+        .unwrap();
+    // A move does not reorder a record: it follows the meeting.
+    history.apply(&mut s, &Op::MoveUp(peru)).unwrap();
+
+    let r = assemble(&s, &Options::default());
+    let l = lines(&r);
+    let body: Vec<&str> = l
+        .iter()
+        .map(String::as_str)
+        .skip_while(|l| *l != "## Contents")
+        .collect();
+    assert_eq!(
+        body,
+        [
+            // Nothing of the opening prints, so it is not among the contents either.
+            "## Contents",
+            "Organizational matters",
+            "The meeting was called to order at 10 a.m.",
+            "## Organizational matters",
+            "1. Mr. Bultrikov (Kazakhstan) said that his Government supported the programme of work.",
+            "The meeting was suspended at 10.40 a.m. and resumed at 11.05 a.m.",
+            "Mr. Diaby (Vice-Chair) took the Chair.",
+            "2. The Chair invited the Committee to adopt the programme of work. The programme of work was adopted.",
+            "3. The representative of Peru asked whether the session would be extended to Friday.",
+            "Ms. Shepherd resumed the Chair.",
+            "4. The Chair said that the session would not be extended.",
+            "The meeting rose at 12.30 p.m.",
+        ],
+        "{l:#?}"
+    );
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }

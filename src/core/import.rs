@@ -201,6 +201,10 @@ pub fn import_log_csv(
                 ),
             )
         })?;
+        // A log that says "commitment" numbers its decisions "Commitment 1:" (seed 004).
+        if cell("entry").trim().eq_ignore_ascii_case("commitment") {
+            s.report.decision_label = "Commitment".into();
+        }
         let chair = s.meeting.chair.map(Speaker::Participant);
         let speaker = if person.is_empty() && !official {
             match (delegation.clone(), chair) {

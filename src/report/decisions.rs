@@ -153,11 +153,11 @@ impl Steps {
                 if i.ended_at > i.started_at {
                     s.push_str(&format!(" and resumed at {}", at(i.ended_at.naive_utc())));
                 }
-                vec![Inline::Italic(stop(s))]
+                vec![Inline::Italic(with_note(stop(s), text))]
             }
-            EntryKind::ChairTaken => vec![Inline::Italic(format!(
-                "{} took the Chair.",
-                entity_or_person(session, &i.speaker)
+            EntryKind::ChairTaken => vec![Inline::Italic(with_note(
+                format!("{} took the Chair.", entity_or_person(session, &i.speaker)),
+                text,
             ))],
         };
         blocks.push(Block::Bullet {
@@ -193,6 +193,17 @@ fn entity_or_person(session: &Session, speaker: &Speaker) -> String {
             .map(|p| capitalize_first(&p.display_name()))
             .unwrap_or_else(|| "A participant".into()),
         Speaker::Delegation(_) => capitalize_first(&entity_name(session, speaker)),
+    }
+}
+
+/// A narrative line and the note logged with it, if any ("The meeting was suspended at
+/// 11.15 a.m. Informal consultations were held."): nothing typed is left out.
+pub fn with_note(sentence: String, note: &str) -> String {
+    let note = note.trim();
+    if note.is_empty() {
+        sentence
+    } else {
+        format!("{sentence} {}", end_sentence(&capitalize_first(note)))
     }
 }
 

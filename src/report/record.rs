@@ -7,7 +7,8 @@
 
 use chrono::{DateTime, NaiveTime, TimeZone, Timelike, Utc};
 
-use crate::core::intervention::{Intervention, Speaker};
+use crate::core::intervention::{Intervention, InterventionId, Speaker};
+use crate::core::layout::Layout;
 use crate::core::meeting::{Meeting, ReportKind};
 use crate::core::participant::ParticipantId;
 use crate::core::proceedings::EntryKind;
@@ -15,9 +16,10 @@ use crate::core::session::Session;
 use crate::core::text::capitalize_first;
 
 use super::assemble::Options;
-use super::decisions::stop;
+use super::decisions::{stop, with_note};
 use super::model::{Block, Inline, Report};
 use super::summary::first_page;
+use super::template::{Keys, Renderer};
 use super::words::end_sentence;
 
 /// What the record prints where the meeting has no title.
@@ -136,6 +138,85 @@ fn chair_taken(
     }
 }
 
+/// One paragraph of the record: the statements it holds, and the editor's text for it if
+/// the editor rewrote it.
+struct Unit {
+    segment: Option<u32>,
+    sources: Vec<InterventionId>,
+    text: Option<String>,
+    footnotes: Vec<String>,
+    heading: bool,
+    item: Option<u32>,
+}
+
+/// The record's paragraphs in the order the meeting took them. Without the editor: one
+/// per entry. With the editor's layout: its paragraphs (merged, rewritten, deleted,
+/// inserted ones), each placed at its first statement's time; a paragraph without
+/// statements follows the one before it in the layout. A record keeps the meeting's
+/// order, so the editor's moves do not reorder it.
+fn units(session: &Session, layout: &Layout, list: &[&Intervention]) -> Vec<Unit> {
+    if session.layout.is_unused() {
+        return list
+            .iter()
+            .map(|i| Unit {
+                segment: Some(i.segment),
+                sources: vec![i.id],
+                text: None,
+                footnotes: Vec::new(),
+                heading: false,
+                item: None,
+            })
+            .collect();
+    }
+    let at: std::collections::HashMap<InterventionId, (DateTime<Utc>, InterventionId, u32)> = list
+        .iter()
+        .map(|i| (i.id, (i.started_at, i.id, i.segment)))
+        .collect();
+    let mut keyed = Vec::new();
+    let mut last = None;
+    for chapter in &layout.chapters {
+        for p in &chapter.paragraphs {
+            if p.generated.is_some() && p.text.is_none() {
+                continue;
+            }
+            let first = p.sources.iter().filter_map(|id| at.get(id)).min().copied();
+            let Some(key) = first.or(last) else {
+                // Written before any statement: opens the record.
+                keyed.push(((DateTime::<Utc>::MIN_UTC, 0, 0), keyed.len(), p));
+                continue;
+            };
+            last = Some(key);
+            keyed.push((key, keyed.len(), p));
+        }
+    }
+    keyed.sort_by_key(|(key, n, _)| (key.0, key.1, *n));
+    keyed
+        .into_iter()
+        .map(|((_, _, segment), _, p)| Unit {
+            segment: p
+                .sources
+                .iter()
+                .find_map(|id| at.get(id))
+                .map(|k| k.2)
+                .or(Some(segment).filter(|s| *s != 0)),
+            // A statement the editor left out of the report is not printed from it.
+            sources: if p.text.is_some() {
+                p.sources.clone()
+            } else {
+                p.sources
+                    .iter()
+                    .copied()
+                    .filter(|id| at.contains_key(id))
+                    .collect()
+            },
+            text: p.text.clone(),
+            footnotes: p.footnotes.clone(),
+            heading: p.heading && p.sources.is_empty(),
+            item: Some(p.id),
+        })
+        .collect()
+}
+
 pub(super) fn record(session: &Session, options: &Options) -> Report {
     let m = &session.meeting;
     let mut warnings = Vec::new();
@@ -163,11 +244,13 @@ pub(super) fn record(session: &Session, options: &Options) -> Report {
         None => warnings
             .push("Meeting: no chair; the record names none (Meeting screen, Chair).".into()),
     }
+    let layout = session.layout.resolve(session);
+    let units = units(session, &layout, &list);
     // Contents: the agenda items taken up, in the order taken up.
     let mut items: Vec<u32> = Vec::new();
-    for i in &list {
-        if !items.contains(&i.segment) {
-            items.push(i.segment);
+    for segment in units.iter().filter_map(|u| u.segment) {
+        if !items.contains(&segment) {
+            items.push(segment);
         }
     }
     let title_of = |segment: u32| {
@@ -199,69 +282,130 @@ pub(super) fn record(session: &Session, options: &Options) -> Report {
     let mut seen: Vec<u32> = Vec::new();
     // Who presides changes with "took the Chair": "The Chair" is whoever presides then.
     let mut presiding = presiding;
-    for i in &list {
-        if current != Some(i.segment) {
-            let continued = if seen.contains(&i.segment) {
+    let keys = Keys::new(session);
+    let mut renderer = Renderer::new(session, &layout.excluded, &keys);
+    let mut unknown = Vec::new();
+    for unit in units {
+        if let Some(segment) = unit.segment
+            && current != Some(segment)
+        {
+            let continued = if seen.contains(&segment) {
                 " (continued)"
             } else {
                 ""
             };
             blocks.push(Block::Heading {
-                text: format!("{}{continued}", title_of(i.segment)),
+                text: format!("{}{continued}", title_of(segment)),
             });
-            seen.push(i.segment);
-            current = Some(i.segment);
+            seen.push(segment);
+            current = Some(segment);
         }
-        // Suspensions and changes of the presiding officer are narrative lines without a
-        // number; decisions and statements are numbered paragraphs.
-        let text = match i.kind {
-            EntryKind::Suspension => {
-                let mut s = format!(
-                    "The meeting was suspended at {}",
-                    un_time(local(m, i.started_at))
-                );
-                if i.ended_at > i.started_at {
-                    s.push_str(&format!(
-                        " and resumed at {}",
-                        un_time(local(m, i.ended_at))
-                    ));
-                }
-                blocks.push(plain(stop(s)));
-                continue;
-            }
-            EntryKind::ChairTaken => {
-                blocks.push(Block::Plain {
-                    content: vec![Inline::Italic(chair_taken(
-                        session,
-                        chairs.first().map(|p| p.id),
-                        presiding,
-                        &i.speaker,
-                    ))]
-                    .into(),
+        if unit.heading {
+            if let Some(title) = unit
+                .text
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+            {
+                blocks.push(Block::Heading {
+                    text: title.to_string(),
                 });
-                if let Speaker::Participant(id) = i.speaker {
-                    presiding = Some(id);
-                }
-                continue;
             }
-            EntryKind::Decision | EntryKind::NextStep => {
-                end_sentence(&capitalize_first(i.text.trim()))
-            }
-            EntryKind::Statement => paragraph(session, presiding, i),
-        };
-        if text.is_empty() {
             continue;
         }
+        let mut content = match &unit.text {
+            // The editor's own words, names as the report's templates print them.
+            Some(template) => {
+                let mut names = Vec::new();
+                let runs = renderer.render(template, &unit.sources, &mut names);
+                unknown.extend(names.into_iter().map(|name| (number + 1, name)));
+                runs
+            }
+            None => {
+                let mut sentences = Vec::new();
+                for i in unit
+                    .sources
+                    .iter()
+                    .filter_map(|id| keys.intervention(session, *id))
+                {
+                    // Suspensions and changes of the presiding officer are narrative
+                    // lines without a number; decisions and statements are numbered.
+                    match i.kind {
+                        EntryKind::Suspension => {
+                            let mut s = format!(
+                                "The meeting was suspended at {}",
+                                un_time(local(m, i.started_at))
+                            );
+                            if i.ended_at > i.started_at {
+                                s.push_str(&format!(
+                                    " and resumed at {}",
+                                    un_time(local(m, i.ended_at))
+                                ));
+                            }
+                            blocks.push(plain(with_note(stop(s), &i.text)));
+                        }
+                        EntryKind::ChairTaken => {
+                            blocks.push(Block::Plain {
+                                content: vec![Inline::Italic(with_note(
+                                    chair_taken(
+                                        session,
+                                        chairs.first().map(|p| p.id),
+                                        presiding,
+                                        &i.speaker,
+                                    ),
+                                    &i.text,
+                                ))]
+                                .into(),
+                            });
+                            if let Speaker::Participant(id) = i.speaker {
+                                presiding = Some(id);
+                            }
+                        }
+                        EntryKind::Decision | EntryKind::NextStep => {
+                            sentences.push(end_sentence(&capitalize_first(i.text.trim())));
+                        }
+                        EntryKind::Statement => sentences.push(paragraph(session, presiding, i)),
+                    }
+                }
+                let text = sentences
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if text.is_empty() {
+                    continue;
+                }
+                let mut content = vec![Inline::Text(text)];
+                for i in unit
+                    .sources
+                    .iter()
+                    .filter_map(|id| keys.intervention(session, *id))
+                {
+                    content.extend(i.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
+                }
+                content
+            }
+        };
+        if content
+            .iter()
+            .all(|i| matches!(i, Inline::Text(t) if t.trim().is_empty()))
+        {
+            continue;
+        }
+        content.extend(unit.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
         number += 1;
-        let mut content = vec![Inline::Text(text)];
-        content.extend(i.footnotes.iter().map(|f| Inline::Footnote(f.clone())));
         blocks.push(Block::Paragraph {
             number: Some(number),
             content: content.into(),
             generated: false,
-            sources: [i.id].into(),
-            item: None,
+            sources: unit.sources.as_slice().into(),
+            item: unit.item,
         });
+    }
+    for (number, name) in unknown {
+        warnings.push(format!(
+            "Paragraph {number}: {{{name}}} names no participant or delegation of this session (or more than one)."
+        ));
     }
     let rose = m
         .end_time

@@ -411,6 +411,7 @@ pub fn statement(session: &Session, keys: &Keys, i: &Intervention, again: bool) 
 /// A step of the proceedings in a summary report: a decision or next step in its own
 /// words, "The meeting was suspended at ...", "{Name} took the Chair."
 fn proceeding(session: &Session, keys: &Keys, i: &Intervention) -> String {
+    use super::decisions::{stop, with_note};
     use crate::core::proceedings::EntryKind;
     let m = &session.meeting;
     let at = |t: chrono::DateTime<chrono::Utc>| {
@@ -418,19 +419,27 @@ fn proceeding(session: &Session, keys: &Keys, i: &Intervention) -> String {
             chrono::TimeZone::from_utc_datetime(&m.zone(), &t.naive_utc()).time(),
         )
     };
+    let note = escape(i.text.trim());
     match i.kind {
-        EntryKind::Suspension if i.ended_at > i.started_at => super::decisions::stop(format!(
-            "The meeting was suspended at {} and resumed at {}",
-            escape(&at(i.started_at)),
-            escape(&at(i.ended_at))
-        )),
-        EntryKind::Suspension => super::decisions::stop(format!(
-            "The meeting was suspended at {}",
-            escape(&at(i.started_at))
-        )),
-        EntryKind::ChairTaken => {
-            format!("{{{}}} took the Chair.", keys.key_for(session, &i.speaker))
-        }
+        EntryKind::Suspension if i.ended_at > i.started_at => with_note(
+            stop(format!(
+                "The meeting was suspended at {} and resumed at {}",
+                escape(&at(i.started_at)),
+                escape(&at(i.ended_at))
+            )),
+            &note,
+        ),
+        EntryKind::Suspension => with_note(
+            stop(format!(
+                "The meeting was suspended at {}",
+                escape(&at(i.started_at))
+            )),
+            &note,
+        ),
+        EntryKind::ChairTaken => with_note(
+            format!("{{{}}} took the Chair.", keys.key_for(session, &i.speaker)),
+            &note,
+        ),
         _ => end_sentence(&escape(&capitalize_first(i.text.trim()))),
     }
 }

@@ -148,7 +148,7 @@ pub fn meeting_log(case: usize, rng: &mut Rng) -> GeneratedCsv {
     let sep = *rng.pick(&[',', ';', '\t']);
     let eol = *rng.pick(&["\n", "\r\n"]);
     let mut columns = vec!["segment", "name", "delegation", "text"];
-    for extra in ["status", "role", "start", "on_behalf_of"] {
+    for extra in ["status", "role", "start", "on_behalf_of", "entry"] {
         if rng.chance(40) {
             columns.push(extra);
         }
@@ -188,8 +188,27 @@ pub fn meeting_log(case: usize, rng: &mut Rng) -> GeneratedCsv {
                 text = mark.clone();
             }
         }
+        // Steps of the proceedings, written as a person might; only statements are on
+        // the list of speakers, so a step is always spoken.
+        let entry = if columns.contains(&"entry") {
+            *rng.pick(&[
+                "",
+                "",
+                "statement",
+                "decision",
+                "Commitment",
+                "next step",
+                "NEXT_STEP",
+            ])
+        } else {
+            ""
+        };
         let status = if columns.contains(&"status") {
-            *rng.pick(&["", "spoke", "not_delivered", "written", ""])
+            if entry.is_empty() || entry == "statement" {
+                *rng.pick(&["", "spoke", "not_delivered", "written", ""])
+            } else {
+                *rng.pick(&["", "spoke"])
+            }
         } else {
             ""
         };
@@ -233,6 +252,7 @@ pub fn meeting_log(case: usize, rng: &mut Rng) -> GeneratedCsv {
                 }
                 "text" => text.clone(),
                 "status" => status.to_string(),
+                "entry" => entry.to_string(),
                 "role" => String::new(),
                 "start" => format!("15:{:02}", row % 60),
                 "on_behalf_of" => {
@@ -316,6 +336,19 @@ pub fn broken_log(rng: &mut Rng) -> (Vec<u8>, &'static str) {
 /// control characters, cut short, bytes flipped.
 pub fn damaged_session(case: usize, rng: &mut Rng) -> (Vec<u8>, Vec<String>) {
     let mut session = demo_session();
+    // Steps of the proceedings too, so that their fields can be damaged.
+    for (n, kind) in [
+        rapporteur::core::proceedings::EntryKind::Decision,
+        rapporteur::core::proceedings::EntryKind::Suspension,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut step = (**session.interventions.last().unwrap()).clone();
+        step.id += 1000 + n as u64;
+        step.kind = kind;
+        session.interventions.push(step.into());
+    }
     let mut markers = Vec::new();
     for (row, i) in session.interventions.iter_mut().enumerate() {
         let m = marker(case, row);
