@@ -254,8 +254,12 @@ impl Preview {
                         }
                         line.into()
                     }
+                    // A nested bullet is indented with its mark, as the DOCX sets it.
                     Some(Block::Bullet { level, content, .. }) => row![
-                        text("•").size(BODY).width(16 + 20 * u32::from(*level)),
+                        iced::widget::space().width(20 * u32::from(*level)),
+                        text(if *level == 0 { "•" } else { "–" })
+                            .size(BODY)
+                            .width(16),
                         rich(content, &mut footnote)
                     ]
                     .spacing(style::gap::S)

@@ -213,7 +213,8 @@ impl MeetingScreen {
                     .text_size(style::size::LABEL)
                     .padding([2, 6]),
                 );
-                presenters = Some(line);
+                // Wraps in the narrow column of a laptop screen rather than running off.
+                presenters = Some(line.wrap().vertical_spacing(style::gap::XXS));
             }
             segments = segments.push(with_error(
                 row![
