@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use rapporteur::core::meeting::{Meeting, ReportKind};
 use rapporteur::core::session::{NewIntervention, resolve_speaker};
 use rapporteur::core::speakers_csv::import_speakers_csv;
-use rapporteur::report::{Options, assemble};
+use rapporteur::report::{Options, assemble, checker};
 use rapporteur::storage::journal::Logged;
 use rapporteur::storage::{Store, file};
 
@@ -41,6 +41,12 @@ pub enum Format {
     Docx,
     Md,
     Txt,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum CheckFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -81,6 +87,16 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Check the report against the UN's editorial rules: one finding a line (or a JSON
+    /// array). Exit 0: no finding; 1: findings; 2: the session could not be read.
+    Check {
+        session: PathBuf,
+        /// Panel summary report, minutes or record (default: the session's choice).
+        #[arg(long)]
+        kind: Option<Kind>,
+        #[arg(long, value_enum, default_value = "text")]
+        format: CheckFormat,
+    },
     /// List the backups kept of a session, newest first.
     Backups { session: PathBuf },
     /// Replace a session with one of its backups (the current file is kept as a backup).
@@ -104,6 +120,11 @@ pub fn run(command: Command) -> Result<(), String> {
             format,
             strict,
         } => export(&session, &output, force, kind, format, strict),
+        Command::Check {
+            session,
+            kind,
+            format,
+        } => check(&session, kind, format).map(|_| ()),
         Command::Backups { session } => backups(&session),
         Command::Restore { session, backup } => restore(&session, &backup),
     }
@@ -205,17 +226,26 @@ fn export(
         _ => Format::Docx,
     });
     let options = Options {
-        kind: kind.map(|k| match k {
-            Kind::Summary => ReportKind::PanelSummary,
-            Kind::Minutes => ReportKind::Minutes,
-            Kind::Record => ReportKind::SummaryRecord,
-        }),
+        kind: report_kind(kind),
         issue_date: Some(chrono::Local::now().date_naive()),
     };
     let report = assemble(&s, &options);
     // What the editor shows beside the paragraphs, the command line says too.
     for warning in &report.warnings {
         eprintln!("warning: {warning}");
+    }
+    let findings = checker::check(&s, &report);
+    if !findings.is_empty() {
+        eprintln!(
+            "{}: {} of the editorial checker (rapporteur check {} lists them)",
+            session.display(),
+            if findings.len() == 1 {
+                "1 finding".to_string()
+            } else {
+                format!("{} findings", findings.len())
+            },
+            session.display()
+        );
     }
     if strict && !report.warnings.is_empty() {
         return Err(format!(
@@ -250,6 +280,41 @@ fn export(
         .map_err(|e| format!("{}: {e}; nothing was written", output.display()))?;
     eprintln!("wrote {}", output.display());
     Ok(())
+}
+
+fn report_kind(kind: Option<Kind>) -> Option<ReportKind> {
+    kind.map(|k| match k {
+        Kind::Summary => ReportKind::PanelSummary,
+        Kind::Minutes => ReportKind::Minutes,
+        Kind::Record => ReportKind::SummaryRecord,
+    })
+}
+
+/// The checker's findings on standard output; how many there are. Err when the session
+/// cannot be read.
+pub fn check(session: &Path, kind: Option<Kind>, format: CheckFormat) -> Result<usize, String> {
+    let loaded = file::load_checked(session).map_err(|e| e.to_string())?;
+    tell(session, &loaded.repairs);
+    let s = loaded.session;
+    let report = assemble(
+        &s,
+        &Options {
+            kind: report_kind(kind),
+            issue_date: Some(chrono::Local::now().date_naive()),
+        },
+    );
+    let findings = checker::check(&s, &report);
+    let out = match format {
+        CheckFormat::Json => checker::to_json(&findings) + "\n",
+        CheckFormat::Text => findings
+            .iter()
+            .map(|f| checker::line(f) + "\n")
+            .collect::<String>(),
+    };
+    std::io::stdout()
+        .write_all(out.as_bytes())
+        .map_err(|e| format!("standard output: {e}"))?;
+    Ok(findings.len())
 }
 
 fn backups(session: &Path) -> Result<(), String> {

@@ -8,6 +8,19 @@ use cli::Cli;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        // Exit 0: no finding; 1: findings; 2: the session could not be read.
+        Some(cli::Command::Check {
+            session,
+            kind,
+            format,
+        }) => match cli::check(&session, kind, format) {
+            Ok(0) => ExitCode::SUCCESS,
+            Ok(_) => ExitCode::from(1),
+            Err(e) => {
+                eprintln!("rapporteur: {e}");
+                ExitCode::from(2)
+            }
+        },
         Some(command) => match cli::run(command) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

@@ -497,3 +497,31 @@ fn a_written_statement_is_taken_into_the_report_from_the_editor() {
     ui.find("in the report").expect("taken in");
     assert!(ui.find("Use in the report").is_err());
 }
+
+#[test]
+fn the_word_count_and_its_limit_are_always_in_view_red_when_over() {
+    let mut f = open_editor();
+    let words = rapporteur::report::checker::word_count(&editor(&f.app).report).total;
+    assert!(words > 500, "{words}");
+    let shown = format!(
+        "{} of 8,500 words",
+        rapporteur::report::checker::thousands(words)
+    );
+    assert!(simulator(&f.app).find(shown.as_str()).is_ok(), "{shown}");
+    // The meeting's own limit, set below the count: said to be over.
+    f.app.open.as_mut().unwrap().session.report.check.word_limit = Some(100);
+    ctrl(&mut f.app, "3");
+    ctrl(&mut f.app, "2");
+    let _ = f
+        .app
+        .update(Message::Key(Key::Character("3".into()), Modifiers::CTRL));
+    assert_eq!(f.app.screen, Screen::Preview);
+    let over = format!(
+        "{} of 100 words: over the limit",
+        rapporteur::report::checker::thousands(
+            rapporteur::report::checker::word_count(&f.app.open.as_ref().unwrap().preview.report)
+                .total
+        )
+    );
+    assert!(simulator(&f.app).find(over.as_str()).is_ok(), "{over}");
+}

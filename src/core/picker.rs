@@ -206,8 +206,7 @@ fn near_a_word(haystack: &str, typed: &[char]) -> bool {
 
 /// Edits between two words, a swap of neighbours counting as one (optimal string
 /// alignment distance).
-#[cfg(test)]
-fn distance(a: &[char], b: &[char]) -> usize {
+pub fn osa_distance(a: &[char], b: &[char]) -> usize {
     distances(a, b).last().copied().unwrap_or(usize::MAX)
 }
 
@@ -305,9 +304,9 @@ mod tests {
         assert_eq!(first_label(&index, "peru"), "Peru");
         assert!(index.search("xyzw", 5).is_empty());
         assert!(index.search("Bxxxxach", 5).is_empty());
-        assert_eq!(distance(&['a', 'b'], &['b', 'a']), 1);
-        assert_eq!(distance(&['k', 'h', 'e'], &['k', 'e', 'h']), 1);
-        assert_eq!(distance(&[], &['a', 'b']), 2);
+        assert_eq!(osa_distance(&['a', 'b'], &['b', 'a']), 1);
+        assert_eq!(osa_distance(&['k', 'h', 'e'], &['k', 'e', 'h']), 1);
+        assert_eq!(osa_distance(&[], &['a', 'b']), 2);
     }
 
     #[test]

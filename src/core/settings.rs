@@ -48,6 +48,22 @@ pub struct ReportSettings {
     /// Each speaker is named in full again where their own statements begin in a chapter
     /// (seed 002, paras 9, 12 and 41), not only at their first mention in the report.
     pub reintroduce: bool,
+    /// What the editorial checker is told.
+    pub check: CheckSettings,
+}
+
+/// The editorial checker's settings, kept with the meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckSettings {
+    /// Rules switched off, by id ("number", "acronym", ...).
+    pub off: Vec<String>,
+    /// The meeting's own preferred spellings, one "wrong -> right" a line.
+    pub spellings: String,
+    /// Findings the editor chose to ignore: (rule id, excerpt).
+    pub ignored: Vec<(String, String)>,
+    /// The meeting's word limit; None: the limit of the report's kind.
+    pub word_limit: Option<u32>,
 }
 
 impl Default for ReportSettings {
@@ -63,6 +79,7 @@ impl Default for ReportSettings {
             conclusions: String::new(),
             first_mention: FirstMention::TitleFirst,
             reintroduce: false,
+            check: CheckSettings::default(),
         }
     }
 }

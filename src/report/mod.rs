@@ -1,6 +1,7 @@
 //! The report: assembled from the session by a pure function, written by pure writers.
 
 pub mod assemble;
+pub mod checker;
 mod decisions;
 pub mod docx;
 mod docx_order;

@@ -42,6 +42,9 @@ pub struct Preview {
     stamp: Stamp,
     /// Paragraphs as printed last time, reused where they would print the same.
     memo: Memo,
+    /// The report's words and its limit, counted when it is built.
+    words: usize,
+    limit: Option<u32>,
 }
 
 pub type Effect = super::effect::Effect<Message>;
@@ -59,6 +62,8 @@ impl Preview {
             list: VirtualList::new(PAGE),
             stamp: Stamp::Never,
             memo: Memo::default(),
+            words: 0,
+            limit: None,
         }
     }
 
@@ -70,6 +75,12 @@ impl Preview {
         };
         // Reusing what it printed last time the preview was shown (see `report::memo`).
         self.report = assemble_with(session, &options, &mut self.memo);
+        self.words = crate::report::checker::word_count(&self.report).total;
+        self.limit = session
+            .report
+            .check
+            .word_limit
+            .or_else(|| crate::report::checker::default_limit(self.kind));
         self.notes = self
             .report
             .footnotes()
@@ -134,6 +145,7 @@ impl Preview {
             ))
             .size(style::size::LABEL)
             .color(style::MUTED),
+            widget::word_budget(self.words, self.limit),
         ]
         .spacing(style::gap::L)
         .align_y(iced::Center);

@@ -71,6 +71,30 @@ pub fn clipped<'a, M: 'a>(
 }
 
 /// "1 paragraph", "2 paragraphs": a count with its noun in the right number.
+/// The report's words against its limit ("2,345 of 8,500 words"), red when over: shown
+/// in the editor and the preview at all times.
+pub fn word_budget<'a, M: 'a>(words: usize, limit: Option<u32>) -> iced::Element<'a, M> {
+    use crate::report::checker::thousands;
+    let over = limit.is_some_and(|l| words > l as usize);
+    let label = match limit {
+        Some(l) => format!(
+            "{} of {} words{}",
+            thousands(words),
+            thousands(l as usize),
+            if over { ": over the limit" } else { "" }
+        ),
+        None => format!("{} words", thousands(words)),
+    };
+    iced::widget::text(label)
+        .size(super::style::size::LABEL)
+        .color(if over {
+            super::style::ALERT
+        } else {
+            super::style::MUTED
+        })
+        .into()
+}
+
 pub fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }

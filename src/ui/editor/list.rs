@@ -50,6 +50,7 @@ impl Editor {
             ))
             .size(style::size::LABEL)
             .color(style::MUTED),
+            widget::word_budget(self.words, self.limit),
             space::horizontal(),
         ]
         .spacing(style::gap::M)

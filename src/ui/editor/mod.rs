@@ -107,6 +107,9 @@ pub struct Editor {
     /// only the new text's lines and left the last line of a longer paragraph on screen;
     /// any hover over the box cleared it).
     pub(super) repaint: bool,
+    /// The report's words and its limit, counted when it is built.
+    pub(super) words: usize,
+    pub(super) limit: Option<u32>,
 }
 
 impl Default for Editor {
@@ -127,6 +130,8 @@ impl Editor {
             marked: Vec::new(),
             content: text_editor::Content::new(),
             content_for: None,
+            words: 0,
+            limit: None,
             goto: None,
             footnote: String::new(),
             dragging: None,
@@ -195,6 +200,10 @@ impl Editor {
             &mut self.memo,
         );
         self.rows = rows::build(session, &self.layout, &self.report);
+        self.words = crate::report::checker::word_count(&self.report).total;
+        self.limit = session.report.check.word_limit.or_else(|| {
+            crate::report::checker::default_limit(crate::core::meeting::ReportKind::PanelSummary)
+        });
         self.keys = Some(keys);
         self.list
             .set_rows(rows::sizes(&self.rows, self.list.width()));

@@ -1,0 +1,103 @@
+//! The word budget: the report's words as the UN counts them (body, footnotes and
+//! headings), against the limit of its kind: 8,500 words for reports of the Secretariat
+//! (an OHCHR summary report), 10,700 for reports of intergovernmental bodies.
+
+use crate::core::meeting::ReportKind;
+
+use super::super::model::{Block, Inline, Report, plain};
+
+/// The limit of a kind of report, unless the meeting sets its own.
+pub fn default_limit(kind: ReportKind) -> Option<u32> {
+    match kind {
+        ReportKind::PanelSummary => Some(8_500),
+        ReportKind::Minutes | ReportKind::SummaryRecord => None,
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordCount {
+    pub total: usize,
+    /// Per chapter (its title) in printed order; words before the first chapter count
+    /// under "".
+    pub chapters: Vec<(String, usize)>,
+}
+
+fn count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn count_inlines(content: &[Inline]) -> usize {
+    count(&plain(content))
+        + content
+            .iter()
+            .map(|i| match i {
+                Inline::Footnote(note) => count(note),
+                _ => 0,
+            })
+            .sum::<usize>()
+}
+
+pub fn word_count(report: &Report) -> WordCount {
+    let mut chapters: Vec<(String, usize)> = vec![(String::new(), 0)];
+    let add = |chapters: &mut Vec<(String, usize)>, n: usize| {
+        if let Some(last) = chapters.last_mut() {
+            last.1 += n;
+        }
+    };
+    add(
+        &mut chapters,
+        count(&report.title) + count(&report.subtitle),
+    );
+    for s in &report.summary {
+        add(&mut chapters, count(s));
+    }
+    for block in &report.blocks {
+        match block {
+            Block::Chapter { numeral, title } => {
+                let heading = match numeral {
+                    Some(n) => format!("{n}. {title}"),
+                    None => title.clone(),
+                };
+                chapters.push((heading, count(title)));
+            }
+            Block::Heading { text } => add(&mut chapters, count(text)),
+            Block::Subheading { content, .. }
+            | Block::Paragraph { content, .. }
+            | Block::Bullet { content, .. }
+            | Block::Plain { content } => add(&mut chapters, count_inlines(content)),
+        }
+    }
+    chapters.retain(|(title, n)| !title.is_empty() || *n > 0);
+    WordCount {
+        total: chapters.iter().map(|(_, n)| n).sum(),
+        chapters,
+    }
+}
+
+/// "8,500" as the UN writes numbers.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(thousands(8500), "8,500");
+        assert_eq!(thousands(10700), "10,700");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+}

@@ -1,0 +1,465 @@
+//! The editorial checker: reads the assembled report (the model the writers print) and
+//! points out what a UN editor would: present tense in reported speech, near misses of
+//! registered names, forms the UN does not use ("UN", "Secretary General", "Covid-19",
+//! "%", US dates), figures below 10, counts that do not match their list, acronyms not
+//! spelled out, doubled words, the report's length against its limit. Pure and
+//! precision first: a finding is raised only where the rule is sure.
+
+mod budget;
+mod house;
+mod names;
+mod numbers;
+mod structure;
+mod tense;
+mod words;
+
+use std::collections::HashSet;
+
+use serde::Serialize;
+
+use crate::core::meeting::ReportKind;
+use crate::core::session::Session;
+
+use super::model::{Block, Inline, Report, plain};
+
+pub use budget::{WordCount, default_limit, thousands, word_count};
+
+/// The rules, each switchable in the session (`report.check.off`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Reported speech in the past: "stresses" -> "stressed", "is" -> "was" after "that".
+    Tense,
+    /// A near miss of a registered name ("Kheris" for Kehris) or its accents.
+    Name,
+    /// Forms the UN does not use: "UN", "Secretary General", "Covid-19", "%", US dates,
+    /// "Resolution 44/14" mid-sentence, and the preferred spellings.
+    House,
+    /// A figure below 10 in running text.
+    Number,
+    /// "six commitments" announced, five listed.
+    Count,
+    /// An acronym used before it is spelled out.
+    Acronym,
+    /// A `{token}` left over, a bullet ending with ";", doubled spaces or words, and
+    /// the report's own warnings (a lone subheading, a statement naming no speaker).
+    Structure,
+    /// Longer than the report's word limit.
+    Length,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 8] = [
+        Rule::Tense,
+        Rule::Name,
+        Rule::House,
+        Rule::Number,
+        Rule::Count,
+        Rule::Acronym,
+        Rule::Structure,
+        Rule::Length,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::Tense => "tense",
+            Rule::Name => "name",
+            Rule::House => "house",
+            Rule::Number => "number",
+            Rule::Count => "count",
+            Rule::Acronym => "acronym",
+            Rule::Structure => "structure",
+            Rule::Length => "length",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|r| r.id() == id.trim())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Against the rules: fix it.
+    Error,
+    /// Likely a slip: look at it.
+    Warning,
+}
+
+/// Where a finding is: a numbered paragraph, or another part of the report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// The paragraph's number in a report or record.
+    pub paragraph: Option<u32>,
+    /// The footnote's number, when the finding is in one.
+    pub footnote: Option<u32>,
+    /// The editor's paragraph (layout id) it is in, for the editor to jump to.
+    pub item: Option<u32>,
+    /// How people name the place: "¶12", "¶12, footnote 3", "Summary", "bullet 7",
+    /// "heading \"2. Workplan\"".
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub place: Place,
+    /// What the rule flags, as it stands in the text.
+    pub excerpt: String,
+    /// The rule, said plainly.
+    pub message: String,
+    /// The replacement, where the fix is certain.
+    pub suggestion: Option<String>,
+}
+
+/// A finding as one rule found it in one piece of text, before its place is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub excerpt: String,
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+/// One piece of text of the report the rules read.
+#[derive(Debug, Clone)]
+pub(crate) struct Unit {
+    pub place: Place,
+    pub text: String,
+    pub kind: UnitKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum UnitKind {
+    /// A numbered or unnumbered body paragraph, the Summary.
+    Body,
+    Bullet(u8),
+    Footnote,
+    /// Headings, title, masthead lines: names and spellings only.
+    Heading,
+}
+
+/// What the editor set for the checker in the session.
+pub struct Settings<'a> {
+    pub off: &'a [String],
+    /// Extra preferred spellings, one "wrong -> right" a line.
+    pub spellings: &'a str,
+    /// Findings the editor ignored: (rule id, excerpt).
+    pub ignored: &'a [(String, String)],
+    pub word_limit: Option<u32>,
+}
+
+impl<'a> Settings<'a> {
+    pub fn of(session: &'a Session, kind: ReportKind) -> Settings<'a> {
+        let c = &session.report.check;
+        Settings {
+            off: &c.off,
+            spellings: &c.spellings,
+            ignored: &c.ignored,
+            word_limit: c.word_limit.or_else(|| default_limit(kind)),
+        }
+    }
+}
+
+/// Every finding in the report, in reading order.
+pub fn check(session: &Session, report: &Report) -> Vec<Finding> {
+    check_with(session, report, &Settings::of(session, report.kind))
+}
+
+pub fn check_with(session: &Session, report: &Report, settings: &Settings) -> Vec<Finding> {
+    let on: HashSet<Rule> = Rule::ALL
+        .into_iter()
+        .filter(|r| !settings.off.iter().any(|o| o.trim() == r.id()))
+        .collect();
+    let units = units(report);
+    let context = Context::new(session, settings.spellings);
+    let mut out = Vec::new();
+    for unit in &units {
+        let mut hits = Vec::new();
+        let masked = context.mask(&unit.text);
+        if unit.kind != UnitKind::Heading {
+            if on.contains(&Rule::Tense) && unit.kind != UnitKind::Footnote {
+                tense::check(&unit.text, &mut hits);
+            }
+            if on.contains(&Rule::House) {
+                house::check(&masked, &mut hits);
+            }
+            if on.contains(&Rule::Number) && unit.kind != UnitKind::Footnote {
+                numbers::figures(&unit.text, &mut hits);
+            }
+            if on.contains(&Rule::Structure) {
+                structure::check(unit, &mut hits);
+            }
+        }
+        if on.contains(&Rule::House) {
+            house::spellings(&unit.text, &context.spellings, &mut hits);
+        }
+        if on.contains(&Rule::Name) {
+            names::check(&unit.text, &context.names, &mut hits);
+        }
+        out.extend(hits.into_iter().map(|h| h.at(&unit.place)));
+    }
+    if on.contains(&Rule::Acronym) {
+        out.extend(structure::acronyms(&units, &context));
+    }
+    if on.contains(&Rule::Count) {
+        out.extend(numbers::counts(&units));
+    }
+    if on.contains(&Rule::Structure) {
+        out.extend(structure::report_warnings(report));
+    }
+    if on.contains(&Rule::Length)
+        && let Some(limit) = settings.word_limit
+    {
+        let count = word_count(report);
+        if count.total > limit as usize {
+            out.push(Finding {
+                rule: Rule::Length,
+                severity: Severity::Error,
+                place: Place {
+                    paragraph: None,
+                    footnote: None,
+                    item: None,
+                    label: "report".into(),
+                },
+                excerpt: format!("{} words", budget::thousands(count.total)),
+                message: format!(
+                    "The report has {} words (body, footnotes and headings); its limit is {}.",
+                    budget::thousands(count.total),
+                    budget::thousands(limit as usize)
+                ),
+                suggestion: None,
+            });
+        }
+    }
+    out.retain(|f| {
+        !settings
+            .ignored
+            .iter()
+            .any(|(rule, excerpt)| rule == f.rule.id() && *excerpt == f.excerpt)
+    });
+    out
+}
+
+impl Hit {
+    fn at(self, place: &Place) -> Finding {
+        Finding {
+            rule: self.rule,
+            severity: self.severity,
+            place: place.clone(),
+            excerpt: self.excerpt,
+            message: self.message,
+            suggestion: self.suggestion,
+        }
+    }
+}
+
+/// What the rules know of the session: the registered names (never flagged as "UN" or
+/// an acronym, and the words near misses are measured against) and the spellings.
+pub(crate) struct Context {
+    /// Registered names and acronyms, longest first, masked before the house and
+    /// acronym rules read a text.
+    registered: Vec<String>,
+    pub acronyms: HashSet<String>,
+    pub names: names::Names,
+    pub spellings: Vec<(String, String)>,
+}
+
+impl Context {
+    fn new(session: &Session, extra: &str) -> Context {
+        let mut registered: Vec<String> = Vec::new();
+        let mut acronyms = HashSet::new();
+        for d in &session.delegations {
+            registered.push(d.name.clone());
+            if let Some(a) = &d.acronym {
+                registered.push(a.clone());
+                acronyms.insert(a.clone());
+            }
+        }
+        for p in &session.participants {
+            for t in [&p.title, &p.short_title] {
+                if !t.trim().is_empty() {
+                    registered.push(t.clone());
+                }
+            }
+        }
+        for g in &session.groups {
+            registered.push(g.name.clone());
+        }
+        for s in &session.segments {
+            registered.push(s.title.clone());
+        }
+        for t in [&session.meeting.body, &session.meeting.title] {
+            if !t.trim().is_empty() {
+                registered.push(t.clone());
+            }
+        }
+        registered.retain(|r| r.trim().chars().count() > 1);
+        registered.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        registered.dedup();
+        Context {
+            registered,
+            acronyms,
+            names: names::Names::of(session),
+            spellings: house::spelling_list(extra),
+        }
+    }
+
+    /// The text with every registered name blanked out (same length, so offsets hold).
+    pub fn mask(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        for name in &self.registered {
+            if !out.contains(name.as_str()) {
+                continue;
+            }
+            let blank: String = name
+                .chars()
+                .map(|c| if c.is_whitespace() { c } else { '_' })
+                .collect();
+            // Same byte length only for ASCII; otherwise leave the rest as it is.
+            if blank.len() == name.len() {
+                out = out.replace(name.as_str(), &blank);
+            }
+        }
+        out
+    }
+}
+
+/// The report's text, piece by piece, with where each piece is.
+pub(crate) fn units(report: &Report) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let mut footnote = 0u32;
+    let mut bullet = 0u32;
+    let place = |paragraph: Option<u32>, item: Option<u32>, label: String| Place {
+        paragraph,
+        footnote: None,
+        item,
+        label,
+    };
+    for (n, text) in report.summary.iter().enumerate() {
+        out.push(Unit {
+            place: place(None, None, format!("Summary, paragraph {}", n + 1)),
+            text: text.clone(),
+            kind: UnitKind::Body,
+        });
+    }
+    for block in &report.blocks {
+        let (content, at, kind): (&[Inline], Place, UnitKind) = match block {
+            Block::Chapter { title, .. } => {
+                out.push(Unit {
+                    place: place(None, None, format!("heading \"{title}\"")),
+                    text: title.clone(),
+                    kind: UnitKind::Heading,
+                });
+                continue;
+            }
+            Block::Heading { text } => {
+                out.push(Unit {
+                    place: place(None, None, format!("heading \"{text}\"")),
+                    text: text.clone(),
+                    kind: UnitKind::Heading,
+                });
+                continue;
+            }
+            Block::Subheading {
+                letter,
+                content,
+                item,
+            } => (
+                content,
+                place(None, *item, format!("subheading {letter}")),
+                UnitKind::Heading,
+            ),
+            Block::Paragraph {
+                number,
+                content,
+                item,
+                ..
+            } => (
+                content,
+                place(
+                    *number,
+                    *item,
+                    number.map_or_else(|| "paragraph".to_string(), |n| format!("¶{n}")),
+                ),
+                UnitKind::Body,
+            ),
+            Block::Bullet { level, content, .. } => {
+                bullet += 1;
+                (
+                    content,
+                    place(None, None, format!("bullet {bullet}")),
+                    UnitKind::Bullet(*level),
+                )
+            }
+            Block::Plain { content } => (content, place(None, None, "line".into()), UnitKind::Body),
+        };
+        out.push(Unit {
+            place: at.clone(),
+            text: plain(content),
+            kind,
+        });
+        for inline in content {
+            if let Inline::Footnote(note) = inline {
+                footnote += 1;
+                out.push(Unit {
+                    place: Place {
+                        footnote: Some(footnote),
+                        label: format!("{}, footnote {footnote}", at.label),
+                        ..at.clone()
+                    },
+                    text: note.clone(),
+                    kind: UnitKind::Footnote,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// One finding a line, as the command line prints them: `¶12 tense: "stresses" ->
+/// "stressed" (reported speech is in the past)`.
+pub fn line(f: &Finding) -> String {
+    if f.excerpt.is_empty() {
+        return format!("{} {}: {}", f.place.label, f.rule.id(), f.message);
+    }
+    let mut out = format!("{} {}: \"{}\"", f.place.label, f.rule.id(), f.excerpt);
+    if let Some(s) = &f.suggestion {
+        out.push_str(&format!(" -> \"{s}\""));
+    }
+    out.push_str(&format!(" ({})", f.message));
+    out
+}
+
+/// The findings as one JSON array of objects (`rule`, `severity`, `paragraph`,
+/// `footnote`, `place`, `message`, `excerpt`, `suggestion`).
+pub fn to_json(findings: &[Finding]) -> String {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        rule: &'static str,
+        severity: Severity,
+        paragraph: Option<u32>,
+        footnote: Option<u32>,
+        place: &'a str,
+        message: &'a str,
+        excerpt: &'a str,
+        suggestion: Option<&'a str>,
+    }
+    let out: Vec<Out> = findings
+        .iter()
+        .map(|f| Out {
+            rule: f.rule.id(),
+            severity: f.severity,
+            paragraph: f.place.paragraph,
+            footnote: f.place.footnote,
+            place: &f.place.label,
+            message: &f.message,
+            excerpt: &f.excerpt,
+            suggestion: f.suggestion.as_deref(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&out).unwrap_or_else(|_| "[]".into())
+}
