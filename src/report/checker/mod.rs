@@ -13,7 +13,8 @@ mod structure;
 mod tense;
 mod words;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use serde::Serialize;
 
@@ -132,7 +133,7 @@ pub(crate) struct Unit {
     pub kind: UnitKind,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum UnitKind {
     /// A numbered or unnumbered body paragraph, the Summary.
     Body,
@@ -170,43 +171,109 @@ pub fn check(session: &Session, report: &Report) -> Vec<Finding> {
 }
 
 pub fn check_with(session: &Session, report: &Report, settings: &Settings) -> Vec<Finding> {
+    check_memo(session, report, settings, &mut Memo::default())
+}
+
+/// What the last check found in each piece of text, reused while the session's names,
+/// the spellings and the rules switched on are the same: after an edit only the
+/// paragraphs that changed are read again.
+#[derive(Default)]
+pub struct Memo {
+    key: u64,
+    hits: HashMap<(u64, UnitKind), Vec<Hit>>,
+}
+
+fn hash_of(value: &impl Hash) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// [`check_with`], reading again only the pieces of text `memo` has not seen.
+pub fn check_memo(
+    session: &Session,
+    report: &Report,
+    settings: &Settings,
+    memo: &mut Memo,
+) -> Vec<Finding> {
     let on: HashSet<Rule> = Rule::ALL
         .into_iter()
         .filter(|r| !settings.off.iter().any(|o| o.trim() == r.id()))
         .collect();
     let units = units(report);
     let context = Context::new(session, settings.spellings);
+    let mut rules: Vec<Rule> = on.iter().copied().collect();
+    rules.sort();
+    let key = hash_of(&(
+        &context.registered,
+        &context.spellings,
+        &rules,
+        &context.names.key,
+    ));
+    if memo.key != key {
+        memo.key = key;
+        memo.hits.clear();
+    }
+    let mut seen: HashSet<(u64, UnitKind)> = HashSet::new();
     let mut out = Vec::new();
     for unit in &units {
-        let mut hits = Vec::new();
-        let masked = context.mask(&unit.text);
-        if unit.kind != UnitKind::Heading {
-            if on.contains(&Rule::Tense) && unit.kind != UnitKind::Footnote {
-                tense::check(&unit.text, &mut hits);
-            }
-            if on.contains(&Rule::House) {
-                house::check(&masked, &mut hits);
-            }
-            if on.contains(&Rule::Number) && unit.kind != UnitKind::Footnote {
-                numbers::figures(&unit.text, &mut hits);
-            }
-            if on.contains(&Rule::Structure) {
-                structure::check(unit, &mut hits);
-            }
+        let id = (hash_of(&unit.text), unit.kind);
+        seen.insert(id);
+        if let Some(hits) = memo.hits.get(&id) {
+            out.extend(hits.iter().cloned().map(|h| h.at(&unit.place)));
+            continue;
+        }
+        let hits = unit_hits(unit, &on, &context);
+        out.extend(hits.iter().cloned().map(|h| h.at(&unit.place)));
+        memo.hits.insert(id, hits);
+    }
+    // What no longer prints is forgotten.
+    memo.hits.retain(|id, _| seen.contains(id));
+    cross_rules(report, settings, &on, &units, &context, out)
+}
+
+/// The rules that read one piece of text on its own.
+fn unit_hits(unit: &Unit, on: &HashSet<Rule>, context: &Context) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let masked = context.mask(&unit.text);
+    if unit.kind != UnitKind::Heading {
+        if on.contains(&Rule::Tense) && unit.kind != UnitKind::Footnote {
+            tense::check(&unit.text, &mut hits);
         }
         if on.contains(&Rule::House) {
-            house::spellings(&unit.text, &context.spellings, &mut hits);
+            house::check(&masked, &mut hits);
         }
-        if on.contains(&Rule::Name) {
-            names::check(&unit.text, &context.names, &mut hits);
+        if on.contains(&Rule::Number) && unit.kind != UnitKind::Footnote {
+            numbers::figures(&unit.text, &mut hits);
         }
-        out.extend(hits.into_iter().map(|h| h.at(&unit.place)));
+        if on.contains(&Rule::Structure) {
+            structure::check(unit, &mut hits);
+        }
     }
+    if on.contains(&Rule::House) {
+        house::spellings(&unit.text, &context.spellings, &mut hits);
+    }
+    if on.contains(&Rule::Name) {
+        names::check(&unit.text, &context.names, &mut hits);
+    }
+    hits
+}
+
+/// The rules that read across the report: acronyms, counts, the report's warnings, the
+/// length; then what the editor ignored is taken out.
+fn cross_rules(
+    report: &Report,
+    settings: &Settings,
+    on: &HashSet<Rule>,
+    units: &[Unit],
+    context: &Context,
+    mut out: Vec<Finding>,
+) -> Vec<Finding> {
     if on.contains(&Rule::Acronym) {
-        out.extend(structure::acronyms(&units, &context));
+        out.extend(structure::acronyms(units, context));
     }
     if on.contains(&Rule::Count) {
-        out.extend(numbers::counts(&units));
+        out.extend(numbers::counts(units));
     }
     if on.contains(&Rule::Structure) {
         out.extend(structure::report_warnings(report));
@@ -263,6 +330,9 @@ pub(crate) struct Context {
     /// Registered names and acronyms, longest first, masked before the house and
     /// acronym rules read a text.
     registered: Vec<String>,
+    /// Which of them start with a word: only those whose first word is in a text are
+    /// looked for in it.
+    by_first_word: HashMap<String, Vec<usize>>,
     pub acronyms: HashSet<String>,
     pub names: names::Names,
     pub spellings: Vec<(String, String)>,
@@ -300,8 +370,18 @@ impl Context {
         registered.retain(|r| r.trim().chars().count() > 1);
         registered.sort_by_key(|r| std::cmp::Reverse(r.len()));
         registered.dedup();
+        let mut by_first_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (n, name) in registered.iter().enumerate() {
+            if let Some(first) = words::words(name).first() {
+                by_first_word
+                    .entry(first.text.to_string())
+                    .or_default()
+                    .push(n);
+            }
+        }
         Context {
             registered,
+            by_first_word,
             acronyms,
             names: names::Names::of(session),
             spellings: house::spelling_list(extra),
@@ -311,7 +391,16 @@ impl Context {
     /// The text with every registered name blanked out (same length, so offsets hold).
     pub fn mask(&self, text: &str) -> String {
         let mut out = text.to_string();
-        for name in &self.registered {
+        let mut candidates: Vec<usize> = words::words(text)
+            .iter()
+            .filter_map(|w| self.by_first_word.get(w.text))
+            .flatten()
+            .copied()
+            .collect();
+        // Longest first, as `registered` is sorted.
+        candidates.sort_unstable();
+        candidates.dedup();
+        for name in candidates.iter().filter_map(|n| self.registered.get(*n)) {
             if !out.contains(name.as_str()) {
                 continue;
             }

@@ -14,6 +14,8 @@ use super::{Hit, Rule, Severity};
 
 /// The registered names' words, by their first letter (folded).
 pub struct Names {
+    /// A fingerprint of the words, for the checker's memo.
+    pub key: Vec<String>,
     exact: std::collections::HashSet<String>,
     by_letter: HashMap<char, Vec<(String, Vec<char>)>>,
 }
@@ -37,6 +39,8 @@ impl Names {
                 words_of.push(d.name.clone());
             }
         }
+        let mut key = words_of.clone();
+        key.sort();
         let mut exact = std::collections::HashSet::new();
         let mut by_letter: HashMap<char, Vec<(String, Vec<char>)>> = HashMap::new();
         for w in words_of {
@@ -53,7 +57,11 @@ impl Names {
                 }
             }
         }
-        Names { exact, by_letter }
+        Names {
+            key,
+            exact,
+            by_letter,
+        }
     }
 }
 

@@ -125,7 +125,6 @@ pub fn figures(text: &str, hits: &mut Vec<Hit>) {
 
 /// A count and the plural noun after it: ("six", 6, "commitments").
 fn announced(text: &str) -> Option<(String, usize, String)> {
-    let list = words(text);
     let announces = text.trim_end().ends_with(':')
         || text.contains("summarized below")
         || text.contains("listed below")
@@ -133,6 +132,7 @@ fn announced(text: &str) -> Option<(String, usize, String)> {
     if !announces {
         return None;
     }
+    let list = words(text);
     list.windows(2).find_map(|pair| match pair {
         [count, noun] => {
             let lower = count.text.to_lowercase();

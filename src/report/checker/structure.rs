@@ -97,6 +97,15 @@ pub(super) fn acronyms(units: &[Unit], context: &Context) -> Vec<Finding> {
         if unit.kind == UnitKind::Heading {
             continue;
         }
+        // Most text holds no two capitals in a row: nothing to mask or read.
+        let capitals = unit
+            .text
+            .as_bytes()
+            .windows(2)
+            .any(|p| p.iter().all(u8::is_ascii_uppercase));
+        if !capitals {
+            continue;
+        }
         let masked = context.mask(&unit.text);
         for w in words(&masked) {
             if w.text.contains('/') || !acronym(w.text) {

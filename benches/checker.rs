@@ -1,0 +1,57 @@
+//! The editorial checker's speed: checking a whole report, and checking it again after
+//! one paragraph changed, on a small meeting (300 statements, the size the target
+//! names) and a large one (3,000). Run: `cargo bench --bench checker`.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
+mod common;
+
+use std::time::Duration;
+
+use rapporteur::report::checker;
+use rapporteur::report::{Options, assemble};
+
+fn main() {
+    for statements in [300, 3_000] {
+        let mut s = common::demo_with(statements);
+        let report = assemble(&s, &Options::default());
+        let paragraphs = report.numbered_count();
+        let words = checker::word_count(&report).total;
+        common::measure(
+            &format!("check {paragraphs} paragraphs ({words} words)"),
+            Duration::from_millis(50),
+            60,
+            || {
+                std::hint::black_box(checker::check(&s, &report));
+            },
+        );
+        // One statement edited: the report assembled again (not counted), then checked
+        // with what the check before found (the memo) reused. Measured as an edit and its
+        // undo: two re-checks of one changed paragraph each.
+        let last = s.interventions.len() - 1;
+        let mut changed = (*s.interventions[last]).clone();
+        changed.text = "stresses that prevention is the best protection.".into();
+        s.update_intervention(changed);
+        let edited = assemble(&s, &Options::default());
+        let mut memo = checker::Memo::default();
+        let settings = checker::Settings::of(&s, report.kind);
+        checker::check_memo(&s, &report, &settings, &mut memo);
+        common::measure(
+            &format!("check again: edit + undo, two re-checks ({paragraphs})"),
+            Duration::from_millis(10),
+            60,
+            || {
+                std::hint::black_box(checker::check_memo(&s, &edited, &settings, &mut memo));
+                std::hint::black_box(checker::check_memo(&s, &report, &settings, &mut memo));
+            },
+        );
+        common::measure(
+            &format!("word count ({paragraphs} paragraphs)"),
+            Duration::from_millis(5),
+            60,
+            || {
+                std::hint::black_box(checker::word_count(&edited));
+            },
+        );
+    }
+}
