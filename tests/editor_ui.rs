@@ -525,3 +525,130 @@ fn the_word_count_and_its_limit_are_always_in_view_red_when_over() {
     );
     assert!(simulator(&f.app).find(over.as_str()).is_ok(), "{over}");
 }
+
+/// The demo meeting with a slip typed into one statement's notes.
+fn editor_with_a_slip() -> (Fixture, u64) {
+    let mut s = rapporteur::core::demo::demo_session();
+    let last = s.interventions.len() - 1;
+    let id = s.interventions[last].id;
+    let mut changed = (*s.interventions[last]).clone();
+    changed.text = "stresses that prevention was the best protection.".into();
+    s.update_intervention(changed);
+    let mut f = support::ui::app_on(s);
+    ctrl(&mut f.app, "2");
+    assert_eq!(f.app.screen, Screen::Editor);
+    (f, id)
+}
+
+#[test]
+fn f8_goes_to_a_finding_and_ctrl_shift_f_fixes_it_in_one_undo_step() {
+    let (mut f, id) = editor_with_a_slip();
+    let findings = editor(&f.app).findings.clone();
+    let at = findings
+        .iter()
+        .position(|x| x.excerpt == "stresses")
+        .unwrap_or_else(|| panic!("{findings:#?}"));
+    // The count is on the toolbar; Ctrl+K opens the panel.
+    let count = format!("{} findings  Ctrl+K", findings.len());
+    let count = if findings.len() == 1 {
+        "1 finding  Ctrl+K".to_string()
+    } else {
+        count
+    };
+    assert!(simulator(&f.app).find(count.as_str()).is_ok(), "{count}");
+    ctrl(&mut f.app, "k");
+    assert!(editor(&f.app).show_findings);
+    assert!(
+        simulator(&f.app)
+            .find("reported speech is in the past")
+            .is_err(),
+        "no finding gone to yet"
+    );
+    for _ in 0..=at {
+        named(&mut f.app, Named::F8, Modifiers::empty());
+    }
+    assert_eq!(editor(&f.app).finding, Some(at));
+    // Its paragraph is selected, and the words it flags are selected in the text box.
+    let paragraph = editor(&f.app).selected.unwrap();
+    assert!(
+        editor(&f.app)
+            .report
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Paragraph { item: Some(i), sources, .. } if *i == paragraph && sources.contains(&id)))
+    );
+    assert_eq!(
+        editor(&f.app).content.selection().as_deref(),
+        Some("stresses")
+    );
+    assert!(
+        simulator(&f.app)
+            .find("reported speech is in the past")
+            .is_ok()
+    );
+    let before = session(&f.app).layout.clone();
+    key(
+        &mut f.app,
+        Key::Character("f".into()),
+        Modifiers::CTRL | Modifiers::SHIFT,
+    );
+    let printed = |app: &App| {
+        editor(app)
+            .report
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Paragraph {
+                    sources, content, ..
+                } if sources.contains(&id) => Some(plain(content)),
+                _ => None,
+            })
+            .unwrap()
+    };
+    assert!(
+        printed(&f.app).contains("stressed that prevention"),
+        "{}",
+        printed(&f.app)
+    );
+    assert!(
+        !editor(&f.app)
+            .findings
+            .iter()
+            .any(|x| x.excerpt == "stresses")
+    );
+    // One undo step takes the fix back.
+    ctrl(&mut f.app, "z");
+    assert!(printed(&f.app).contains("stresses that prevention"));
+    assert_eq!(session(&f.app).layout.chapters, before.chapters);
+}
+
+#[test]
+fn ctrl_shift_i_ignores_a_finding_for_the_meeting() {
+    let (mut f, _) = editor_with_a_slip();
+    let before = editor(&f.app).findings.len();
+    let at = editor(&f.app)
+        .findings
+        .iter()
+        .position(|x| x.excerpt == "stresses")
+        .unwrap();
+    for _ in 0..=at {
+        named(&mut f.app, Named::F8, Modifiers::empty());
+    }
+    key(
+        &mut f.app,
+        Key::Character("i".into()),
+        Modifiers::CTRL | Modifiers::SHIFT,
+    );
+    assert!(
+        session(&f.app)
+            .report
+            .check
+            .ignored
+            .contains(&("tense".to_string(), "stresses".to_string()))
+    );
+    assert_eq!(editor(&f.app).findings.len(), before - 1);
+    // Kept on disk with the meeting.
+    f.app.settle();
+    let on_disk = support::read_session(&f.path);
+    assert_eq!(on_disk.report.check.ignored.len(), 1);
+}

@@ -46,6 +46,12 @@ pub enum Command {
     Suspend,
     TakeChair,
     ListItem,
+    // The editorial checker, in the editor.
+    Findings,
+    NextFinding,
+    PreviousFinding,
+    FixFinding,
+    IgnoreFinding,
 }
 
 impl Command {
@@ -69,6 +75,11 @@ impl Command {
                 | Command::Undo
                 | Command::Redo
                 | Command::Heading
+                | Command::Findings
+                | Command::NextFinding
+                | Command::PreviousFinding
+                | Command::FixFinding
+                | Command::IgnoreFinding
         )
     }
 }
@@ -309,6 +320,35 @@ pub const SHORTCUTS: &[Shortcut] = &[
         "Redo what Ctrl+Z took back",
     ),
     ctrl("", Char("y"), Command::Redo, ""),
+    ctrl(
+        "Ctrl+K",
+        Char("k"),
+        Command::Findings,
+        "Editor: show or hide the editorial checker's findings",
+    ),
+    plain(
+        "F8 / Shift+F8",
+        N(Named::F8),
+        Command::NextFinding,
+        "Editor: next / previous finding (selects its paragraph and the words it flags)",
+        true,
+    ),
+    Shortcut {
+        in_text: true,
+        ..shift("", N(Named::F8), Command::PreviousFinding, "")
+    },
+    ctrl_shift(
+        "Ctrl+Shift+F",
+        Char("f"),
+        Command::FixFinding,
+        "Editor: apply the finding's suggested fix (one undo step)",
+    ),
+    ctrl_shift(
+        "Ctrl+Shift+I",
+        Char("i"),
+        Command::IgnoreFinding,
+        "Editor: ignore the finding here (remembered with the meeting)",
+    ),
     ctrl(
         "Ctrl+D",
         Char("d"),

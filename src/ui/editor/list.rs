@@ -51,6 +51,21 @@ impl Editor {
             .size(style::size::LABEL)
             .color(style::MUTED),
             widget::word_budget(self.words, self.limit),
+            button(
+                text(format!(
+                    "{}  Ctrl+K",
+                    widget::counted(self.findings.len(), "finding", "findings")
+                ))
+                .size(style::size::LABEL)
+                .color(if self.findings.is_empty() {
+                    style::MUTED
+                } else {
+                    style::ALERT
+                }),
+            )
+            .padding([1, 4])
+            .style(style::plain_row)
+            .on_press(Message::Shortcut(Command::Findings)),
             space::horizontal(),
         ]
         .spacing(style::gap::M)

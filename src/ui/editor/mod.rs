@@ -3,6 +3,7 @@
 //! and provenance beside them. Every change is an [`Op`] on the session's layout
 //! (`report::edit`), so the screen holds only what is on screen and the undo history.
 
+mod findings;
 mod list;
 mod rows;
 mod side;
@@ -60,6 +61,8 @@ pub enum Message {
     Modifiers(iced::keyboard::Modifiers),
     /// The list reported a size or a scroll (see `ui::virtual_list`).
     List(virtual_list::Event),
+    /// A finding of the checker clicked in its panel.
+    GoToFinding(usize),
 }
 
 pub type Effect = super::effect::Effect<Message>;
@@ -110,6 +113,12 @@ pub struct Editor {
     /// The report's words and its limit, counted when it is built.
     pub(super) words: usize,
     pub(super) limit: Option<u32>,
+    /// The editorial checker's findings on the report, the memo that keeps a re-check to
+    /// what changed, whether the panel is open and the finding gone to last.
+    pub findings: Vec<crate::report::checker::Finding>,
+    checker: crate::report::checker::Memo,
+    pub show_findings: bool,
+    pub finding: Option<usize>,
 }
 
 impl Default for Editor {
@@ -132,6 +141,10 @@ impl Editor {
             content_for: None,
             words: 0,
             limit: None,
+            findings: Vec::new(),
+            checker: crate::report::checker::Memo::default(),
+            show_findings: false,
+            finding: None,
             goto: None,
             footnote: String::new(),
             dragging: None,
@@ -205,6 +218,7 @@ impl Editor {
             crate::report::checker::default_limit(crate::core::meeting::ReportKind::PanelSummary)
         });
         self.keys = Some(keys);
+        self.check(session);
         self.list
             .set_rows(rows::sizes(&self.rows, self.list.width()));
         let marked = std::mem::take(&mut self.marked);
@@ -422,6 +436,7 @@ impl Editor {
                 }
             }
             Message::Shortcut(command) => self.shortcut(command, session),
+            Message::GoToFinding(n) => self.go_to_finding(session, n),
             Message::GotoInput(value) => {
                 self.goto = Some(value.chars().filter(char::is_ascii_digit).collect());
                 Effect::default()
@@ -611,6 +626,14 @@ impl Editor {
             }
             Command::Undo => self.undo_redo(session, false),
             Command::Redo => self.undo_redo(session, true),
+            Command::Findings => {
+                self.show_findings = !self.show_findings;
+                Effect::default()
+            }
+            Command::NextFinding => self.step_finding(session, true),
+            Command::PreviousFinding => self.step_finding(session, false),
+            Command::FixFinding => self.fix_finding(session),
+            Command::IgnoreFinding => self.ignore_finding(session),
             other => Effect {
                 request: Some(Request::Command(other)),
                 ..Effect::default()
@@ -621,7 +644,14 @@ impl Editor {
     // ----- view -----
 
     pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
-        let side = scrollable(self.side(session).padding([0, 12]))
+        let mut side = self.side(session);
+        if self.show_findings {
+            side = iced::widget::Column::new()
+                .spacing(style::gap::L)
+                .push(self.findings_panel())
+                .push(side);
+        }
+        let side = scrollable(side.padding([0, 12]))
             .height(Fill)
             .width(iced::FillPortion(2));
         column![
