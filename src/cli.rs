@@ -96,6 +96,9 @@ pub enum Command {
         kind: Option<Kind>,
         #[arg(long, value_enum, default_value = "text")]
         format: CheckFormat,
+        /// Print the report's words by chapter and the limit instead of the findings.
+        #[arg(long)]
+        words: bool,
     },
     /// List the backups kept of a session, newest first.
     Backups { session: PathBuf },
@@ -124,7 +127,8 @@ pub fn run(command: Command) -> Result<(), String> {
             session,
             kind,
             format,
-        } => check(&session, kind, format).map(|_| ()),
+            words,
+        } => check(&session, kind, format, words).map(|_| ()),
         Command::Backups { session } => backups(&session),
         Command::Restore { session, backup } => restore(&session, &backup),
     }
@@ -292,7 +296,12 @@ fn report_kind(kind: Option<Kind>) -> Option<ReportKind> {
 
 /// The checker's findings on standard output; how many there are. Err when the session
 /// cannot be read.
-pub fn check(session: &Path, kind: Option<Kind>, format: CheckFormat) -> Result<usize, String> {
+pub fn check(
+    session: &Path,
+    kind: Option<Kind>,
+    format: CheckFormat,
+    words: bool,
+) -> Result<usize, String> {
     let loaded = file::load_checked(session).map_err(|e| e.to_string())?;
     tell(session, &loaded.repairs);
     let s = loaded.session;
@@ -303,6 +312,35 @@ pub fn check(session: &Path, kind: Option<Kind>, format: CheckFormat) -> Result<
             issue_date: Some(chrono::Local::now().date_naive()),
         },
     );
+    if words {
+        let count = checker::word_count(&report);
+        let mut out = String::new();
+        for (chapter, n) in &count.chapters {
+            let chapter = if chapter.is_empty() {
+                "(before the first chapter)"
+            } else {
+                chapter
+            };
+            out.push_str(&format!("{chapter}: {}\n", checker::thousands(*n)));
+        }
+        let limit = s
+            .report
+            .check
+            .word_limit
+            .or_else(|| checker::default_limit(report.kind));
+        out.push_str(&match limit {
+            Some(l) => format!(
+                "total: {} of {} words\n",
+                checker::thousands(count.total),
+                checker::thousands(l as usize)
+            ),
+            None => format!("total: {} words\n", checker::thousands(count.total)),
+        });
+        std::io::stdout()
+            .write_all(out.as_bytes())
+            .map_err(|e| format!("standard output: {e}"))?;
+        return Ok(0);
+    }
     let findings = checker::check(&s, &report);
     let out = match format {
         CheckFormat::Json => checker::to_json(&findings) + "\n",

@@ -13,7 +13,8 @@ fn main() -> ExitCode {
             session,
             kind,
             format,
-        }) => match cli::check(&session, kind, format) {
+            words,
+        }) => match cli::check(&session, kind, format, words) {
             Ok(0) => ExitCode::SUCCESS,
             Ok(_) => ExitCode::from(1),
             Err(e) => {

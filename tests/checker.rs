@@ -500,6 +500,16 @@ fn the_command_line_checks_a_session_as_text_or_json() {
         && f["excerpt"] == "stresses"
         && f["suggestion"] == "stressed"
         && f["paragraph"].is_u64()));
+    // The words by chapter on request, and the limit.
+    let out = rapporteur(["check".as_ref(), session.as_os_str(), "--words".as_ref()]);
+    assert_eq!(out.status.code(), Some(0));
+    let words = String::from_utf8(out.stdout).unwrap();
+    assert!(words.contains("I. Introduction: "), "{words}");
+    assert!(
+        words.lines().last().unwrap().starts_with("total: ")
+            && words.trim_end().ends_with("of 8,500 words"),
+        "{words}"
+    );
     // export says how many findings there are.
     let out = rapporteur([
         "export".as_ref(),

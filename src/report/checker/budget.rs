@@ -57,7 +57,7 @@ pub fn word_count(report: &Report) -> WordCount {
         match block {
             Block::Chapter { numeral, title } => {
                 let heading = match numeral {
-                    Some(n) => format!("{n}. {title}"),
+                    Some(n) => format!("{n} {title}"),
                     None => title.clone(),
                 };
                 chapters.push((heading, count(title)));

@@ -175,6 +175,21 @@ impl Editor {
             .size(style::size::LABEL)
             .color(style::MUTED),
         );
+        // The words by chapter, as the limit counts them.
+        let chapters: Vec<String> = self
+            .words
+            .chapters
+            .iter()
+            .filter(|(title, _)| !title.is_empty())
+            .map(|(title, n)| format!("{title}: {}", checker::thousands(*n)))
+            .collect();
+        if !chapters.is_empty() {
+            panel = panel.push(
+                text(format!("Words by chapter: {}", chapters.join(" · ")))
+                    .size(style::size::LABEL)
+                    .color(style::MUTED),
+            );
+        }
         if self.findings.is_empty() {
             return panel.push(
                 text("Nothing to point out.")

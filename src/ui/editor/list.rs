@@ -50,7 +50,7 @@ impl Editor {
             ))
             .size(style::size::LABEL)
             .color(style::MUTED),
-            widget::word_budget(self.words, self.limit),
+            widget::word_budget(self.words.total, self.limit),
             button(
                 text(format!(
                     "{}  Ctrl+K",

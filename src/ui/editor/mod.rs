@@ -111,7 +111,7 @@ pub struct Editor {
     /// any hover over the box cleared it).
     pub(super) repaint: bool,
     /// The report's words and its limit, counted when it is built.
-    pub(super) words: usize,
+    pub(super) words: crate::report::checker::WordCount,
     pub(super) limit: Option<u32>,
     /// The editorial checker's findings on the report, the memo that keeps a re-check to
     /// what changed, whether the panel is open and the finding gone to last.
@@ -139,7 +139,7 @@ impl Editor {
             marked: Vec::new(),
             content: text_editor::Content::new(),
             content_for: None,
-            words: 0,
+            words: Default::default(),
             limit: None,
             findings: Vec::new(),
             checker: crate::report::checker::Memo::default(),
@@ -213,7 +213,7 @@ impl Editor {
             &mut self.memo,
         );
         self.rows = rows::build(session, &self.layout, &self.report);
-        self.words = crate::report::checker::word_count(&self.report).total;
+        self.words = crate::report::checker::word_count(&self.report);
         self.limit = session.report.check.word_limit.or_else(|| {
             crate::report::checker::default_limit(crate::core::meeting::ReportKind::PanelSummary)
         });
