@@ -195,6 +195,28 @@ impl Meeting {
     }
 }
 
+/// The months as dates print them.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// The month a word names ("may", "May"), 1 to 12.
+pub fn month_number(word: &str) -> Option<u32> {
+    let n = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word))?;
+    u32::try_from(n).ok().map(|n| n + 1)
+}
+
 /// "11 May 2021" (UN style: day, month, year; no leading zero).
 pub fn format_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()

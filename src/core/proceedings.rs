@@ -7,6 +7,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::meeting::month_number;
+
 /// What a log entry records. Nearly every entry is a statement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -130,21 +132,6 @@ fn position_line(item: &str, label: &str) -> Option<Position> {
     })
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// The deadline of a next step: the first date of its text written as the UN writes dates
 /// ("by 21 December 2021") or in ISO form ("2021-12-21").
 pub fn deadline(text: &str) -> Option<NaiveDate> {
@@ -162,16 +149,14 @@ pub fn deadline(text: &str) -> Option<NaiveDate> {
         };
         let month = words
             .get(n + 1)
-            .map(|m| m.trim_end_matches(['.', ';', ')']).to_lowercase())
-            .and_then(|m| MONTHS.iter().position(|name| *name == m));
+            .and_then(|m| month_number(m.trim_end_matches(['.', ';', ')'])));
         let year = words
             .get(n + 2)
             .and_then(|y| y.trim_end_matches(['.', ';', ')']).parse::<i32>().ok());
-        if let (Some(month), Some(year)) = (month, year) {
-            let month = u32::try_from(month).ok()? + 1;
-            if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
-                return Some(date);
-            }
+        if let (Some(month), Some(year)) = (month, year)
+            && let Some(date) = NaiveDate::from_ymd_opt(year, month, day)
+        {
+            return Some(date);
         }
     }
     None

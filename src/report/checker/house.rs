@@ -5,21 +5,7 @@
 
 use super::words::{same_case, sentence_starts, words};
 use super::{Hit, Rule, Severity};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::core::meeting::MONTHS;
 
 /// The UN's preferred spellings: (what is written, what the UN writes).
 const SPELLINGS: &[(&str, &str)] = &[

@@ -5,6 +5,7 @@
 
 use super::words::words;
 use super::{Finding, Hit, Rule, Severity, Unit, UnitKind};
+use crate::core::meeting::month_number;
 
 const WORDS: [&str; 10] = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
@@ -69,21 +70,6 @@ const REFERENCES: &[&str] = &[
     "figure",
 ];
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 pub fn figures(text: &str, hits: &mut Vec<Hit>) {
     let list = words(text);
     for (n, w) in list.iter().enumerate() {
@@ -99,11 +85,11 @@ pub fn figures(text: &str, hits: &mut Vec<Hit>) {
         let after = text.get(w.end..).unwrap_or_default();
         let reference = previous.is_some_and(|p| {
             REFERENCES.contains(&p.text.to_lowercase().trim_end_matches('.'))
-                || MONTHS.contains(&p.text.to_lowercase().as_str())
+                || month_number(p.text).is_some()
         });
         let date_or_unit = next.is_some_and(|x| {
             let t = x.text.to_lowercase();
-            MONTHS.contains(&t.as_str())
+            month_number(&t).is_some()
                 || matches!(t.as_str(), "per" | "a.m" | "p.m" | "percent" | "km" | "kg")
         });
         // "(1)", "1.", "1)" open an enumeration; "5%" is a percentage; "3:00" a time.

@@ -641,6 +641,12 @@ impl Capture {
             ended_at: Utc::now().max(self.started_at.unwrap_or(self.now)),
             text: self.statement_text().trim().to_string(),
         });
+        self.logged(label, before, session)
+    }
+
+    /// After an entry was logged from the box: the box, the speaker and the clock are
+    /// cleared for the next one, and the step is one undo step.
+    fn logged(&mut self, label: String, before: Snapshot, session: &Session) -> Effect {
         self.picked = None;
         self.started_at = None;
         self.statement = text_editor::Content::new();
@@ -701,14 +707,7 @@ impl Capture {
             },
             kind,
         );
-        self.picked = None;
-        self.started_at = None;
-        self.statement = text_editor::Content::new();
-        self.draft_dirty = true;
-        self.picker.clear(session, &self.index);
-        self.people_unchanged();
-        self.record(label, before, session);
-        Effect::changed(operation::focus(PICKER))
+        self.logged(label, before, session)
     }
 
     /// Ctrl+Shift+C: the person picked takes the Chair. What is in the statement box
