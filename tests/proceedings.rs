@@ -7,11 +7,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
 
+mod support;
+
 use rapporteur::core::import::import_log_csv;
 use rapporteur::core::meeting::{Meeting, ReportKind};
 use rapporteur::core::session::Session;
 use rapporteur::report::markdown::to_markdown;
-use rapporteur::report::model::plain;
 use rapporteur::report::{Block, Options, Report, assemble};
 
 const NETWORK: &str = "\
@@ -48,22 +49,8 @@ fn minutes(s: &Session) -> Report {
     )
 }
 
-/// Headings, and bullets as "level: text".
 fn lines(r: &Report) -> Vec<String> {
-    r.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading { text } => Some(format!("## {text}")),
-            Block::Bullet { level, content, .. } => Some(format!("{level}: {}", plain(content))),
-            Block::Plain { content } => Some(plain(content)),
-            Block::Paragraph {
-                number: Some(n),
-                content,
-                ..
-            } => Some(format!("{n}. {}", plain(content))),
-            _ => None,
-        })
-        .collect()
+    support::report_lines(r)
 }
 
 #[test]

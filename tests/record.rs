@@ -9,8 +9,7 @@ mod support;
 
 use rapporteur::core::import::import_log_csv;
 use rapporteur::core::meeting::{Meeting, ReportKind};
-use rapporteur::report::model::plain;
-use rapporteur::report::{Block, Options, Report, assemble};
+use rapporteur::report::{Options, Report, assemble};
 
 const LOG: &str = "\
 segment,role,honorific,name,title,delegation,kind,on_behalf_of,start,text
@@ -31,19 +30,7 @@ fn record() -> Report {
 }
 
 fn lines(r: &Report) -> Vec<String> {
-    r.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Plain { content } => Some(plain(content)),
-            Block::Heading { text } => Some(format!("## {text}")),
-            Block::Paragraph {
-                number: Some(n),
-                content,
-                ..
-            } => Some(format!("{n}. {}", plain(content))),
-            _ => None,
-        })
-        .collect()
+    support::report_lines(r)
 }
 
 #[test]

@@ -85,3 +85,24 @@ pub fn write_after(
     .unwrap();
     id
 }
+
+/// A report as lines to compare: headings as "## ...", bullets as "level: text", plain
+/// lines as they are, numbered paragraphs as "N. text".
+pub fn report_lines(r: &rapporteur::report::Report) -> Vec<String> {
+    use rapporteur::report::Block;
+    use rapporteur::report::model::plain;
+    r.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { text } => Some(format!("## {text}")),
+            Block::Bullet { level, content, .. } => Some(format!("{level}: {}", plain(content))),
+            Block::Plain { content } => Some(plain(content)),
+            Block::Paragraph {
+                number: Some(n),
+                content,
+                ..
+            } => Some(format!("{n}. {}", plain(content))),
+            _ => None,
+        })
+        .collect()
+}
