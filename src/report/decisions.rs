@@ -5,7 +5,10 @@
 
 use std::collections::HashMap;
 
+use chrono::TimeZone;
+
 use crate::core::intervention::{Intervention, InterventionId, Speaker};
+use crate::core::meeting::Meeting;
 use crate::core::proceedings::{self, EntryKind};
 use crate::core::session::Session;
 use crate::core::text::capitalize_first;
@@ -71,7 +74,9 @@ impl Steps {
     pub(super) fn of(session: &Session, printed: &[&Intervention], label: &str) -> Steps {
         let mut numbers = HashMap::new();
         for i in printed.iter().filter(|i| i.kind == EntryKind::Decision) {
-            let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX) + 1;
+            let next = u32::try_from(numbers.len())
+                .unwrap_or(u32::MAX)
+                .saturating_add(1);
             numbers.insert(i.id, next);
         }
         let mut stances: HashMap<u32, Vec<Stance>> = HashMap::new();
@@ -122,7 +127,6 @@ impl Steps {
         label: &str,
         blocks: &mut Vec<Block>,
     ) {
-        let m = &session.meeting;
         let text = i.text.trim();
         let content = match i.kind {
             EntryKind::Statement => return,
@@ -145,15 +149,10 @@ impl Steps {
                 ]
             }
             EntryKind::Suspension => {
-                let at = |t| un_time(m.zone().from_utc_datetime(&t).time());
-                let mut s = format!(
-                    "The meeting was suspended at {}",
-                    at(i.started_at.naive_utc())
-                );
-                if i.ended_at > i.started_at {
-                    s.push_str(&format!(" and resumed at {}", at(i.ended_at.naive_utc())));
-                }
-                vec![Inline::Italic(with_note(stop(s), text))]
+                vec![Inline::Italic(with_note(
+                    suspension(&session.meeting, i),
+                    text,
+                ))]
             }
             EntryKind::ChairTaken => vec![Inline::Italic(with_note(
                 format!("{} took the Chair.", entity_or_person(session, &i.speaker)),
@@ -183,8 +182,6 @@ impl Steps {
     }
 }
 
-use chrono::TimeZone;
-
 /// A person by name (the minutes' way), a delegation by its running name.
 fn entity_or_person(session: &Session, speaker: &Speaker) -> String {
     match speaker {
@@ -194,6 +191,19 @@ fn entity_or_person(session: &Session, speaker: &Speaker) -> String {
             .unwrap_or_else(|| "A participant".into()),
         Speaker::Delegation(_) => capitalize_first(&entity_name(session, speaker)),
     }
+}
+
+/// "The meeting was suspended at 11.15 a.m. and resumed at 11.30 a.m." (UN times in the
+/// meeting's zone); only "suspended at" while it has not resumed.
+pub fn suspension(m: &Meeting, i: &Intervention) -> String {
+    let at = |t: chrono::DateTime<chrono::Utc>| {
+        un_time(m.zone().from_utc_datetime(&t.naive_utc()).time())
+    };
+    let mut s = format!("The meeting was suspended at {}", at(i.started_at));
+    if i.ended_at > i.started_at {
+        s.push_str(&format!(" and resumed at {}", at(i.ended_at)));
+    }
+    stop(s)
 }
 
 /// A narrative line and the note logged with it, if any ("The meeting was suspended at

@@ -16,7 +16,7 @@ use crate::core::session::Session;
 use crate::core::text::capitalize_first;
 
 use super::assemble::Options;
-use super::decisions::{stop, with_note};
+use super::decisions::{stop, suspension, with_note};
 use super::model::{Block, Inline, Report};
 use super::summary::first_page;
 use super::template::{Keys, Renderer};
@@ -332,17 +332,7 @@ pub(super) fn record(session: &Session, options: &Options) -> Report {
                     // lines without a number; decisions and statements are numbered.
                     match i.kind {
                         EntryKind::Suspension => {
-                            let mut s = format!(
-                                "The meeting was suspended at {}",
-                                un_time(local(m, i.started_at))
-                            );
-                            if i.ended_at > i.started_at {
-                                s.push_str(&format!(
-                                    " and resumed at {}",
-                                    un_time(local(m, i.ended_at))
-                                ));
-                            }
-                            blocks.push(plain(with_note(stop(s), &i.text)));
+                            blocks.push(plain(with_note(suspension(m, i), &i.text)));
                         }
                         EntryKind::ChairTaken => {
                             blocks.push(Block::Plain {

@@ -411,31 +411,11 @@ pub fn statement(session: &Session, keys: &Keys, i: &Intervention, again: bool) 
 /// A step of the proceedings in a summary report: a decision or next step in its own
 /// words, "The meeting was suspended at ...", "{Name} took the Chair."
 fn proceeding(session: &Session, keys: &Keys, i: &Intervention) -> String {
-    use super::decisions::{stop, with_note};
+    use super::decisions::{suspension, with_note};
     use crate::core::proceedings::EntryKind;
-    let m = &session.meeting;
-    let at = |t: chrono::DateTime<chrono::Utc>| {
-        super::record::un_time(
-            chrono::TimeZone::from_utc_datetime(&m.zone(), &t.naive_utc()).time(),
-        )
-    };
     let note = escape(i.text.trim());
     match i.kind {
-        EntryKind::Suspension if i.ended_at > i.started_at => with_note(
-            stop(format!(
-                "The meeting was suspended at {} and resumed at {}",
-                escape(&at(i.started_at)),
-                escape(&at(i.ended_at))
-            )),
-            &note,
-        ),
-        EntryKind::Suspension => with_note(
-            stop(format!(
-                "The meeting was suspended at {}",
-                escape(&at(i.started_at))
-            )),
-            &note,
-        ),
+        EntryKind::Suspension => with_note(escape(&suspension(&session.meeting, i)), &note),
         EntryKind::ChairTaken => with_note(
             format!("{{{}}} took the Chair.", keys.key_for(session, &i.speaker)),
             &note,
