@@ -1,6 +1,6 @@
 //! The editorial checker's speed: checking a whole report, and checking it again after
 //! one paragraph changed, on a small meeting (300 statements, the size the target
-//! names) and a large one (3,000). Run: `cargo bench --bench checker`.
+//! names) and large ones (3,000 and 10,000). Run: `cargo bench --bench checker`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
 
@@ -8,13 +8,16 @@ mod common;
 
 use std::time::Duration;
 
+use rapporteur::report::Options;
+use rapporteur::report::assemble::{Memo, assemble_with};
 use rapporteur::report::checker;
-use rapporteur::report::{Options, assemble};
 
 fn main() {
-    for statements in [300, 3_000] {
+    for statements in [300, 3_000, 10_000] {
         let mut s = common::demo_with(statements);
-        let report = assemble(&s, &Options::default());
+        // As the editor assembles: a paragraph that did not change keeps its runs.
+        let mut report_memo = Memo::default();
+        let report = assemble_with(&s, &Options::default(), &mut report_memo);
         let paragraphs = report.numbered_count();
         let words = checker::word_count(&report).total;
         common::measure(
@@ -32,7 +35,7 @@ fn main() {
         let mut changed = (*s.interventions[last]).clone();
         changed.text = "stresses that prevention is the best protection.".into();
         s.update_intervention(changed);
-        let edited = assemble(&s, &Options::default());
+        let edited = assemble_with(&s, &Options::default(), &mut report_memo);
         let mut memo = checker::Memo::default();
         let settings = checker::Settings::of(&s, report.kind);
         checker::check_memo(&s, &report, &settings, &mut memo);

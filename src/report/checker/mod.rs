@@ -129,8 +129,46 @@ pub(crate) struct Hit {
 #[derive(Debug, Clone)]
 pub(crate) struct Unit {
     pub place: Place,
-    pub text: String,
+    pub text: std::sync::Arc<str>,
     pub kind: UnitKind,
+    /// What the memo knows the text by: the report's shared runs it came from (a
+    /// paragraph the editor did not touch keeps them from one report to the next), or
+    /// the text's hash.
+    key: UnitKey,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum UnitKey {
+    /// The address of the block's runs, and which piece of them: 0 the text, n the n-th
+    /// footnote.
+    Runs(usize, u32, UnitKind),
+    Text(u64, UnitKind),
+}
+
+/// The texts of the report's shared runs, kept with the runs themselves (so their
+/// address cannot be taken by other runs while they are known here).
+#[derive(Default)]
+pub(crate) struct Texts {
+    known: HashMap<usize, (super::model::Content, Vec<std::sync::Arc<str>>)>,
+}
+
+impl Texts {
+    /// The text of `content` and of its footnotes, read once per shared runs.
+    fn of(&mut self, content: &super::model::Content) -> &[std::sync::Arc<str>] {
+        let at = std::sync::Arc::as_ptr(content).cast::<u8>() as usize;
+        &self
+            .known
+            .entry(at)
+            .or_insert_with(|| {
+                let mut texts: Vec<std::sync::Arc<str>> = vec![plain(content).into()];
+                texts.extend(content.iter().filter_map(|i| match i {
+                    Inline::Footnote(note) => Some(note.as_str().into()),
+                    _ => None,
+                }));
+                (content.clone(), texts)
+            })
+            .1
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -180,7 +218,8 @@ pub fn check_with(session: &Session, report: &Report, settings: &Settings) -> Ve
 #[derive(Default)]
 pub struct Memo {
     key: u64,
-    hits: HashMap<(u64, UnitKind), Vec<Hit>>,
+    hits: HashMap<UnitKey, Vec<Hit>>,
+    texts: Texts,
 }
 
 fn hash_of(value: &impl Hash) -> u64 {
@@ -200,7 +239,7 @@ pub fn check_memo(
         .into_iter()
         .filter(|r| !settings.off.iter().any(|o| o.trim() == r.id()))
         .collect();
-    let units = units(report);
+    let units = units(report, &mut memo.texts);
     let context = Context::new(session, settings.spellings);
     let mut rules: Vec<Rule> = on.iter().copied().collect();
     rules.sort();
@@ -214,10 +253,10 @@ pub fn check_memo(
         memo.key = key;
         memo.hits.clear();
     }
-    let mut seen: HashSet<(u64, UnitKind)> = HashSet::new();
+    let mut seen: HashSet<UnitKey> = HashSet::new();
     let mut out = Vec::new();
     for unit in &units {
-        let id = (hash_of(&unit.text), unit.kind);
+        let id = unit.key;
         seen.insert(id);
         if let Some(hits) = memo.hits.get(&id) {
             out.extend(hits.iter().cloned().map(|h| h.at(&unit.place)));
@@ -229,6 +268,14 @@ pub fn check_memo(
     }
     // What no longer prints is forgotten.
     memo.hits.retain(|id, _| seen.contains(id));
+    let runs: HashSet<usize> = seen
+        .iter()
+        .filter_map(|k| match k {
+            UnitKey::Runs(at, 0, _) => Some(*at),
+            _ => None,
+        })
+        .collect();
+    memo.texts.known.retain(|at, _| runs.contains(at));
     cross_rules(report, settings, &on, &units, &context, out)
 }
 
@@ -418,7 +465,7 @@ impl Context {
 }
 
 /// The report's text, piece by piece, with where each piece is.
-pub(crate) fn units(report: &Report) -> Vec<Unit> {
+pub(crate) fn units(report: &Report, texts: &mut Texts) -> Vec<Unit> {
     let mut out = Vec::new();
     let mut footnote = 0u32;
     let mut bullet = 0u32;
@@ -428,29 +475,35 @@ pub(crate) fn units(report: &Report) -> Vec<Unit> {
         item,
         label,
     };
+    let plain_unit = |place: Place, text: &str, kind: UnitKind| Unit {
+        place,
+        key: UnitKey::Text(hash_of(&text), kind),
+        text: text.into(),
+        kind,
+    };
     for (n, text) in report.summary.iter().enumerate() {
-        out.push(Unit {
-            place: place(None, None, format!("Summary, paragraph {}", n + 1)),
-            text: text.clone(),
-            kind: UnitKind::Body,
-        });
+        out.push(plain_unit(
+            place(None, None, format!("Summary, paragraph {}", n + 1)),
+            text,
+            UnitKind::Body,
+        ));
     }
     for block in &report.blocks {
-        let (content, at, kind): (&[Inline], Place, UnitKind) = match block {
+        let (content, at, kind) = match block {
             Block::Chapter { title, .. } => {
-                out.push(Unit {
-                    place: place(None, None, format!("heading \"{title}\"")),
-                    text: title.clone(),
-                    kind: UnitKind::Heading,
-                });
+                out.push(plain_unit(
+                    place(None, None, format!("heading \"{title}\"")),
+                    title,
+                    UnitKind::Heading,
+                ));
                 continue;
             }
             Block::Heading { text } => {
-                out.push(Unit {
-                    place: place(None, None, format!("heading \"{text}\"")),
-                    text: text.clone(),
-                    kind: UnitKind::Heading,
-                });
+                out.push(plain_unit(
+                    place(None, None, format!("heading \"{text}\"")),
+                    text,
+                    UnitKind::Heading,
+                ));
                 continue;
             }
             Block::Subheading {
@@ -486,24 +539,29 @@ pub(crate) fn units(report: &Report) -> Vec<Unit> {
             }
             Block::Plain { content } => (content, place(None, None, "line".into()), UnitKind::Body),
         };
-        out.push(Unit {
-            place: at.clone(),
-            text: plain(content),
-            kind,
-        });
-        for inline in content {
-            if let Inline::Footnote(note) = inline {
-                footnote += 1;
+        let address = std::sync::Arc::as_ptr(content).cast::<u8>() as usize;
+        for (n, text) in texts.of(content).iter().enumerate() {
+            let n = u32::try_from(n).unwrap_or(u32::MAX);
+            if n == 0 {
                 out.push(Unit {
-                    place: Place {
-                        footnote: Some(footnote),
-                        label: format!("{}, footnote {footnote}", at.label),
-                        ..at.clone()
-                    },
-                    text: note.clone(),
-                    kind: UnitKind::Footnote,
+                    place: at.clone(),
+                    text: text.clone(),
+                    kind,
+                    key: UnitKey::Runs(address, 0, kind),
                 });
+                continue;
             }
+            footnote += 1;
+            out.push(Unit {
+                place: Place {
+                    footnote: Some(footnote),
+                    label: format!("{}, footnote {footnote}", at.label),
+                    ..at.clone()
+                },
+                text: text.clone(),
+                kind: UnitKind::Footnote,
+                key: UnitKey::Runs(address, n, UnitKind::Footnote),
+            });
         }
     }
     out
