@@ -149,7 +149,7 @@ enum UnitKey {
 /// address cannot be taken by other runs while they are known here).
 #[derive(Default)]
 pub(crate) struct Texts {
-    known: HashMap<usize, (super::model::Content, Vec<std::sync::Arc<str>>)>,
+    known: rustc_hash::FxHashMap<usize, (super::model::Content, Vec<std::sync::Arc<str>>)>,
 }
 
 impl Texts {
@@ -218,8 +218,17 @@ pub fn check_with(session: &Session, report: &Report, settings: &Settings) -> Ve
 #[derive(Default)]
 pub struct Memo {
     key: u64,
-    hits: HashMap<UnitKey, Vec<Hit>>,
+    facts: rustc_hash::FxHashMap<UnitKey, Facts>,
     texts: Texts,
+}
+
+/// What the rules find in one piece of text on its own: its findings, and what the rules
+/// that read across the report need of it.
+#[derive(Debug, Clone, Default)]
+struct Facts {
+    hits: Vec<Hit>,
+    acronyms: Vec<(String, bool)>,
+    counts: numbers::CountFacts,
 }
 
 fn hash_of(value: &impl Hash) -> u64 {
@@ -251,24 +260,46 @@ pub fn check_memo(
     ));
     if memo.key != key {
         memo.key = key;
-        memo.hits.clear();
+        memo.facts.clear();
     }
-    let mut seen: HashSet<UnitKey> = HashSet::new();
-    let mut out = Vec::new();
     for unit in &units {
-        let id = unit.key;
-        seen.insert(id);
-        if let Some(hits) = memo.hits.get(&id) {
-            out.extend(hits.iter().cloned().map(|h| h.at(&unit.place)));
-            continue;
-        }
-        let hits = unit_hits(unit, &on, &context);
-        out.extend(hits.iter().cloned().map(|h| h.at(&unit.place)));
-        memo.hits.insert(id, hits);
+        memo.facts.entry(unit.key).or_insert_with(|| Facts {
+            hits: unit_hits(unit, &on, &context),
+            acronyms: if on.contains(&Rule::Acronym) {
+                structure::acronym_uses(unit, &context)
+            } else {
+                Vec::new()
+            },
+            counts: if on.contains(&Rule::Count) {
+                numbers::count_facts(unit)
+            } else {
+                numbers::CountFacts::default()
+            },
+        });
     }
+    let empty = Facts::default();
+    let facts: Vec<&Facts> = units
+        .iter()
+        .map(|u| memo.facts.get(&u.key).unwrap_or(&empty))
+        .collect();
+    let mut out: Vec<Finding> = units
+        .iter()
+        .zip(&facts)
+        .flat_map(|(unit, f)| f.hits.iter().cloned().map(|h| h.at(&unit.place)))
+        .collect();
+    if on.contains(&Rule::Acronym) {
+        let uses: Vec<&[(String, bool)]> = facts.iter().map(|f| f.acronyms.as_slice()).collect();
+        out.extend(structure::acronyms(&units, &uses));
+    }
+    if on.contains(&Rule::Count) {
+        let counts: Vec<&numbers::CountFacts> = facts.iter().map(|f| &f.counts).collect();
+        out.extend(numbers::counts(&units, &counts));
+    }
+    drop(facts);
     // What no longer prints is forgotten.
-    memo.hits.retain(|id, _| seen.contains(id));
-    let runs: HashSet<usize> = seen
+    let seen: rustc_hash::FxHashSet<UnitKey> = units.iter().map(|u| u.key).collect();
+    memo.facts.retain(|id, _| seen.contains(id));
+    let runs: rustc_hash::FxHashSet<usize> = seen
         .iter()
         .filter_map(|k| match k {
             UnitKey::Runs(at, 0, _) => Some(*at),
@@ -276,7 +307,7 @@ pub fn check_memo(
         })
         .collect();
     memo.texts.known.retain(|at, _| runs.contains(at));
-    cross_rules(report, settings, &on, &units, &context, out)
+    cross_rules(report, settings, &on, out)
 }
 
 /// The rules that read one piece of text on its own.
@@ -306,22 +337,13 @@ fn unit_hits(unit: &Unit, on: &HashSet<Rule>, context: &Context) -> Vec<Hit> {
     hits
 }
 
-/// The rules that read across the report: acronyms, counts, the report's warnings, the
-/// length; then what the editor ignored is taken out.
+/// The report's warnings and its length; then what the editor ignored is taken out.
 fn cross_rules(
     report: &Report,
     settings: &Settings,
     on: &HashSet<Rule>,
-    units: &[Unit],
-    context: &Context,
     mut out: Vec<Finding>,
 ) -> Vec<Finding> {
-    if on.contains(&Rule::Acronym) {
-        out.extend(structure::acronyms(units, context));
-    }
-    if on.contains(&Rule::Count) {
-        out.extend(numbers::counts(units));
-    }
     if on.contains(&Rule::Structure) {
         out.extend(structure::report_warnings(report));
     }

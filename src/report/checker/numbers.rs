@@ -133,29 +133,50 @@ fn announced(text: &str) -> Option<(String, usize, String)> {
     })
 }
 
+/// What the count rule needs of one text: the count it announces, the label it opens
+/// with ("commitment" for "Commitment 3: ..."), and how many sub-paragraphs it holds.
+#[derive(Debug, Clone, Default)]
+pub(super) struct CountFacts {
+    announced: Option<(String, usize, String)>,
+    label: Option<String>,
+    items: usize,
+}
+
+pub(super) fn count_facts(unit: &Unit) -> CountFacts {
+    if unit.kind == UnitKind::Heading || unit.kind == UnitKind::Footnote {
+        return CountFacts::default();
+    }
+    let mut w = words(&unit.text).into_iter();
+    let label = match (w.next(), w.next()) {
+        (Some(a), Some(b))
+            if b.text.parse::<u32>().is_ok()
+                && unit.text.get(b.end..).is_some_and(|r| r.starts_with(':')) =>
+        {
+            Some(a.text.to_lowercase())
+        }
+        _ => None,
+    };
+    CountFacts {
+        announced: announced(&unit.text),
+        label,
+        items: unit.text.matches("\n(").count(),
+    }
+}
+
 /// Counts that do not match the items they announce: the sub-items under the unit,
 /// or, for a noun whose singular labels items ("Commitment 1:"), those labels.
-pub fn counts(units: &[Unit]) -> Vec<Finding> {
+pub(super) fn counts(units: &[Unit], facts: &[&CountFacts]) -> Vec<Finding> {
+    let mut labels: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for label in facts.iter().filter_map(|f| f.label.as_deref()) {
+        *labels.entry(label).or_default() += 1;
+    }
     let mut out = Vec::new();
-    for (n, unit) in units.iter().enumerate() {
-        if unit.kind == UnitKind::Heading || unit.kind == UnitKind::Footnote {
-            continue;
-        }
-        let Some((count, value, noun)) = announced(&unit.text) else {
+    for (n, (unit, f)) in units.iter().zip(facts).enumerate() {
+        let Some((count, value, noun)) = &f.announced else {
             continue;
         };
         let singular = noun.trim_end_matches('s').to_lowercase();
-        // Items labelled with the noun anywhere in the report: "Commitment 3: ...".
-        let labelled = units
-            .iter()
-            .filter(|u| {
-                let mut w = words(&u.text).into_iter();
-                matches!((w.next(), w.next()), (Some(a), Some(b))
-                    if a.text.to_lowercase() == singular
-                        && b.text.parse::<u32>().is_ok()
-                        && u.text.get(b.end..).is_some_and(|r| r.starts_with(':')))
-            })
-            .count();
+        let labelled = labels.get(singular.as_str()).copied().unwrap_or(0);
         // Sub-items right under it: the bullets one level down, or its own (a), (b).
         let listed = match unit.kind {
             UnitKind::Bullet(level) => units
@@ -165,10 +186,10 @@ pub fn counts(units: &[Unit]) -> Vec<Finding> {
                 .take_while(|u| matches!(u.kind, UnitKind::Bullet(l) if l > level))
                 .filter(|u| u.kind == UnitKind::Bullet(level + 1))
                 .count(),
-            _ => unit.text.matches("\n(").count(),
+            _ => f.items,
         };
         let found = if labelled > 0 { labelled } else { listed };
-        if found > 0 && found != value {
+        if found > 0 && found != *value {
             out.push(Finding {
                 rule: Rule::Count,
                 severity: Severity::Error,

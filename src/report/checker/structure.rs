@@ -87,53 +87,57 @@ fn acronym(word: &str) -> bool {
             .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'M'))
 }
 
-/// Acronyms whose first use comes before they are spelled out ("... Office (OHCHR)") or
-/// that are never spelled out; those the session registers and the UN's short list are
-/// left alone.
-pub(super) fn acronyms(units: &[Unit], context: &Context) -> Vec<Finding> {
-    let mut seen: HashSet<String> = HashSet::new();
+/// The acronyms of one text in order, each with whether it is spelled out right there
+/// ("... Office (OHCHR)"); those the session registers and the UN's short list are left
+/// out.
+pub(super) fn acronym_uses(unit: &Unit, context: &Context) -> Vec<(String, bool)> {
+    // Most text holds no two capitals in a row: nothing to mask or read.
+    let capitals = unit
+        .text
+        .as_bytes()
+        .windows(2)
+        .any(|p| p.iter().all(u8::is_ascii_uppercase));
+    if unit.kind == UnitKind::Heading || !capitals {
+        return Vec::new();
+    }
+    let masked = context.mask(&unit.text);
     let mut out = Vec::new();
-    for unit in units {
-        if unit.kind == UnitKind::Heading {
+    for w in words(&masked) {
+        if w.text.contains('/') || !acronym(w.text) {
             continue;
         }
-        // Most text holds no two capitals in a row: nothing to mask or read.
-        let capitals = unit
-            .text
-            .as_bytes()
-            .windows(2)
-            .any(|p| p.iter().all(u8::is_ascii_uppercase));
-        if !capitals {
+        let base = w.text.trim_end_matches('s');
+        if KNOWN.contains(&w.text)
+            || KNOWN.contains(&base)
+            || context.acronyms.contains(w.text)
+            || context.acronyms.contains(base)
+        {
             continue;
         }
-        let masked = context.mask(&unit.text);
-        for w in words(&masked) {
-            if w.text.contains('/') || !acronym(w.text) {
-                continue;
-            }
-            let base = w.text.trim_end_matches('s').to_string();
-            if KNOWN.contains(&w.text)
-                || KNOWN.contains(&base.as_str())
-                || context.acronyms.contains(w.text)
-                || context.acronyms.contains(&base)
-                || !seen.insert(base.clone())
-            {
-                continue;
-            }
-            // Spelled out here: "(OHCHR)" right after its long form.
-            let defined = masked.get(..w.start).is_some_and(|b| b.ends_with('('))
-                && masked.get(w.end..).is_some_and(|a| a.starts_with(')'));
-            if defined {
+        let defined = masked.get(..w.start).is_some_and(|b| b.ends_with('('))
+            && masked.get(w.end..).is_some_and(|a| a.starts_with(')'));
+        out.push((w.text.to_string(), defined));
+    }
+    out
+}
+
+/// Acronyms whose first use comes before they are spelled out, or that are never spelled
+/// out (`uses`: each unit's, from [`acronym_uses`]).
+pub(super) fn acronyms(units: &[Unit], uses: &[&[(String, bool)]]) -> Vec<Finding> {
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut out = Vec::new();
+    for (unit, uses) in units.iter().zip(uses) {
+        for (word, defined) in uses.iter() {
+            if !seen.insert(word.trim_end_matches('s')) || *defined {
                 continue;
             }
             out.push(Finding {
                 rule: Rule::Acronym,
                 severity: Severity::Warning,
                 place: unit.place.clone(),
-                excerpt: w.text.to_string(),
+                excerpt: word.clone(),
                 message: format!(
-                    "{} is used before it is spelled out: write the full name with \"({})\" at its first use",
-                    w.text, w.text
+                    "{word} is used before it is spelled out: write the full name with \"({word})\" at its first use"
                 ),
                 suggestion: None,
             });
