@@ -354,3 +354,24 @@ fn a_long_list_of_speakers_builds_only_what_is_in_view() {
     );
     assert!(end.len() < 200, "only the rows in view: {end:?}");
 }
+
+#[test]
+fn a_large_report_is_checked_when_typing_pauses_not_at_every_keystroke() {
+    let Large { mut app, _dir } = large_editor();
+    let e = editor(&app);
+    assert!(e.report.blocks.len() > 1_500);
+    assert!(e.findings_stale, "not checked while the editor opened");
+    assert!(app.needs_ticks(), "the clock runs for the check");
+    // A tick before the pause leaves it waiting; one after it checks.
+    std::thread::sleep(std::time::Duration::from_millis(450));
+    let _ = app.update(Message::Tick);
+    let e = editor(&app);
+    assert!(!e.findings_stale);
+    let session = &app.open.as_ref().unwrap().session;
+    assert_eq!(
+        e.findings,
+        rapporteur::report::checker::check(session, &e.report),
+        "the findings of the report shown"
+    );
+    assert!(simulator(&app).find("(checking…)").is_err());
+}

@@ -470,6 +470,9 @@ impl App {
                 self.expire_notice(Instant::now());
                 if let Some(open) = &mut self.open {
                     open.capture.now = Utc::now();
+                    if self.screen == Screen::Editor {
+                        open.editor.tick(&open.session);
+                    }
                 }
                 if self.dirty || self.retry {
                     self.save_now();
@@ -850,6 +853,7 @@ impl App {
     pub fn needs_ticks(&self) -> bool {
         let Some(open) = &self.open else { return false };
         self.screen == Screen::Capture
+            || (self.screen == Screen::Editor && open.editor.findings_stale)
             || self.dirty
             || self.retry
             || open.capture.draft_dirty

@@ -40,6 +40,27 @@ fn count_inlines(content: &[Inline]) -> usize {
 }
 
 pub fn word_count(report: &Report) -> WordCount {
+    word_count_memo(report, &mut WordMemo::default())
+}
+
+/// The words of each of the report's shared runs, kept with the runs (see
+/// [`word_count_memo`]).
+#[derive(Default)]
+pub struct WordMemo {
+    known: rustc_hash::FxHashMap<usize, (super::super::model::Content, usize)>,
+}
+
+/// [`word_count`], counting again only the runs the assembly did not reuse.
+pub fn word_count_memo(report: &Report, memo: &mut WordMemo) -> WordCount {
+    let mut seen: rustc_hash::FxHashSet<usize> = Default::default();
+    let mut runs = |content: &super::super::model::Content| -> usize {
+        let at = std::sync::Arc::as_ptr(content).cast::<u8>() as usize;
+        seen.insert(at);
+        memo.known
+            .entry(at)
+            .or_insert_with(|| (content.clone(), count_inlines(content)))
+            .1
+    };
     let mut chapters: Vec<(String, usize)> = vec![(String::new(), 0)];
     let add = |chapters: &mut Vec<(String, usize)>, n: usize| {
         if let Some(last) = chapters.last_mut() {
@@ -66,9 +87,10 @@ pub fn word_count(report: &Report) -> WordCount {
             Block::Subheading { content, .. }
             | Block::Paragraph { content, .. }
             | Block::Bullet { content, .. }
-            | Block::Plain { content } => add(&mut chapters, count_inlines(content)),
+            | Block::Plain { content } => add(&mut chapters, runs(content)),
         }
     }
+    memo.known.retain(|at, _| seen.contains(at));
     chapters.retain(|(title, n)| !title.is_empty() || *n > 0);
     WordCount {
         total: chapters.iter().map(|(_, n)| n).sum(),

@@ -23,7 +23,7 @@ use crate::core::session::Session;
 
 use super::model::{Block, Inline, Report, plain};
 
-pub use budget::{WordCount, default_limit, thousands, word_count};
+pub use budget::{WordCount, WordMemo, default_limit, thousands, word_count, word_count_memo};
 
 /// The rules, each switchable in the session (`report.check.off`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

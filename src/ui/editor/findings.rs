@@ -48,13 +48,40 @@ fn position(text: &str, at: usize) -> text_editor::Position {
     text_editor::Position { line, column }
 }
 
+/// Reports with more blocks than this are checked when typing pauses, not at every
+/// keystroke (at 10,000 paragraphs a check costs more than a frame).
+const CHECK_AT_ONCE: usize = 1_500;
+
+/// How long typing must pause before a large report is checked again.
+const PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
+
 impl Editor {
+    /// Checks the report just built at once when it is small; a large one when typing
+    /// pauses (`tick`).
+    pub(super) fn check_or_defer(&mut self, session: &Session) {
+        if self.report.blocks.len() <= CHECK_AT_ONCE {
+            self.check(session);
+        } else {
+            self.findings_stale = true;
+            self.changed_at = Some(std::time::Instant::now());
+        }
+    }
+
+    /// The app's clock: a large report waiting for its check gets it once typing has
+    /// paused.
+    pub fn tick(&mut self, session: &Session) {
+        if self.findings_stale && self.changed_at.is_none_or(|at| at.elapsed() >= PAUSE) {
+            self.check(session);
+        }
+    }
+
     /// The findings of the report just built (the memo keeps a re-check to the
     /// paragraphs that changed).
     pub(super) fn check(&mut self, session: &Session) {
         let settings =
             checker::Settings::of(session, crate::core::meeting::ReportKind::PanelSummary);
         self.findings = checker::check_memo(session, &self.report, &settings, &mut self.checker);
+        self.findings_stale = false;
         if self.finding.is_some_and(|n| n >= self.findings.len()) {
             self.finding = None;
         }

@@ -53,8 +53,13 @@ impl Editor {
             widget::word_budget(self.words.total, self.limit),
             button(
                 text(format!(
-                    "{}  Ctrl+K",
-                    widget::counted(self.findings.len(), "finding", "findings")
+                    "{}{}  Ctrl+K",
+                    widget::counted(self.findings.len(), "finding", "findings"),
+                    if self.findings_stale {
+                        " (checking…)"
+                    } else {
+                        ""
+                    }
                 ))
                 .size(style::size::LABEL)
                 .color(if self.findings.is_empty() {

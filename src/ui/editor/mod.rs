@@ -119,6 +119,11 @@ pub struct Editor {
     checker: crate::report::checker::Memo,
     pub show_findings: bool,
     pub finding: Option<usize>,
+    /// A large report is checked when typing pauses (see `findings::tick`): the
+    /// findings shown are those of the report before the last change until then.
+    pub findings_stale: bool,
+    changed_at: Option<std::time::Instant>,
+    word_memo: crate::report::checker::WordMemo,
 }
 
 impl Default for Editor {
@@ -145,6 +150,9 @@ impl Editor {
             checker: crate::report::checker::Memo::default(),
             show_findings: false,
             finding: None,
+            findings_stale: false,
+            changed_at: None,
+            word_memo: Default::default(),
             goto: None,
             footnote: String::new(),
             dragging: None,
@@ -213,12 +221,12 @@ impl Editor {
             &mut self.memo,
         );
         self.rows = rows::build(session, &self.layout, &self.report);
-        self.words = crate::report::checker::word_count(&self.report);
+        self.words = crate::report::checker::word_count_memo(&self.report, &mut self.word_memo);
         self.limit = session.report.check.word_limit.or_else(|| {
             crate::report::checker::default_limit(crate::core::meeting::ReportKind::PanelSummary)
         });
         self.keys = Some(keys);
-        self.check(session);
+        self.check_or_defer(session);
         self.list
             .set_rows(rows::sizes(&self.rows, self.list.width()));
         let marked = std::mem::take(&mut self.marked);
