@@ -5,6 +5,7 @@ pub mod atomic;
 pub mod backup;
 pub mod draft;
 pub mod file;
+pub mod frames;
 pub mod journal;
 pub mod lock;
 pub mod paths;

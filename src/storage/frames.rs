@@ -1,0 +1,192 @@
+//! Append-only files of frames, for logs that other machines copy while they grow (a
+//! team session's per-device update logs, carried by a file-sync engine): each frame is
+//! a mark, its length, a checksum and its bytes, synced before it counts as written.
+//!
+//! A reader takes every whole frame and stops at a torn or zero-filled tail (the rest
+//! has not arrived yet, or a crash cut it): it reads again later from where it stopped.
+//! A damaged frame in the middle is skipped, never the frames after it: the reader looks
+//! for the next mark whose frame checks. A writer cuts its own torn tail before it
+//! appends again.
+
+use std::fs::OpenOptions;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// What opens every frame: a resync point after damage.
+const MARK: [u8; 4] = *b"RPF1";
+const HEADER: usize = 12;
+/// No frame is larger (a whole session snapshot fits many times over).
+pub const MAX_FRAME: usize = 256 * 1024 * 1024;
+
+/// What a read found.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Read {
+    /// The whole frames, in order.
+    pub frames: Vec<Vec<u8>>,
+    /// Bytes up to the end of the last whole frame: where the next read can start, and
+    /// where the writer cuts a torn tail.
+    pub good_len: u64,
+    /// Bytes after the last whole frame that do not make a frame (yet).
+    pub torn: u64,
+    /// Damaged frames skipped in the middle (their offsets).
+    pub skipped: Vec<u64>,
+}
+
+/// One frame's bytes as written.
+pub fn encode(payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(HEADER + payload.len());
+    out.extend_from_slice(&MARK);
+    out.extend_from_slice(
+        &u32::try_from(payload.len())
+            .unwrap_or(u32::MAX)
+            .to_le_bytes(),
+    );
+    out.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// The frame at `at`, if one whole and sound frame starts there: its payload and end.
+fn frame_at(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
+    let header = bytes.get(at..at.checked_add(HEADER)?)?;
+    if header.get(..4)? != MARK {
+        return None;
+    }
+    let len = u32::from_le_bytes(header.get(4..8)?.try_into().ok()?) as usize;
+    let crc = u32::from_le_bytes(header.get(8..12)?.try_into().ok()?);
+    if len == 0 || len > MAX_FRAME {
+        return None;
+    }
+    let end = at.checked_add(HEADER)?.checked_add(len)?;
+    let payload = bytes.get(at + HEADER..end)?;
+    (crc32fast::hash(payload) == crc).then_some((payload, end))
+}
+
+/// Reads the frames of `bytes` (a whole file as it is now).
+pub fn decode(bytes: &[u8]) -> Read {
+    let mut out = Read::default();
+    let mut at = 0usize;
+    let mut good = 0usize;
+    while at < bytes.len() {
+        if let Some((payload, end)) = frame_at(bytes, at) {
+            out.frames.push(payload.to_vec());
+            at = end;
+            good = end;
+            continue;
+        }
+        // Not a frame here: damage in the middle if a sound frame follows, else the
+        // tail that has not arrived (or was cut).
+        let next = bytes.get(at + 1..).and_then(|rest| {
+            rest.windows(MARK.len())
+                .enumerate()
+                .filter(|(_, w)| *w == MARK)
+                .map(|(i, _)| at + 1 + i)
+                .find(|candidate| frame_at(bytes, *candidate).is_some())
+        });
+        match next {
+            Some(next) => {
+                out.skipped.push(at as u64);
+                at = next;
+            }
+            None => break,
+        }
+    }
+    out.good_len = good as u64;
+    out.torn = (bytes.len() - good) as u64;
+    out
+}
+
+/// Reads a frame file; a missing file is no news (a sync engine replaces a file by
+/// deleting and renaming, so it is opened anew by its path on every read).
+pub fn read(path: &Path) -> io::Result<Read> {
+    match std::fs::read(path) {
+        Ok(bytes) => Ok(decode(&bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Read::default()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Appends frames to this device's own file and syncs them: when it returns Ok, they
+/// are on disk. A torn tail left by a crash is cut first, so the new frames follow the
+/// last whole one.
+pub fn append(path: &Path, payloads: &[&[u8]]) -> io::Result<()> {
+    if payloads.iter().any(|p| p.is_empty() || p.len() > MAX_FRAME) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "a frame holds 1 byte to 256 MiB",
+        ));
+    }
+    let found = read(path)?;
+    let mut file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)?;
+    if found.torn > 0 {
+        file.set_len(found.good_len)?;
+    }
+    let mut bytes = Vec::new();
+    for p in payloads {
+        bytes.extend_from_slice(&encode(p));
+    }
+    use std::io::Seek;
+    file.seek(io::SeekFrom::Start(found.good_len))?;
+    file.write_all(&bytes)?;
+    file.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_frames_read_torn_and_zero_filled_tails_wait() {
+        let frames: Vec<Vec<u8>> = vec![b"one".to_vec(), vec![7; 1000], b"three".to_vec()];
+        let mut file: Vec<u8> = frames.iter().flat_map(|f| encode(f)).collect();
+        let whole = file.len() as u64;
+        assert_eq!(decode(&file).frames, frames);
+        // Half a frame more: the three still read, the half waits.
+        let extra = encode(b"four");
+        file.extend_from_slice(&extra[..7]);
+        let r = decode(&file);
+        assert_eq!((r.frames.len(), r.good_len, r.torn), (3, whole, 7));
+        // Zeros where the rest should be (a crash on some file systems): the same.
+        file.extend_from_slice(&[0; 64]);
+        assert_eq!(decode(&file).frames.len(), 3);
+    }
+
+    #[test]
+    fn a_damaged_frame_in_the_middle_is_skipped_not_the_ones_after() {
+        let mut file = Vec::new();
+        for f in [&b"alpha"[..], b"beta", b"gamma"] {
+            file.extend_from_slice(&encode(f));
+        }
+        // A byte of "beta" flipped.
+        let at = encode(b"alpha").len() + HEADER + 1;
+        file[at] ^= 0xFF;
+        let r = decode(&file);
+        assert_eq!(r.frames, vec![b"alpha".to_vec(), b"gamma".to_vec()]);
+        assert_eq!(r.skipped, vec![encode(b"alpha").len() as u64]);
+        assert_eq!(r.torn, 0);
+    }
+
+    #[test]
+    fn the_writer_cuts_its_own_torn_tail_before_appending() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("device.frames");
+        append(&path, &[b"first"]).unwrap();
+        // A crash mid-append left half a frame.
+        let mut bytes = std::fs::read(&path).unwrap();
+        bytes.extend_from_slice(&encode(b"lost")[..9]);
+        std::fs::write(&path, &bytes).unwrap();
+        append(&path, &[b"second", b"third"]).unwrap();
+        let r = read(&path).unwrap();
+        assert_eq!(
+            r.frames,
+            vec![b"first".to_vec(), b"second".to_vec(), b"third".to_vec()]
+        );
+        assert_eq!(r.torn, 0);
+        assert!(append(&path, &[b""]).is_err(), "an empty frame is refused");
+        assert_eq!(read(&dir.path().join("missing")).unwrap(), Read::default());
+    }
+}
