@@ -11,6 +11,7 @@ pub mod lock;
 pub mod paths;
 pub mod places;
 pub mod store;
+pub mod team;
 pub mod writer;
 
 pub use file::{LoadError, load, parse, save};

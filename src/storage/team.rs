@@ -1,0 +1,342 @@
+//! A team session's folder, as a file-sync engine carries it (OneDrive or SharePoint, an
+//! SMB share, Syncthing on a LAN): every device writes only its own files, so no file is
+//! ever written by two machines.
+//!
+//! ```text
+//! DIR/team.json                              what the folder is (format, version)
+//! DIR/devices/<name>-<peer>/000001.frames    one device's updates, append-only frames
+//! DIR/devices/<name>-<peer>/000002.frames    the next segment, once the last is full
+//! ```
+//!
+//! Segments are never renamed or reused (a sync engine rewrites a whole file on every
+//! change it carries, so files stay small); names starting with "." or "~" are the sync
+//! engines' own and are passed over; a file gone between listing and reading is no news.
+
+use std::collections::HashMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::frames;
+
+/// The marker file's format name.
+const FORMAT: &str = "rapporteur-team";
+const VERSION: u32 = 1;
+const MARKER: &str = "team.json";
+const DEVICES: &str = "devices";
+/// A segment is closed once it holds this much; the next frame opens a new one.
+pub const SEGMENT_MAX: u64 = 4 * 1024 * 1024;
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Marker {
+    format: String,
+    version: u32,
+}
+
+/// A device: the note-taker's name (their initials) and the id of this run of the app
+/// (a new one every run: reusing one after a crash could fork the history).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Device {
+    pub name: String,
+    pub peer: u64,
+}
+
+impl Device {
+    /// The folder name: letters, digits, "-" and "_" of the name (32 at most), then the
+    /// peer id in hexadecimal.
+    fn folder(&self) -> String {
+        let name: String = self
+            .name
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '_' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .take(32)
+            .collect();
+        let name = if name.is_empty() {
+            "device".into()
+        } else {
+            name
+        };
+        format!("{name}-{:016x}", self.peer)
+    }
+
+    fn from_folder(folder: &str) -> Option<Device> {
+        let (name, peer) = folder.rsplit_once('-')?;
+        Some(Device {
+            name: name.to_string(),
+            peer: u64::from_str_radix(peer, 16).ok()?,
+        })
+    }
+}
+
+/// The sync engines' own files: ".stfolder", ".syncthing.x.tmp", "~$lock".
+fn ignored(name: &str) -> bool {
+    name.starts_with('.') || name.starts_with('~')
+}
+
+#[derive(Debug)]
+pub struct TeamFolder {
+    root: PathBuf,
+}
+
+impl TeamFolder {
+    /// Makes `root` a team folder (created if missing; it must hold nothing of ours yet).
+    pub fn create(root: &Path) -> Result<TeamFolder, String> {
+        let marker = root.join(MARKER);
+        if marker.exists() {
+            return Err(format!("{} is a team folder already", root.display()));
+        }
+        std::fs::create_dir_all(root.join(DEVICES))
+            .map_err(|e| format!("{}: {e}", root.display()))?;
+        let text = serde_json::to_vec_pretty(&Marker {
+            format: FORMAT.into(),
+            version: VERSION,
+        })
+        .map_err(|e| e.to_string())?;
+        super::file::write_atomic(&marker, &text)
+            .map_err(|e| format!("{}: {e}", marker.display()))?;
+        Ok(TeamFolder {
+            root: root.to_path_buf(),
+        })
+    }
+
+    /// Opens a team folder, with a message naming the folder when it is none.
+    pub fn open(root: &Path) -> Result<TeamFolder, String> {
+        let marker = root.join(MARKER);
+        let bytes = std::fs::read(&marker).map_err(|e| {
+            format!(
+                "{} is not a team folder ({}: {e})",
+                root.display(),
+                marker.display()
+            )
+        })?;
+        let m: Marker = serde_json::from_slice(&bytes)
+            .map_err(|e| format!("{}: not a team folder's marker ({e})", marker.display()))?;
+        if m.format != FORMAT {
+            return Err(format!("{}: not a team folder's marker", marker.display()));
+        }
+        if m.version > VERSION {
+            return Err(format!(
+                "{} was written by a newer version of Rapporteur (team format {}); it has not been changed",
+                root.display(),
+                m.version
+            ));
+        }
+        Ok(TeamFolder {
+            root: root.to_path_buf(),
+        })
+    }
+
+    pub fn is_team_folder(root: &Path) -> bool {
+        root.join(MARKER).is_file()
+    }
+
+    /// This device's log in the folder (its own files only).
+    pub fn device_log(&self, device: &Device) -> io::Result<DeviceLog> {
+        let dir = self.root.join(DEVICES).join(device.folder());
+        std::fs::create_dir_all(&dir)?;
+        let last = segments(&dir)?.into_iter().last();
+        let (segment, size) = match last {
+            Some((n, path)) => (n, std::fs::metadata(path).map_or(0, |m| m.len())),
+            None => (1, 0),
+        };
+        Ok(DeviceLog { dir, segment, size })
+    }
+
+    /// The devices that have written into the folder.
+    pub fn devices(&self) -> io::Result<Vec<Device>> {
+        let mut out = Vec::new();
+        let entries = match std::fs::read_dir(self.root.join(DEVICES)) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(out),
+            Err(e) => return Err(e),
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            if ignored(&name) || !entry.path().is_dir() {
+                continue;
+            }
+            if let Some(d) = Device::from_folder(&name) {
+                out.push(d);
+            }
+        }
+        out.sort();
+        Ok(out)
+    }
+
+    /// The frames every device has written since the last call with `seen`, device by
+    /// device, segment by segment, in order. A torn tail is left for the next call.
+    pub fn read_new(&self, seen: &mut Seen) -> io::Result<Vec<(Device, Vec<u8>)>> {
+        let mut out = Vec::new();
+        for device in self.devices()? {
+            let dir = self.root.join(DEVICES).join(device.folder());
+            for (_, path) in segments(&dir)? {
+                let read = frames::read(&path)?;
+                let done = seen.frames.entry(path).or_insert(0);
+                for frame in read.frames.into_iter().skip(*done) {
+                    out.push((device.clone(), frame));
+                    *done += 1;
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// How many frames of each file were taken already.
+#[derive(Debug, Default)]
+pub struct Seen {
+    frames: HashMap<PathBuf, usize>,
+}
+
+/// A device's segments in order: (number, path); other names passed over.
+fn segments(dir: &Path) -> io::Result<Vec<(u32, PathBuf)>> {
+    let mut out = Vec::new();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(out),
+        Err(e) => return Err(e),
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if ignored(&name) {
+            continue;
+        }
+        if let Some(n) = name
+            .strip_suffix(".frames")
+            .and_then(|n| n.parse::<u32>().ok())
+        {
+            out.push((n, entry.path()));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// One device's own log: it appends to its last segment and opens the next one when
+/// that is full.
+#[derive(Debug)]
+pub struct DeviceLog {
+    dir: PathBuf,
+    segment: u32,
+    size: u64,
+}
+
+impl DeviceLog {
+    fn path(&self) -> PathBuf {
+        self.dir.join(format!("{:06}.frames", self.segment))
+    }
+
+    /// Appends frames; when it returns Ok they are on disk.
+    pub fn append(&mut self, payloads: &[&[u8]]) -> io::Result<()> {
+        if self.size >= SEGMENT_MAX {
+            self.segment += 1;
+            self.size = 0;
+        }
+        let path = self.path();
+        frames::append(&path, payloads)?;
+        self.size = std::fs::metadata(&path).map_or(self.size, |m| m.len());
+        Ok(())
+    }
+
+    pub fn segment(&self) -> u32 {
+        self.segment
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn devices_write_their_own_files_and_read_each_others_news() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("team");
+        let team = TeamFolder::create(&root).unwrap();
+        assert!(TeamFolder::create(&root).is_err(), "a team folder already");
+        let a = Device {
+            name: "AB".into(),
+            peer: 1,
+        };
+        let b = Device {
+            name: "C D/é".into(),
+            peer: 0xff,
+        };
+        let mut log_a = team.device_log(&a).unwrap();
+        let mut log_b = team.device_log(&b).unwrap();
+        log_a.append(&[b"a1", b"a2"]).unwrap();
+        log_b.append(&[b"b1"]).unwrap();
+        // The sync engine's own files are passed over.
+        std::fs::write(root.join(DEVICES).join(".stfolder"), b"").unwrap();
+        std::fs::write(
+            root.join(DEVICES)
+                .join(a.folder())
+                .join(".syncthing.000002.frames.tmp"),
+            b"junk",
+        )
+        .unwrap();
+        let team = TeamFolder::open(&root).unwrap();
+        let mut seen = Seen::default();
+        let news: Vec<(String, Vec<u8>)> = team
+            .read_new(&mut seen)
+            .unwrap()
+            .into_iter()
+            .map(|(d, f)| (d.name, f))
+            .collect();
+        assert_eq!(
+            news,
+            vec![
+                ("AB".into(), b"a1".to_vec()),
+                ("AB".into(), b"a2".to_vec()),
+                ("C_D__".into(), b"b1".to_vec()),
+            ]
+        );
+        // Only what is new comes the next time.
+        log_b.append(&[b"b2"]).unwrap();
+        let news = team.read_new(&mut seen).unwrap();
+        assert_eq!(news.len(), 1);
+        assert_eq!(news[0].1, b"b2".to_vec());
+        assert!(team.read_new(&mut seen).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_full_segment_opens_the_next_and_names_are_never_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let team = TeamFolder::create(dir.path()).unwrap();
+        let d = Device {
+            name: "X".into(),
+            peer: 7,
+        };
+        let mut log = team.device_log(&d).unwrap();
+        let big = vec![1u8; (SEGMENT_MAX / 2) as usize];
+        for _ in 0..5 {
+            log.append(&[&big]).unwrap();
+        }
+        assert_eq!(log.segment(), 3);
+        // A new run of the same device goes on after the last segment.
+        let again = team.device_log(&d).unwrap();
+        assert_eq!(again.segment(), 3);
+        let frames = team.read_new(&mut Seen::default()).unwrap();
+        assert_eq!(frames.len(), 5);
+    }
+
+    #[test]
+    fn a_folder_that_is_not_a_team_folder_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = TeamFolder::open(dir.path()).unwrap_err();
+        assert!(e.contains("is not a team folder"), "{e}");
+        std::fs::write(
+            dir.path().join(MARKER),
+            br#"{"format": "rapporteur-team", "version": 9}"#,
+        )
+        .unwrap();
+        let e = TeamFolder::open(dir.path()).unwrap_err();
+        assert!(e.contains("newer version"), "{e}");
+    }
+}
