@@ -147,3 +147,47 @@ fn ctrl_shift_l_starts_a_list_item_in_the_statement_box() {
         "the speaker stays picked"
     );
 }
+
+#[test]
+fn a_step_logged_with_the_wrong_key_is_put_right_in_the_correction_panel() {
+    use rapporteur::ui::correction;
+    let Fixture { mut app, _dir, .. } = demo_app();
+    pick(&mut app, "bouay");
+    type_statement(&mut app, "stressed the role of monitoring");
+    // Ctrl+D pressed where Ctrl+Enter was meant.
+    chord_in_statement(&mut app, "d", Modifiers::CTRL);
+    let id = session(&app).interventions.last().unwrap().id;
+    assert_eq!(
+        session(&app).interventions.last().unwrap().kind,
+        EntryKind::Decision
+    );
+    interact(&mut app, |ui| {
+        ui.click("DECISION: stressed the role of monitoring")
+            .unwrap();
+    });
+    assert_eq!(
+        app.open
+            .as_ref()
+            .unwrap()
+            .capture
+            .correction
+            .as_ref()
+            .unwrap()
+            .kind,
+        EntryKind::Decision,
+        "the panel holds what the entry is"
+    );
+    let statement = rapporteur::ui::choices::Labelled::new(EntryKind::Statement, "Statement");
+    for message in [
+        correction::Message::Kind(statement),
+        correction::Message::Save,
+    ] {
+        support::ui::update(
+            &mut app,
+            Message::Capture(rapporteur::ui::capture::Message::Correction(message)),
+        );
+    }
+    let logged = session(&app).intervention(id).unwrap();
+    assert_eq!(logged.kind, EntryKind::Statement);
+    assert_eq!(logged.text, "stressed the role of monitoring");
+}

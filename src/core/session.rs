@@ -370,13 +370,14 @@ impl Session {
         let Some(slot) = self.interventions.iter_mut().find(|i| i.id == changed.id) else {
             return false;
         };
-        let before = slot.speaker.clone();
-        let after = changed.speaker.clone();
-        let statement = changed.is_statement();
+        let (before, was) = (slot.speaker.clone(), slot.is_statement());
+        let (after, is) = (changed.speaker.clone(), changed.is_statement());
         *slot = Shared::new(changed);
-        if before != after {
+        // Re-attributed, or turned into a statement or out of one (a key pressed for
+        // another): the ticks on the list of speakers follow.
+        if before != after || was != is {
             self.settle_inscriptions(&before);
-            if statement {
+            if is {
                 self.tick_inscription(&after);
             }
         }
@@ -576,6 +577,27 @@ mod tests {
         let other = Speaker::Delegation(s.ensure_delegation(find_builtin("Fiji").unwrap()));
         let fiji = log(&mut s, &other);
         assert!(s.delete_intervention(fiji).is_some());
+        assert_eq!(statuses(&s), [Pending, Spoke, Pending]);
+        // Chile's statement was in fact a decision it presented (Ctrl+D meant): its
+        // tick goes back; a statement again, it returns.
+        let mut changed = s.intervention(first).unwrap().clone();
+        changed.kind = EntryKind::Decision;
+        assert!(s.update_intervention(changed.clone()));
+        assert_eq!(statuses(&s), [Pending, Pending, Pending]);
+        changed.kind = EntryKind::Statement;
+        assert!(s.update_intervention(changed));
+        assert_eq!(statuses(&s), [Pending, Spoke, Pending]);
+        // A step of the proceedings ticks nobody.
+        s.commit_entry(
+            NewIntervention {
+                speaker: peru.clone(),
+                on_behalf_of: None,
+                started_at: at(3),
+                ended_at: at(3),
+                text: "A decision.".into(),
+            },
+            EntryKind::Decision,
+        );
         assert_eq!(statuses(&s), [Pending, Spoke, Pending]);
     }
 

@@ -9,6 +9,7 @@ use iced::{Element, Fill};
 
 use crate::core::intervention::{Intervention, InterventionId, Speaker};
 use crate::core::picker::PickerIndex;
+use crate::core::proceedings::EntryKind;
 use crate::core::session::Session;
 
 use super::choices::{
@@ -33,6 +34,25 @@ pub struct Correction {
     pub confirm_delete: bool,
     pub footnotes: Vec<String>,
     pub new_footnote: String,
+    /// A statement or a step of the proceedings: a key pressed for the wrong one
+    /// (Ctrl+D for Ctrl+Enter) is put right here.
+    pub kind: EntryKind,
+}
+
+/// What an entry can be, as the correction panel offers it.
+pub type KindChoice = super::choices::Labelled<EntryKind>;
+
+fn kind_choices() -> Vec<KindChoice> {
+    super::choices::fixed(
+        &[
+            EntryKind::Statement,
+            EntryKind::Decision,
+            EntryKind::NextStep,
+            EntryKind::Suspension,
+            EntryKind::ChairTaken,
+        ],
+        |k| k.tag().unwrap_or("Statement"),
+    )
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +71,7 @@ pub enum Message {
     NewFootnote(String),
     AddFootnote,
     RemoveFootnote(usize),
+    Kind(KindChoice),
 }
 
 pub type Effect = super::effect::Effect<Message>;
@@ -70,6 +91,7 @@ impl Correction {
             confirm_delete: false,
             footnotes: intervention.footnotes.clone(),
             new_footnote: String::new(),
+            kind: intervention.kind,
         }
     }
 
@@ -98,6 +120,10 @@ impl Correction {
                 self.segment = choice.value;
                 Effect::none()
             }
+            Message::Kind(choice) => {
+                self.kind = choice.value;
+                Effect::none()
+            }
             Message::Text(action) => {
                 self.text.perform(action);
                 Effect::none()
@@ -115,6 +141,7 @@ impl Correction {
                     segment: self.segment,
                     text: self.text.text().trim_end_matches('\n').to_string(),
                     footnotes: self.footnotes.clone(),
+                    kind: self.kind,
                     ..original
                 };
                 let differs = session.intervention(self.id) != Some(&changed);
@@ -232,6 +259,13 @@ impl Correction {
                     .style(button::secondary)
                     .on_press(Message::Cancel),
                 space::horizontal(),
+                text("Entry:").size(style::size::BODY).color(style::MUTED),
+                pick_list(
+                    kind_choices(),
+                    kind_choices().into_iter().find(|c| c.value == self.kind),
+                    Message::Kind
+                )
+                .text_size(style::size::LABEL),
                 button(text("Delete…"))
                     .style(button::danger)
                     .on_press(Message::Delete),
