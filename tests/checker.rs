@@ -231,6 +231,20 @@ const SLIPS: &[Slip] = &[
         "Kazakstan",
         Some("Kazakhstan"),
     ),
+    // A name nobody registered, spelled two ways (on a tie the later one is flagged, with
+    // no fix; otherwise the rarer one, with the other suggested).
+    slip(
+        Rule::Name,
+        "Mr. Ochieng thanked the co-chairs and Mr. Ocheing took the floor.",
+        "Ocheing",
+        None,
+    ),
+    slip(
+        Rule::Name,
+        "The rapporteur thanked Ms. Wanjiru, Ms. Wanjiru and Ms. Wanjriu.",
+        "Wanjriu",
+        Some("Wanjiru"),
+    ),
     slip(
         Rule::Structure,
         "The the panel was held in Geneva.",

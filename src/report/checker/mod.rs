@@ -229,6 +229,8 @@ struct Facts {
     hits: Vec<Hit>,
     acronyms: Vec<(String, bool)>,
     counts: numbers::CountFacts,
+    /// Names nobody registered, for the spelled-two-ways rule.
+    names: Vec<String>,
 }
 
 fn hash_of(value: &impl Hash) -> u64 {
@@ -275,6 +277,11 @@ pub fn check_memo(
             } else {
                 numbers::CountFacts::default()
             },
+            names: if on.contains(&Rule::Name) && unit.kind != UnitKind::Heading {
+                names::unregistered(&unit.text, &context.names)
+            } else {
+                Vec::new()
+            },
         });
     }
     let empty = Facts::default();
@@ -294,6 +301,10 @@ pub fn check_memo(
     if on.contains(&Rule::Count) {
         let counts: Vec<&numbers::CountFacts> = facts.iter().map(|f| &f.counts).collect();
         out.extend(numbers::counts(&units, &counts));
+    }
+    if on.contains(&Rule::Name) {
+        let found: Vec<&[String]> = facts.iter().map(|f| f.names.as_slice()).collect();
+        out.extend(names::inconsistent(&units, &found));
     }
     drop(facts);
     // What no longer prints is forgotten.
