@@ -191,3 +191,25 @@ fn a_step_logged_with_the_wrong_key_is_put_right_in_the_correction_panel() {
     assert_eq!(logged.kind, EntryKind::Statement);
     assert_eq!(logged.text, "stressed the role of monitoring");
 }
+
+#[test]
+fn ctrl_shift_p_starts_a_position_on_the_latest_decision() {
+    let Fixture { mut app, _dir, .. } = demo_app();
+    // No decision yet: nothing is typed.
+    pick(&mut app, "bouay");
+    type_statement(&mut app, "agreed.");
+    chord_in_statement(&mut app, "p", Modifiers::CTRL | Modifiers::SHIFT);
+    assert_eq!(statement_text(&app).trim_end(), "agreed.");
+    // Two commitments logged: a position goes to the second.
+    app.open.as_mut().unwrap().session.report.decision_label = "Commitment".into();
+    let _ = app.update(Message::Command(Command::Undo));
+    for text in ["States commit to report", "States commit to meet"] {
+        pick(&mut app, "bouay");
+        type_statement(&mut app, text);
+        chord_in_statement(&mut app, "d", Modifiers::CTRL);
+    }
+    pick(&mut app, "bouay");
+    type_statement(&mut app, "welcomed both.");
+    chord_in_statement(&mut app, "p", Modifiers::CTRL | Modifiers::SHIFT);
+    assert_eq!(statement_text(&app), "welcomed both.\n- Commitment 2: ");
+}

@@ -46,6 +46,7 @@ pub enum Command {
     Suspend,
     TakeChair,
     ListItem,
+    Position,
     // The editorial checker, in the editor.
     Findings,
     NextFinding,
@@ -378,6 +379,12 @@ pub const SHORTCUTS: &[Shortcut] = &[
         Char("l"),
         Command::ListItem,
         "Statement box: a new list item (a line starting \"- \"; \"- Commitment 2: ...\" is a position on commitment 2)",
+    ),
+    ctrl_shift(
+        "Ctrl+Shift+P",
+        Char("p"),
+        Command::Position,
+        "Statement box: the speaker's position on the latest decision (a line \"- Commitment 3: \")",
     ),
     plain(
         "F1",

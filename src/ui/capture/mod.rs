@@ -508,6 +508,7 @@ impl Capture {
             Command::LogNextStep => self.log_step(session, EntryKind::NextStep),
             Command::TakeChair => self.take_chair(session),
             Command::Suspend => self.suspend_or_resume(session),
+            Command::Position => self.position(session),
             Command::ListItem => {
                 self.list_item();
                 Effect::task(operation::focus(STATEMENT))
@@ -784,6 +785,31 @@ impl Capture {
     /// Ctrl+Shift+L: a new list item in the statement box: "- " at the start of the
     /// line, on a new line when the cursor's line has text.
     fn list_item(&mut self) {
+        self.new_line_with("- ");
+    }
+
+    /// Ctrl+Shift+P: the speaker's position on the latest decision, "- Commitment 3: ",
+    /// which the minutes print under that decision.
+    fn position(&mut self, session: &Session) -> Effect {
+        let decisions = session
+            .interventions
+            .iter()
+            .filter(|i| i.kind == EntryKind::Decision)
+            .count();
+        if decisions == 0 {
+            return Effect::notice("No decision logged yet: Ctrl+D logs one.");
+        }
+        let label = match session.report.decision_label.trim() {
+            "" => "Decision",
+            label => label,
+        };
+        self.new_line_with(&format!("- {label} {decisions}: "));
+        Effect::task(operation::focus(STATEMENT))
+    }
+
+    /// Types `start` at the start of the cursor's line, or of a new line after it when
+    /// it has text.
+    fn new_line_with(&mut self, start: &str) {
         let line = self.statement.cursor().position.line;
         let current = self
             .statement
@@ -791,9 +817,9 @@ impl Capture {
             .map(|l| l.text.to_string())
             .unwrap_or_default();
         let insert = if current.trim().is_empty() {
-            "- "
+            start.to_string()
         } else {
-            "\n- "
+            format!("\n{start}")
         };
         if !current.trim().is_empty() {
             self.statement
