@@ -43,6 +43,22 @@ pub struct Device {
 }
 
 impl Device {
+    /// This run of the app on this machine: the name given, else `RAPPORTEUR_DEVICE`,
+    /// else the machine's name; a new peer id (never one of an earlier run).
+    pub fn this_run(name: Option<&str>) -> Device {
+        let name = name
+            .map(str::to_string)
+            .filter(|n| !n.trim().is_empty())
+            .or_else(|| std::env::var("RAPPORTEUR_DEVICE").ok())
+            .filter(|n| !n.trim().is_empty())
+            .or_else(machine_name)
+            .unwrap_or_else(|| "device".into());
+        Device {
+            name: name.trim().to_string(),
+            peer: fresh_peer(),
+        }
+    }
+
     /// The folder name: letters, digits, "-" and "_" of the name (32 at most), then the
     /// peer id in hexadecimal.
     fn folder(&self) -> String {
@@ -73,6 +89,29 @@ impl Device {
             peer: u64::from_str_radix(peer, 16).ok()?,
         })
     }
+}
+
+/// The machine's host name, if it has one.
+fn machine_name() -> Option<String> {
+    let name = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .or_else(|| std::env::var("COMPUTERNAME").ok())
+        .or_else(|| std::env::var("HOSTNAME").ok())?;
+    Some(name.trim().to_string()).filter(|n| !n.is_empty())
+}
+
+/// A 64-bit id no earlier run had: the standard library's random hash keys, the clock
+/// and the process id mixed (no crate needed for so little).
+fn fresh_peer() -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    h.write_u32(std::process::id());
+    h.finish()
 }
 
 /// The sync engines' own files: ".stfolder", ".syncthing.x.tmp", "~$lock".
@@ -324,6 +363,16 @@ mod tests {
         assert_eq!(again.segment(), 3);
         let frames = team.read_new(&mut Seen::default()).unwrap();
         assert_eq!(frames.len(), 5);
+    }
+
+    #[test]
+    fn every_run_is_a_new_peer_under_the_name_given() {
+        let a = Device::this_run(Some("AB"));
+        let b = Device::this_run(Some("AB"));
+        assert_eq!((a.name.as_str(), b.name.as_str()), ("AB", "AB"));
+        assert_ne!(a.peer, b.peer, "a new peer id every run");
+        assert!(!Device::this_run(None).name.is_empty());
+        assert_eq!(Device::from_folder(&a.folder()), Some(a));
     }
 
     #[test]
