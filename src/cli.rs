@@ -323,11 +323,7 @@ pub fn check(
             };
             out.push_str(&format!("{chapter}: {}\n", checker::thousands(*n)));
         }
-        let limit = s
-            .report
-            .check
-            .word_limit
-            .or_else(|| checker::default_limit(report.kind));
+        let limit = checker::word_limit(&s, report.kind);
         out.push_str(&match limit {
             Some(l) => format!(
                 "total: {} of {} words\n",

@@ -39,6 +39,16 @@ const COLUMNS: [&str; 19] = [
     "text",
 ];
 
+/// A yes/no cell: empty is None.
+fn yes_no(cell: &str) -> Result<Option<bool>, String> {
+    match cell.trim().to_lowercase().as_str() {
+        "" => Ok(None),
+        "yes" | "y" | "true" | "1" => Ok(Some(true)),
+        "no" | "n" | "false" | "0" => Ok(Some(false)),
+        other => Err(format!("{other:?} is not yes or no")),
+    }
+}
+
 fn segment_kind(title: &str) -> SegmentKind {
     let t = fold(title);
     if t.contains("opening") {
@@ -171,14 +181,7 @@ pub fn import_log_csv(
         })?;
         let person = clean_line(cell("name"));
         let title = clean_line(cell("title"));
-        let title_only = match cell("title_only").trim().to_lowercase().as_str() {
-            "" => None,
-            "yes" | "y" | "true" | "1" => Some(true),
-            "no" | "n" | "false" | "0" => Some(false),
-            other => {
-                return Err(err("title_only", format!("{other:?} is not yes or no")));
-            }
-        };
+        let title_only = yes_no(cell("title_only")).map_err(|e| err("title_only", e))?;
         // A row with a title but no name is an official, named by title only; a named
         // United Nations official is one when the row says so (`title_only`: yes).
         let official = !title.is_empty()
@@ -285,9 +288,8 @@ pub fn import_log_csv(
         };
         // "presenter: yes": the item's heading names this person ("... by X (title,
         // entity)", seed 004).
-        match cell("presenter").trim().to_lowercase().as_str() {
-            "" | "no" | "n" | "false" | "0" => {}
-            "yes" | "y" | "true" | "1" => match &speaker {
+        if yes_no(cell("presenter")).map_err(|e| err("presenter", e))? == Some(true) {
+            match &speaker {
                 Speaker::Participant(id) => {
                     if let Some(seg) = s.segments.iter_mut().find(|x| x.id == segment)
                         && !seg.presenters.contains(id)
@@ -301,8 +303,7 @@ pub fn import_log_csv(
                         "a presenter is a person: give a name or a title".into(),
                     ));
                 }
-            },
-            other => return Err(err("presenter", format!("{other:?} is not yes or no"))),
+            }
         }
         let on_behalf_of = match clean_line(cell("on_behalf_of")) {
             g if g.is_empty() => None,

@@ -66,6 +66,17 @@ pub struct CheckSettings {
     pub word_limit: Option<u32>,
 }
 
+impl ReportSettings {
+    /// The label numbered before each decision: the meeting's ("Commitment"), else
+    /// "Decision".
+    pub fn decisions_label(&self) -> &str {
+        match self.decision_label.trim() {
+            "" => "Decision",
+            label => label,
+        }
+    }
+}
+
 impl Default for ReportSettings {
     fn default() -> Self {
         ReportSettings {

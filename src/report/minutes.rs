@@ -13,15 +13,6 @@ use super::mentions::with_article;
 use super::model::{Block, Inline, Report, Sources};
 use super::words::end_sentence;
 
-/// The label numbered before each decision: the meeting's ("Commitment"), else
-/// "Decision".
-fn decision_label(session: &Session) -> String {
-    match session.report.decision_label.trim() {
-        "" => "Decision".into(),
-        label => label.to_string(),
-    }
-}
-
 /// An agenda item's heading, naming its presenters where the item has them: "Opening and
 /// Introduction by Ilze Brands Kehris (Assistant Secretary-General for Human Rights,
 /// OHCHR) and Gabriela Ramos (...)" (seed 004, item 1).
@@ -115,7 +106,7 @@ pub(super) fn minutes(session: &Session, options: &Options) -> Report {
         .enumerate()
         .map(|(n, s)| (s.id, n + 1))
         .collect();
-    let label = decision_label(session);
+    let label = session.report.decisions_label().to_string();
     let steps = Steps::of(session, &printed, &label);
     let mut warnings = steps.warnings.clone();
     // A statement that announces the decisions logged right after it keeps its colon

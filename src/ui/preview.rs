@@ -45,6 +45,8 @@ pub struct Preview {
     /// The report's words and its limit, counted when it is built.
     words: usize,
     limit: Option<u32>,
+    /// The words of the runs counted before, reused with the memo's paragraphs.
+    word_memo: crate::report::checker::WordMemo,
 }
 
 pub type Effect = super::effect::Effect<Message>;
@@ -64,6 +66,7 @@ impl Preview {
             memo: Memo::default(),
             words: 0,
             limit: None,
+            word_memo: Default::default(),
         }
     }
 
@@ -75,12 +78,9 @@ impl Preview {
         };
         // Reusing what it printed last time the preview was shown (see `report::memo`).
         self.report = assemble_with(session, &options, &mut self.memo);
-        self.words = crate::report::checker::word_count(&self.report).total;
-        self.limit = session
-            .report
-            .check
-            .word_limit
-            .or_else(|| crate::report::checker::default_limit(self.kind));
+        self.words =
+            crate::report::checker::word_count_memo(&self.report, &mut self.word_memo).total;
+        self.limit = crate::report::checker::word_limit(session, self.kind);
         self.notes = self
             .report
             .footnotes()

@@ -6,6 +6,15 @@ use crate::core::meeting::ReportKind;
 
 use super::super::model::{Block, Inline, Report, plain};
 
+/// The report's word limit: the meeting's own, else that of its kind.
+pub fn word_limit(session: &crate::core::session::Session, kind: ReportKind) -> Option<u32> {
+    session
+        .report
+        .check
+        .word_limit
+        .or_else(|| default_limit(kind))
+}
+
 /// The limit of a kind of report, unless the meeting sets its own.
 pub fn default_limit(kind: ReportKind) -> Option<u32> {
     match kind {

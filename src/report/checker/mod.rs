@@ -23,7 +23,9 @@ use crate::core::session::Session;
 
 use super::model::{Block, Inline, Report, plain};
 
-pub use budget::{WordCount, WordMemo, default_limit, thousands, word_count, word_count_memo};
+pub use budget::{
+    WordCount, WordMemo, default_limit, thousands, word_count, word_count_memo, word_limit,
+};
 
 /// The rules, each switchable in the session (`report.check.off`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -198,7 +200,7 @@ impl<'a> Settings<'a> {
             off: &c.off,
             spellings: &c.spellings,
             ignored: &c.ignored,
-            word_limit: c.word_limit.or_else(|| default_limit(kind)),
+            word_limit: word_limit(session, kind),
         }
     }
 }

@@ -42,11 +42,10 @@ impl Capture {
                 else {
                     return space().into();
                 };
-                let time = intervention
-                    .started_at
-                    .with_timezone(&zone)
-                    .format("%H:%M")
-                    .to_string();
+                let at = |t: chrono::DateTime<chrono::Utc>| {
+                    t.with_timezone(&zone).format("%H:%M").to_string()
+                };
+                let time = at(intervention.started_at);
                 let segment = session
                     .segment(intervention.segment)
                     .map(|s| s.title.as_str())
@@ -56,9 +55,6 @@ impl Capture {
                     preview.push('…');
                 }
                 // Steps of the proceedings say what they are.
-                let at = |t: chrono::DateTime<chrono::Utc>| {
-                    t.with_timezone(&zone).format("%H:%M").to_string()
-                };
                 preview = match intervention.kind {
                     EntryKind::Statement => preview,
                     EntryKind::Suspension if intervention.ended_at > intervention.started_at => {

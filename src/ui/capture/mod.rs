@@ -799,10 +799,7 @@ impl Capture {
         if decisions == 0 {
             return Effect::notice("No decision logged yet: Ctrl+D logs one.");
         }
-        let label = match session.report.decision_label.trim() {
-            "" => "Decision",
-            label => label,
-        };
+        let label = session.report.decisions_label();
         self.new_line_with(&format!("- {label} {decisions}: "));
         Effect::task(operation::focus(STATEMENT))
     }

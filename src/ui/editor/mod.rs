@@ -222,9 +222,10 @@ impl Editor {
         );
         self.rows = rows::build(session, &self.layout, &self.report);
         self.words = crate::report::checker::word_count_memo(&self.report, &mut self.word_memo);
-        self.limit = session.report.check.word_limit.or_else(|| {
-            crate::report::checker::default_limit(crate::core::meeting::ReportKind::PanelSummary)
-        });
+        self.limit = crate::report::checker::word_limit(
+            session,
+            crate::core::meeting::ReportKind::PanelSummary,
+        );
         self.keys = Some(keys);
         self.check_or_defer(session);
         self.list
