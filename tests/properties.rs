@@ -64,6 +64,7 @@ proptest! {
                 footnotes: Vec::new(),
                 written: false,
                 kind: Default::default(),
+                provenance: Default::default(),
             }.into());
         }
         let bytes = to_bytes(&session);

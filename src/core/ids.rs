@@ -7,12 +7,34 @@ use std::hash::Hash;
 
 pub trait Id: Copy + Eq + Hash + Ord {
     const ONE: Self;
+    /// How many low bits number the records within one band (see `Band`).
+    const BAND_SHIFT: u32;
     fn checked_next(self) -> Option<Self>;
     fn from_index(index: usize) -> Option<Self>;
+    /// The band's first id (band 0: 1).
+    fn band_start(band: Band) -> Self;
+    /// Which band an id is in.
+    fn band_of(self) -> Band;
 }
+
+/// A range of ids only one device of a team session hands out, so that records two
+/// devices create at the same moment never share an id (their maps merge by id). Band 0
+/// is the one of a session kept by one person and of everything before it was shared.
+pub type Band = u32;
+
+/// The largest band: 4,095 devices (runs of the app) per team session, 1,048,575 new
+/// records of each kind per band.
+pub const MAX_BAND: Band = 0xFFF;
 
 impl Id for u32 {
     const ONE: Self = 1;
+    const BAND_SHIFT: u32 = 20;
+    fn band_start(band: Band) -> Self {
+        (band.min(MAX_BAND) << Self::BAND_SHIFT).max(1)
+    }
+    fn band_of(self) -> Band {
+        self >> Self::BAND_SHIFT
+    }
     fn checked_next(self) -> Option<Self> {
         self.checked_add(1)
     }
@@ -23,6 +45,13 @@ impl Id for u32 {
 
 impl Id for u64 {
     const ONE: Self = 1;
+    const BAND_SHIFT: u32 = 40;
+    fn band_start(band: Band) -> Self {
+        (u64::from(band.min(MAX_BAND)) << Self::BAND_SHIFT).max(1)
+    }
+    fn band_of(self) -> Band {
+        u32::try_from(self >> Self::BAND_SHIFT).unwrap_or(u32::MAX)
+    }
     fn checked_next(self) -> Option<Self> {
         self.checked_add(1)
     }
@@ -38,6 +67,23 @@ pub fn next<T: Id>(ids: impl Iterator<Item = T> + Clone) -> T {
         Some(max) => match max.checked_next() {
             Some(id) => id,
             None => smallest_free(ids),
+        },
+    }
+}
+
+/// A fresh id in `band`: one past the largest of the band's ids; in band 0 (a session
+/// nobody shares) simply `next`.
+pub fn next_in<T: Id>(band: Band, ids: impl Iterator<Item = T> + Clone) -> T {
+    if band == 0 {
+        return next(ids);
+    }
+    let mine = ids.filter(|id| id.band_of() == band);
+    match mine.clone().max() {
+        None => T::band_start(band),
+        Some(max) => match max.checked_next().filter(|n| n.band_of() == band) {
+            Some(id) => id,
+            // The band is full (a million records of one kind): the smallest free id.
+            None => smallest_free(mine),
         },
     }
 }
@@ -100,5 +146,17 @@ mod tests {
         assert_eq!(a.take(), 3);
         assert!(!a.claim(3));
         assert!(a.claim(10));
+    }
+
+    #[test]
+    fn bands_keep_two_devices_apart() {
+        let ids = [1u32, 2, 3, (5 << 20) + 7];
+        assert_eq!(next_in(0, ids.into_iter()), (5 << 20) + 8);
+        assert_eq!(next_in(5, ids.into_iter()), (5 << 20) + 8);
+        assert_eq!(next_in(6, ids.into_iter()), 6 << 20);
+        assert_eq!(next_in(6u32, std::iter::empty::<u64>()), 6 << 40);
+        assert_eq!(next_in(9, [(9u64 << 40) + 1].into_iter()), (9 << 40) + 2);
+        assert_eq!((6u32 << 20).band_of(), 6);
+        assert_eq!(u32::band_start(MAX_BAND + 5), MAX_BAND << 20);
     }
 }

@@ -401,6 +401,7 @@ pub fn import_log_csv(
             footnotes: Vec::new(),
             written: false,
             kind: entry,
+            provenance: Default::default(),
         }));
     }
     if let Some(first) = s.segments.first() {

@@ -41,6 +41,56 @@ pub struct Intervention {
     /// a change of the presiding officer).
     #[serde(default, skip_serializing_if = "EntryKind::is_statement")]
     pub kind: EntryKind,
+    /// Who logged and changed it, in a team session.
+    #[serde(default, skip_serializing_if = "Provenance::is_empty")]
+    pub provenance: Provenance,
+}
+
+/// Who did what to a statement in a team session: the device (the note-taker's
+/// initials) that logged it, those that changed it since, and the devices whose changes
+/// met another's made at the same time (an editor should look; both were merged).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Provenance {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub logged_by: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub edited_by: Vec<String>,
+    /// "Also changed on device X": the devices whose edits of this statement were
+    /// concurrent. Cleared when someone saves a correction of it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflict: Vec<String>,
+}
+
+impl Provenance {
+    pub fn is_empty(&self) -> bool {
+        self.logged_by.is_empty() && self.edited_by.is_empty() && self.conflict.is_empty()
+    }
+
+    pub fn logged_by(device: Option<&str>) -> Provenance {
+        Provenance {
+            logged_by: device.unwrap_or_default().to_string(),
+            ..Provenance::default()
+        }
+    }
+
+    /// A device saved a change: it is named once among the editors and the conflict
+    /// mark is settled (the statement was looked at).
+    pub fn edited(&mut self, device: Option<&str>) {
+        self.conflict.clear();
+        if let Some(d) = device.filter(|d| !d.is_empty())
+            && !self.edited_by.iter().any(|e| e == d)
+        {
+            self.edited_by.push(d.to_string());
+        }
+    }
+
+    /// Marks concurrent changes by `device`.
+    pub fn mark_conflict(&mut self, device: &str) {
+        if !self.conflict.iter().any(|e| e == device) {
+            self.conflict.push(device.to_string());
+        }
+    }
 }
 
 impl Intervention {

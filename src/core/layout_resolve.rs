@@ -88,6 +88,25 @@ impl Layout {
         for d in &mut out.deleted {
             d.paragraph.sources.retain(|id| existing.contains(id));
         }
+        // Twins from a team session's merge (two editors laid out the same new statement
+        // or generated paragraph at the same moment): an automatic paragraph holding
+        // only what paragraphs before it hold already is dropped; text someone wrote
+        // is always kept.
+        let mut held: HashSet<InterventionId> = HashSet::default();
+        let mut generators: HashSet<Generated> = HashSet::default();
+        for chapter in &mut out.chapters {
+            chapter.paragraphs.retain(|p| {
+                let twin = p.text.is_none()
+                    && !p.heading
+                    && match p.generated {
+                        Some(g) => generators.contains(&g),
+                        None => !p.sources.is_empty() && p.sources.iter().all(|s| held.contains(s)),
+                    };
+                held.extend(p.sources.iter().copied());
+                generators.extend(p.generated);
+                !twin
+            });
+        }
 
         // Generated paragraphs the layout does not know yet go to their usual place.
         let known: HashSet<Generated> = out

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::delegation::{Delegation, DelegationKind};
-use super::intervention::{Intervention, InterventionId, Speaker};
+use super::intervention::{Intervention, InterventionId, Provenance, Speaker};
 use super::layout::Layout;
 use super::meeting::{Meeting, ReportKind, Segment, SegmentKind};
 use super::participant::{Participant, ParticipantId, Role};
@@ -80,6 +80,14 @@ pub struct Session {
     /// Fields written by a newer minor version: kept as they are and written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+    /// In a team session, the range of ids this run of the app hands out (0: a session
+    /// kept by one person). Not saved: every run gets its own.
+    #[serde(skip)]
+    pub id_band: super::ids::Band,
+    /// In a team session, the name of the device logging and editing (the note-taker's
+    /// initials): written on what it logs and changes. Not saved.
+    #[serde(skip)]
+    pub device: Option<String>,
 }
 
 /// What the capture screen hands over when the note-taker commits.
@@ -121,6 +129,8 @@ impl Session {
             report: ReportSettings::default(),
             layout: Shared::default(),
             extra: serde_json::Map::new(),
+            id_band: 0,
+            device: None,
         }
     }
 
@@ -253,7 +263,7 @@ impl Session {
     }
 
     pub fn add_participant(&mut self, mut participant: Participant) -> ParticipantId {
-        participant.id = super::ids::next(self.participants.iter().map(|p| p.id));
+        participant.id = super::ids::next_in(self.id_band, self.participants.iter().map(|p| p.id));
         participant.given_names = clean_line(&participant.given_names);
         participant.family_name = clean_line(&participant.family_name);
         participant.title = clean_line(&participant.title);
@@ -272,7 +282,7 @@ impl Session {
             }
             return group.id;
         }
-        let id = super::ids::next(self.groups.iter().map(|g| g.id));
+        let id = super::ids::next_in(self.id_band, self.groups.iter().map(|g| g.id));
         self.groups.push(Group {
             id,
             name: clean_line(name),
@@ -291,7 +301,7 @@ impl Session {
     /// speaker's inscription (presenting a decision or owning a next step is not taking
     /// the floor from the list).
     pub fn commit_entry(&mut self, new: NewIntervention, kind: EntryKind) -> InterventionId {
-        let id = super::ids::next(self.interventions.iter().map(|i| i.id));
+        let id = super::ids::next_in(self.id_band, self.interventions.iter().map(|i| i.id));
         let ended_at = new.ended_at.max(new.started_at);
         if kind.is_statement() {
             self.tick_inscription(&new.speaker);
@@ -307,6 +317,7 @@ impl Session {
             footnotes: Vec::new(),
             written: false,
             kind,
+            provenance: Provenance::logged_by(self.device.as_deref()),
         }));
         id
     }
@@ -338,7 +349,7 @@ impl Session {
             .max()
             .or_else(|| self.interventions.iter().map(|i| i.ended_at).max())
             .unwrap_or_default();
-        let id = super::ids::next(self.interventions.iter().map(|i| i.id));
+        let id = super::ids::next_in(self.id_band, self.interventions.iter().map(|i| i.id));
         self.interventions.push(Shared::new(Intervention {
             id,
             speaker: ins.speaker,
@@ -350,6 +361,7 @@ impl Session {
             footnotes: Vec::new(),
             written: true,
             kind: EntryKind::Statement,
+            provenance: Provenance::logged_by(self.device.as_deref()),
         }));
         Some(id)
     }
@@ -372,6 +384,9 @@ impl Session {
         };
         let (before, was) = (slot.speaker.clone(), slot.is_statement());
         let (after, is) = (changed.speaker.clone(), changed.is_statement());
+        // Who changed it (a team session); the change is the look a conflict asked for.
+        changed.provenance = slot.provenance.clone();
+        changed.provenance.edited(self.device.as_deref());
         *slot = Shared::new(changed);
         // Re-attributed, or turned into a statement or out of one (a key pressed for
         // another): the ticks on the list of speakers follow.
@@ -446,7 +461,7 @@ impl Session {
     }
 
     pub fn add_segment(&mut self, title: &str, kind: SegmentKind) -> u32 {
-        let id = super::ids::next(self.segments.iter().map(|s| s.id));
+        let id = super::ids::next_in(self.id_band, self.segments.iter().map(|s| s.id));
         self.segments.push(Segment {
             id,
             title: clean_line(title),

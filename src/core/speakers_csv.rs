@@ -39,7 +39,7 @@ pub fn import_speakers_csv(
     }
     let mut work = session.clone();
     let mut index = Index::of(&work);
-    let mut next_id = super::ids::next(work.inscriptions.iter().map(|i| i.id));
+    let mut next_id = super::ids::next_in(work.id_band, work.inscriptions.iter().map(|i| i.id));
     let mut added = 0;
     for row in &table.rows {
         let number = row.number;
@@ -114,7 +114,7 @@ pub fn import_speakers_csv(
             status,
             text: super::text::clean(cell("text")),
         });
-        next_id = super::ids::next(std::iter::once(next_id));
+        next_id = super::ids::next_in(work.id_band, std::iter::once(next_id));
         added += 1;
     }
     *session = work;

@@ -12,6 +12,8 @@ pub mod paths;
 pub mod places;
 pub mod store;
 pub mod team;
+pub mod team_doc;
+pub mod team_session;
 pub mod writer;
 
 pub use file::{LoadError, load, parse, save};

@@ -55,6 +55,7 @@ pub fn made_up(i: usize, speaker: Speaker, every: i64) -> Intervention {
         footnotes: Vec::new(),
         written: false,
         kind: Default::default(),
+        provenance: Default::default(),
     }
 }
 

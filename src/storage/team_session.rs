@@ -1,0 +1,323 @@
+//! One device's working copy of a team session: the CRDT document, this device's log in
+//! the team folder, and what it has read of the others' logs.
+//!
+//! Every change is one update frame appended (and synced) to this device's own log
+//! before it is acknowledged; now and then a snapshot frame follows, so that opening
+//! reads each device's log from its last snapshot on.
+
+use std::path::{Path, PathBuf};
+
+use super::team::{Device, DeviceLog, Seen, TeamFolder};
+use super::team_doc::{Concurrent, TeamDoc, paragraph_ids};
+use crate::core::ids;
+use crate::core::session::Session;
+use crate::core::shared::Shared;
+
+/// A frame's first byte: what the rest is.
+const UPDATE: u8 = b'U';
+const SNAPSHOT: u8 = b'S';
+/// Updates between two snapshots of this device.
+const SNAPSHOT_EVERY: usize = 500;
+
+pub struct TeamSession {
+    folder: TeamFolder,
+    root: PathBuf,
+    device: Device,
+    log: DeviceLog,
+    seen: Seen,
+    doc: TeamDoc,
+    band: ids::Band,
+    since_snapshot: usize,
+    /// Peer ids of the devices that have written, with their names.
+    names: Vec<Device>,
+}
+
+/// What reading the folder brought.
+#[derive(Debug, Default)]
+pub struct News {
+    /// The merged session, when anything arrived.
+    pub session: Option<Session>,
+    /// Statements changed here and on another device at once (now marked).
+    pub concurrent: usize,
+    /// Frames that could not be read: named, passed over, the rest read.
+    pub notices: Vec<String>,
+}
+
+impl TeamSession {
+    /// Makes `dir` a team session holding `session` (left as it is in its own file).
+    pub fn share(session: &Session, dir: &Path, device: Device) -> Result<TeamSession, String> {
+        let folder = TeamFolder::create(dir)?;
+        let mut doc = TeamDoc::new(device.peer)?;
+        let mut plain = session.clone();
+        plain.id_band = 0;
+        plain.device = None;
+        doc.write(&plain)?;
+        let log = folder
+            .device_log(&device)
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
+        let mut team = TeamSession {
+            folder,
+            root: dir.to_path_buf(),
+            device,
+            log,
+            seen: Seen::default(),
+            doc,
+            band: 0,
+            since_snapshot: 0,
+            names: Vec::new(),
+        };
+        team.write_snapshot()?;
+        // Our own frames are in the document already.
+        team.folder
+            .read_new(&mut team.seen)
+            .map_err(|e| format!("{}: {e}", team.root.display()))?;
+        Ok(team)
+    }
+
+    /// Opens a team folder as `device`: every device's log read from its last snapshot,
+    /// a band of ids taken for this run. Notices name frames that could not be read.
+    pub fn open(dir: &Path, device: Device) -> Result<(TeamSession, Session, Vec<String>), String> {
+        let folder = TeamFolder::open(dir)?;
+        let log = folder
+            .device_log(&device)
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
+        let doc = TeamDoc::new(device.peer)?;
+        let mut team = TeamSession {
+            folder,
+            root: dir.to_path_buf(),
+            device,
+            log,
+            seen: Seen::default(),
+            doc,
+            band: 0,
+            since_snapshot: 0,
+            names: Vec::new(),
+        };
+        let news = team.read_folder(true)?;
+        if team.names.is_empty() {
+            return Err(format!(
+                "{}: the team folder holds no session yet (no device has written to it)",
+                dir.display()
+            ));
+        }
+        team.band = team.doc.claim_band()?;
+        let mut session = match news.session {
+            Some(s) => s,
+            None => team.doc.read()?,
+        };
+        team.settle(&mut session);
+        team.append_update()?;
+        Ok((team, session, news.notices))
+    }
+
+    pub fn device(&self) -> &Device {
+        &self.device
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The name of the device behind a peer id, if it has written here.
+    pub fn device_name(&self, peer: u64) -> String {
+        self.names
+            .iter()
+            .find(|d| d.peer == peer)
+            .map(|d| d.name.clone())
+            .unwrap_or_else(|| format!("{peer:016x}"))
+    }
+
+    /// This run's band and name on a session read from the document.
+    fn settle(&self, session: &mut Session) {
+        session.id_band = self.band;
+        session.device = Some(self.device.name.clone());
+        let next = ids::next_in(self.band, paragraph_ids(session));
+        if session.layout.next_id != next {
+            let mut layout = (*session.layout).clone();
+            layout.next_id = next;
+            session.layout = Shared::new(layout);
+        }
+    }
+
+    /// Records what changed in `session`; when it returns Ok the change is on disk in
+    /// this device's log. False: nothing had changed.
+    pub fn record(&mut self, session: &Session) -> Result<bool, String> {
+        if !self.doc.write(session)? {
+            return Ok(false);
+        }
+        self.append_update()?;
+        Ok(true)
+    }
+
+    fn append_update(&mut self) -> Result<(), String> {
+        let Some(update) = self.doc.take_update()? else {
+            return Ok(());
+        };
+        let mut frame = Vec::with_capacity(update.len() + 1);
+        frame.push(UPDATE);
+        frame.extend_from_slice(&update);
+        self.log
+            .append(&[&frame])
+            .map_err(|e| format!("{}: {e}", self.root.display()))?;
+        self.since_snapshot += 1;
+        if self.since_snapshot >= SNAPSHOT_EVERY {
+            self.write_snapshot()?;
+        }
+        Ok(())
+    }
+
+    /// A snapshot of everything this device knows, so that opening need not replay the
+    /// updates before it.
+    pub fn write_snapshot(&mut self) -> Result<(), String> {
+        // Updates not yet out go first: the log alone must always be complete.
+        if let Some(update) = self.doc.take_update()? {
+            let mut frame = vec![UPDATE];
+            frame.extend_from_slice(&update);
+            self.log
+                .append(&[&frame])
+                .map_err(|e| format!("{}: {e}", self.root.display()))?;
+        }
+        let snapshot = self.doc.snapshot()?;
+        let mut frame = Vec::with_capacity(snapshot.len() + 1);
+        frame.push(SNAPSHOT);
+        frame.extend_from_slice(&snapshot);
+        self.log
+            .append(&[&frame])
+            .map_err(|e| format!("{}: {e}", self.root.display()))?;
+        self.since_snapshot = 0;
+        Ok(())
+    }
+
+    /// Reads what the other devices wrote since the last call and merges it; marks the
+    /// statements changed here and there at once (and records the marks).
+    pub fn refresh(&mut self, current: &Session) -> Result<News, String> {
+        // What is here goes first, so the merge starts from it.
+        self.record(current)?;
+        let mut news = self.read_folder(false)?;
+        if let Some(session) = &mut news.session {
+            self.settle(session);
+        }
+        Ok(news)
+    }
+
+    fn read_folder(&mut self, opening: bool) -> Result<News, String> {
+        let frames = self
+            .folder
+            .read_new(&mut self.seen)
+            .map_err(|e| format!("{}: {e}", self.root.display()))?;
+        let mut news = News::default();
+        if let Ok(devices) = self.folder.devices() {
+            self.names = devices;
+        }
+        if frames.is_empty() {
+            return Ok(news);
+        }
+        let (blobs, notices) = blobs_of(frames, opening, &self.root);
+        news.notices = notices;
+        let concurrent = match self.doc.import(&blobs) {
+            Ok(c) => c,
+            Err(_) => {
+                // One bad blob: take the others one by one, naming the ones refused.
+                let mut all = Vec::new();
+                for blob in &blobs {
+                    match self.doc.import(std::slice::from_ref(blob)) {
+                        Ok(c) => all.extend(c),
+                        Err(e) => news.notices.push(format!(
+                            "{}: an update could not be merged ({e}); passed over",
+                            self.root.display()
+                        )),
+                    }
+                }
+                all
+            }
+        };
+        let mut session = self.doc.read()?;
+        if !concurrent.is_empty() {
+            self.mark(&mut session, &concurrent);
+            news.concurrent = concurrent.len();
+            self.doc.write(&session)?;
+            self.append_update()?;
+        }
+        news.session = Some(session);
+        Ok(news)
+    }
+
+    /// "Also changed on device X" on each statement edited here and there at once.
+    fn mark(&self, session: &mut Session, concurrent: &[Concurrent]) {
+        for c in concurrent {
+            let name = self.device_name(c.peer);
+            let me = self.device.name.clone();
+            if let Some(slot) = session
+                .interventions
+                .iter_mut()
+                .find(|i| i.id == c.intervention)
+            {
+                let mut changed = (**slot).clone();
+                changed.provenance.mark_conflict(&me);
+                changed.provenance.mark_conflict(&name);
+                *slot = Shared::new(changed);
+            }
+        }
+    }
+}
+
+/// The merged session of a team folder, read without writing anything (export, check).
+pub fn read_merged(dir: &Path) -> Result<(Session, Vec<String>), String> {
+    let folder = TeamFolder::open(dir)?;
+    let mut doc = TeamDoc::new(Device::this_run(None).peer)?;
+    let mut seen = Seen::default();
+    let frames = folder
+        .read_new(&mut seen)
+        .map_err(|e| format!("{}: {e}", dir.display()))?;
+    if frames.is_empty() {
+        return Err(format!(
+            "{}: the team folder holds no session yet (no device has written to it)",
+            dir.display()
+        ));
+    }
+    let (blobs, mut notices) = blobs_of(frames, true, dir);
+    if doc.import(&blobs).is_err() {
+        for blob in &blobs {
+            if let Err(e) = doc.import(std::slice::from_ref(blob)) {
+                notices.push(format!(
+                    "{}: an update could not be merged ({e}); passed over",
+                    dir.display()
+                ));
+            }
+        }
+    }
+    Ok((doc.read()?, notices))
+}
+
+/// The Loro blobs in frames read from the folder; when `from_snapshot`, each device's
+/// frames before its last snapshot are passed over (the snapshot holds them).
+fn blobs_of(
+    frames: Vec<(Device, Vec<u8>)>,
+    from_snapshot: bool,
+    root: &Path,
+) -> (Vec<Vec<u8>>, Vec<String>) {
+    let mut start = std::collections::HashMap::new();
+    if from_snapshot {
+        for (i, (device, frame)) in frames.iter().enumerate() {
+            if frame.first() == Some(&SNAPSHOT) {
+                start.insert(device.clone(), i);
+            }
+        }
+    }
+    let mut blobs = Vec::new();
+    let mut notices = Vec::new();
+    for (i, (device, frame)) in frames.into_iter().enumerate() {
+        if start.get(&device).is_some_and(|&s| i < s) {
+            continue;
+        }
+        match frame.split_first() {
+            Some((&UPDATE | &SNAPSHOT, rest)) if !rest.is_empty() => blobs.push(rest.to_vec()),
+            _ => notices.push(format!(
+                "{}: a frame of device {} is not an update of this version; passed over",
+                root.display(),
+                device.name
+            )),
+        }
+    }
+    (blobs, notices)
+}
