@@ -10,6 +10,7 @@ use rapporteur::core::session::{NewIntervention, resolve_speaker};
 use rapporteur::core::speakers_csv::import_speakers_csv;
 use rapporteur::report::{Options, assemble, checker};
 use rapporteur::storage::journal::Logged;
+use rapporteur::storage::team::TeamFolder;
 use rapporteur::storage::{Store, file};
 
 #[derive(Debug, Parser)]
@@ -41,6 +42,9 @@ pub enum Format {
     Docx,
     Md,
     Txt,
+    /// The session itself in the plain JSON form (a team session merged), for archives
+    /// and other tools.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -55,8 +59,24 @@ pub enum Command {
     Speakers { session: PathBuf, csv: PathBuf },
     /// Log interventions from standard input, one per line: `SPEAKER<TAB>TEXT`, where
     /// SPEAKER is a participant's name or a delegation. Each line is on disk before
-    /// `logged N` is printed.
-    Log { session: PathBuf },
+    /// `logged N` is printed. SESSION may be a team folder.
+    Log {
+        session: PathBuf,
+        /// In a team folder: the device's name, the note-taker's initials (default:
+        /// RAPPORTEUR_DEVICE, else the machine's name).
+        #[arg(long)]
+        device: Option<String>,
+    },
+    /// Make a team folder from a session, for several note-takers and editors to work
+    /// on at once through a file-sync engine (the session file is left as it is).
+    Share {
+        session: PathBuf,
+        /// The folder to make (new or empty).
+        dir: PathBuf,
+        /// This device's name (default: RAPPORTEUR_DEVICE, else the machine's name).
+        #[arg(long)]
+        device: Option<String>,
+    },
     /// Create a session from a meeting log kept in a spreadsheet (CSV).
     Import {
         log: PathBuf,
@@ -109,7 +129,18 @@ pub enum Command {
 pub fn run(command: Command) -> Result<(), String> {
     match command {
         Command::Speakers { session, csv } => speakers(&session, &csv),
-        Command::Log { session } => log_from_stdin(&session),
+        Command::Log { session, device } => {
+            if TeamFolder::is_team_folder(&session) {
+                crate::cli_team::log_from_stdin(&session, device.as_deref())
+            } else {
+                log_from_stdin(&session)
+            }
+        }
+        Command::Share {
+            session,
+            dir,
+            device,
+        } => crate::cli_team::share(&session, &dir, device.as_deref()),
         Command::Import {
             log,
             output,
@@ -165,6 +196,9 @@ fn open_store(path: &Path) -> Result<(Store, rapporteur::core::Session), String>
 
 fn speakers(session: &Path, csv: &Path) -> Result<(), String> {
     let text = read_bytes(csv)?;
+    if TeamFolder::is_team_folder(session) {
+        return crate::cli_team::speakers(session, csv, &text);
+    }
     let (mut store, mut s) = open_store(session)?;
     let n = import_speakers_csv(&mut s, &text)
         .map_err(|e| format!("{}: {e}; nothing was imported", csv.display()))?;
@@ -217,9 +251,7 @@ fn export(
     strict: bool,
 ) -> Result<(), String> {
     // Read only: exporting works while a window has the session open.
-    let loaded = file::load_checked(session).map_err(|e| e.to_string())?;
-    tell(session, &loaded.repairs);
-    let s = loaded.session;
+    let s = read_any(session)?;
     let to_stdout = output == Path::new("-");
     if !to_stdout {
         file::check_report_output(output, &[session], force).map_err(|e| e.to_string())?;
@@ -227,8 +259,12 @@ fn export(
     let format = format.unwrap_or_else(|| match output.extension().and_then(|e| e.to_str()) {
         Some("md") => Format::Md,
         Some("txt") => Format::Txt,
+        Some("json") => Format::Json,
         _ => Format::Docx,
     });
+    if format == Format::Json {
+        return write_output(output, &file::to_bytes(&s));
+    }
     let options = Options {
         kind: report_kind(kind),
         issue_date: Some(chrono::Local::now().date_naive()),
@@ -268,22 +304,44 @@ fn export(
         }
         Format::Md => rapporteur::report::markdown::to_markdown(&report).into_bytes(),
         Format::Txt => rapporteur::report::markdown::to_text(&report).into_bytes(),
+        Format::Json => file::to_bytes(&s),
     };
     // The session's size as read (not serialised again just to measure it).
-    let session_bytes = std::fs::metadata(session).map_or(0, |m| m.len() as usize);
+    let session_bytes = if TeamFolder::is_team_folder(session) {
+        file::to_bytes(&s).len()
+    } else {
+        std::fs::metadata(session).map_or(0, |m| m.len() as usize)
+    };
     rapporteur::report::limits::check_size(session_bytes, bytes.len())
         .map_err(|e| format!("{}: {e}; nothing was written", session.display()))?;
-    if to_stdout {
+    write_output(output, &bytes)
+}
+
+/// The output file written whole (atomic: complete or absent), or standard output.
+fn write_output(output: &Path, bytes: &[u8]) -> Result<(), String> {
+    if output == Path::new("-") {
         std::io::stdout()
-            .write_all(&bytes)
+            .write_all(bytes)
             .map_err(|e| format!("standard output: {e}"))?;
         return Ok(());
     }
-    // Atomic: the output is complete or absent, never partial.
-    file::write_atomic(output, &bytes)
+    file::write_atomic(output, bytes)
         .map_err(|e| format!("{}: {e}; nothing was written", output.display()))?;
     eprintln!("wrote {}", output.display());
     Ok(())
+}
+
+/// A session file or a team folder (merged), read without writing anything; what was
+/// repaired or passed over on standard error.
+fn read_any(path: &Path) -> Result<rapporteur::core::Session, String> {
+    if TeamFolder::is_team_folder(path) {
+        let (session, notices) = rapporteur::storage::team_session::read_merged(path)?;
+        tell(path, &notices);
+        return Ok(session);
+    }
+    let loaded = file::load_checked(path).map_err(|e| e.to_string())?;
+    tell(path, &loaded.repairs);
+    Ok(loaded.session)
 }
 
 fn report_kind(kind: Option<Kind>) -> Option<ReportKind> {
@@ -302,9 +360,7 @@ pub fn check(
     format: CheckFormat,
     words: bool,
 ) -> Result<usize, String> {
-    let loaded = file::load_checked(session).map_err(|e| e.to_string())?;
-    tell(session, &loaded.repairs);
-    let s = loaded.session;
+    let s = read_any(session)?;
     let report = assemble(
         &s,
         &Options {
@@ -352,6 +408,7 @@ pub fn check(
 }
 
 fn backups(session: &Path) -> Result<(), String> {
+    not_a_team_folder(session)?;
     let path = rapporteur::storage::paths::resolve(session)
         .map_err(|e| format!("{}: {e}", session.display()))?;
     let list = rapporteur::storage::backup::list(&path);
@@ -365,10 +422,22 @@ fn backups(session: &Path) -> Result<(), String> {
 }
 
 fn restore(session: &Path, backup: &Path) -> Result<(), String> {
+    not_a_team_folder(session)?;
     let path = rapporteur::storage::paths::resolve(session)
         .map_err(|e| format!("{}: {e}", session.display()))?;
     rapporteur::storage::store::restore_closed(&path, backup)?;
     eprintln!("restored {} from {}", session.display(), backup.display());
+    Ok(())
+}
+
+/// Backups are kept of session files; a team folder keeps every device's whole history.
+fn not_a_team_folder(path: &Path) -> Result<(), String> {
+    if TeamFolder::is_team_folder(path) {
+        return Err(format!(
+            "{} is a team folder: it keeps every change of every device, and has no backups to list or restore (export it with --format json for a copy)",
+            path.display()
+        ));
+    }
     Ok(())
 }
 
@@ -380,40 +449,14 @@ fn log_from_stdin(path: &Path) -> Result<(), String> {
     let (mut store, mut session, _) = Store::open_or_create(path).map_err(|e| e.to_string())?;
     tell(path, &store.notices);
     let stdout = std::io::stdout();
-    let mut input = std::io::stdin().lock();
-    let mut buffer = Vec::new();
     let mut since_save = 0;
-    for n in 1.. {
-        buffer.clear();
-        let read = input
-            .read_until(b'\n', &mut buffer)
-            .map_err(|e| format!("standard input, line {n}: {e}"))?;
-        if read == 0 {
-            break;
-        }
-        // A line that is not UTF-8 (a stray byte from another encoding) is kept, with
-        // the bad bytes shown as U+FFFD, rather than stopping the log.
-        let line = match String::from_utf8(std::mem::take(&mut buffer)) {
-            Ok(line) => line,
-            Err(e) => {
-                eprintln!("rapporteur: line {n}: not UTF-8; the bad bytes became U+FFFD");
-                String::from_utf8_lossy(e.as_bytes()).into_owned()
-            }
-        };
-        let line = line.trim_end_matches(['\n', '\r']);
-        if line.trim().is_empty() {
-            continue;
-        }
-        let Some((who, text)) = line.split_once('\t') else {
-            eprintln!("rapporteur: line {n}: expected SPEAKER<TAB>TEXT; skipped");
-            continue;
-        };
+    each_log_line(|n, who, text| {
         let known = session.delegations.len();
         let speaker = match resolve_speaker(&mut session, who) {
             Ok(speaker) => speaker,
             Err(e) => {
                 eprintln!("rapporteur: line {n}: {e}; skipped");
-                continue;
+                return Ok(());
             }
         };
         let spoke = session.next_pending_of(&speaker).map(|i| i.id);
@@ -454,11 +497,48 @@ fn log_from_stdin(path: &Path) -> Result<(), String> {
         let mut out = stdout.lock();
         let _ = writeln!(out, "logged {id}");
         let _ = out.flush();
-    }
+        Ok(())
+    })?;
     if since_save > 0 {
         store.save(&session).map_err(|e| {
             format!("{e} Every logged line is safe in the journal beside it and will be taken in when the session is next opened.")
         })?;
+    }
+    Ok(())
+}
+
+/// Standard input's lines as `SPEAKER<TAB>TEXT`, numbered from 1: a line that is not
+/// UTF-8 is kept with U+FFFD for its bad bytes, a blank one passed over, one without a
+/// tab named and skipped.
+pub fn each_log_line(
+    mut on_line: impl FnMut(usize, &str, &str) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut input = std::io::stdin().lock();
+    let mut buffer = Vec::new();
+    for n in 1.. {
+        buffer.clear();
+        let read = input
+            .read_until(b'\n', &mut buffer)
+            .map_err(|e| format!("standard input, line {n}: {e}"))?;
+        if read == 0 {
+            break;
+        }
+        let line = match String::from_utf8(std::mem::take(&mut buffer)) {
+            Ok(line) => line,
+            Err(e) => {
+                eprintln!("rapporteur: line {n}: not UTF-8; the bad bytes became U+FFFD");
+                String::from_utf8_lossy(e.as_bytes()).into_owned()
+            }
+        };
+        let line = line.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Some((who, text)) = line.split_once('\t') else {
+            eprintln!("rapporteur: line {n}: expected SPEAKER<TAB>TEXT; skipped");
+            continue;
+        };
+        on_line(n, who, text)?;
     }
     Ok(())
 }

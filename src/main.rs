@@ -1,6 +1,7 @@
 use std::process::ExitCode;
 
 mod cli;
+mod cli_team;
 
 use clap::Parser;
 use cli::Cli;

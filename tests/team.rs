@@ -5,6 +5,7 @@
 mod support;
 
 use chrono::DateTime;
+use proptest::prelude::*;
 use rapporteur::core::demo::demo_session;
 use rapporteur::core::intervention::Speaker;
 use rapporteur::core::session::{NewIntervention, Session};
@@ -70,16 +71,23 @@ fn team_of(s: &Session, n: usize) -> (tempfile::TempDir, Vec<(TeamSession, Sessi
     (dir, devices)
 }
 
-/// Every device records, then reads the others until nothing new comes.
+/// Every device records, then reads the others, until a whole round brings nothing
+/// new (a device may settle what it read, say a layout's order, once more).
 fn sync_all(devices: &mut [(TeamSession, Session)]) {
-    for _ in 0..2 {
+    for _ in 0..6 {
+        let mut quiet = true;
         for (t, s) in devices.iter_mut() {
             let news = t.refresh(s).unwrap();
             if let Some(merged) = news.session {
+                quiet = false;
                 *s = merged;
             }
         }
+        if quiet {
+            return;
+        }
     }
+    panic!("the devices never settled");
 }
 
 #[test]
@@ -166,4 +174,243 @@ fn ids_made_on_two_devices_at_once_never_meet() {
     sync_all(&mut d);
     assert_eq!(plain(&d[0].1), plain(&d[1].1));
     assert_eq!(d[0].1.groups.len(), s.groups.len() + 2);
+}
+
+/// Two app processes (two devices) log into one team folder at the same moment; the
+/// folder then holds every line of both, and exports the same whoever reads it.
+#[test]
+fn two_processes_log_into_one_folder_at_once() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("meeting.json");
+    rapporteur::storage::save(&file, &demo_session()).unwrap();
+    let team = dir.path().join("team");
+    let arg = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let out = support::rapporteur(["share", &arg(&file), &arg(&team), "--device", "RS"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let before = std::fs::read(&file).unwrap();
+    let lines = 150;
+    let children: Vec<_> = ["AB", "CD"]
+        .iter()
+        .map(|name| {
+            let mut child = Command::new(support::binary())
+                .args(["log", &arg(&team), "--device", name])
+                .env("RAPPORTEUR_HOME", support::isolate_home())
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let mut input = child.stdin.take().unwrap();
+            let name = name.to_string();
+            let writer = std::thread::spawn(move || {
+                for i in 0..lines {
+                    let who = ["Peru", "Chile", "Mexico"][i % 3];
+                    writeln!(input, "{who}\tLine {i} logged by {name}.").unwrap();
+                }
+            });
+            (child, writer)
+        })
+        .collect();
+    for (child, writer) in children {
+        writer.join().unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).lines().count(),
+            lines,
+            "every line acknowledged"
+        );
+    }
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the shared file is left as it was"
+    );
+    let (merged, notices) = read_merged(&team).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    eprintln!(
+        "{:?}",
+        (
+            merged.interventions.len(),
+            merged
+                .interventions
+                .iter()
+                .rev()
+                .map(|i| (i.id, i.text.clone(), i.provenance.clone()))
+                .take(3)
+                .collect::<Vec<_>>()
+        )
+    );
+    for name in ["AB", "CD"] {
+        for i in 0..lines {
+            let line = format!("Line {i} logged by {name}.");
+            assert_eq!(
+                merged
+                    .interventions
+                    .iter()
+                    .filter(|s| s.text == line)
+                    .count(),
+                1,
+                "{line}"
+            );
+        }
+        assert_eq!(
+            merged
+                .interventions
+                .iter()
+                .filter(|s| s.provenance.logged_by == name)
+                .count(),
+            lines
+        );
+    }
+    // Every command reads a team folder where it reads a session.
+    let md = |n: &str| {
+        let out_path = dir.path().join(n);
+        let out = support::rapporteur(["export", &arg(&team), "-o", &arg(&out_path)]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        std::fs::read_to_string(out_path).unwrap()
+    };
+    assert_eq!(md("a.md"), md("b.md"));
+    assert!(md("c.md").contains("Line 149 logged by CD."));
+    let json = dir.path().join("archive.json");
+    let out = support::rapporteur(["export", &arg(&team), "-o", &arg(&json)]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let archived = support::read_session(&json);
+    assert_eq!(plain(&archived), plain(&merged));
+    let out = support::rapporteur(["check", &arg(&team), "--words"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = support::rapporteur(["backups", &arg(&team)]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a team folder"));
+    // A folder already holding something is never made a team folder.
+    let out = support::rapporteur(["share", &arg(&file), &arg(&team)]);
+    assert!(!out.status.success());
+}
+
+/// One step of a random team meeting.
+#[derive(Debug, Clone)]
+enum Step {
+    Log,
+    Correct(usize),
+    Delete(usize),
+    Edit(usize, u8),
+    AddGroup,
+    Sync,
+}
+
+fn step() -> impl Strategy<Value = (usize, Step)> {
+    let step = prop_oneof![
+        4 => Just(Step::Log),
+        2 => any::<usize>().prop_map(Step::Correct),
+        1 => any::<usize>().prop_map(Step::Delete),
+        3 => (any::<usize>(), 0u8..5).prop_map(|(p, k)| Step::Edit(p, k)),
+        1 => Just(Step::AddGroup),
+        3 => Just(Step::Sync),
+    ];
+    (0usize..3, step)
+}
+
+fn marker(text: &str) -> Option<&str> {
+    text.split_whitespace().find(|w| w.starts_with("[M"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Random concurrent work on two and three devices, synchronized at random moments:
+    /// all end with the same session and the same report, every statement logged is
+    /// there once unless someone deleted it.
+    #[test]
+    fn random_concurrent_work_converges(peers in 2usize..=3, steps in prop::collection::vec(step(), 1..40)) {
+        let mut s = demo_session();
+        s.interventions.truncate(3);
+        let (_dir, mut d) = team_of(&s, peers);
+        let mut logged = std::collections::BTreeSet::new();
+        let mut deleted = std::collections::BTreeSet::new();
+        for (n, (who, step)) in steps.into_iter().enumerate() {
+            let (team, session) = &mut d[who % peers];
+            match step {
+                Step::Log => {
+                    let m = format!("[M{n}]");
+                    say(session, "peru", &format!("{m} was said."), n as i64);
+                    logged.insert(m);
+                }
+                Step::Correct(i) if !session.interventions.is_empty() => {
+                    let mut c = (*session.interventions[i % session.interventions.len()]).clone();
+                    c.text.push_str(&format!(" More {n}."));
+                    session.update_intervention(c);
+                }
+                Step::Delete(i) if !session.interventions.is_empty() => {
+                    let gone = session.interventions[i % session.interventions.len()].clone();
+                    if let Some(m) = marker(&gone.text) {
+                        deleted.insert(m.to_string());
+                    }
+                    session.delete_intervention(gone.id);
+                }
+                Step::Edit(p, kind) => {
+                    let layout = session.layout.resolve(session);
+                    let ids: Vec<u32> = layout.paragraphs().map(|p| p.id).collect();
+                    if let Some(&id) = ids.get(p % ids.len().max(1)) {
+                        let op = match kind {
+                            0 => Op::MoveUp(id),
+                            1 => Op::MoveDown(id),
+                            2 => Op::SetText { id, text: format!("Edited at step {n}.") },
+                            3 => Op::Delete(id),
+                            _ => Op::InsertAfter(id),
+                        };
+                        let _ = edit::apply(session, &op);
+                    }
+                }
+                Step::AddGroup => {
+                    session.ensure_group(&format!("Group {n}"), "");
+                }
+                Step::Sync => {
+                    let news = team.refresh(session).unwrap();
+                    if let Some(merged) = news.session {
+                        *session = merged;
+                    }
+                    continue;
+                }
+                _ => continue,
+            }
+            team.record(session).unwrap();
+        }
+        sync_all(&mut d);
+        let first = plain(&d[0].1);
+        for (_, s) in &d[1..] {
+            prop_assert_eq!(&plain(s), &first);
+            prop_assert_eq!(markdown(s), markdown(&first));
+        }
+        for m in &logged {
+            let count = first.interventions.iter().filter(|i| marker(&i.text) == Some(m.as_str())).count();
+            let expected = usize::from(!deleted.contains(m));
+            prop_assert_eq!(count, expected, "{}", m);
+        }
+        let ids: std::collections::HashSet<u64> = first.interventions.iter().map(|i| i.id).collect();
+        prop_assert_eq!(ids.len(), first.interventions.len(), "no id twice");
+        let (read, _) = read_merged(d[0].0.root()).unwrap();
+        prop_assert_eq!(&plain(&read), &first);
+    }
 }

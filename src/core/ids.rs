@@ -11,6 +11,8 @@ pub trait Id: Copy + Eq + Hash + Ord {
     const BAND_SHIFT: u32;
     fn checked_next(self) -> Option<Self>;
     fn from_index(index: usize) -> Option<Self>;
+    /// The part of a band this type's ids carry (u32 ids the low 12 bits, u64 ids all 24).
+    fn band_part(band: Band) -> Band;
     /// The band's first id (band 0: 1).
     fn band_start(band: Band) -> Self;
     /// Which band an id is in.
@@ -22,15 +24,20 @@ pub trait Id: Copy + Eq + Hash + Ord {
 /// is the one of a session kept by one person and of everything before it was shared.
 pub type Band = u32;
 
-/// The largest band: 4,095 devices (runs of the app) per team session, 1,048,575 new
-/// records of each kind per band.
-pub const MAX_BAND: Band = 0xFFF;
+/// Bands are 24 bits: ids of statements (u64) carry all of them, 2^40 ids per band; the
+/// u32 ids of participants, groups, segments, inscriptions and paragraphs carry the low
+/// 12 bits (4,095 bands of 1,048,576 ids).
+pub const MAX_BAND: Band = 0xFF_FFFF;
+const SMALL_BANDS: Band = 0xFFF;
 
 impl Id for u32 {
     const ONE: Self = 1;
     const BAND_SHIFT: u32 = 20;
+    fn band_part(band: Band) -> Band {
+        band & SMALL_BANDS
+    }
     fn band_start(band: Band) -> Self {
-        (band.min(MAX_BAND) << Self::BAND_SHIFT).max(1)
+        (Self::band_part(band) << Self::BAND_SHIFT).max(1)
     }
     fn band_of(self) -> Band {
         self >> Self::BAND_SHIFT
@@ -46,8 +53,11 @@ impl Id for u32 {
 impl Id for u64 {
     const ONE: Self = 1;
     const BAND_SHIFT: u32 = 40;
+    fn band_part(band: Band) -> Band {
+        band & MAX_BAND
+    }
     fn band_start(band: Band) -> Self {
-        (u64::from(band.min(MAX_BAND)) << Self::BAND_SHIFT).max(1)
+        (u64::from(Self::band_part(band)) << Self::BAND_SHIFT).max(1)
     }
     fn band_of(self) -> Band {
         u32::try_from(self >> Self::BAND_SHIFT).unwrap_or(u32::MAX)
@@ -74,6 +84,7 @@ pub fn next<T: Id>(ids: impl Iterator<Item = T> + Clone) -> T {
 /// A fresh id in `band`: one past the largest of the band's ids; in band 0 (a session
 /// nobody shares) simply `next`.
 pub fn next_in<T: Id>(band: Band, ids: impl Iterator<Item = T> + Clone) -> T {
+    let band = T::band_part(band);
     if band == 0 {
         return next(ids);
     }
@@ -157,6 +168,9 @@ mod tests {
         assert_eq!(next_in(6u32, std::iter::empty::<u64>()), 6 << 40);
         assert_eq!(next_in(9, [(9u64 << 40) + 1].into_iter()), (9 << 40) + 2);
         assert_eq!((6u32 << 20).band_of(), 6);
-        assert_eq!(u32::band_start(MAX_BAND + 5), MAX_BAND << 20);
+        // u32 ids take the band's low 12 bits, u64 ids all 24.
+        let wide = 0x12_3456;
+        assert_eq!(next_in(wide, std::iter::empty::<u32>()), 0x456 << 20);
+        assert_eq!(next_in(wide, std::iter::empty::<u64>()), 0x12_3456 << 40);
     }
 }

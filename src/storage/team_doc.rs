@@ -161,26 +161,58 @@ impl TeamDoc {
         self.doc.export(ExportMode::Snapshot).map_err(err)
     }
 
-    /// The bands other runs of the app have taken.
-    pub fn bands(&self) -> HashSet<Band> {
+    /// The bands runs of the app have taken, by peer.
+    fn claims(&self) -> Vec<(String, Band)> {
         let map = self.doc.get_map("bands");
-        map.keys().filter_map(|k| k.parse().ok()).collect()
+        map.keys()
+            .filter_map(|peer| match map.get(&peer) {
+                Some(ValueOrContainer::Value(LoroValue::I64(b))) => {
+                    Some((peer.to_string(), Band::try_from(b).ok()?))
+                }
+                _ => None,
+            })
+            .collect()
     }
 
-    /// Takes a band for this run: the one after the highest taken (the lowest free one
-    /// once those run out), recorded in the document.
+    /// The bands other runs of the app have taken.
+    pub fn bands(&self) -> HashSet<Band> {
+        let me = format!("{:016x}", self.doc.peer_id());
+        self.claims()
+            .into_iter()
+            .filter(|(peer, _)| *peer != me)
+            .map(|(_, b)| b)
+            .collect()
+    }
+
+    /// Another run took a band sharing ids with `band` while neither had seen the
+    /// other's claim (a chance of one in 4,095 for the small ids).
+    pub fn band_clash(&self, band: Band) -> bool {
+        self.bands().iter().any(|b| b & 0xFFF == band & 0xFFF)
+    }
+
+    /// Takes a band for this run, recorded in the document: drawn from the peer id
+    /// (random), so that two devices opening the folder at the same moment, neither
+    /// seeing the other's claim yet, still take different bands (statements' ids carry
+    /// 24 bits of it, the other records' 12); among those seen taken, a free one.
     pub fn claim_band(&mut self) -> Result<Band, String> {
         let taken = self.bands();
-        let band = match taken.iter().max() {
-            Some(&max) if max < MAX_BAND => max + 1,
-            Some(_) => (1..=MAX_BAND)
-                .find(|b| !taken.contains(b))
-                .unwrap_or(MAX_BAND),
-            None => 1,
-        };
+        let small = |b: Band| b & 0xFFF;
+        let taken_small: HashSet<Band> = taken.iter().map(|&b| small(b)).collect();
+        let drawn = u32::try_from((self.doc.peer_id() >> 8) & u64::from(MAX_BAND)).unwrap_or(1);
+        let mut band = drawn;
+        for step in 0..=0xFFF_u32 {
+            let candidate = (drawn & !0xFFF) | small(drawn.wrapping_add(step));
+            if small(candidate) != 0 && !taken_small.contains(&small(candidate)) {
+                band = candidate;
+                break;
+            }
+        }
+        if small(band) == 0 {
+            band |= 1;
+        }
         self.doc
             .get_map("bands")
-            .insert(&band.to_string(), format!("{:016x}", self.doc.peer_id()))
+            .insert(&format!("{:016x}", self.doc.peer_id()), i64::from(band))
             .map_err(err)?;
         self.doc.commit();
         Ok(band)

@@ -194,6 +194,11 @@ impl TeamSession {
         // What is here goes first, so the merge starts from it.
         self.record(current)?;
         let mut news = self.read_folder(false)?;
+        if news.session.is_some() && self.doc.band_clash(self.band) {
+            // From now on, ids from a band nobody else has.
+            self.band = self.doc.claim_band()?;
+            self.append_update()?;
+        }
         if let Some(session) = &mut news.session {
             self.settle(session);
         }
@@ -201,10 +206,14 @@ impl TeamSession {
     }
 
     fn read_folder(&mut self, opening: bool) -> Result<News, String> {
-        let frames = self
+        let mut frames = self
             .folder
             .read_new(&mut self.seen)
             .map_err(|e| format!("{}: {e}", self.root.display()))?;
+        if !opening {
+            // This run's own frames are in the document already.
+            frames.retain(|(device, _)| device.peer != self.device.peer);
+        }
         let mut news = News::default();
         if let Ok(devices) = self.folder.devices() {
             self.names = devices;
