@@ -20,11 +20,16 @@ use rapporteur::storage::{Store, file};
     about = "Capture a UN meeting and draft its report"
 )]
 pub struct Cli {
-    /// Session file to open (created if it does not exist). Without it, the last session.
+    /// Session file or team folder to open (a file is created if it does not exist).
+    /// Without it, the last session.
     pub path: Option<PathBuf>,
     /// Open a new copy of the sample meeting (an HRC panel discussion).
     #[arg(long, conflicts_with = "path")]
     pub demo: bool,
+    /// In a team folder: this device's name, the note-taker's initials (default:
+    /// RAPPORTEUR_DEVICE, else the machine's name).
+    #[arg(long)]
+    pub device: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -30,6 +30,6 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        None => rapporteur::ui::run(cli.path, cli.demo),
+        None => rapporteur::ui::run(cli.path, cli.demo, cli.device),
     }
 }

@@ -29,6 +29,7 @@ fn opened(dir: &Path, dialogs: ScriptedDialogs) -> (App, PathBuf) {
         Launch {
             path: Some(path.clone()),
             demo: false,
+            device: None,
         },
         Box::new(dialogs),
     );
@@ -137,6 +138,7 @@ fn a_damaged_session_offers_its_backups_and_restore_opens_it() {
         Launch {
             path: Some(path.clone()),
             demo: false,
+            device: None,
         },
         Box::new(ScriptedDialogs::default()),
     );
@@ -228,6 +230,7 @@ fn export_over_an_existing_file_asks_first_and_never_over_a_session() {
             Launch {
                 path: Some(path.clone()),
                 demo: false,
+                device: None,
             },
             Box::new(ScriptedDialogs {
                 export: Some(other.clone()),

@@ -330,6 +330,7 @@ fn a_corrupt_file_gets_a_message_and_is_left_alone() {
         Launch {
             path: Some(path.clone()),
             demo: false,
+            device: None,
         },
         Box::new(ScriptedDialogs::default()),
     );
@@ -352,6 +353,7 @@ fn a_second_window_on_the_same_session_is_refused() {
         Launch {
             path: Some(path.clone()),
             demo: false,
+            device: None,
         },
         Box::new(ScriptedDialogs::default()),
     );

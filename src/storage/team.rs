@@ -216,7 +216,14 @@ impl TeamFolder {
         for device in self.devices()? {
             let dir = self.root.join(DEVICES).join(device.folder());
             for (_, path) in segments(&dir)? {
+                // A file whose size has not moved holds nothing new (a sync engine
+                // replaces a file whole, so its size changes with it).
+                let size = std::fs::metadata(&path).map_or(0, |m| m.len());
+                if seen.sizes.get(&path) == Some(&size) {
+                    continue;
+                }
                 let read = frames::read(&path)?;
+                seen.sizes.insert(path.clone(), read.good_len);
                 let done = seen.frames.entry(path).or_insert(0);
                 for frame in read.frames.into_iter().skip(*done) {
                     out.push((device.clone(), frame));
@@ -232,6 +239,8 @@ impl TeamFolder {
 #[derive(Debug, Default)]
 pub struct Seen {
     frames: HashMap<PathBuf, usize>,
+    /// Each file's length up to its last whole frame when last read.
+    sizes: HashMap<PathBuf, u64>,
 }
 
 /// A device's segments in order: (number, path); other names passed over.

@@ -118,6 +118,11 @@ impl TeamSession {
         &self.root
     }
 
+    /// The names of the devices that have written into the folder (one per run).
+    pub fn device_names(&self) -> Vec<String> {
+        self.names.iter().map(|d| d.name.clone()).collect()
+    }
+
     /// The name of the device behind a peer id, if it has written here.
     pub fn device_name(&self, peer: u64) -> String {
         self.names

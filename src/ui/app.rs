@@ -16,6 +16,8 @@ use crate::core::speakers_csv::import_speakers_csv;
 use crate::storage::backup::{self, Backup};
 use crate::storage::draft::Draft;
 use crate::storage::file::{Refusal, check_report_output};
+use crate::storage::team::{Device, TeamFolder};
+use crate::storage::team_session::TeamSession;
 use crate::storage::{Store, places};
 
 use super::capture::{self, Capture};
@@ -34,6 +36,8 @@ use super::style;
 pub struct Launch {
     pub path: Option<PathBuf>,
     pub demo: bool,
+    /// In a team session, this device's name (the note-taker's initials).
+    pub device: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,6 +57,9 @@ pub struct Open {
     pub preview: Preview,
     /// Moved by every change to `session` (see `revision.rs`).
     pub revision: Revision,
+    /// A team session: every change also goes to this device's log in the team folder,
+    /// and what the other devices write is merged in at every tick.
+    pub team: Option<TeamSession>,
 }
 
 pub use super::effect::Notice;
@@ -78,6 +85,8 @@ pub struct App {
     pub path_prompt: Option<PathPrompt>,
     /// The session that failed to open, to offer its backups.
     failed_open: Option<PathBuf>,
+    /// The name this window writes under in a team session.
+    device: Option<String>,
 }
 
 /// The backups kept of one session, each with a Restore button.
@@ -134,11 +143,13 @@ impl App {
             backups: None,
             path_prompt: None,
             failed_open: None,
+            device: None,
         }
     }
 
     pub fn boot(launch: Launch, dialogs: Box<dyn Dialogs>) -> (App, Task<Message>) {
         let mut app = App::new(dialogs);
+        app.device = launch.device.clone();
         let result = if launch.demo {
             app.open_demo()
         } else if let Some(path) = launch.path.or_else(places::last_session) {
@@ -183,6 +194,7 @@ impl App {
             editor,
             preview,
             revision,
+            team: None,
         });
         self.screen = Screen::Capture;
         self.dirty = false;
@@ -203,6 +215,9 @@ impl App {
     fn open_path(&mut self, path: &Path, create: bool) -> Result<(), String> {
         if self.open.as_ref().is_some_and(|o| o.store.path() == path) {
             return Ok(());
+        }
+        if TeamFolder::is_team_folder(path) {
+            return self.open_team(path);
         }
         // Try the new one before letting go of the old one.
         let result = if create {
@@ -241,6 +256,75 @@ impl App {
         Ok(())
     }
 
+    /// Opens a team folder: the merged session, written to under this device's name,
+    /// with a local working copy (lock, the statement being typed) in the app's folder.
+    fn open_team(&mut self, folder: &Path) -> Result<(), String> {
+        if self
+            .open
+            .as_ref()
+            .and_then(|o| o.team.as_ref())
+            .is_some_and(|t| t.root() == folder)
+        {
+            return Ok(());
+        }
+        let device = Device::this_run(self.device.as_deref());
+        let copy = super::team::working_copy(folder, &device.name);
+        if let Some(dir) = copy.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        // The local copy's lock keeps a second window off this team folder; what it
+        // held is replaced by the merged session.
+        let (store, _, draft) = Store::open_or_create(&copy).map_err(|e| e.to_string())?;
+        let (team, session, notices) = TeamSession::open(folder, device)?;
+        self.save_now();
+        if self.retry {
+            return Err(format!(
+                "{} was not opened: the current session could not be saved, and it stays open so that nothing is lost.",
+                folder.display()
+            ));
+        }
+        places::remember(folder);
+        self.install(store, session, draft);
+        if let Some(open) = &mut self.open {
+            open.team = Some(team);
+            open.store.submit(&open.session);
+        }
+        if !notices.is_empty() {
+            self.notice = Some(Notice::error(notices.join("; ")));
+        }
+        Ok(())
+    }
+
+    /// Reads what the other devices wrote and merges it into the session on screen.
+    fn merge_team(&mut self) {
+        let Some(open) = &mut self.open else { return };
+        let Some(team) = &mut open.team else { return };
+        match team.refresh(&open.session) {
+            Ok(news) => {
+                if !news.notices.is_empty() {
+                    self.notice = Some(Notice::error(news.notices.join("; ")));
+                }
+                if news.concurrent > 0 {
+                    self.notice = Some(Notice::info(super::team::concurrent_notice(
+                        news.concurrent,
+                    )));
+                }
+                if let Some(merged) = news.session
+                    && merged != open.session
+                {
+                    open.session = merged;
+                    open.revision = open.revision.next();
+                    open.store.submit(&open.session);
+                }
+            }
+            Err(e) => {
+                self.notice = Some(Notice::error(format!(
+                    "{e}. What is on this device is kept; Rapporteur tries again every second."
+                )));
+            }
+        }
+    }
+
     fn open_demo(&mut self) -> Result<(), String> {
         let path = places::new_demo_path();
         let store = Store::create(&path, &demo_session()).map_err(|e| e.to_string())?;
@@ -250,7 +334,14 @@ impl App {
 
     pub fn title(&self) -> String {
         match &self.open {
-            Some(open) => format!("Rapporteur - {}", open.session.name),
+            Some(open) => match &open.team {
+                Some(team) => format!(
+                    "Rapporteur - {} (team, {})",
+                    open.session.name,
+                    team.device().name
+                ),
+                None => format!("Rapporteur - {}", open.session.name),
+            },
             None => "Rapporteur".into(),
         }
     }
@@ -262,6 +353,16 @@ impl App {
     fn save_now(&mut self) {
         let Some(open) = &mut self.open else { return };
         self.dirty = false;
+        // A team session's change is in this device's log (synced) before it is shown
+        // as saved.
+        if let Some(team) = &mut open.team
+            && let Err(e) = team.record(&open.session)
+        {
+            self.retry = true;
+            self.notice = Some(Notice::error(format!(
+                "{e}. NOT SAVED to the team folder: everything is kept in memory; Rapporteur retries every second."
+            )));
+        }
         open.store.submit(&open.session);
         self.save_draft();
     }
@@ -474,6 +575,7 @@ impl App {
                         open.editor.tick(&open.session);
                     }
                 }
+                self.merge_team();
                 if self.dirty || self.retry {
                     self.save_now();
                 } else {
@@ -853,6 +955,8 @@ impl App {
     pub fn needs_ticks(&self) -> bool {
         let Some(open) = &self.open else { return false };
         self.screen == Screen::Capture
+            // A team session watches its folder.
+            || open.team.is_some()
             || (self.screen == Screen::Editor && open.editor.findings_stale)
             || self.dirty
             || self.retry
@@ -1033,6 +1137,14 @@ impl App {
                 (None, None) => text("No changes yet").color(style::MUTED),
             };
             bar = bar.push(saved.size(style::size::BODY));
+            if let Some(team) = &open.team {
+                bar = bar.push(
+                    text(super::team::status(team))
+                        .size(style::size::BODY)
+                        .color(style::ACCENT)
+                        .wrapping(text::Wrapping::None),
+                );
+            }
             let tab = |label: &'static str, screen: Screen, command: Command| {
                 button(text(label).size(style::size::LABEL))
                     .style(if self.screen == screen {

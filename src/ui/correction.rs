@@ -144,7 +144,9 @@ impl Correction {
                     kind: self.kind,
                     ..original
                 };
-                let differs = session.intervention(self.id) != Some(&changed);
+                // Saving is also the look a conflict mark asked for: it goes.
+                let differs = session.intervention(self.id) != Some(&changed)
+                    || !changed.provenance.conflict.is_empty();
                 session.update_intervention(changed);
                 Effect::request(Request::Close).with_save(if differs {
                     Save::Now
@@ -276,6 +278,7 @@ impl Correction {
         container(
             column![
                 header,
+                provenance(session, self.id),
                 // Actions first: they stay in view however tall the panel grows.
                 actions,
                 widget::clipped(body),
@@ -327,4 +330,37 @@ impl Correction {
         )
         .into()
     }
+}
+
+/// In a team session: who logged and changed the statement, and the mark left where two
+/// devices changed it at once (saving clears it).
+fn provenance<'a>(session: &'a Session, id: InterventionId) -> Element<'a, Message> {
+    let Some(p) = session.intervention(id).map(|i| &i.provenance) else {
+        return space().into();
+    };
+    if p.is_empty() {
+        return space().into();
+    }
+    let mut line = String::new();
+    if !p.logged_by.is_empty() {
+        line.push_str(&format!("Logged on {}", p.logged_by));
+    }
+    if !p.edited_by.is_empty() {
+        if !line.is_empty() {
+            line.push_str("; ");
+        }
+        line.push_str(&format!("changed on {}", p.edited_by.join(", ")));
+    }
+    let mut col = column![text(line).size(style::size::HINT).color(style::MUTED)];
+    if !p.conflict.is_empty() {
+        col = col.push(
+            text(format!(
+                "⚠ Changed on {} at the same time: both changes were merged into the text below. Read it, then save to mark it looked at.",
+                p.conflict.join(" and ")
+            ))
+            .size(style::size::LABEL)
+            .color(style::ALERT),
+        );
+    }
+    col.into()
 }

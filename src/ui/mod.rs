@@ -15,6 +15,7 @@ pub mod preview;
 pub mod revision;
 pub mod shortcuts;
 pub mod style;
+pub mod team;
 pub mod virtual_list;
 pub mod widget;
 pub mod window_fit;
@@ -29,12 +30,13 @@ pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.tt
 pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 pub const FONT_NAME: &str = "DejaVu Sans";
 
-pub fn run(path: Option<PathBuf>, demo: bool) -> ExitCode {
+pub fn run(path: Option<PathBuf>, demo: bool, device: Option<String>) -> ExitCode {
     let boot = move || {
         App::boot(
             Launch {
                 path: path.clone(),
                 demo,
+                device: device.clone(),
             },
             Box::new(dialogs::NativeDialogs),
         )

@@ -71,11 +71,24 @@ impl Capture {
                         kind.tag().unwrap_or_default().to_uppercase()
                     ),
                 };
+                // A team session: who logged it, and a mark where two devices changed
+                // it at once.
+                let who = &intervention.provenance;
+                let marks = if who.conflict.is_empty() {
+                    String::new()
+                } else {
+                    format!("⚠ changed at once on {} — ", who.conflict.join(" and "))
+                };
+                preview = format!("{marks}{preview}");
                 let line = row![
                     text(time)
                         .size(style::size::LABEL)
                         .color(style::MUTED)
                         .width(44),
+                    text(who.logged_by.clone())
+                        .size(style::size::HINT)
+                        .color(style::MUTED)
+                        .width(if who.logged_by.is_empty() { 0 } else { 28 }),
                     text(segment)
                         .size(style::size::HINT)
                         .color(style::ACCENT)

@@ -1,0 +1,58 @@
+//! The window on a team session: where its local working copy lives, and what the
+//! status bar and the log say of the team.
+
+use std::path::{Path, PathBuf};
+
+use crate::storage::places;
+use crate::storage::team_session::TeamSession;
+
+/// The local copy of a team session the window keeps beside the team folder (its lock,
+/// the statement being typed, a plain copy): in the app's own folder, never in the
+/// shared one, one per team folder and device name (a second window under the same
+/// name is refused by its lock).
+pub fn working_copy(folder: &Path, device: &str) -> PathBuf {
+    use std::hash::{Hash, Hasher};
+    let absolute = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    absolute.hash(&mut h);
+    let name: String = absolute
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .take(40)
+        .collect();
+    device.hash(&mut h);
+    places::home()
+        .join("team")
+        .join(format!("{name}-{:016x}.json", h.finish()))
+}
+
+/// "Team: AB, with CD and EF": who this window is, and who else wrote.
+pub fn status(team: &TeamSession) -> String {
+    let me = &team.device().name;
+    let mut others: Vec<String> = team
+        .device_names()
+        .into_iter()
+        .filter(|n| n != me && !n.is_empty())
+        .collect();
+    others.sort();
+    others.dedup();
+    if others.is_empty() {
+        format!("Team: {me}")
+    } else {
+        format!("Team: {me}, with {}", others.join(", "))
+    }
+}
+
+/// What a merge that met concurrent edits says.
+pub fn concurrent_notice(count: usize) -> String {
+    if count == 1 {
+        "A statement was changed here and on another device at the same time: both changes are kept and it is marked in the log; look at it in the correction panel (Enter).".into()
+    } else {
+        format!(
+            "{count} statements were changed here and on another device at the same time: both changes are kept and they are marked in the log; look at each in the correction panel (Enter)."
+        )
+    }
+}

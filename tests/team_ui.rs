@@ -1,0 +1,155 @@
+//! Two windows on one team folder (two devices): what one logs, the other shows after a
+//! tick; a statement both correct at once is marked in the log and in the correction
+//! panel, and saving a correction settles the mark.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod support;
+
+use iced::keyboard::{Key, Modifiers};
+use rapporteur::core::demo::demo_session;
+use rapporteur::storage::team::Device;
+use rapporteur::storage::team_session::TeamSession;
+use rapporteur::ui::app::{App, Launch, Message};
+use rapporteur::ui::dialogs::ScriptedDialogs;
+use support::ui::{simulator, update};
+
+fn window(folder: &std::path::Path, device: &str) -> App {
+    let (app, _) = App::boot(
+        Launch {
+            path: Some(folder.to_path_buf()),
+            demo: false,
+            device: Some(device.into()),
+        },
+        Box::new(ScriptedDialogs::default()),
+    );
+    assert!(app.open.is_some(), "{:?}", app.notice);
+    app
+}
+
+fn log(app: &mut App, text: &str) -> u64 {
+    let open = app.open.as_mut().unwrap();
+    let now = chrono::Utc::now();
+    let id = open
+        .session
+        .commit(rapporteur::core::session::NewIntervention {
+            speaker: rapporteur::core::intervention::Speaker::Delegation("peru".into()),
+            on_behalf_of: None,
+            started_at: now,
+            ended_at: now,
+            text: text.into(),
+        });
+    // As the capture screen does after a commit: saved at once.
+    update(
+        app,
+        Message::Key(Key::Character("s".into()), Modifiers::CTRL),
+    );
+    id
+}
+
+#[test]
+fn two_windows_on_one_team_folder() {
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("team");
+    TeamSession::share(&demo_session(), &folder, Device::this_run(Some("RS"))).unwrap();
+    let mut a = window(&folder, "AB");
+    let mut b = window(&folder, "CD");
+    assert!(a.title().contains("(team, AB)"), "{}", a.title());
+
+    // A logs; B shows it after a tick, with who logged it.
+    let id = log(&mut a, "The representative of Peru stressed prevention.");
+    update(&mut b, Message::Tick);
+    let shown = b.open.as_ref().unwrap().session.intervention(id).cloned();
+    assert_eq!(shown.unwrap().provenance.logged_by, "AB");
+    {
+        let mut ui = simulator(&b);
+        ui.find("The representative of Peru stressed prevention.")
+            .expect("the other device's statement in the log");
+        ui.find("Team: CD, with AB, RS")
+            .expect("who is in the team");
+    }
+
+    // Both correct it at once: both corrections are kept, and it is marked.
+    for (app, extra) in [(&mut a, " firmly"), (&mut b, " again")] {
+        let open = app.open.as_mut().unwrap();
+        let mut changed = open.session.intervention(id).unwrap().clone();
+        changed.text = changed
+            .text
+            .replace("stressed", &format!("stressed{extra}"));
+        open.session.update_intervention(changed);
+        update(
+            app,
+            Message::Key(Key::Character("s".into()), Modifiers::CTRL),
+        );
+    }
+    update(&mut a, Message::Tick);
+    update(&mut b, Message::Tick);
+    update(&mut a, Message::Tick);
+    let sa = a
+        .open
+        .as_ref()
+        .unwrap()
+        .session
+        .intervention(id)
+        .cloned()
+        .unwrap();
+    let sb = b
+        .open
+        .as_ref()
+        .unwrap()
+        .session
+        .intervention(id)
+        .cloned()
+        .unwrap();
+    assert_eq!(sa.text, sb.text);
+    assert!(
+        sa.text.contains("firmly") && sa.text.contains("again"),
+        "{}",
+        sa.text
+    );
+    assert!(!sa.provenance.conflict.is_empty(), "marked");
+    {
+        let mut ui = simulator(&a);
+        let row = format!(
+            "⚠ changed at once on {} — {}",
+            sa.provenance.conflict.join(" and "),
+            sa.text
+        );
+        ui.find(row.as_str()).expect("the mark in the log");
+    }
+    // The correction panel says so; saving settles the mark on every device.
+    update(
+        &mut a,
+        Message::Capture(rapporteur::ui::capture::Message::Open(id)),
+    );
+    let warning = format!(
+        "⚠ Changed on {} at the same time: both changes were merged into the text below. Read it, then save to mark it looked at.",
+        sa.provenance.conflict.join(" and ")
+    );
+    support::ui::interact(&mut a, |ui| {
+        ui.find(warning.as_str()).expect("the panel says so");
+        ui.click("Save correction (Ctrl+Enter)").unwrap();
+    });
+    update(&mut b, Message::Tick);
+    let sb = b
+        .open
+        .as_ref()
+        .unwrap()
+        .session
+        .intervention(id)
+        .cloned()
+        .unwrap();
+    assert!(sb.provenance.conflict.is_empty(), "{:?}", sb.provenance);
+    assert!(sb.provenance.edited_by.contains(&"AB".to_string()));
+
+    // A second window under the same name is refused (its working copy is locked).
+    let (again, _) = App::boot(
+        Launch {
+            path: Some(folder.clone()),
+            demo: false,
+            device: Some("AB".into()),
+        },
+        Box::new(ScriptedDialogs::default()),
+    );
+    assert!(again.open.is_none());
+}
