@@ -3,6 +3,7 @@
 
 pub mod hostile;
 pub mod large;
+pub mod syncthing;
 pub mod ui;
 
 use std::path::{Path, PathBuf};
