@@ -185,7 +185,12 @@ impl TeamFolder {
             Some((n, path)) => (n, std::fs::metadata(path).map_or(0, |m| m.len())),
             None => (1, 0),
         };
-        Ok(DeviceLog { dir, segment, size })
+        Ok(DeviceLog {
+            dir,
+            segment,
+            size,
+            written: None,
+        })
     }
 
     /// The devices that have written into the folder.
@@ -274,6 +279,9 @@ pub struct DeviceLog {
     dir: PathBuf,
     segment: u32,
     size: u64,
+    /// Where this run's last frame in the current segment ends (None until it wrote
+    /// one: the segment is read once then, to cut a torn tail).
+    written: Option<u64>,
 }
 
 impl DeviceLog {
@@ -286,11 +294,21 @@ impl DeviceLog {
         if self.size >= SEGMENT_MAX {
             self.segment += 1;
             self.size = 0;
+            self.written = None;
         }
         let path = self.path();
-        frames::append(&path, payloads)?;
-        self.size = std::fs::metadata(&path).map_or(self.size, |m| m.len());
-        Ok(())
+        match frames::append_after(&path, self.written, payloads) {
+            Ok(end) => {
+                self.size = end;
+                self.written = Some(end);
+                Ok(())
+            }
+            Err(e) => {
+                // Read the segment again before the next append.
+                self.written = None;
+                Err(e)
+            }
+        }
     }
 
     pub fn segment(&self) -> u32 {

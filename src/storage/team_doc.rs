@@ -52,6 +52,11 @@ pub struct TeamDoc {
     /// containers: a change from elsewhere that touches them without having seen it is
     /// concurrent.
     local_edits: HashMap<String, (ID, [ContainerID; 2])>,
+    /// Each statement's containers (its map and its text), by key, as last read or
+    /// written: a statement none of whose containers an import touched is not read again.
+    containers: HashMap<String, [ContainerID; 2]>,
+    /// Containers imports touched since the last read.
+    dirty: HashSet<ContainerID>,
 }
 
 /// A statement changed on two devices at once: its id and the other device's peer.
@@ -75,6 +80,8 @@ impl TeamDoc {
             last: None,
             exported: VersionVector::default(),
             local_edits: HashMap::new(),
+            containers: HashMap::new(),
+            dirty: HashSet::new(),
         })
     }
 
@@ -95,17 +102,15 @@ impl TeamDoc {
         let after = self.doc.oplog_vv();
         // What came in was written by its device: ours need not go out again.
         self.exported.merge(&after);
-        let concurrent = self.concurrent_since(&before, &after);
+        let concurrent = self.scan_imported(&before, &after);
         status.map(|_| concurrent).map_err(err)
     }
 
-    /// Statements of `local_edits` that imported changes touched without having seen
-    /// this device's last edit of them.
-    fn concurrent_since(&self, before: &VersionVector, after: &VersionVector) -> Vec<Concurrent> {
+    /// Notes the containers imported changes touched (for `read`), and returns the
+    /// statements of `local_edits` they touched without having seen this device's last
+    /// edit of them.
+    fn scan_imported(&mut self, before: &VersionVector, after: &VersionVector) -> Vec<Concurrent> {
         let mut out = Vec::new();
-        if self.local_edits.is_empty() {
-            return out;
-        }
         let me = self.doc.peer_id();
         for (&peer, &end) in after.iter() {
             let start = before.get(&peer).copied().unwrap_or(0);
@@ -119,7 +124,11 @@ impl TeamDoc {
                 };
                 let len = i32::try_from(change.len).unwrap_or(i32::MAX).max(1);
                 let touched = self.doc.get_changed_containers_in(change.id, change.len);
-                let seen = self.doc.frontiers_to_vv(&change.deps).unwrap_or_default();
+                let seen = if self.local_edits.is_empty() {
+                    VersionVector::default()
+                } else {
+                    self.doc.frontiers_to_vv(&change.deps).unwrap_or_default()
+                };
                 for (key, (last, containers)) in &self.local_edits {
                     if containers.iter().any(|c| touched.contains(c))
                         && !seen.includes_id(*last)
@@ -134,6 +143,7 @@ impl TeamDoc {
                         }
                     }
                 }
+                self.dirty.extend(touched);
                 counter = change.id.counter.saturating_add(len);
             }
         }
@@ -279,7 +289,7 @@ impl TeamDoc {
     }
 
     fn write_interventions(
-        &self,
+        &mut self,
         session: &Session,
         edited: &mut Vec<(String, [ContainerID; 2])>,
     ) -> Result<(), String> {
@@ -304,19 +314,30 @@ impl TeamDoc {
             let changed_meta = set_string(&item, "meta", &meta.to_string())?;
             let text = item.ensure_mergeable_text("text").map_err(err)?;
             let changed_text = set_text(&text, &i.text)?;
+            let ids = [item.id(), text.id()];
             if (changed_meta || changed_text) && before.contains_key(&i.id) {
-                edited.push((key, [item.id(), text.id()]));
+                edited.push((key.clone(), ids.clone()));
             }
+            self.containers.insert(key, ids);
         }
-        let same_order = self.last.as_ref().is_some_and(|last| {
-            last.interventions.len() == session.interventions.len()
+        // The usual change: statements logged after the others (the list is what the
+        // document held at the last write or read, so they go at its end).
+        let appended = self.last.as_ref().and_then(|last| {
+            let old = last.interventions.len();
+            (old <= session.interventions.len()
                 && last
                     .interventions
                     .iter()
                     .zip(session.interventions.iter())
-                    .all(|(a, b)| a.id == b.id)
+                    .all(|(a, b)| a.id == b.id))
+            .then_some(old)
         });
-        if !same_order {
+        if let Some(old) = appended {
+            let list = self.doc.get_movable_list("interventions/order");
+            for i in session.interventions.iter().skip(old) {
+                list.push(i.id.to_string()).map_err(err)?;
+            }
+        } else {
             let order: Vec<String> = session
                 .interventions
                 .iter()
@@ -396,18 +417,47 @@ impl TeamDoc {
                 .collect();
             top.insert(name.into(), Value::Array(list));
         }
-        let items = self.doc.get_map("interventions");
-        let mut interventions = Vec::new();
-        for key in keys_of(&self.doc.get_movable_list("interventions/order")) {
-            if let Some(v) = item_value(&items, &key, "text") {
-                interventions.push(v);
-            }
-        }
-        top.insert("interventions".into(), Value::Array(interventions));
         top.insert("layout".into(), self.read_layout());
-        let session: Session = serde_json::from_value(Value::Object(top)).map_err(err)?;
+        let mut session: Session = serde_json::from_value(Value::Object(top)).map_err(err)?;
+        session.interventions = Shared::new(self.read_interventions());
+        self.dirty.clear();
         self.last = Some(session.clone());
         Ok(session)
+    }
+
+    /// The log in order: a statement no import touched since the last read is the one
+    /// read then (shared, not parsed again); the others are read from the document. One
+    /// that cannot be read is passed over here and stays in the document.
+    fn read_interventions(&mut self) -> Vec<Shared<Intervention>> {
+        let cached: HashMap<InterventionId, &Shared<Intervention>> = match &self.last {
+            Some(last) => last.interventions.iter().map(|i| (i.id, i)).collect(),
+            None => HashMap::new(),
+        };
+        let items = self.doc.get_map("interventions");
+        let mut out = Vec::new();
+        for key in keys_of(&self.doc.get_movable_list("interventions/order")) {
+            let unchanged = self
+                .containers
+                .get(&key)
+                .is_some_and(|ids| ids.iter().all(|c| !self.dirty.contains(c)));
+            let id = key.parse::<InterventionId>().ok();
+            if unchanged && let Some(i) = id.and_then(|id| cached.get(&id)) {
+                out.push((*i).clone());
+                continue;
+            }
+            let Some(ValueOrContainer::Container(Container::Map(item))) = items.get(&key) else {
+                continue;
+            };
+            if let Some(ValueOrContainer::Container(Container::Text(text))) = item.get("text") {
+                self.containers.insert(key.clone(), [item.id(), text.id()]);
+            }
+            if let Some(i) = item_value(&items, &key, "text")
+                .and_then(|v| serde_json::from_value::<Intervention>(v).ok())
+            {
+                out.push(Shared::new(i));
+            }
+        }
+        out
     }
 
     fn read_layout(&self) -> Value {
