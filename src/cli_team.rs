@@ -19,17 +19,6 @@ fn tell(path: &Path, notices: &[String]) {
 pub fn share(session: &Path, dir: &Path, device: Option<&str>) -> Result<(), String> {
     let loaded = rapporteur::storage::file::load_checked(session).map_err(|e| e.to_string())?;
     tell(session, &loaded.repairs);
-    if dir.exists()
-        && std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: {e}", dir.display()))?
-            .next()
-            .is_some()
-    {
-        return Err(format!(
-            "{} is not empty; a team folder is made in a new or empty folder (nothing was written)",
-            dir.display()
-        ));
-    }
     let device = Device::this_run(device);
     TeamSession::share(&loaded.session, dir, device.clone())?;
     eprintln!(

@@ -656,6 +656,9 @@ impl rapporteur::ui::dialogs::Dialogs for Unanswered {
     fn export_report(&self, _suggested: &str) -> rapporteur::ui::dialogs::Chosen {
         Box::pin(std::future::pending())
     }
+    fn team_folder(&self) -> rapporteur::ui::dialogs::Chosen {
+        Box::pin(std::future::pending())
+    }
 }
 
 #[test]

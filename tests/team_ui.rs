@@ -153,3 +153,81 @@ fn two_windows_on_one_team_folder() {
     );
     assert!(again.open.is_none());
 }
+
+/// "Share for team capture" (Ctrl+Shift+T): the open session becomes a team folder and
+/// the window goes on in it; the session file stays as it was.
+#[test]
+fn share_for_team_capture_from_the_window() {
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("meeting.json");
+    let folder = dir.path().join("shared");
+    let session = demo_session();
+    let store = rapporteur::storage::Store::create(&file, &session).unwrap();
+    let dialogs = ScriptedDialogs {
+        team: Some(folder.clone()),
+        ..ScriptedDialogs::default()
+    };
+    let mut app = App::with_session(store, session, None, Box::new(dialogs));
+    app.flush();
+    let before = std::fs::read(&file).unwrap();
+    update(
+        &mut app,
+        Message::Key(
+            Key::Character("t".into()),
+            Modifiers::CTRL | Modifiers::SHIFT,
+        ),
+    );
+    assert!(
+        app.open.as_ref().unwrap().team.is_some(),
+        "{:?}",
+        app.notice
+    );
+    assert!(
+        app.notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("stays as it was")
+    );
+    let id = log(&mut app, "Logged after sharing.");
+    app.flush();
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the file is left alone"
+    );
+    let (merged, _) = rapporteur::storage::team_session::read_merged(&folder).unwrap();
+    assert_eq!(
+        merged.intervention(id).unwrap().text,
+        "Logged after sharing."
+    );
+    assert_eq!(
+        merged.interventions.len(),
+        demo_session().interventions.len() + 1
+    );
+    // A second share of the same session says what it is.
+    update(
+        &mut app,
+        Message::Key(
+            Key::Character("t".into()),
+            Modifiers::CTRL | Modifiers::SHIFT,
+        ),
+    );
+    assert!(
+        app.notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("team session already")
+    );
+    // A folder holding someone's files is refused, nothing written into it.
+    let busy = dir.path().join("busy");
+    std::fs::create_dir_all(&busy).unwrap();
+    std::fs::write(busy.join("notes.txt"), b"mine").unwrap();
+    let Err(e) = TeamSession::share(&demo_session(), &busy, Device::this_run(Some("X"))) else {
+        panic!("shared into a folder holding a file");
+    };
+    assert!(e.contains("not empty"), "{e}");
+    assert_eq!(std::fs::read_dir(&busy).unwrap().count(), 1);
+}

@@ -131,6 +131,19 @@ impl TeamFolder {
         if marker.exists() {
             return Err(format!("{} is a team folder already", root.display()));
         }
+        // Never into a folder holding files of someone else (a sync engine's own
+        // ".stfolder" or "~" files may be there already).
+        if let Ok(entries) = std::fs::read_dir(root)
+            && let Some(other) = entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .find(|n| !ignored(n))
+        {
+            return Err(format!(
+                "{} is not empty (it holds {other}); a team folder is made in a new or empty folder, and nothing was written",
+                root.display()
+            ));
+        }
         std::fs::create_dir_all(root.join(DEVICES))
             .map_err(|e| format!("{}: {e}", root.display()))?;
         let text = serde_json::to_vec_pretty(&Marker {

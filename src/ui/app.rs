@@ -219,6 +219,12 @@ impl App {
         if TeamFolder::is_team_folder(path) {
             return self.open_team(path);
         }
+        // A team folder chosen through its marker file in the Open dialog.
+        if path.file_name().is_some_and(|n| n == "team.json")
+            && let Some(folder) = path.parent().filter(|f| TeamFolder::is_team_folder(f))
+        {
+            return self.open_team(folder);
+        }
         // Try the new one before letting go of the old one.
         let result = if create {
             Store::open_or_create(path)
@@ -761,6 +767,13 @@ impl App {
             Command::Open => self.ask(Asked::Open),
             Command::New => self.ask(Asked::New),
             Command::SaveAs if self.open.is_some() => self.ask(Asked::SaveAs),
+            Command::ShareTeam if self.open.as_ref().is_some_and(|o| o.team.is_some()) => {
+                self.notice = Some(Notice::info(
+                    "This session is a team session already: the others open its folder.",
+                ));
+                Task::none()
+            }
+            Command::ShareTeam if self.open.is_some() => self.ask(Asked::ShareTeam),
             Command::ShowCapture => {
                 self.screen = Screen::Capture;
                 self.focus_task()
@@ -808,6 +821,7 @@ impl App {
             Asked::Open => self.dialogs.open_session(),
             Asked::New | Asked::SaveAs => self.dialogs.new_session(),
             Asked::ImportSpeakers => self.dialogs.import_speakers(),
+            Asked::ShareTeam => self.dialogs.team_folder(),
             Asked::Export => self
                 .dialogs
                 .export_report(&format!("{}.docx", self.session_stem())),
@@ -863,6 +877,34 @@ impl App {
                 self.import_speakers(&path);
                 Task::none()
             }
+            Asked::ShareTeam => {
+                self.share_team(&path);
+                self.focus_task()
+            }
+        }
+    }
+
+    /// "Share for team capture": the open session becomes a team session in `folder`
+    /// and the window goes on in it; the session file is left as it is.
+    fn share_team(&mut self, folder: &Path) {
+        let Some(open) = &self.open else { return };
+        let file = open.store.path().to_path_buf();
+        let device = Device::this_run(self.device.as_deref());
+        let mut session = open.session.clone();
+        session.device = None;
+        if let Err(e) = TeamSession::share(&session, folder, device) {
+            self.notice = Some(Notice::error(e));
+            return;
+        }
+        match self.open_team(folder) {
+            Ok(()) => {
+                self.notice = Some(Notice::info(format!(
+                    "Shared for team capture in {}: the others open that folder once their file-sync engine has it. {} stays as it was.",
+                    folder.display(),
+                    file.display()
+                )))
+            }
+            Err(e) => self.notice = Some(Notice::error(e)),
         }
     }
 

@@ -15,6 +15,7 @@ pub enum Asked {
     SaveAs,
     Export,
     ImportSpeakers,
+    ShareTeam,
 }
 
 /// How a file dialog ended.
@@ -45,6 +46,8 @@ pub trait Dialogs {
     fn new_session(&self) -> Chosen;
     fn import_speakers(&self) -> Chosen;
     fn export_report(&self, suggested: &str) -> Chosen;
+    /// A new or empty folder for a team session.
+    fn team_folder(&self) -> Chosen;
 }
 
 fn pick(dialog: rfd::AsyncFileDialog) -> Chosen {
@@ -100,6 +103,17 @@ impl Dialogs for NativeDialogs {
                 .add_filter("Word document", &["docx"]),
         )
     }
+
+    fn team_folder(&self) -> Chosen {
+        let dialog = rfd::AsyncFileDialog::new().set_title(
+            "Share for team capture: a new or empty folder your file-sync engine keeps in step",
+        );
+        Box::pin(async move {
+            let started = Instant::now();
+            let path = dialog.pick_folder().await.map(|f| f.path().to_path_buf());
+            answered(started, path)
+        })
+    }
 }
 
 /// Answers from a script: what tests and headless runs use. A dialog without a path
@@ -110,6 +124,7 @@ pub struct ScriptedDialogs {
     pub new: Option<PathBuf>,
     pub speakers: Option<PathBuf>,
     pub export: Option<PathBuf>,
+    pub team: Option<PathBuf>,
     pub unavailable: bool,
 }
 
@@ -139,6 +154,10 @@ impl Dialogs for ScriptedDialogs {
 
     fn export_report(&self, _suggested: &str) -> Chosen {
         self.answer(&self.export)
+    }
+
+    fn team_folder(&self) -> Chosen {
+        self.answer(&self.team)
     }
 }
 

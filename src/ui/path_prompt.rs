@@ -44,6 +44,7 @@ impl PathPrompt {
             Asked::New => "meeting.json".into(),
             Asked::SaveAs => format!("{stem} copy.json"),
             Asked::Open | Asked::ImportSpeakers => String::new(),
+            Asked::ShareTeam => format!("{stem} team"),
         };
         let mut value = folder.join(name).display().to_string();
         if matches!(asked, Asked::Open | Asked::ImportSpeakers)
@@ -102,6 +103,10 @@ impl PathPrompt {
             Asked::SaveAs => ("Save the session as", "Save"),
             Asked::Export => ("Export the report as DOCX", "Export"),
             Asked::ImportSpeakers => ("Import a list of speakers (CSV)", "Import"),
+            Asked::ShareTeam => (
+                "Share for team capture: a new or empty folder your file-sync engine keeps in step",
+                "Share",
+            ),
         };
         let mut body = column![
             text(title).size(style::size::TITLE),
@@ -142,6 +147,18 @@ impl PathPrompt {
 pub fn check(asked: Asked, path: &Path) -> Result<(), String> {
     let shown = path.display();
     match asked {
+        // A team folder opens as it is.
+        Asked::Open if crate::storage::team::TeamFolder::is_team_folder(path) => Ok(()),
+        Asked::ShareTeam => {
+            let parent = path.parent().filter(|p| !p.as_os_str().is_empty());
+            if path.is_file() {
+                Err(format!("{shown} is a file: a team session is a folder."))
+            } else if !path.exists() && !parent.is_some_and(Path::is_dir) {
+                Err(format!("There is no folder to make {shown} in."))
+            } else {
+                Ok(())
+            }
+        }
         Asked::Open | Asked::ImportSpeakers => {
             if path.is_dir() {
                 Err(format!("{shown} is a folder: add the file's name."))

@@ -27,6 +27,8 @@ pub enum Command {
     ShowEditor,
     Export,
     Help,
+    /// Make the open session a team session in a folder a file-sync engine carries.
+    ShareTeam,
     // The editor's own.
     MoveUp,
     MoveDown,
@@ -230,7 +232,18 @@ pub const SHORTCUTS: &[Shortcut] = &[
         Command::SaveAs,
         "Save as another file",
     ),
-    ctrl("Ctrl+O", Char("o"), Command::Open, "Open a session"),
+    ctrl_shift(
+        "Ctrl+Shift+T",
+        Char("t"),
+        Command::ShareTeam,
+        "Share for team capture: make the session a team folder that a file-sync engine keeps in step (the session file stays as it is)",
+    ),
+    ctrl(
+        "Ctrl+O",
+        Char("o"),
+        Command::Open,
+        "Open a session (or a team folder's team.json)",
+    ),
     ctrl("Ctrl+N", Char("n"), Command::New, "New session"),
     ctrl("Ctrl+1", Char("1"), Command::ShowCapture, "Capture screen"),
     ctrl(
