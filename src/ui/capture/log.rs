@@ -88,7 +88,8 @@ impl Capture {
                     text(who.logged_by.clone())
                         .size(style::size::HINT)
                         .color(style::MUTED)
-                        .width(if who.logged_by.is_empty() { 0 } else { 28 }),
+                        // A column of its own in a team session, none otherwise.
+                        .width(if session.device.is_some() { 28 } else { 0 }),
                     text(segment)
                         .size(style::size::HINT)
                         .color(style::ACCENT)
