@@ -142,6 +142,39 @@ fn two_windows_on_one_team_folder() {
     assert!(sb.provenance.conflict.is_empty(), "{:?}", sb.provenance);
     assert!(sb.provenance.edited_by.contains(&"AB".to_string()));
 
+    // A relay: A takes the turn to log; B's status bar says so after a tick; A hands
+    // over and it goes from both.
+    update(
+        &mut a,
+        Message::Key(
+            Key::Character("r".into()),
+            Modifiers::CTRL | Modifiers::SHIFT,
+        ),
+    );
+    update(&mut b, Message::Tick);
+    let session_b = &b.open.as_ref().unwrap().session;
+    let turn = session_b.turn.clone().expect("A's turn reached B");
+    assert_eq!(turn.device, "AB");
+    let since = turn
+        .since
+        .with_timezone(&session_b.meeting.zone())
+        .format("%H:%M")
+        .to_string();
+    {
+        let mut ui = simulator(&b);
+        ui.find(format!("Team: CD, with AB, RS · AB's turn since {since}").as_str())
+            .expect("whose turn it is");
+    }
+    update(
+        &mut a,
+        Message::Key(
+            Key::Character("r".into()),
+            Modifiers::CTRL | Modifiers::SHIFT,
+        ),
+    );
+    update(&mut b, Message::Tick);
+    assert_eq!(b.open.as_ref().unwrap().session.turn, None, "handed over");
+
     // A second window under the same name is refused (its working copy is locked).
     let (again, _) = App::boot(
         Launch {

@@ -14,6 +14,7 @@ pub mod meeting;
 pub mod participant;
 pub mod picker;
 pub mod proceedings;
+pub mod relay;
 pub mod segments_groups;
 pub mod session;
 pub mod settings;

@@ -77,6 +77,9 @@ pub struct Session {
     /// The editor's paragraph layout of the report (empty until the editor changes it).
     #[serde(default, skip_serializing_if = "Layout::is_unused")]
     pub layout: Shared<Layout>,
+    /// In a team session, whose turn it is to log (relays).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turn: Option<super::relay::Turn>,
     /// Fields written by a newer minor version: kept as they are and written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -128,6 +131,7 @@ impl Session {
             interventions: Shared::default(),
             report: ReportSettings::default(),
             layout: Shared::default(),
+            turn: None,
             extra: serde_json::Map::new(),
             id_band: 0,
             device: None,

@@ -539,6 +539,10 @@ fn top_fields(session: &Session) -> Result<Map<String, Value>, String> {
         "current_segment".into(),
         Value::from(session.current_segment),
     );
+    fields.insert(
+        "turn".into(),
+        serde_json::to_value(&session.turn).map_err(err)?,
+    );
     Ok(fields)
 }
 

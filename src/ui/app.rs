@@ -774,6 +774,26 @@ impl App {
                 Task::none()
             }
             Command::ShareTeam if self.open.is_some() => self.ask(Asked::ShareTeam),
+            Command::Turn => {
+                let Some(open) = &mut self.open else {
+                    return Task::none();
+                };
+                if open.team.is_none() || !open.session.toggle_turn(Utc::now()) {
+                    self.notice = Some(Notice::info(
+                        "Turns are for a team session (Ctrl+Shift+T shares this one).",
+                    ));
+                    return Task::none();
+                }
+                self.notice = Some(Notice::info(match &open.session.turn {
+                    Some(_) => "Your turn to log: every device shows it.",
+                    None => {
+                        "Handed over: every device shows that nobody has the turn until someone takes it (Ctrl+Shift+R)."
+                    }
+                }));
+                self.session_changed();
+                self.save_now();
+                Task::none()
+            }
             Command::ShowCapture => {
                 self.screen = Screen::Capture;
                 self.focus_task()
@@ -1181,7 +1201,7 @@ impl App {
             bar = bar.push(saved.size(style::size::BODY));
             if let Some(team) = &open.team {
                 bar = bar.push(
-                    text(super::team::status(team))
+                    text(super::team::status(team, &open.session))
                         .size(style::size::BODY)
                         .color(style::ACCENT)
                         .wrapping(text::Wrapping::None),

@@ -29,6 +29,8 @@ pub enum Command {
     Help,
     /// Make the open session a team session in a folder a file-sync engine carries.
     ShareTeam,
+    /// In a team session: my turn to log, or handing over.
+    Turn,
     // The editor's own.
     MoveUp,
     MoveDown,
@@ -237,6 +239,12 @@ pub const SHORTCUTS: &[Shortcut] = &[
         Char("t"),
         Command::ShareTeam,
         "Share for team capture: make the session a team folder that a file-sync engine keeps in step (the session file stays as it is)",
+    ),
+    ctrl_shift(
+        "Ctrl+Shift+R",
+        Char("r"),
+        Command::Turn,
+        "Team session: my turn to log (every device shows it); again to hand over",
     ),
     ctrl(
         "Ctrl+O",

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::core::session::Session;
 use crate::storage::places;
 use crate::storage::team_session::TeamSession;
 
@@ -29,8 +30,9 @@ pub fn working_copy(folder: &Path, device: &str) -> PathBuf {
         .join(format!("{name}-{:016x}.json", h.finish()))
 }
 
-/// "Team: AB, with CD and EF": who this window is, and who else wrote.
-pub fn status(team: &TeamSession) -> String {
+/// "Team: AB, with CD, EF · CD's turn since 10:32": who this window is, who else
+/// wrote, and whose turn it is to log.
+pub fn status(team: &TeamSession, session: &Session) -> String {
     let me = &team.device().name;
     let mut others: Vec<String> = team
         .device_names()
@@ -39,10 +41,24 @@ pub fn status(team: &TeamSession) -> String {
         .collect();
     others.sort();
     others.dedup();
-    if others.is_empty() {
+    let who = if others.is_empty() {
         format!("Team: {me}")
     } else {
         format!("Team: {me}, with {}", others.join(", "))
+    };
+    match &session.turn {
+        Some(turn) => {
+            let since = turn
+                .since
+                .with_timezone(&session.meeting.zone())
+                .format("%H:%M");
+            if turn.device == *me {
+                format!("{who} · your turn since {since}")
+            } else {
+                format!("{who} · {}'s turn since {since}", turn.device)
+            }
+        }
+        None => who,
     }
 }
 
