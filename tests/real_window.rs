@@ -103,8 +103,19 @@ fn xdo(display: &str, args: &[&str]) -> String {
 /// another was killed is sometimes refused its connection (XOpenDisplay fails, nothing in
 /// the server's log); that start is retried, up to three times, and said so.
 fn start_app(display: &str, session: &Path, home: &Path) -> (Killed, String) {
+    start_app_as(display, session, home, None)
+}
+
+/// [`start_app`] under a device name (a team folder), waiting for the window whose title
+/// names that device.
+fn start_app_as(
+    display: &str,
+    session: &Path,
+    home: &Path,
+    device: Option<&str>,
+) -> (Killed, String) {
     for attempt in 1..=3 {
-        match try_start_app(display, session, home) {
+        match try_start_app(display, session, home, device) {
             Ok(started) => {
                 if attempt > 1 {
                     // X was busy enough to refuse a client: give the first frame longer
@@ -123,9 +134,22 @@ fn start_app(display: &str, session: &Path, home: &Path) -> (Killed, String) {
     unreachable!()
 }
 
-fn try_start_app(display: &str, session: &Path, home: &Path) -> Result<(Killed, String), String> {
-    let stderr = home.join("app-stderr.log");
-    let app = Command::new(support::binary())
+fn try_start_app(
+    display: &str,
+    session: &Path,
+    home: &Path,
+    device: Option<&str>,
+) -> Result<(Killed, String), String> {
+    let stderr = home.join(format!("app-stderr-{}.log", device.unwrap_or("one")));
+    let title = match device {
+        Some(d) => format!("(team, {d})"),
+        None => "Rapporteur - ".into(),
+    };
+    let mut command = Command::new(support::binary());
+    if let Some(d) = device {
+        command.args(["--device", d]);
+    }
+    let app = command
         .arg(session)
         .env("DISPLAY", display)
         .env("RAPPORTEUR_HOME", home)
@@ -144,7 +168,7 @@ fn try_start_app(display: &str, session: &Path, home: &Path) -> Result<(Killed, 
         }
         let out = Command::new("xdotool")
             .env("DISPLAY", display)
-            .args(["search", "--name", "Rapporteur - "])
+            .args(["search", "--name", &title])
             .output()
             .unwrap();
         window = String::from_utf8_lossy(&out.stdout)
@@ -488,4 +512,113 @@ fn on_a_laptop_screen_an_empty_log_asks_escape_goes_back_and_ctrl_z_takes_back()
     assert!(exported.contains(
         "The representative of the Cairo Institute for Human Rights Studies highlighted"
     ));
+}
+
+/// Two note-takers in relay, each in a real window on one team folder, a third logging
+/// from the command line: every statement in the merged session, each window showing
+/// the others' statements, one window killed without losing what it logged.
+#[test]
+fn two_note_takers_in_real_windows_on_one_team_folder() {
+    let home = support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("team");
+    let mut meeting = rapporteur::core::demo::demo_session();
+    meeting.interventions.clear();
+    rapporteur::storage::team_session::TeamSession::share(
+        &meeting,
+        &folder,
+        rapporteur::storage::team::Device::this_run(Some("RS")),
+    )
+    .unwrap();
+    let merged = |folder: &Path| -> Vec<String> {
+        rapporteur::storage::team_session::read_merged(folder)
+            .map(|(s, _)| s.interventions.iter().map(|i| i.text.clone()).collect())
+            .unwrap_or_default()
+    };
+    let (_xvfb, display) = start_xvfb_sized("1366x768x24");
+    let (mut ab, window_ab) = start_app_as(&display, &folder, &home, Some("AB"));
+    let (_cd, window_cd) = start_app_as(&display, &folder, &home, Some("CD"));
+    assert_ne!(window_ab, window_cd);
+    let relay = [
+        (&window_ab, "peru", "AB logged the first statement"),
+        (&window_cd, "chile", "CD took over for the second"),
+        (&window_ab, "neth", "AB logged the third"),
+        (&window_cd, "cote", "CD logged the fourth"),
+    ];
+    for (window, who, text) in relay {
+        log_intervention(&display, window, who, text);
+        wait_for(text, Duration::from_secs(30), || {
+            merged(&folder).iter().any(|t| t == text)
+        });
+    }
+    // A third note-taker logs from the command line meanwhile.
+    let mut log = Command::new(support::binary())
+        .args(["log", folder.to_str().unwrap(), "--device", "EF"])
+        .env("RAPPORTEUR_HOME", &home)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut input = log.stdin.take().unwrap();
+        writeln!(input, "Mexico\tEF logged from the command line").unwrap();
+    }
+    assert!(log.wait().unwrap().success());
+    // AB is killed right after its last statement is on disk.
+    log_intervention(
+        &display,
+        &window_ab,
+        "ghana",
+        "AB logged this just before the kill",
+    );
+    wait_for("AB's last statement", Duration::from_secs(30), || {
+        merged(&folder)
+            .iter()
+            .any(|t| t == "AB logged this just before the kill")
+    });
+    ab.0.kill().unwrap();
+    let _ = ab.0.wait();
+    // CD's window merges everything within a tick or two: its working copy (kept in
+    // the app's folder) holds what AB and EF logged.
+    let copy = rapporteur::ui::team::working_copy(&folder, "CD");
+    wait_for("CD's window to merge", Duration::from_secs(20), || {
+        let have = texts(&copy);
+        have.iter()
+            .any(|t| t == "AB logged this just before the kill")
+            && have.iter().any(|t| t == "EF logged from the command line")
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let shot = screenshot(&display, "team-two-windows-1366x768.png");
+    assert!(shot.exists());
+    let all = merged(&folder);
+    for text in [
+        "AB logged the first statement",
+        "CD took over for the second",
+        "AB logged the third",
+        "CD logged the fourth",
+        "EF logged from the command line",
+        "AB logged this just before the kill",
+    ] {
+        assert_eq!(all.iter().filter(|t| *t == text).count(), 1, "{text}");
+    }
+    // CD's window logs on after AB is gone, and its copy holds what AB and EF logged.
+    log_intervention(
+        &display,
+        &window_cd,
+        "mexico",
+        "CD logged after AB's window died",
+    );
+    wait_for(
+        "CD's statement after the kill",
+        Duration::from_secs(30),
+        || {
+            merged(&folder)
+                .iter()
+                .any(|t| t == "CD logged after AB's window died")
+        },
+    );
+    let md = markdown(&folder);
+    assert!(md.contains("EF logged from the command line"), "{md}");
+    assert!(md.contains("AB logged this just before the kill"), "{md}");
 }
