@@ -414,3 +414,109 @@ proptest! {
         prop_assert_eq!(&plain(&read), &first);
     }
 }
+
+fn refresh(device: &mut (TeamSession, Session)) -> rapporteur::storage::team_session::News {
+    let (t, s) = device;
+    t.refresh(s).unwrap()
+}
+
+/// Two editors on one paragraph at once: a rewrite on each merges and both hear of it;
+/// a paragraph deleted on one while the other moved it comes back, and the one who
+/// deleted it is told.
+#[test]
+fn two_editors_on_one_paragraph() {
+    let s = demo_session();
+    let (_dir, mut d) = team_of(&s, 2);
+    // Both have the editor's layout, the same one.
+    {
+        let (t, session) = &mut d[0];
+        let id = session
+            .layout
+            .resolve(session)
+            .paragraphs()
+            .nth(4)
+            .unwrap()
+            .id;
+        edit::apply(session, &Op::Freeze(id)).unwrap();
+        t.record(session).unwrap();
+    }
+    sync_all(&mut d);
+    let layout = d[0].1.layout.resolve(&d[0].1);
+    let frozen = layout
+        .paragraphs()
+        .find(|p| p.text.is_some())
+        .unwrap()
+        .clone();
+    let text = frozen.text.clone().unwrap();
+    // Each rewrites a different end of it.
+    let (a, b) = (format!("In short, {text}"), format!("{text} (As amended.)"));
+    edit::apply(
+        &mut d[0].1,
+        &Op::SetText {
+            id: frozen.id,
+            text: a,
+        },
+    )
+    .unwrap();
+    edit::apply(
+        &mut d[1].1,
+        &Op::SetText {
+            id: frozen.id,
+            text: b,
+        },
+    )
+    .unwrap();
+    for (t, s) in d.iter_mut() {
+        t.record(s).unwrap();
+    }
+    let news_a = refresh(&mut d[0]);
+    let news_b = refresh(&mut d[1]);
+    assert_eq!(news_a.paragraphs, vec![(frozen.id, "D1".to_string())]);
+    assert_eq!(news_b.paragraphs, vec![(frozen.id, "D0".to_string())]);
+    d[0].1 = news_a.session.unwrap();
+    d[1].1 = news_b.session.unwrap();
+    sync_all(&mut d);
+    let merged = d[0]
+        .1
+        .layout
+        .paragraph(frozen.id)
+        .unwrap()
+        .text
+        .clone()
+        .unwrap();
+    assert!(
+        merged.starts_with("In short, ") && merged.ends_with("(As amended.)"),
+        "{merged}"
+    );
+    assert_eq!(plain(&d[0].1), plain(&d[1].1));
+
+    // One deletes a paragraph while the other moves it: it comes back.
+    let target = d[0]
+        .1
+        .layout
+        .resolve(&d[0].1)
+        .paragraphs()
+        .nth(6)
+        .unwrap()
+        .id;
+    edit::apply(&mut d[0].1, &Op::Delete(target)).unwrap();
+    edit::apply(&mut d[1].1, &Op::MoveDown(target)).unwrap();
+    for (t, s) in d.iter_mut() {
+        t.record(s).unwrap();
+    }
+    let news_a = refresh(&mut d[0]);
+    assert_eq!(news_a.restored, vec![target], "the deleting device is told");
+    d[0].1 = news_a.session.unwrap();
+    sync_all(&mut d);
+    for (_, s) in &d {
+        assert!(s.layout.paragraph(target).is_some(), "back in place");
+        assert!(
+            s.layout
+                .deleted
+                .iter()
+                .all(|del| del.paragraph.id != target)
+        );
+    }
+    assert_eq!(plain(&d[0].1), plain(&d[1].1));
+    assert_eq!(markdown(&d[0].1), markdown(&d[1].1));
+}

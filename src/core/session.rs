@@ -91,6 +91,21 @@ pub struct Session {
     /// initials): written on what it logs and changes. Not saved.
     #[serde(skip)]
     pub device: Option<String>,
+    /// The paragraph the editor's last operation moved: tells a team session which of
+    /// two swapped paragraphs moved (so that it is the one a concurrent deletion meets).
+    /// Not saved, and no part of what the session is (never makes two sessions differ).
+    #[serde(skip)]
+    pub moved: MovedHint,
+}
+
+/// See `Session::moved`.
+#[derive(Debug, Clone, Default)]
+pub struct MovedHint(pub Option<super::layout::ParagraphId>);
+
+impl PartialEq for MovedHint {
+    fn eq(&self, _: &MovedHint) -> bool {
+        true
+    }
 }
 
 /// What the capture screen hands over when the note-taker commits.
@@ -135,6 +150,7 @@ impl Session {
             extra: serde_json::Map::new(),
             id_band: 0,
             device: None,
+            moved: MovedHint::default(),
         }
     }
 

@@ -114,6 +114,14 @@ pub fn apply_resolved(
     op: &Op,
 ) -> Result<ParagraphId, String> {
     let selected = change(session, &mut layout, op)?;
+    session.moved.0 = match op {
+        Op::MoveUp(id)
+        | Op::MoveDown(id)
+        | Op::MoveBefore { id, .. }
+        | Op::DropOn { id, .. }
+        | Op::MoveToChapter { id, .. } => Some(*id),
+        _ => None,
+    };
     // Every other operation keeps each statement placed exactly once by construction.
     if matches!(op, Op::Exclude(_) | Op::Include(_)) {
         layout = layout.resolve(session);

@@ -28,7 +28,7 @@ use serde_json::{Map, Value};
 
 use crate::core::ids::{Band, MAX_BAND};
 use crate::core::intervention::{Intervention, InterventionId};
-use crate::core::layout::ChapterKey;
+use crate::core::layout::{ChapterKey, ParagraphId};
 use crate::core::session::Session;
 use crate::core::shared::Shared;
 
@@ -57,13 +57,32 @@ pub struct TeamDoc {
     containers: HashMap<String, [ContainerID; 2]>,
     /// Containers imports touched since the last read.
     dirty: HashSet<ContainerID>,
+    /// Paragraphs the last read found both deleted and in place: deleted on one device
+    /// while another moved them (the move wins).
+    restored: Vec<ParagraphId>,
 }
 
-/// A statement changed on two devices at once: its id and the other device's peer.
+/// A statement or a paragraph changed on two devices at once, and the other device's
+/// peer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Concurrent {
-    pub intervention: InterventionId,
+    pub touched: Touched,
     pub peer: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Touched {
+    Statement(InterventionId),
+    /// A paragraph of the editor's layout (its text or its place).
+    Paragraph(ParagraphId),
+}
+
+/// `local_edits` keys: a statement's id, or "p" and a paragraph's id.
+fn touched(key: &str) -> Option<Touched> {
+    match key.strip_prefix('p') {
+        Some(id) => id.parse().ok().map(Touched::Paragraph),
+        None => key.parse().ok().map(Touched::Statement),
+    }
 }
 
 fn err(e: impl std::fmt::Display) -> String {
@@ -82,11 +101,17 @@ impl TeamDoc {
             local_edits: HashMap::new(),
             containers: HashMap::new(),
             dirty: HashSet::new(),
+            restored: Vec::new(),
         })
     }
 
     pub fn peer(&self) -> u64 {
         self.doc.peer_id()
+    }
+
+    /// Paragraphs the last read brought back (see `restored`).
+    pub fn restored(&self) -> &[ParagraphId] {
+        &self.restored
     }
 
     /// Takes in updates or snapshots (from this device's earlier runs or from others);
@@ -132,10 +157,10 @@ impl TeamDoc {
                 for (key, (last, containers)) in &self.local_edits {
                     if containers.iter().any(|c| touched.contains(c))
                         && !seen.includes_id(*last)
-                        && let Ok(id) = key.parse::<InterventionId>()
+                        && let Some(what) = self::touched(key)
                     {
                         let c = Concurrent {
-                            intervention: id,
+                            touched: what,
                             peer,
                         };
                         if !out.contains(&c) {
@@ -147,7 +172,7 @@ impl TeamDoc {
                 counter = change.id.counter.saturating_add(len);
             }
         }
-        out.sort_by_key(|c| (c.intervention, c.peer));
+        out.sort_by_key(|c| (c.touched, c.peer));
         out
     }
 
@@ -240,7 +265,7 @@ impl TeamDoc {
             self.write_list(name, &records(session, name)?)?;
         }
         self.write_interventions(session, &mut edited)?;
-        self.write_layout(session)?;
+        self.write_layout(session, &mut edited)?;
         self.doc.commit();
         let after = self.doc.oplog_vv();
         let me = self.doc.peer_id();
@@ -350,13 +375,21 @@ impl TeamDoc {
 
     /// The editor's layout: one movable list of all paragraphs (a paragraph's chapter is
     /// a field of it, so a move between chapters is one move, never a copy).
-    fn write_layout(&self, session: &Session) -> Result<(), String> {
+    fn write_layout(
+        &self,
+        session: &Session,
+        edited: &mut Vec<(String, [ContainerID; 2])>,
+    ) -> Result<(), String> {
         let layout = &*session.layout;
         if let Some(last) = &self.last
             && Shared::same(&last.layout, &session.layout)
         {
             return Ok(());
         }
+        let before: HashSet<ParagraphId> = match &self.last {
+            Some(last) => last.layout.paragraphs().map(|p| p.id).collect(),
+            None => HashSet::new(),
+        };
         let mut fields = Map::new();
         let chapters: Vec<ChapterKey> = layout.chapters.iter().map(|c| c.key).collect();
         fields.insert(
@@ -387,13 +420,21 @@ impl TeamDoc {
                         serde_json::to_value(chapter.key).map_err(err)?,
                     );
                 }
-                set_string(&item, "meta", &meta.to_string())?;
+                let changed_meta = set_string(&item, "meta", &meta.to_string())?;
                 let text = item.ensure_mergeable_text("text").map_err(err)?;
-                set_text(&text, p.text.as_deref().unwrap_or(""))?;
+                let changed_text = set_text(&text, p.text.as_deref().unwrap_or(""))?;
+                if (changed_meta || changed_text) && before.contains(&p.id) {
+                    edited.push((format!("p{key}"), [item.id(), text.id()]));
+                }
                 order.push(key);
             }
         }
-        sync_order(&self.doc.get_movable_list("paragraphs/order"), &order)
+        let moved: Vec<String> = session.moved.0.iter().map(u32::to_string).collect();
+        sync_order_moving(
+            &self.doc.get_movable_list("paragraphs/order"),
+            &order,
+            &moved,
+        )
     }
 
     /// The session the document holds. Runs of the app that saw the same updates read
@@ -460,7 +501,7 @@ impl TeamDoc {
         out
     }
 
-    fn read_layout(&self) -> Value {
+    fn read_layout(&mut self) -> Value {
         let fields = fields_of(&self.doc.get_map("layout"));
         let mut chapters: Vec<ChapterKey> = fields
             .get("chapters")
@@ -506,18 +547,18 @@ impl TeamDoc {
             .collect();
         // A paragraph deleted on one device and moved on another at the same moment is
         // back (the move won): it is no longer among the deleted.
-        let deleted: Vec<Value> = match fields.get("deleted") {
-            Some(Value::Array(list)) => list
-                .iter()
-                .filter(|d| {
-                    !d.pointer("/paragraph/id")
-                        .and_then(Value::as_u64)
-                        .is_some_and(|id| present.contains(&id))
-                })
-                .cloned()
-                .collect(),
-            _ => Vec::new(),
-        };
+        let mut deleted = Vec::new();
+        self.restored.clear();
+        if let Some(Value::Array(list)) = fields.get("deleted") {
+            for d in list {
+                match d.pointer("/paragraph/id").and_then(Value::as_u64) {
+                    Some(id) if present.contains(&id) => {
+                        self.restored.extend(ParagraphId::try_from(id).ok());
+                    }
+                    _ => deleted.push(d.clone()),
+                }
+            }
+        }
         serde_json::json!({
             "chapters": chapters,
             "excluded": fields.get("excluded").cloned().unwrap_or(Value::Array(Vec::new())),
@@ -652,6 +693,16 @@ fn keys_of(list: &LoroMovableList) -> Vec<String> {
 /// move, which merges with another editor's moves), inserts what is new after the key
 /// before it.
 pub fn sync_order(list: &LoroMovableList, wanted: &[String]) -> Result<(), String> {
+    sync_order_moving(list, wanted, &[])
+}
+
+/// [`sync_order`], moving the keys of `moving` rather than their neighbours when either
+/// would do (the editor moved that paragraph one place: it is the one that moved).
+pub fn sync_order_moving(
+    list: &LoroMovableList,
+    wanted: &[String],
+    moving: &[String],
+) -> Result<(), String> {
     let want: HashSet<&str> = wanted.iter().map(String::as_str).collect();
     let mut current: Vec<String> = Vec::new();
     if let LoroValue::List(values) = list.get_value() {
@@ -682,7 +733,13 @@ pub fn sync_order(list: &LoroMovableList, wanted: &[String]) -> Result<(), Strin
         .collect();
     let sequence: Vec<Option<usize>> = wanted
         .iter()
-        .map(|k| position.get(k.as_str()).copied())
+        .map(|k| {
+            if moving.contains(k) {
+                None
+            } else {
+                position.get(k.as_str()).copied()
+            }
+        })
         .collect();
     let stay = longest_increasing(&sequence);
     for (n, key) in wanted.iter().enumerate() {

@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::team::{Device, DeviceLog, Seen, TeamFolder};
-use super::team_doc::{Concurrent, TeamDoc, paragraph_ids};
+use super::team_doc::{Concurrent, TeamDoc, Touched, paragraph_ids};
 use crate::core::ids;
 use crate::core::session::Session;
 use crate::core::shared::Shared;
@@ -39,6 +39,11 @@ pub struct News {
     pub session: Option<Session>,
     /// Statements changed here and on another device at once (now marked).
     pub concurrent: usize,
+    /// Paragraphs of the layout rewritten or moved here and on another device at once
+    /// (both merged), with that device's name.
+    pub paragraphs: Vec<(crate::core::layout::ParagraphId, String)>,
+    /// Paragraphs deleted here that a move on another device brought back.
+    pub restored: Vec<crate::core::layout::ParagraphId>,
     /// Frames that could not be read: named, passed over, the rest read.
     pub notices: Vec<String>,
 }
@@ -246,9 +251,14 @@ impl TeamSession {
             }
         };
         let mut session = self.doc.read()?;
-        if !concurrent.is_empty() {
-            self.mark(&mut session, &concurrent);
-            news.concurrent = concurrent.len();
+        news.restored = self.doc.restored().to_vec();
+        for c in &concurrent {
+            if let Touched::Paragraph(id) = c.touched {
+                news.paragraphs.push((id, self.device_name(c.peer)));
+            }
+        }
+        news.concurrent = self.mark(&mut session, &concurrent);
+        if news.concurrent > 0 {
             self.doc.write(&session)?;
             self.append_update()?;
         }
@@ -256,22 +266,25 @@ impl TeamSession {
         Ok(news)
     }
 
-    /// "Also changed on device X" on each statement edited here and there at once.
-    fn mark(&self, session: &mut Session, concurrent: &[Concurrent]) {
+    /// "Also changed on device X" on each statement edited here and there at once; how
+    /// many were marked.
+    fn mark(&self, session: &mut Session, concurrent: &[Concurrent]) -> usize {
+        let mut marked = 0;
         for c in concurrent {
+            let Touched::Statement(id) = c.touched else {
+                continue;
+            };
             let name = self.device_name(c.peer);
             let me = self.device.name.clone();
-            if let Some(slot) = session
-                .interventions
-                .iter_mut()
-                .find(|i| i.id == c.intervention)
-            {
+            if let Some(slot) = session.interventions.iter_mut().find(|i| i.id == id) {
                 let mut changed = (**slot).clone();
                 changed.provenance.mark_conflict(&me);
                 changed.provenance.mark_conflict(&name);
                 *slot = Shared::new(changed);
+                marked += 1;
             }
         }
+        marked
     }
 }
 

@@ -315,6 +315,12 @@ impl App {
                         news.concurrent,
                     )));
                 }
+                if let Some(merged) = &news.session
+                    && let Some(said) =
+                        super::team::paragraph_notice(merged, &news.paragraphs, &news.restored)
+                {
+                    self.notice = Some(Notice::info(said));
+                }
                 if let Some(merged) = news.session
                     && merged != open.session
                 {

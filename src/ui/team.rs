@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::core::layout::ParagraphId;
 use crate::core::session::Session;
 use crate::storage::places;
 use crate::storage::team_session::TeamSession;
@@ -60,6 +61,54 @@ pub fn status(team: &TeamSession, session: &Session) -> String {
         }
         None => who,
     }
+}
+
+/// What a merge says of the editor's paragraphs: one rewritten or moved here and on
+/// another device at once (both merged), one deleted here that a move elsewhere brought
+/// back. None when it says nothing.
+pub fn paragraph_notice(
+    session: &Session,
+    changed: &[(ParagraphId, String)],
+    restored: &[ParagraphId],
+) -> Option<String> {
+    let words = |id: ParagraphId| -> String {
+        let text = session
+            .layout
+            .paragraph(id)
+            .and_then(|p| p.text.clone())
+            .or_else(|| {
+                session
+                    .layout
+                    .paragraph(id)
+                    .and_then(|p| p.sources.first().copied())
+                    .and_then(|s| session.intervention(s))
+                    .map(|i| i.text.clone())
+            })
+            .unwrap_or_default();
+        let mut first: String = text
+            .split_whitespace()
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if first.is_empty() {
+            first = "(an empty paragraph)".into();
+        }
+        format!("“{first}…”")
+    };
+    let mut lines = Vec::new();
+    for (id, device) in changed {
+        lines.push(format!(
+            "The paragraph {} was also changed on {device} at the same time: both changes are merged; read it in the editor.",
+            words(*id)
+        ));
+    }
+    for id in restored {
+        lines.push(format!(
+            "The paragraph {} was deleted while another device moved it: the move won and it is back; delete it again if it should go.",
+            words(*id)
+        ));
+    }
+    (!lines.is_empty()).then(|| lines.join(" "))
 }
 
 /// What a merge that met concurrent edits says.
