@@ -77,7 +77,7 @@ fn main() {
     let mut logged: Vec<(String, Duration)> = Vec::new();
     let mut arrived: Vec<Option<Duration>> = Vec::new();
     let start = Instant::now();
-    let mut look = |logged: &[(String, Duration)], arrived: &mut Vec<Option<Duration>>| {
+    let look = |logged: &[(String, Duration)], arrived: &mut Vec<Option<Duration>>| {
         arrived.resize(logged.len(), None);
         let Ok((s, _)) = read_merged(&b) else { return };
         let now = start.elapsed();
