@@ -35,16 +35,9 @@ fn line(name: &str, mut times: Vec<Duration>) {
 
 fn main() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a-team"), dir.path().join("b-team"));
-    std::fs::create_dir_all(a.join(".stfolder")).unwrap();
-    std::fs::create_dir_all(b.join(".stfolder")).unwrap();
     let mut meeting = demo_session();
     meeting.interventions.clear();
-    TeamSession::share(&meeting, &a, Device::this_run(Some("RS"))).unwrap();
-    let (_sa, _sb) = syncthing::pair(dir.path(), &a, &b);
-    syncthing::wait_for(Duration::from_secs(60), "the folder to reach B", || {
-        read_merged(&b).is_ok()
-    });
+    let (a, b, _sa, _sb) = syncthing::team_pair(dir.path(), &meeting);
     let (mut team, mut session, _) = TeamSession::open(&a, Device::this_run(Some("AB"))).unwrap();
     let mut say = |n: i64, text: &str| {
         let at = DateTime::from_timestamp(1_620_738_000 + n * 60, 0).unwrap();

@@ -457,22 +457,9 @@ fn log_from_stdin(path: &Path) -> Result<(), String> {
     let mut since_save = 0;
     each_log_line(|n, who, text| {
         let known = session.delegations.len();
-        let speaker = match resolve_speaker(&mut session, who) {
-            Ok(speaker) => speaker,
-            Err(e) => {
-                eprintln!("rapporteur: line {n}: {e}; skipped");
-                return Ok(());
-            }
+        let Some((id, spoke)) = commit_line(&mut session, n, who, text) else {
+            return Ok(());
         };
-        let spoke = session.next_pending_of(&speaker).map(|i| i.id);
-        let now = chrono::Utc::now();
-        let id = session.commit(NewIntervention {
-            speaker,
-            on_behalf_of: None,
-            started_at: now,
-            ended_at: now,
-            text: text.to_string(),
-        });
         let entry = Logged {
             intervention: match session.intervention(id) {
                 Some(i) => i.clone(),
@@ -510,6 +497,34 @@ fn log_from_stdin(path: &Path) -> Result<(), String> {
         })?;
     }
     Ok(())
+}
+
+/// Logs one line's statement now, by the speaker it names (a delegation named for the
+/// first time is added); the statement's id and the inscription it ticked. None, said on
+/// standard error, when the speaker cannot be made out.
+pub fn commit_line(
+    session: &mut rapporteur::core::Session,
+    n: usize,
+    who: &str,
+    text: &str,
+) -> Option<(rapporteur::core::intervention::InterventionId, Option<u32>)> {
+    let speaker = match resolve_speaker(session, who) {
+        Ok(speaker) => speaker,
+        Err(e) => {
+            eprintln!("rapporteur: line {n}: {e}; skipped");
+            return None;
+        }
+    };
+    let spoke = session.next_pending_of(&speaker).map(|i| i.id);
+    let now = chrono::Utc::now();
+    let id = session.commit(NewIntervention {
+        speaker,
+        on_behalf_of: None,
+        started_at: now,
+        ended_at: now,
+        text: text.to_string(),
+    });
+    Some((id, spoke))
 }
 
 /// Standard input's lines as `SPEAKER<TAB>TEXT`, numbered from 1: a line that is not

@@ -4,7 +4,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use rapporteur::core::session::{NewIntervention, resolve_speaker};
 use rapporteur::core::speakers_csv::import_speakers_csv;
 use rapporteur::storage::team::Device;
 use rapporteur::storage::team_session::TeamSession;
@@ -38,21 +37,9 @@ pub fn log_from_stdin(dir: &Path, device: Option<&str>) -> Result<(), String> {
     tell(dir, &notices);
     let stdout = std::io::stdout();
     crate::cli::each_log_line(|n, who, text| {
-        let speaker = match resolve_speaker(&mut session, who) {
-            Ok(speaker) => speaker,
-            Err(e) => {
-                eprintln!("rapporteur: line {n}: {e}; skipped");
-                return Ok(());
-            }
+        let Some((id, _)) = crate::cli::commit_line(&mut session, n, who, text) else {
+            return Ok(());
         };
-        let now = chrono::Utc::now();
-        let id = session.commit(NewIntervention {
-            speaker,
-            on_behalf_of: None,
-            started_at: now,
-            ended_at: now,
-            text: text.to_string(),
-        });
         team.record(&session).map_err(|e| {
             format!(
                 "line {n} was NOT saved ({e}); it and the lines after it are not in the team session"

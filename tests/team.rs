@@ -9,39 +9,16 @@ use proptest::prelude::*;
 use rapporteur::core::demo::demo_session;
 use rapporteur::core::intervention::Speaker;
 use rapporteur::core::session::{NewIntervention, Session};
-use rapporteur::core::shared::Shared;
-use rapporteur::report::assemble::{Options, assemble};
 use rapporteur::report::edit::{self, Op};
-use rapporteur::report::markdown::to_markdown;
 use rapporteur::storage::team::Device;
 use rapporteur::storage::team_session::{TeamSession, read_merged};
+use support::team::{markdown, plain};
 
 fn device(name: &str, peer: u64) -> Device {
     Device {
         name: name.into(),
         peer,
     }
-}
-
-/// What a session holds, without what belongs to one run of the app.
-fn plain(s: &Session) -> Session {
-    let mut s = s.clone();
-    s.id_band = 0;
-    s.device = None;
-    let mut layout = (*s.layout).clone();
-    layout.next_id = 0;
-    s.layout = Shared::new(layout);
-    s
-}
-
-fn markdown(s: &Session) -> String {
-    to_markdown(&assemble(
-        s,
-        &Options {
-            kind: None,
-            issue_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 6),
-        },
-    ))
 }
 
 fn say(s: &mut Session, who: &str, text: &str, minute: i64) -> u64 {

@@ -8,33 +8,11 @@ mod support;
 use rapporteur::core::demo::demo_session;
 use rapporteur::core::meeting::{Meeting, ReportKind};
 use rapporteur::core::session::Session;
-use rapporteur::core::shared::Shared;
-use rapporteur::report::assemble::{Options, assemble};
 use rapporteur::report::edit::{self, Op};
-use rapporteur::report::markdown::to_markdown;
 use rapporteur::storage::team::Device;
 use rapporteur::storage::team_session::{TeamSession, read_merged};
 use support::hostile::{Rng, damaged_session, meeting_log};
-
-fn plain(s: &Session) -> Session {
-    let mut s = s.clone();
-    s.id_band = 0;
-    s.device = None;
-    let mut layout = (*s.layout).clone();
-    layout.next_id = 0;
-    s.layout = Shared::new(layout);
-    s
-}
-
-fn markdown(s: &Session) -> String {
-    to_markdown(&assemble(
-        s,
-        &Options {
-            kind: None,
-            issue_date: chrono::NaiveDate::from_ymd_opt(2026, 12, 6),
-        },
-    ))
-}
+use support::team::{markdown, plain};
 
 /// Shares `s` and reads the folder back: the same session, the same report.
 fn migrates(s: &Session, what: &str) {

@@ -17,7 +17,7 @@ use rapporteur::core::intervention::Speaker;
 use rapporteur::core::session::{NewIntervention, Session};
 use rapporteur::storage::team::Device;
 use rapporteur::storage::team_session::{TeamSession, read_merged};
-use support::syncthing::{pair, wait_for};
+use support::syncthing::{team_pair, wait_for};
 
 fn say(s: &mut Session, text: &str, minute: i64) {
     let at = DateTime::from_timestamp(1_620_738_000 + minute * 60, 0).unwrap();
@@ -51,19 +51,9 @@ fn plain(folder: &Path) -> Option<String> {
 #[test]
 fn a_team_session_through_syncthing() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a-team"), dir.path().join("b-team"));
-    // Syncthing's folder marker; the team folder's own files go beside it.
-    std::fs::create_dir_all(a.join(".stfolder")).unwrap();
-    std::fs::create_dir_all(b.join(".stfolder")).unwrap();
     let mut meeting = demo_session();
     meeting.interventions.clear();
-    TeamSession::share(&meeting, &a, Device::this_run(Some("RS"))).unwrap();
-    let (sa, sb) = pair(dir.path(), &a, &b);
-    wait_for(
-        Duration::from_secs(60),
-        "the team folder to reach B",
-        || read_merged(&b).is_ok(),
-    );
+    let (a, b, sa, sb) = team_pair(dir.path(), &meeting);
 
     // Device A logs, device B sees it: the end-to-end latency, one statement at a time.
     let (mut ta, mut session_a, _) = TeamSession::open(&a, Device::this_run(Some("AB"))).unwrap();

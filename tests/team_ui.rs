@@ -26,6 +26,27 @@ fn window(folder: &std::path::Path, device: &str) -> App {
     app
 }
 
+fn ctrl_shift(app: &mut App, key: &str) {
+    update(
+        app,
+        Message::Key(
+            Key::Character(key.into()),
+            Modifiers::CTRL | Modifiers::SHIFT,
+        ),
+    );
+}
+
+/// The statement as the window holds it.
+fn statement(app: &App, id: u64) -> rapporteur::core::Intervention {
+    app.open
+        .as_ref()
+        .unwrap()
+        .session
+        .intervention(id)
+        .cloned()
+        .unwrap()
+}
+
 fn log(app: &mut App, text: &str) -> u64 {
     let open = app.open.as_mut().unwrap();
     let now = chrono::Utc::now();
@@ -85,22 +106,8 @@ fn two_windows_on_one_team_folder() {
     update(&mut a, Message::Tick);
     update(&mut b, Message::Tick);
     update(&mut a, Message::Tick);
-    let sa = a
-        .open
-        .as_ref()
-        .unwrap()
-        .session
-        .intervention(id)
-        .cloned()
-        .unwrap();
-    let sb = b
-        .open
-        .as_ref()
-        .unwrap()
-        .session
-        .intervention(id)
-        .cloned()
-        .unwrap();
+    let sa = statement(&a, id);
+    let sb = statement(&b, id);
     assert_eq!(sa.text, sb.text);
     assert!(
         sa.text.contains("firmly") && sa.text.contains("again"),
@@ -131,26 +138,13 @@ fn two_windows_on_one_team_folder() {
         ui.click("Save correction (Ctrl+Enter)").unwrap();
     });
     update(&mut b, Message::Tick);
-    let sb = b
-        .open
-        .as_ref()
-        .unwrap()
-        .session
-        .intervention(id)
-        .cloned()
-        .unwrap();
+    let sb = statement(&b, id);
     assert!(sb.provenance.conflict.is_empty(), "{:?}", sb.provenance);
     assert!(sb.provenance.edited_by.contains(&"AB".to_string()));
 
     // A relay: A takes the turn to log; B's status bar says so after a tick; A hands
     // over and it goes from both.
-    update(
-        &mut a,
-        Message::Key(
-            Key::Character("r".into()),
-            Modifiers::CTRL | Modifiers::SHIFT,
-        ),
-    );
+    ctrl_shift(&mut a, "r");
     update(&mut b, Message::Tick);
     let session_b = &b.open.as_ref().unwrap().session;
     let turn = session_b.turn.clone().expect("A's turn reached B");
@@ -165,13 +159,7 @@ fn two_windows_on_one_team_folder() {
         ui.find(format!("Team: CD, with AB, RS · AB's turn since {since}").as_str())
             .expect("whose turn it is");
     }
-    update(
-        &mut a,
-        Message::Key(
-            Key::Character("r".into()),
-            Modifiers::CTRL | Modifiers::SHIFT,
-        ),
-    );
+    ctrl_shift(&mut a, "r");
     update(&mut b, Message::Tick);
     assert_eq!(b.open.as_ref().unwrap().session.turn, None, "handed over");
 
@@ -204,13 +192,7 @@ fn share_for_team_capture_from_the_window() {
     let mut app = App::with_session(store, session, None, Box::new(dialogs));
     app.flush();
     let before = std::fs::read(&file).unwrap();
-    update(
-        &mut app,
-        Message::Key(
-            Key::Character("t".into()),
-            Modifiers::CTRL | Modifiers::SHIFT,
-        ),
-    );
+    ctrl_shift(&mut app, "t");
     assert!(
         app.open.as_ref().unwrap().team.is_some(),
         "{:?}",
@@ -240,13 +222,7 @@ fn share_for_team_capture_from_the_window() {
         demo_session().interventions.len() + 1
     );
     // A second share of the same session says what it is.
-    update(
-        &mut app,
-        Message::Key(
-            Key::Character("t".into()),
-            Modifiers::CTRL | Modifiers::SHIFT,
-        ),
-    );
+    ctrl_shift(&mut app, "t");
     assert!(
         app.notice
             .as_ref()

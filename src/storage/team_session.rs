@@ -57,20 +57,7 @@ impl TeamSession {
         plain.id_band = 0;
         plain.device = None;
         doc.write(&plain)?;
-        let log = folder
-            .device_log(&device)
-            .map_err(|e| format!("{}: {e}", dir.display()))?;
-        let mut team = TeamSession {
-            folder,
-            root: dir.to_path_buf(),
-            device,
-            log,
-            seen: Seen::default(),
-            doc,
-            band: 0,
-            since_snapshot: 0,
-            names: Vec::new(),
-        };
+        let mut team = TeamSession::on(folder, dir, device, doc)?;
         team.write_snapshot()?;
         // Our own frames are in the document already.
         team.folder
@@ -83,21 +70,8 @@ impl TeamSession {
     /// a band of ids taken for this run. Notices name frames that could not be read.
     pub fn open(dir: &Path, device: Device) -> Result<(TeamSession, Session, Vec<String>), String> {
         let folder = TeamFolder::open(dir)?;
-        let log = folder
-            .device_log(&device)
-            .map_err(|e| format!("{}: {e}", dir.display()))?;
         let doc = TeamDoc::new(device.peer)?;
-        let mut team = TeamSession {
-            folder,
-            root: dir.to_path_buf(),
-            device,
-            log,
-            seen: Seen::default(),
-            doc,
-            band: 0,
-            since_snapshot: 0,
-            names: Vec::new(),
-        };
+        let mut team = TeamSession::on(folder, dir, device, doc)?;
         let news = team.read_folder(true)?;
         if team.names.is_empty() {
             return Err(format!(
@@ -113,6 +87,29 @@ impl TeamSession {
         team.settle(&mut session);
         team.append_update()?;
         Ok((team, session, news.notices))
+    }
+
+    /// This device on a team folder, with its log there, nothing read yet.
+    fn on(
+        folder: TeamFolder,
+        dir: &Path,
+        device: Device,
+        doc: TeamDoc,
+    ) -> Result<TeamSession, String> {
+        let log = folder
+            .device_log(&device)
+            .map_err(|e| format!("{}: {e}", dir.display()))?;
+        Ok(TeamSession {
+            folder,
+            root: dir.to_path_buf(),
+            device,
+            log,
+            seen: Seen::default(),
+            doc,
+            band: 0,
+            since_snapshot: 0,
+            names: Vec::new(),
+        })
     }
 
     pub fn device(&self) -> &Device {
@@ -163,12 +160,7 @@ impl TeamSession {
         let Some(update) = self.doc.take_update()? else {
             return Ok(());
         };
-        let mut frame = Vec::with_capacity(update.len() + 1);
-        frame.push(UPDATE);
-        frame.extend_from_slice(&update);
-        self.log
-            .append(&[&frame])
-            .map_err(|e| format!("{}: {e}", self.root.display()))?;
+        self.append_frame(UPDATE, &update)?;
         self.since_snapshot += 1;
         if self.since_snapshot >= SNAPSHOT_EVERY {
             self.write_snapshot()?;
@@ -181,21 +173,22 @@ impl TeamSession {
     pub fn write_snapshot(&mut self) -> Result<(), String> {
         // Updates not yet out go first: the log alone must always be complete.
         if let Some(update) = self.doc.take_update()? {
-            let mut frame = vec![UPDATE];
-            frame.extend_from_slice(&update);
-            self.log
-                .append(&[&frame])
-                .map_err(|e| format!("{}: {e}", self.root.display()))?;
+            self.append_frame(UPDATE, &update)?;
         }
         let snapshot = self.doc.snapshot()?;
-        let mut frame = Vec::with_capacity(snapshot.len() + 1);
-        frame.push(SNAPSHOT);
-        frame.extend_from_slice(&snapshot);
-        self.log
-            .append(&[&frame])
-            .map_err(|e| format!("{}: {e}", self.root.display()))?;
+        self.append_frame(SNAPSHOT, &snapshot)?;
         self.since_snapshot = 0;
         Ok(())
+    }
+
+    /// One frame of this `kind` appended to this device's log and synced.
+    fn append_frame(&mut self, kind: u8, blob: &[u8]) -> Result<(), String> {
+        let mut frame = Vec::with_capacity(blob.len() + 1);
+        frame.push(kind);
+        frame.extend_from_slice(blob);
+        self.log
+            .append(&[&frame])
+            .map_err(|e| format!("{}: {e}", self.root.display()))
     }
 
     /// Reads what the other devices wrote since the last call and merges it; marks the

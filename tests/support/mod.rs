@@ -4,6 +4,7 @@
 pub mod hostile;
 pub mod large;
 pub mod syncthing;
+pub mod team;
 pub mod ui;
 
 use std::path::{Path, PathBuf};

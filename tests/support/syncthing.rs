@@ -192,6 +192,32 @@ pub fn pair(root: &Path, a: &Path, b: &Path) -> (Instance, Instance) {
     (sa, sb)
 }
 
+/// Two folders in `root`, `a-team` holding `session` as a team session shared by
+/// device "RS" and `b-team` empty, carried by two linked instances; returned once B has
+/// the team folder.
+pub fn team_pair(
+    root: &Path,
+    session: &rapporteur::core::Session,
+) -> (PathBuf, PathBuf, Instance, Instance) {
+    let (a, b) = (root.join("a-team"), root.join("b-team"));
+    // Syncthing's folder marker; the team folder's own files go beside it.
+    std::fs::create_dir_all(a.join(".stfolder")).unwrap();
+    std::fs::create_dir_all(b.join(".stfolder")).unwrap();
+    rapporteur::storage::team_session::TeamSession::share(
+        session,
+        &a,
+        rapporteur::storage::team::Device::this_run(Some("RS")),
+    )
+    .unwrap();
+    let (sa, sb) = pair(root, &a, &b);
+    wait_for(
+        Duration::from_secs(60),
+        "the team folder to reach B",
+        || rapporteur::storage::team_session::read_merged(&b).is_ok(),
+    );
+    (a, b, sa, sb)
+}
+
 /// Polls `ok` every 100 ms until it holds; panics naming `what` after `limit`.
 pub fn wait_for(limit: Duration, what: &str, mut ok: impl FnMut() -> bool) -> Duration {
     let start = Instant::now();
