@@ -105,6 +105,9 @@ fn a_team_session_through_syncthing() {
     // A network cut: B is offline while A logs 500 statements, then catches up.
     sa.set_paused(&sb, true);
     sb.set_paused(&sa, true);
+    wait_for(Duration::from_secs(30), "the cut (devices paused)", || {
+        !sa.connected_to(&sb) && !sb.connected_to(&sa)
+    });
     let news = ta.refresh(&session_a).unwrap();
     if let Some(merged) = news.session {
         session_a = merged;
