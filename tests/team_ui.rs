@@ -240,3 +240,49 @@ fn share_for_team_capture_from_the_window() {
     assert!(e.contains("not empty"), "{e}");
     assert_eq!(std::fs::read_dir(&busy).unwrap().count(), 1);
 }
+
+/// The team folder cannot be written (a network share gone, a full disk): the window
+/// says so and keeps everything; closed and opened again once the folder is back, what
+/// was logged meanwhile is in the team session.
+#[test]
+fn statements_logged_while_the_folder_cannot_be_written_are_not_lost() {
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("team");
+    TeamSession::share(&demo_session(), &folder, Device::this_run(Some("RS"))).unwrap();
+    let mut a = window(&folder, "GH");
+    // This device's segment becomes a folder: no append can succeed, even as root.
+    let devices = folder.join("devices");
+    let mine = std::fs::read_dir(&devices)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("GH-"))
+        .unwrap();
+    let segment = mine.join("000001.frames");
+    let kept = dir.path().join("kept.frames");
+    std::fs::rename(&segment, &kept).unwrap();
+    std::fs::create_dir(&segment).unwrap();
+    let id = log(&mut a, "Logged while the folder could not be written.");
+    let notice = a.notice.clone().unwrap();
+    assert!(
+        notice.error && notice.text.contains("NOT SAVED to the team folder"),
+        "{}",
+        notice.text
+    );
+    a.flush();
+    drop(a);
+    // The folder is back; the window opens again under the same name.
+    std::fs::remove_dir(&segment).unwrap();
+    std::fs::rename(&kept, &segment).unwrap();
+    let a = window(&folder, "GH");
+    assert_eq!(
+        statement(&a, id).text,
+        "Logged while the folder could not be written."
+    );
+    assert!(a.notice.as_ref().unwrap().text.contains(
+        "1 statement logged here while the team folder could not be written is now in it"
+    ));
+    let (merged, _) = rapporteur::storage::team_session::read_merged(&folder).unwrap();
+    assert!(merged.intervention(id).is_some(), "in the team folder now");
+}

@@ -176,9 +176,11 @@ impl TeamDoc {
         out
     }
 
-    /// This device's changes since the last call, as one update to append to its log;
-    /// None when there are none.
-    pub fn take_update(&mut self) -> Result<Option<Vec<u8>>, String> {
+    /// This device's changes not yet in a frame, as one update to append to its log,
+    /// with the version to give `exported` once the frame is on disk; None when there
+    /// are none. (A frame that failed to be written leaves them pending: the next
+    /// update carries them.)
+    pub fn pending_update(&self) -> Result<Option<(Vec<u8>, VersionVector)>, String> {
         let now = self.doc.oplog_vv();
         if now == self.exported {
             return Ok(None);
@@ -187,8 +189,21 @@ impl TeamDoc {
             .doc
             .export(ExportMode::updates(&self.exported))
             .map_err(err)?;
-        self.exported = now;
-        Ok(Some(bytes))
+        Ok(Some((bytes, now)))
+    }
+
+    /// Everything up to `version` is in a frame on disk.
+    pub fn exported(&mut self, version: VersionVector) {
+        self.exported.merge(&version);
+    }
+
+    /// Whether the document has ever held this statement (one deleted since included):
+    /// a statement it never held was logged here but never reached the team folder.
+    pub fn knows(&self, id: InterventionId) -> bool {
+        self.doc
+            .get_map("interventions")
+            .get(&id.to_string())
+            .is_some()
     }
 
     /// The whole document, for opening fast.

@@ -146,21 +146,43 @@ impl TeamSession {
         }
     }
 
+    /// Takes into `session` the statements of `local` (this device's working copy, as
+    /// the window last saved it) that the team document never held: logged while the
+    /// team folder could not be written, then the app closed. How many; they are
+    /// recorded at once.
+    pub fn recover(&mut self, local: &Session, session: &mut Session) -> Result<usize, String> {
+        let lost: Vec<_> = local
+            .interventions
+            .iter()
+            .filter(|i| !self.doc.knows(i.id) && session.intervention(i.id).is_none())
+            .cloned()
+            .collect();
+        if lost.is_empty() {
+            return Ok(0);
+        }
+        let mut list = (*session.interventions).clone();
+        list.extend(lost.iter().cloned());
+        session.interventions = Shared::new(list);
+        self.record(session)?;
+        Ok(lost.len())
+    }
+
     /// Records what changed in `session`; when it returns Ok the change is on disk in
     /// this device's log. False: nothing had changed.
     pub fn record(&mut self, session: &Session) -> Result<bool, String> {
-        if !self.doc.write(session)? {
-            return Ok(false);
-        }
+        let changed = self.doc.write(session)?;
+        // Also what an append that failed left pending (a folder that could not be
+        // written a moment ago).
         self.append_update()?;
-        Ok(true)
+        Ok(changed)
     }
 
     fn append_update(&mut self) -> Result<(), String> {
-        let Some(update) = self.doc.take_update()? else {
+        let Some((update, version)) = self.doc.pending_update()? else {
             return Ok(());
         };
         self.append_frame(UPDATE, &update)?;
+        self.doc.exported(version);
         self.since_snapshot += 1;
         if self.since_snapshot >= SNAPSHOT_EVERY {
             self.write_snapshot()?;
@@ -172,8 +194,9 @@ impl TeamSession {
     /// updates before it.
     pub fn write_snapshot(&mut self) -> Result<(), String> {
         // Updates not yet out go first: the log alone must always be complete.
-        if let Some(update) = self.doc.take_update()? {
+        if let Some((update, version)) = self.doc.pending_update()? {
             self.append_frame(UPDATE, &update)?;
+            self.doc.exported(version);
         }
         let snapshot = self.doc.snapshot()?;
         self.append_frame(SNAPSHOT, &snapshot)?;

@@ -87,6 +87,9 @@ pub struct App {
     failed_open: Option<PathBuf>,
     /// The name this window writes under in a team session.
     device: Option<String>,
+    /// The last change could not be written to the team folder (told, retried every
+    /// tick; the local working copy keeps it meanwhile).
+    team_error: bool,
 }
 
 /// The backups kept of one session, each with a Restore button.
@@ -144,6 +147,7 @@ impl App {
             path_prompt: None,
             failed_open: None,
             device: None,
+            team_error: false,
         }
     }
 
@@ -280,8 +284,19 @@ impl App {
         }
         // The local copy's lock keeps a second window off this team folder; what it
         // held is replaced by the merged session.
-        let (store, _, draft) = Store::open_or_create(&copy).map_err(|e| e.to_string())?;
-        let (team, session, notices) = TeamSession::open(folder, device)?;
+        let (store, local, draft) = Store::open_or_create(&copy).map_err(|e| e.to_string())?;
+        let (mut team, mut session, mut notices) = TeamSession::open(folder, device)?;
+        // Statements this device logged while the folder could not be written, kept in
+        // its working copy: into the team session now.
+        match team.recover(&local, &mut session) {
+            Ok(0) => {}
+            Ok(n) => notices.push(format!(
+                "{n} {} logged here while the team folder could not be written {} now in it",
+                if n == 1 { "statement" } else { "statements" },
+                if n == 1 { "is" } else { "are" }
+            )),
+            Err(e) => notices.push(e),
+        }
         self.save_now();
         if self.retry {
             return Err(format!(
@@ -367,13 +382,23 @@ impl App {
         self.dirty = false;
         // A team session's change is in this device's log (synced) before it is shown
         // as saved.
-        if let Some(team) = &mut open.team
-            && let Err(e) = team.record(&open.session)
-        {
-            self.retry = true;
-            self.notice = Some(Notice::error(format!(
-                "{e}. NOT SAVED to the team folder: everything is kept in memory; Rapporteur retries every second."
-            )));
+        if let Some(team) = &mut open.team {
+            match team.record(&open.session) {
+                Err(e) => {
+                    self.retry = true;
+                    self.team_error = true;
+                    self.notice = Some(Notice::error(format!(
+                        "{e}. NOT SAVED to the team folder: everything is kept in memory and in this device's copy; Rapporteur retries every second."
+                    )));
+                }
+                Ok(_) if self.team_error => {
+                    self.team_error = false;
+                    self.notice = Some(Notice::info(
+                        "Saved again: everything is in the team folder.",
+                    ));
+                }
+                Ok(_) => {}
+            }
         }
         open.store.submit(&open.session);
         self.save_draft();
@@ -414,7 +439,7 @@ impl App {
                 )));
             }
             // "Everything" only once no newer snapshot is still on its way.
-            None if self.retry && !open.store.pending() => {
+            None if self.retry && !open.store.pending() && !self.team_error => {
                 self.retry = false;
                 self.notice = Some(Notice::info("Saved again: everything is on disk."));
             }
