@@ -158,8 +158,12 @@ mod tests {
         let (doc, list) = list_of(&["a", "b", "c", "d", "e"]);
         let before = doc.len_ops();
         // "b" moved one place down: "c" could as well have moved up; the hint decides.
-        sync_order_moving(&list, &strings(&["a", "c", "b", "d", "e"]), &strings(&["b"]))
-            .unwrap();
+        sync_order_moving(
+            &list,
+            &strings(&["a", "c", "b", "d", "e"]),
+            &strings(&["b"]),
+        )
+        .unwrap();
         doc.commit();
         assert_eq!(keys_of(&list), strings(&["a", "c", "b", "d", "e"]));
         assert_eq!(doc.len_ops() - before, 1, "one move");
