@@ -506,20 +506,10 @@ fn a_frame_that_could_not_be_written_goes_with_the_next_one() {
     let s = demo_session();
     let (dir, mut d) = team_of(&s, 1);
     let (team, session) = &mut d[0];
-    let mine = std::fs::read_dir(dir.path().join("team/devices"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("D0-"))
-        .unwrap();
-    let segment = mine.join("000001.frames");
-    let kept = dir.path().join("kept");
-    std::fs::rename(&segment, &kept).unwrap();
-    std::fs::create_dir(&segment).unwrap();
+    let gone = support::team::Unwritable::device(&dir.path().join("team"), "D0");
     let id = say(session, "peru", "Said while the folder was gone.", 1);
     assert!(team.record(session).is_err(), "not acknowledged");
-    std::fs::remove_dir(&segment).unwrap();
-    std::fs::rename(&kept, &segment).unwrap();
+    drop(gone);
     // Nothing changed since, yet the pending change is written now.
     assert!(!team.record(session).unwrap());
     let (merged, _) = read_merged(&dir.path().join("team")).unwrap();

@@ -252,17 +252,7 @@ fn statements_logged_while_the_folder_cannot_be_written_are_not_lost() {
     TeamSession::share(&demo_session(), &folder, Device::this_run(Some("RS"))).unwrap();
     let mut a = window(&folder, "GH");
     // This device's segment becomes a folder: no append can succeed, even as root.
-    let devices = folder.join("devices");
-    let mine = std::fs::read_dir(&devices)
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("GH-"))
-        .unwrap();
-    let segment = mine.join("000001.frames");
-    let kept = dir.path().join("kept.frames");
-    std::fs::rename(&segment, &kept).unwrap();
-    std::fs::create_dir(&segment).unwrap();
+    let gone = support::team::Unwritable::device(&folder, "GH");
     let id = log(&mut a, "Logged while the folder could not be written.");
     let notice = a.notice.clone().unwrap();
     assert!(
@@ -273,8 +263,7 @@ fn statements_logged_while_the_folder_cannot_be_written_are_not_lost() {
     a.flush();
     drop(a);
     // The folder is back; the window opens again under the same name.
-    std::fs::remove_dir(&segment).unwrap();
-    std::fs::rename(&kept, &segment).unwrap();
+    drop(gone);
     let a = window(&folder, "GH");
     assert_eq!(
         statement(&a, id).text,

@@ -27,3 +27,39 @@ pub fn markdown(s: &Session) -> String {
         },
     ))
 }
+
+/// A device's log in a team folder that cannot be written: its first segment becomes a
+/// directory (no append succeeds, even as root). Undone when the value is dropped.
+pub struct Unwritable {
+    segment: std::path::PathBuf,
+    kept: std::path::PathBuf,
+}
+
+impl Unwritable {
+    /// The log of the device whose name starts `name` in `folder`.
+    pub fn device(folder: &std::path::Path, name: &str) -> Unwritable {
+        let mine = std::fs::read_dir(folder.join("devices"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&format!("{name}-"))
+            })
+            .unwrap();
+        let segment = mine.join("000001.frames");
+        let kept = mine.join(".kept-while-unwritable");
+        std::fs::rename(&segment, &kept).unwrap();
+        std::fs::create_dir(&segment).unwrap();
+        Unwritable { segment, kept }
+    }
+}
+
+impl Drop for Unwritable {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir(&self.segment);
+        let _ = std::fs::rename(&self.kept, &self.segment);
+    }
+}
