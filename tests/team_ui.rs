@@ -156,7 +156,7 @@ fn two_windows_on_one_team_folder() {
         .to_string();
     {
         let mut ui = simulator(&b);
-        ui.find(format!("Team: CD, with AB, RS · AB's turn since {since}").as_str())
+        ui.find(format!("Team: CD · AB's turn since {since}").as_str())
             .expect("whose turn it is");
     }
     ctrl_shift(&mut a, "r");

@@ -31,10 +31,22 @@ pub fn working_copy(folder: &Path, device: &str) -> PathBuf {
         .join(format!("{name}-{:016x}.json", h.finish()))
 }
 
-/// "Team: AB, with CD, EF · CD's turn since 10:32": who this window is, who else
-/// wrote, and whose turn it is to log.
+/// "Team: AB, with CD, EF": who this window is and who else wrote; in a relay, "Team:
+/// AB · CD's turn since 10:32" instead (the status bar of a 1366-pixel screen has room
+/// for one of the two beside the meeting's title).
 pub fn status(team: &TeamSession, session: &Session) -> String {
     let me = &team.device().name;
+    if let Some(turn) = &session.turn {
+        let since = turn
+            .since
+            .with_timezone(&session.meeting.zone())
+            .format("%H:%M");
+        return if turn.device == *me {
+            format!("Team: {me} · your turn since {since}")
+        } else {
+            format!("Team: {me} · {}'s turn since {since}", turn.device)
+        };
+    }
     let mut others: Vec<String> = team
         .device_names()
         .into_iter()
@@ -42,24 +54,10 @@ pub fn status(team: &TeamSession, session: &Session) -> String {
         .collect();
     others.sort();
     others.dedup();
-    let who = if others.is_empty() {
+    if others.is_empty() {
         format!("Team: {me}")
     } else {
         format!("Team: {me}, with {}", others.join(", "))
-    };
-    match &session.turn {
-        Some(turn) => {
-            let since = turn
-                .since
-                .with_timezone(&session.meeting.zone())
-                .format("%H:%M");
-            if turn.device == *me {
-                format!("{who} · your turn since {since}")
-            } else {
-                format!("{who} · {}'s turn since {since}", turn.device)
-            }
-        }
-        None => who,
     }
 }
 
