@@ -28,7 +28,7 @@ pub type Band = u32;
 /// u32 ids of participants, groups, segments, inscriptions and paragraphs carry the low
 /// 12 bits (4,095 bands of 1,048,576 ids).
 pub const MAX_BAND: Band = 0xFF_FFFF;
-const SMALL_BANDS: Band = 0xFFF;
+pub const SMALL_BANDS: Band = 0xFFF;
 
 impl Id for u32 {
     const ONE: Self = 1;

@@ -236,36 +236,23 @@ impl TeamSession {
             .folder
             .read_new(&mut self.seen)
             .map_err(|e| format!("{}: {e}", self.root.display()))?;
+        // A device is known once it has written (the folder is not listed twice).
+        for (device, _) in &frames {
+            if !self.names.contains(device) {
+                self.names.push(device.clone());
+            }
+        }
         if !opening {
             // This run's own frames are in the document already.
             frames.retain(|(device, _)| device.peer != self.device.peer);
         }
         let mut news = News::default();
-        if let Ok(devices) = self.folder.devices() {
-            self.names = devices;
-        }
         if frames.is_empty() {
             return Ok(news);
         }
         let (blobs, notices) = blobs_of(frames, opening, &self.root);
         news.notices = notices;
-        let concurrent = match self.doc.import(&blobs) {
-            Ok(c) => c,
-            Err(_) => {
-                // One bad blob: take the others one by one, naming the ones refused.
-                let mut all = Vec::new();
-                for blob in &blobs {
-                    match self.doc.import(std::slice::from_ref(blob)) {
-                        Ok(c) => all.extend(c),
-                        Err(e) => news.notices.push(format!(
-                            "{}: an update could not be merged ({e}); passed over",
-                            self.root.display()
-                        )),
-                    }
-                }
-                all
-            }
-        };
+        let concurrent = import_all(&mut self.doc, &blobs, &self.root, &mut news.notices);
         let mut session = self.doc.read()?;
         news.restored = self.doc.restored().to_vec();
         for c in &concurrent {
@@ -319,17 +306,33 @@ pub fn read_merged(dir: &Path) -> Result<(Session, Vec<String>), String> {
         ));
     }
     let (blobs, mut notices) = blobs_of(frames, true, dir);
-    if doc.import(&blobs).is_err() {
-        for blob in &blobs {
-            if let Err(e) = doc.import(std::slice::from_ref(blob)) {
-                notices.push(format!(
-                    "{}: an update could not be merged ({e}); passed over",
-                    dir.display()
-                ));
-            }
+    import_all(&mut doc, &blobs, dir, &mut notices);
+    Ok((doc.read()?, notices))
+}
+
+/// Imports the blobs at once; when one is refused, the others one by one, each refused
+/// one named in `notices` and passed over. The statements changed here and elsewhere at
+/// once.
+fn import_all(
+    doc: &mut TeamDoc,
+    blobs: &[Vec<u8>],
+    root: &Path,
+    notices: &mut Vec<String>,
+) -> Vec<Concurrent> {
+    if let Ok(concurrent) = doc.import(blobs) {
+        return concurrent;
+    }
+    let mut all = Vec::new();
+    for blob in blobs {
+        match doc.import(std::slice::from_ref(blob)) {
+            Ok(c) => all.extend(c),
+            Err(e) => notices.push(format!(
+                "{}: an update could not be merged ({e}); passed over",
+                root.display()
+            )),
         }
     }
-    Ok((doc.read()?, notices))
+    all
 }
 
 /// The Loro blobs in frames read from the folder; when `from_snapshot`, each device's

@@ -32,7 +32,7 @@ mod read;
 use order::keys_of;
 pub use order::{sync_order, sync_order_moving};
 
-use crate::core::ids::{Band, MAX_BAND};
+use crate::core::ids::{Band, Id, MAX_BAND, SMALL_BANDS};
 use crate::core::intervention::{Intervention, InterventionId};
 use crate::core::layout::{ChapterKey, ParagraphId};
 use crate::core::session::Session;
@@ -243,7 +243,9 @@ impl TeamDoc {
     /// Another run took a band sharing ids with `band` while neither had seen the
     /// other's claim (a chance of one in 4,095 for the small ids).
     pub fn band_clash(&self, band: Band) -> bool {
-        self.bands().iter().any(|b| b & 0xFFF == band & 0xFFF)
+        self.bands()
+            .iter()
+            .any(|&b| u32::band_part(b) == u32::band_part(band))
     }
 
     /// Takes a band for this run, recorded in the document: drawn from the peer id
@@ -252,12 +254,12 @@ impl TeamDoc {
     /// 24 bits of it, the other records' 12); among those seen taken, a free one.
     pub fn claim_band(&mut self) -> Result<Band, String> {
         let taken = self.bands();
-        let small = |b: Band| b & 0xFFF;
+        let small = u32::band_part;
         let taken_small: HashSet<Band> = taken.iter().map(|&b| small(b)).collect();
         let drawn = u32::try_from((self.doc.peer_id() >> 8) & u64::from(MAX_BAND)).unwrap_or(1);
         let mut band = drawn;
-        for step in 0..=0xFFF_u32 {
-            let candidate = (drawn & !0xFFF) | small(drawn.wrapping_add(step));
+        for step in 0..=SMALL_BANDS {
+            let candidate = (drawn & !SMALL_BANDS) | small(drawn.wrapping_add(step));
             if small(candidate) != 0 && !taken_small.contains(&small(candidate)) {
                 band = candidate;
                 break;
@@ -279,11 +281,22 @@ impl TeamDoc {
     pub fn write(&mut self, session: &Session) -> Result<bool, String> {
         let before = self.doc.oplog_vv();
         let mut edited: Vec<(String, [ContainerID; 2])> = Vec::new();
-        self.write_fields("session", &top_fields(session)?)?;
-        self.write_fields("meeting", &object(&session.meeting)?)?;
-        self.write_fields("report", &object(&session.report)?)?;
+        // What equals the last session written or read is in the document already: not
+        // serialized again (a write comes with every statement and every tick).
+        let last = self.last.as_ref();
+        if last.is_none_or(|l| !same_top(l, session)) {
+            self.write_fields("session", &top_fields(session)?)?;
+        }
+        if last.is_none_or(|l| l.meeting != session.meeting) {
+            self.write_fields("meeting", &object(&session.meeting)?)?;
+        }
+        if last.is_none_or(|l| l.report != session.report) {
+            self.write_fields("report", &object(&session.report)?)?;
+        }
         for name in LISTS {
-            self.write_list(name, &records(session, name)?)?;
+            if last.is_none_or(|l| !same_list(l, session, name)) {
+                self.write_list(name, &records(session, name)?)?;
+            }
         }
         self.write_interventions(session, &mut edited)?;
         self.write_layout(session, &mut edited)?;
@@ -482,6 +495,27 @@ fn object<T: serde::Serialize>(value: &T) -> Result<Map<String, Value>, String> 
     match serde_json::to_value(value).map_err(err)? {
         Value::Object(m) => Ok(m),
         other => Err(err(format!("expected an object, got {other}"))),
+    }
+}
+
+/// Whether two sessions' own fields (`top_fields`) are the same.
+fn same_top(a: &Session, b: &Session) -> bool {
+    a.format_version == b.format_version
+        && a.name == b.name
+        && a.current_segment == b.current_segment
+        && a.turn == b.turn
+        && a.extra == b.extra
+}
+
+/// Whether two sessions hold the same plain list `name`.
+fn same_list(a: &Session, b: &Session, name: &str) -> bool {
+    match name {
+        "participants" => a.participants == b.participants,
+        "delegations" => a.delegations == b.delegations,
+        "groups" => a.groups == b.groups,
+        "segments" => a.segments == b.segments,
+        "inscriptions" => a.inscriptions == b.inscriptions,
+        _ => false,
     }
 }
 
