@@ -187,7 +187,7 @@ fn read_text(path: &Path) -> Result<String, String> {
 }
 
 /// What opening a session repaired or recovered, on standard error.
-fn tell(path: &Path, notices: &[String]) {
+pub fn tell(path: &Path, notices: &[String]) {
     for notice in notices {
         eprintln!("rapporteur: {}: {notice}", path.display());
     }

@@ -8,11 +8,7 @@ use rapporteur::core::speakers_csv::import_speakers_csv;
 use rapporteur::storage::team::Device;
 use rapporteur::storage::team_session::TeamSession;
 
-fn tell(path: &Path, notices: &[String]) {
-    for notice in notices {
-        eprintln!("rapporteur: {}: {notice}", path.display());
-    }
-}
+use crate::cli::tell;
 
 /// `rapporteur share SESSION DIR`: the session file is read, never changed.
 pub fn share(session: &Path, dir: &Path, device: Option<&str>) -> Result<(), String> {

@@ -13,10 +13,13 @@ use crate::storage::team_session::TeamSession;
 /// shared one, one per team folder and device name (a second window under the same
 /// name is refused by its lock).
 pub fn working_copy(folder: &Path, device: &str) -> PathBuf {
-    use std::hash::{Hash, Hasher};
     let absolute = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    absolute.hash(&mut h);
+    // A checksum that never changes between builds (the standard library's hasher may),
+    // so the next run finds the copy again.
+    let key = (
+        crc32fast::hash(absolute.as_os_str().as_encoded_bytes()),
+        crc32fast::hash(device.as_bytes()),
+    );
     let name: String = absolute
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -25,10 +28,9 @@ pub fn working_copy(folder: &Path, device: &str) -> PathBuf {
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
         .take(40)
         .collect();
-    device.hash(&mut h);
     places::home()
         .join("team")
-        .join(format!("{name}-{:016x}.json", h.finish()))
+        .join(format!("{name}-{:08x}{:08x}.json", key.0, key.1))
 }
 
 /// "Team: AB, with CD, EF": who this window is and who else wrote; in a relay, "Team:
