@@ -5,6 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
 use proptest::prelude::*;
@@ -479,6 +480,17 @@ fn to_op(s: &Session, pick: &Pick) -> Option<Op> {
     })
 }
 
+/// The kinds of generated paragraph the layout knows, in place or deleted.
+fn generated_kinds(
+    layout: &rapporteur::core::layout::Layout,
+) -> Vec<rapporteur::core::layout::Generated> {
+    layout
+        .paragraphs()
+        .chain(layout.deleted.iter().map(|d| &d.paragraph))
+        .filter_map(|p| p.generated)
+        .collect()
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -490,10 +502,17 @@ proptest! {
         let mut s = original.clone();
         let mut history = History::default();
         for p in &picks {
+            let known = generated_kinds(&s.layout.resolve(&s));
             if let Some(op) = to_op(&s, p) {
                 let before = s.clone();
                 if history.apply(&mut s, &op).is_err() {
                     prop_assert_eq!(&s, &before, "a refused operation changes nothing");
+                } else {
+                    // A paragraph the report generates, merged, split or grouped, is
+                    // still known as such (in place or among the deleted): else the
+                    // report would generate it again and print its text twice.
+                    let after = generated_kinds(&s.layout);
+                    prop_assert!(known.iter().all(|k| after.contains(k)), "{:?}: {:?} then {:?}", op, known, after);
                 }
             }
             let r = report(&s);
@@ -922,4 +941,131 @@ fn lines_starting_with_a_dash_become_lettered_sub_paragraphs_in_every_writer() {
     let layout = s.layout.resolve(&s);
     let p = layout.paragraphs().find(|p| p.id == id).unwrap();
     assert!(p.text.as_deref().unwrap().contains("\n-- nationally;"));
+}
+
+/// Paragraphs whose content a step changed, added or removed (of the layouts as the
+/// report reads them).
+fn touched(before: &Session, after: &Session) -> BTreeSet<ParagraphId> {
+    let a = before.layout.resolve(before);
+    let b = after.layout.resolve(after);
+    let mut out = BTreeSet::new();
+    for p in a.paragraphs() {
+        if b.paragraph(p.id) != Some(p) {
+            out.insert(p.id);
+        }
+    }
+    for p in b.paragraphs() {
+        if a.paragraph(p.id).is_none() {
+            out.insert(p.id);
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// Two editors on one report (a team session merges the other's work in at any
+    /// moment): when A takes back its steps one by one, every paragraph only B changed is
+    /// still there with B's content; through undo and redo no paragraph is there twice
+    /// and numbering stays continuous.
+    #[test]
+    fn undo_takes_back_only_my_steps_when_another_editor_worked_in_between(
+        steps in prop::collection::vec((any::<bool>(), pick()), 1..30),
+    ) {
+        let mut s = demo_session();
+        let mut mine = History::default();
+        let mut theirs = History::default();
+        let mut by_me = BTreeSet::new();
+        let mut by_them = BTreeSet::new();
+        for (me, p) in &steps {
+            let Some(op) = to_op(&s, p) else { continue };
+            let before = s.clone();
+            let history = if *me { &mut mine } else { &mut theirs };
+            if history.apply(&mut s, &op).is_ok() {
+                let changed = touched(&before, &s);
+                if *me { by_me.extend(changed) } else { by_them.extend(changed) }
+            }
+        }
+        // Paragraphs the stored layout holds (the report makes a generated paragraph an
+        // edit removed anew, under a new number each time it is shown).
+        let only_theirs: Vec<ParagraphId> = by_them
+            .difference(&by_me)
+            .copied()
+            .filter(|id| s.layout.paragraph(*id).is_some())
+            .collect();
+        let theirs_now = s.layout.resolve(&s);
+        let check = |s: &Session, undoing: bool| -> Result<(), TestCaseError> {
+            let layout = s.layout.resolve(s);
+            // (A redo may take a decision again over B's: an exclusion B undid.)
+            for id in only_theirs.iter().filter(|_| undoing) {
+                let wanted = theirs_now.paragraph(*id);
+                match wanted.filter(|p| p.is_automatic()) {
+                    // An automatic paragraph may come back under another number (the
+                    // undone step brings back the one it had removed in its place): a
+                    // generated one is there once, a statement's is in some paragraph.
+                    Some(auto) => match auto.generated {
+                        Some(kind) => prop_assert_eq!(
+                            layout.paragraphs().filter(|p| p.generated == Some(kind)).count(),
+                            1,
+                            "{:?}",
+                            kind
+                        ),
+                        None => prop_assert!(
+                            auto.sources.iter().all(|s| layout.paragraphs().any(|p| p.sources.contains(s))),
+                            "{:?}",
+                            auto
+                        ),
+                    },
+                    None => prop_assert_eq!(layout.paragraph(*id), wanted, "paragraph {}", id),
+                }
+            }
+            let mut ids: Vec<ParagraphId> = layout.paragraphs().map(|p| p.id).collect();
+            let count = ids.len();
+            ids.sort_unstable();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), count, "a paragraph twice");
+            let numbers: Vec<u32> = report(s).numbered().iter().map(|(n, _)| *n).collect();
+            prop_assert_eq!(numbers.clone(), (1..=numbers.len() as u32).collect::<Vec<_>>());
+            Ok(())
+        };
+        while mine.undo(&mut s).is_some() {
+            check(&s, true)?;
+        }
+        while mine.redo(&mut s).is_some() {
+            check(&s, false)?;
+        }
+    }
+}
+
+/// A paragraph the report generates, merged into another or split, is printed once: the
+/// report does not generate it again beside the merged text.
+#[test]
+fn a_generated_paragraph_merged_or_split_is_printed_once() {
+    let mut s = demo_session();
+    let count = |s: &Session, needle: &str| {
+        report(s)
+            .numbered()
+            .iter()
+            .filter(|(_, t)| t.contains(needle))
+            .count()
+    };
+    let request = "the present report summarizes";
+    assert_eq!(count(&s, request), 1);
+    let layout = s.layout.resolve(&s);
+    let intro = layout.paragraphs().next().unwrap().id;
+    apply(&mut s, &Op::MergeWithNext(intro)).unwrap();
+    assert_eq!(count(&s, request), 1, "{:?}", report(&s).numbered());
+    assert_continuous(&s);
+    // The merged-away paragraph is among the deleted ones, to restore if wanted.
+    assert_eq!(s.layout.deleted.len(), 1);
+    let (panel, _) = find(&s, "was moderated by");
+    apply(&mut s, &Op::Split { id: panel, at: 20 }).unwrap();
+    assert_eq!(
+        count(&s, "was moderated by"),
+        1,
+        "{:?}",
+        report(&s).numbered()
+    );
+    assert_continuous(&s);
 }

@@ -498,6 +498,63 @@ fn two_editors_on_one_paragraph() {
     assert_eq!(markdown(&d[0].1), markdown(&d[1].1));
 }
 
+/// An editor's undo after the other editor's work was merged in takes back only its
+/// own step: the other's move and rewrite survive on every device.
+#[test]
+fn undo_after_a_merge_takes_back_only_my_step() {
+    let s = demo_session();
+    let (_dir, mut d) = team_of(&s, 2);
+    let ids: Vec<u32> = d[0]
+        .1
+        .layout
+        .resolve(&d[0].1)
+        .paragraphs()
+        .map(|p| p.id)
+        .collect();
+    let (mine, theirs) = (ids[4], ids[12]);
+    // D0 moves one paragraph down, with undo.
+    let mut history = edit::History::default();
+    history.apply(&mut d[0].1, &Op::MoveDown(mine)).unwrap();
+    let (t, session) = &mut d[0];
+    t.record(session).unwrap();
+    sync_all(&mut d);
+    // D1, later, moves another and rewrites it.
+    edit::apply(&mut d[1].1, &Op::MoveUp(theirs)).unwrap();
+    edit::apply(
+        &mut d[1].1,
+        &Op::SetText {
+            id: theirs,
+            text: "Rewritten on D1.".into(),
+        },
+    )
+    .unwrap();
+    let (t, session) = &mut d[1];
+    t.record(session).unwrap();
+    sync_all(&mut d);
+    let merged = d[0].1.layout.clone();
+    // D0 takes its move back.
+    assert!(history.undo(&mut d[0].1).is_some());
+    assert!(history.kept().is_empty());
+    let (t, session) = &mut d[0];
+    t.record(session).unwrap();
+    sync_all(&mut d);
+    for (_, s) in &d {
+        let order: Vec<u32> = s.layout.paragraphs().map(|p| p.id).collect();
+        let at = |id: u32| order.iter().position(|p| *p == id).unwrap();
+        // Mine back where it was, before the paragraph it had passed.
+        assert!(at(mine) < at(ids[5]), "{order:?}");
+        // Theirs still moved and rewritten.
+        let was: Vec<u32> = merged.paragraphs().map(|p| p.id).collect();
+        let before_theirs = was[was.iter().position(|p| *p == theirs).unwrap() + 1];
+        assert!(at(theirs) < at(before_theirs), "{order:?}");
+        assert_eq!(
+            s.layout.paragraph(theirs).unwrap().text.as_deref(),
+            Some("Rewritten on D1.")
+        );
+    }
+    assert_eq!(plain(&d[0].1), plain(&d[1].1));
+}
+
 /// A change whose frame could not be written stays pending: the next record, once the
 /// folder can be written again, carries it (nothing acknowledged is lost, nothing is
 /// acknowledged that is not on disk).

@@ -8,6 +8,7 @@ pub mod ids;
 pub mod import;
 pub mod intervention;
 pub mod layout;
+pub mod layout_carry;
 pub mod layout_resolve;
 pub mod log_undo;
 pub mod meeting;

@@ -3,7 +3,8 @@
 //! for undo and redo. Pure: no window, no file.
 
 use crate::core::intervention::InterventionId;
-use crate::core::layout::{ChapterKey, Deleted, Layout, Paragraph, ParagraphId};
+use crate::core::layout::{ChapterKey, Deleted, Layout, Paragraph, ParagraphId, Place};
+use crate::core::layout_carry::{Kept, carry};
 use crate::core::session::Session;
 use crate::core::shared::Shared;
 use crate::core::text::{clean, clean_line};
@@ -92,6 +93,26 @@ impl Op {
             Op::ToggleHeading(_) => "subheading",
         }
     }
+}
+
+/// A paragraph the report generates, merged or grouped into another, is kept among the
+/// deleted ones: the report must not generate it again (its text is in the other now),
+/// and it can be restored. Its statements and footnotes went with it.
+fn retire(layout: &mut Layout, (c, i): Place, gone: &Paragraph) -> Result<(), String> {
+    if gone.generated.is_none() {
+        return Ok(());
+    }
+    let chapter = layout.chapters.get(c).ok_or_else(missing)?.key;
+    layout.deleted.push(Deleted {
+        chapter,
+        index: i,
+        paragraph: Paragraph {
+            sources: Vec::new(),
+            footnotes: Vec::new(),
+            ..gone.clone()
+        },
+    });
+    Ok(())
 }
 
 fn missing() -> String {
@@ -231,9 +252,10 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
                         .to_string(),
                 )
             };
+            // The first keeps its kind (a generated paragraph, its text now written).
+            retire(layout, next, &second)?;
             let first = paras(layout, c)?.get_mut(i).ok_or_else(missing)?;
             first.text = text;
-            first.generated = None;
             for s in second.sources {
                 if !first.sources.contains(&s) {
                     first.sources.push(s);
@@ -264,8 +286,9 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
             second.sources = first.sources.clone();
             second.text = Some(b.to_string());
             second.footnotes = std::mem::take(&mut first.footnotes);
+            // The first part keeps its kind (a generated paragraph, its text now
+            // written): else the report would generate it again.
             first.text = Some(a.to_string());
-            first.generated = None;
             let new = second.id;
             paras(layout, c)?.insert(i + 1, second.into());
             Ok(new)
@@ -358,15 +381,22 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
             Ok(0)
         }
         Op::Group(ids) => {
+            // Only paragraphs holding statements are grouped: one the report generates
+            // (or a subheading) stays where it is.
             let mut places: Vec<(usize, usize, ParagraphId)> = ids
                 .iter()
+                .filter(|id| {
+                    layout
+                        .paragraph(**id)
+                        .is_some_and(|p| !p.sources.is_empty())
+                })
                 .filter_map(|id| layout.find(*id).map(|(c, i)| (c, i, *id)))
                 .collect();
             places.sort();
             places.dedup();
             if places.len() < 2 {
                 return Err(
-                    "Select at least two paragraphs to group (Space marks a paragraph).".into(),
+                    "Select at least two paragraphs holding statements to group (Space marks a paragraph).".into(),
                 );
             }
             let mut sources = Vec::new();
@@ -386,8 +416,9 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
             let Some(&(c, i, _)) = places.first() else {
                 return Err(missing());
             };
-            for (_, _, id) in places.iter().rev() {
-                take(layout, *id)?;
+            for (c, i, id) in places.iter().rev() {
+                let (taken, _) = take(layout, *id)?;
+                retire(layout, (*c, *i), &taken)?;
             }
             let list = paras(layout, c)?;
             let index = i.min(list.len());
@@ -420,13 +451,25 @@ fn change(session: &Session, layout: &mut Layout, op: &Op) -> Result<ParagraphId
     }
 }
 
-/// Undo and redo for the whole time a session is open: the layout before each change.
+/// Undo and redo for the whole time a session is open. A step keeps the layout before
+/// and after it; when nothing else changed the layout since (the usual case) undo puts
+/// back the layout before exactly, else it takes back only what the step did
+/// (`core::layout_carry`): a team session merges other editors' work in at any moment.
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<(Shared<Layout>, &'static str)>,
-    redo: Vec<(Shared<Layout>, &'static str)>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
     /// Typing in one paragraph is one step until something else happens.
     typing: Option<ParagraphId>,
+    /// What the last undo or redo left as others had changed it since.
+    kept: Kept,
+}
+
+#[derive(Debug)]
+struct Step {
+    before: Shared<Layout>,
+    after: Shared<Layout>,
+    label: &'static str,
 }
 
 impl History {
@@ -450,29 +493,45 @@ impl History {
             _ => None,
         };
         let same_burst = typing.is_some() && typing == self.typing;
-        if session.layout != before && !same_burst {
-            self.undo.push((before, op.label()));
-            self.redo.clear();
+        if session.layout != before {
+            match self.undo.last_mut() {
+                Some(step) if same_burst => step.after = session.layout.clone(),
+                _ => {
+                    self.undo.push(Step {
+                        before,
+                        after: session.layout.clone(),
+                        label: op.label(),
+                    });
+                    self.redo.clear();
+                }
+            }
         }
         self.typing = typing;
         Ok(selected)
     }
 
-    /// Puts back the layout before the last change; returns what was undone.
+    /// Takes back the last change; returns what was undone.
     pub fn undo(&mut self, session: &mut Session) -> Option<&'static str> {
-        let (layout, label) = self.undo.pop()?;
-        self.redo
-            .push((std::mem::replace(&mut session.layout, layout), label));
+        let step = self.undo.pop()?;
+        self.kept = carry_over(session, &step.after, &step.before);
+        let label = step.label;
+        self.redo.push(step);
         self.typing = None;
         Some(label)
     }
 
     pub fn redo(&mut self, session: &mut Session) -> Option<&'static str> {
-        let (layout, label) = self.redo.pop()?;
-        self.undo
-            .push((std::mem::replace(&mut session.layout, layout), label));
+        let step = self.redo.pop()?;
+        self.kept = carry_over(session, &step.before, &step.after);
+        let label = step.label;
+        self.undo.push(step);
         self.typing = None;
         Some(label)
+    }
+
+    /// Paragraphs the last undo or redo left as another editor had changed them.
+    pub fn kept(&self) -> &Kept {
+        &self.kept
     }
 
     pub fn can_undo(&self) -> bool {
@@ -487,4 +546,23 @@ impl History {
     pub fn break_typing(&mut self) {
         self.typing = None;
     }
+}
+
+/// The change from `from` to `to` made in the session's layout as it is now. A layout
+/// not edited yet (the report in speaking order) is taken as the report shows it: the
+/// first step only writes down what was shown, and that is no change to carry.
+fn carry_over(session: &mut Session, from: &Shared<Layout>, to: &Shared<Layout>) -> Kept {
+    if session.layout == *from {
+        session.layout = to.clone();
+        return Kept::default();
+    }
+    let shown = |layout: &Shared<Layout>| -> Shared<Layout> {
+        if layout.is_edited() {
+            layout.clone()
+        } else {
+            Shared::new(layout.resolve(session))
+        }
+    };
+    let (from, to) = (shown(from), shown(to));
+    carry(&mut session.layout, &from, &to)
 }

@@ -353,8 +353,9 @@ impl Editor {
                     save: Save::Now,
                     task: self.reveal_selected(),
                     notice: Some(Notice::info(format!(
-                        "{} {label}.",
-                        if redo { "Redid:" } else { "Undid:" }
+                        "{} {label}.{}",
+                        if redo { "Redid:" } else { "Undid:" },
+                        kept_since(self.history.kept())
                     ))),
                     ..Effect::default()
                 }
@@ -669,5 +670,16 @@ impl Editor {
         ]
         .spacing(style::gap::M)
         .into()
+    }
+}
+
+/// What an undo or redo left alone because another editor changed it since (a team
+/// session merges their work in while this one edits).
+fn kept_since(kept: &crate::core::layout_carry::Kept) -> String {
+    let count = kept.paragraphs.len() + kept.fields.len();
+    match count {
+        0 => String::new(),
+        1 => " One paragraph changed since by another editor is left as they made it.".into(),
+        n => format!(" {n} paragraphs changed since by another editor are left as they made them."),
     }
 }
