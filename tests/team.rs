@@ -555,6 +555,66 @@ fn undo_after_a_merge_takes_back_only_my_step() {
     assert_eq!(plain(&d[0].1), plain(&d[1].1));
 }
 
+/// A field or a record set on two devices at once: one value is kept on both (the last
+/// writer's) and both devices are told which, naming what it was; a field only one
+/// device changed, or set to the same value on both, is no clash.
+#[test]
+fn a_field_set_on_two_devices_at_once_is_named_on_both() {
+    let s = demo_session();
+    let (_dir, mut d) = team_of(&s, 2);
+    let person = s.participants[0].id;
+    d[0].1.meeting.title = "Title set on D0".into();
+    d[0].1.participants[0].family_name = "Fixed-on-D0".into();
+    d[1].1.meeting.title = "Title set on D1".into();
+    d[1].1.meeting.venue = "Room XX, Palais des Nations".into();
+    d[1].1.participants[0].given_names = "Fixed on D1".into();
+    // The same value set on both is no clash.
+    for (_, s) in d.iter_mut() {
+        s.meeting.session = "Fifty-ninth session".into();
+    }
+    for (t, s) in d.iter_mut() {
+        t.record(s).unwrap();
+    }
+    let news_a = refresh(&mut d[0]);
+    let news_b = refresh(&mut d[1]);
+    for (news, other) in [(&news_a, "D1"), (&news_b, "D0")] {
+        let said: Vec<&str> = news.clashes.iter().map(|c| c.what.as_str()).collect();
+        assert_eq!(said.len(), 2, "{:?}", news.clashes);
+        assert!(said.contains(&"the meeting's title"), "{said:?}");
+        assert!(
+            said.iter().any(|w| w.starts_with("the participant ")),
+            "{said:?}"
+        );
+        assert!(news.clashes.iter().all(|c| c.device == other));
+    }
+    // Exactly one device's value of each is kept, the same on both.
+    for what in ["the meeting's title", "the participant "] {
+        let kept = |news: &rapporteur::storage::team_session::News| {
+            news.clashes
+                .iter()
+                .find(|c| c.what.starts_with(what))
+                .unwrap()
+                .mine_kept
+        };
+        assert_ne!(kept(&news_a), kept(&news_b), "{what}");
+    }
+    d[0].1 = news_a.session.unwrap();
+    d[1].1 = news_b.session.unwrap();
+    sync_all(&mut d);
+    assert_eq!(plain(&d[0].1), plain(&d[1].1));
+    let title = d[0].1.meeting.title.clone();
+    let winner = if title == "Title set on D0" { 0 } else { 1 };
+    assert_eq!(title, format!("Title set on D{winner}"));
+    // The venue, set on one device only, is there.
+    assert_eq!(d[0].1.meeting.venue, "Room XX, Palais des Nations");
+    assert!(d[0].1.participant(person).is_some());
+    // Nothing more to say once both have seen everything.
+    let (t, s) = &mut d[0];
+    s.meeting.title = "Agreed title".into();
+    t.record(s).unwrap();
+    assert!(refresh(&mut d[1]).clashes.is_empty());
+}
+
 /// A change whose frame could not be written stays pending: the next record, once the
 /// folder can be written again, carries it (nothing acknowledged is lost, nothing is
 /// acknowledged that is not on disk).

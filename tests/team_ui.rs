@@ -175,6 +175,49 @@ fn two_windows_on_one_team_folder() {
     assert!(again.open.is_none());
 }
 
+/// The meeting's title set in two windows at once: after a tick each window says which
+/// title was kept, and both hold it.
+#[test]
+fn a_title_set_in_two_windows_at_once_is_named_in_both() {
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("team");
+    TeamSession::share(&demo_session(), &folder, Device::this_run(Some("RS"))).unwrap();
+    let mut a = window(&folder, "AB");
+    let mut b = window(&folder, "CD");
+    for (app, title) in [(&mut a, "Title typed on AB"), (&mut b, "Title typed on CD")] {
+        app.open.as_mut().unwrap().session.meeting.title = title.into();
+        update(
+            app,
+            Message::Key(Key::Character("s".into()), Modifiers::CTRL),
+        );
+    }
+    update(&mut a, Message::Tick);
+    update(&mut b, Message::Tick);
+    let title = |app: &App| app.open.as_ref().unwrap().session.meeting.title.clone();
+    assert_eq!(title(&a), title(&b));
+    let (kept_on, lost_on, other) = if title(&a) == "Title typed on AB" {
+        (&a, &b, "AB")
+    } else {
+        (&b, &a, "CD")
+    };
+    let mine = kept_on.notice.clone().unwrap().text;
+    assert!(
+        mine.contains("The meeting's title was also changed on")
+            && mine.contains("the value set here is kept"),
+        "{mine}"
+    );
+    let theirs = lost_on.notice.clone().unwrap().text;
+    assert!(
+        theirs.contains(&format!(
+            "The meeting's title was also changed on {other} at the same time: theirs is kept"
+        )),
+        "{theirs}"
+    );
+    let mut ui = simulator(lost_on);
+    ui.find(theirs.as_str()).expect("the notice on screen");
+}
+
 /// "Share for team capture" (Ctrl+Shift+T): the open session becomes a team folder and
 /// the window goes on in it; the session file stays as it was.
 #[test]

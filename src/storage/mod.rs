@@ -12,6 +12,7 @@ pub mod paths;
 pub mod places;
 pub mod store;
 pub mod team;
+pub mod team_clash;
 pub mod team_doc;
 pub mod team_session;
 pub mod writer;

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::team::{Device, DeviceLog, Seen, TeamFolder};
+use super::team_clash::FieldClash;
 use super::team_doc::{Concurrent, TeamDoc, Touched, paragraph_ids};
 use crate::core::ids;
 use crate::core::session::Session;
@@ -44,6 +45,9 @@ pub struct News {
     pub paragraphs: Vec<(crate::core::layout::ParagraphId, String)>,
     /// Paragraphs deleted here that a move on another device brought back.
     pub restored: Vec<crate::core::layout::ParagraphId>,
+    /// Fields and records set here and on another device at the same time (one value
+    /// kept, the last writer's).
+    pub clashes: Vec<FieldClash>,
     /// Frames that could not be read: named, passed over, the rest read.
     pub notices: Vec<String>,
 }
@@ -255,6 +259,12 @@ impl TeamSession {
         let concurrent = import_all(&mut self.doc, &blobs, &self.root, &mut news.notices);
         let mut session = self.doc.read()?;
         news.restored = self.doc.restored().to_vec();
+        news.clashes = self
+            .doc
+            .clashes()
+            .iter()
+            .map(|c| FieldClash::of(&session, c, self.device_name(c.peer)))
+            .collect();
         for c in &concurrent {
             if let Touched::Paragraph(id) = c.touched {
                 news.paragraphs.push((id, self.device_name(c.peer)));

@@ -336,6 +336,9 @@ impl App {
                 {
                     self.notice = Some(Notice::info(said));
                 }
+                if let Some(said) = super::team::clash_notice(&news.clashes) {
+                    self.notice = Some(Notice::info(said));
+                }
                 if let Some(merged) = news.session
                     && merged != open.session
                 {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::core::layout::ParagraphId;
 use crate::core::session::Session;
 use crate::storage::places;
+use crate::storage::team_clash::FieldClash;
 use crate::storage::team_session::TeamSession;
 
 /// The local copy of a team session the window keeps beside the team folder (its lock,
@@ -120,4 +121,29 @@ pub fn concurrent_notice(count: usize) -> String {
             "{count} statements were changed here and on another device at the same time: both changes are kept and they are marked in the log; look at each in the correction panel (Enter)."
         )
     }
+}
+
+/// Fields and records set here and on another device at once: which value was kept.
+pub fn clash_notice(clashes: &[FieldClash]) -> Option<String> {
+    let lines: Vec<String> = clashes
+        .iter()
+        .map(|c| {
+            let mut what = c.what.clone();
+            if let Some(first) = what.get(..1) {
+                what = first.to_uppercase() + what.get(1..).unwrap_or_default();
+            }
+            if c.mine_kept {
+                format!(
+                    "{what} was also changed on {} at the same time: the value set here is kept.",
+                    c.device
+                )
+            } else {
+                format!(
+                    "{what} was also changed on {} at the same time: theirs is kept, the value set here is replaced (set it again if it should stay).",
+                    c.device
+                )
+            }
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join(" "))
 }

@@ -28,9 +28,12 @@ use serde_json::{Map, Value};
 
 mod order;
 mod read;
+mod sets;
 
 use order::keys_of;
 pub use order::{sync_order, sync_order_moving};
+pub use sets::Clash;
+use sets::{LocalSets, Set};
 
 use crate::core::ids::{Band, Id, MAX_BAND, SMALL_BANDS};
 use crate::core::intervention::{Intervention, InterventionId};
@@ -66,6 +69,10 @@ pub struct TeamDoc {
     /// Paragraphs the last read found both deleted and in place: deleted on one device
     /// while another moved them (the move wins).
     restored: Vec<ParagraphId>,
+    /// Fields and records this device set (see `sets`), and those the last import found
+    /// set elsewhere at the same time.
+    local_sets: LocalSets,
+    clashes: Vec<Clash>,
 }
 
 /// A statement or a paragraph changed on two devices at once, and the other device's
@@ -108,6 +115,8 @@ impl TeamDoc {
             containers: HashMap::new(),
             dirty: HashSet::new(),
             restored: Vec::new(),
+            local_sets: LocalSets::default(),
+            clashes: Vec::new(),
         })
     }
 
@@ -118,6 +127,11 @@ impl TeamDoc {
     /// Paragraphs the last read brought back (see `restored`).
     pub fn restored(&self) -> &[ParagraphId] {
         &self.restored
+    }
+
+    /// Fields and records the last import found set here and elsewhere at once.
+    pub fn clashes(&self) -> &[Clash] {
+        &self.clashes
     }
 
     /// Takes in updates or snapshots (from this device's earlier runs or from others);
@@ -142,6 +156,7 @@ impl TeamDoc {
     /// edit of them.
     fn scan_imported(&mut self, before: &VersionVector, after: &VersionVector) -> Vec<Concurrent> {
         let mut out = Vec::new();
+        let mut keys = Vec::new();
         let me = self.doc.peer_id();
         for (&peer, &end) in after.iter() {
             let start = before.get(&peer).copied().unwrap_or(0);
@@ -155,11 +170,13 @@ impl TeamDoc {
                 };
                 let len = i32::try_from(change.len).unwrap_or(i32::MAX).max(1);
                 let touched = self.doc.get_changed_containers_in(change.id, change.len);
-                let seen = if self.local_edits.is_empty() {
+                let seen = if self.local_edits.is_empty() && self.local_sets.is_empty() {
                     VersionVector::default()
                 } else {
                     self.doc.frontiers_to_vv(&change.deps).unwrap_or_default()
                 };
+                self.local_sets
+                    .clashes_in(&self.doc, (change.id, len), &seen, &touched, &mut keys);
                 for (key, (last, containers)) in &self.local_edits {
                     if containers.iter().any(|c| touched.contains(c))
                         && !seen.includes_id(*last)
@@ -179,6 +196,18 @@ impl TeamDoc {
             }
         }
         out.sort_by_key(|c| (c.touched, c.peer));
+        self.clashes = keys
+            .into_iter()
+            .map(|(map, key, peer)| {
+                let mine_kept = self.doc.get_map(map.as_str()).get_last_editor(&key) == Some(me);
+                Clash {
+                    map,
+                    key,
+                    peer,
+                    mine_kept,
+                }
+            })
+            .collect();
         out
     }
 
@@ -284,18 +313,19 @@ impl TeamDoc {
         // What equals the last session written or read is in the document already: not
         // serialized again (a write comes with every statement and every tick).
         let last = self.last.as_ref();
+        let mut set = Vec::new();
         if last.is_none_or(|l| !same_top(l, session)) {
-            self.write_fields("session", &top_fields(session)?)?;
+            set.extend(self.write_fields("session", &top_fields(session)?)?);
         }
         if last.is_none_or(|l| l.meeting != session.meeting) {
-            self.write_fields("meeting", &object(&session.meeting)?)?;
+            set.extend(self.write_fields("meeting", &object(&session.meeting)?)?);
         }
         if last.is_none_or(|l| l.report != session.report) {
-            self.write_fields("report", &object(&session.report)?)?;
+            set.extend(self.write_fields("report", &object(&session.report)?)?);
         }
         for name in LISTS {
             if last.is_none_or(|l| !same_list(l, session, name)) {
-                self.write_list(name, &records(session, name)?)?;
+                set.extend(self.write_list(name, &records(session, name)?)?);
             }
         }
         self.write_interventions(session, &mut edited)?;
@@ -309,18 +339,25 @@ impl TeamDoc {
             for (key, containers) in edited {
                 self.local_edits.insert(key, (last, containers));
             }
+            // A first write (sharing, opening) sets everything: no one's edit.
+            if self.last.is_some() {
+                self.local_sets.record(set, last);
+            }
         }
         self.last = Some(session.clone());
         Ok(changed)
     }
 
     /// A map of fields, each a JSON value (the last writer wins field by field).
-    fn write_fields(&self, root: &str, fields: &Map<String, Value>) -> Result<(), String> {
+    /// Returns the keys set or deleted.
+    fn write_fields(&self, root: &str, fields: &Map<String, Value>) -> Result<Vec<Set>, String> {
         let map = self.doc.get_map(root);
+        let mut set = Vec::new();
         for (key, value) in fields {
             let text = value.to_string();
             if string_at(&map, key).as_deref() != Some(text.as_str()) {
-                map.insert(key, text).map_err(err)?;
+                map.insert(key, text.as_str()).map_err(err)?;
+                set.push((root.to_string(), key.clone(), Some(text)));
             }
         }
         let gone: Vec<String> = map
@@ -330,21 +367,26 @@ impl TeamDoc {
             .collect();
         for key in gone {
             map.delete(&key).map_err(err)?;
+            set.push((root.to_string(), key, None));
         }
-        Ok(())
+        Ok(set)
     }
 
     /// A list of records: their order a movable list of keys, each record a JSON value
     /// under its key.
-    fn write_list(&self, name: &str, records: &[(String, String)]) -> Result<(), String> {
+    /// Returns the records set.
+    fn write_list(&self, name: &str, records: &[(String, String)]) -> Result<Vec<Set>, String> {
         let map = self.doc.get_map(name);
+        let mut set = Vec::new();
         for (key, text) in records {
             if string_at(&map, key).as_deref() != Some(text.as_str()) {
                 map.insert(key, text.as_str()).map_err(err)?;
+                set.push((name.to_string(), key.clone(), Some(text.clone())));
             }
         }
         let order: Vec<String> = records.iter().map(|(k, _)| k.clone()).collect();
-        sync_order(&self.doc.get_movable_list(format!("{name}/order")), &order)
+        sync_order(&self.doc.get_movable_list(format!("{name}/order")), &order)?;
+        Ok(set)
     }
 
     fn write_interventions(
