@@ -11,6 +11,7 @@ use rapporteur::storage::team::Device;
 use rapporteur::storage::team_session::TeamSession;
 use rapporteur::ui::app::{App, Launch, Message};
 use rapporteur::ui::dialogs::ScriptedDialogs;
+use rapporteur::ui::meeting;
 use support::ui::{simulator, update};
 
 fn window(folder: &std::path::Path, device: &str) -> App {
@@ -185,8 +186,16 @@ fn a_title_set_in_two_windows_at_once_is_named_in_both() {
     TeamSession::share(&demo_session(), &folder, Device::this_run(Some("RS"))).unwrap();
     let mut a = window(&folder, "AB");
     let mut b = window(&folder, "CD");
+    // Typed on each Meeting screen (Ctrl+4).
     for (app, title) in [(&mut a, "Title typed on AB"), (&mut b, "Title typed on CD")] {
-        app.open.as_mut().unwrap().session.meeting.title = title.into();
+        update(
+            app,
+            Message::Key(Key::Character("4".into()), Modifiers::CTRL),
+        );
+        update(
+            app,
+            Message::Meeting(meeting::Message::Edit(meeting::Field::Title, title.into())),
+        );
         update(
             app,
             Message::Key(Key::Character("s".into()), Modifiers::CTRL),
@@ -216,6 +225,78 @@ fn a_title_set_in_two_windows_at_once_is_named_in_both() {
     );
     let mut ui = simulator(lost_on);
     ui.find(theirs.as_str()).expect("the notice on screen");
+    // The screen where it was typed shows the title kept, not the one typed.
+    let kept = title(lost_on);
+    ui.find(kept.as_str()).expect("the kept title in its field");
+    let typed = if kept == "Title typed on AB" {
+        "Title typed on CD"
+    } else {
+        "Title typed on AB"
+    };
+    assert!(ui.find(typed).is_err(), "the replaced title is not shown");
+}
+
+/// A statement corrected in the panel while another device corrected it too: the panel
+/// says so, and saving keeps both corrections and the other device's new speaker.
+#[test]
+fn a_correction_saved_after_another_device_changed_the_statement_keeps_both() {
+    use iced::widget::text_editor::{Action, Edit, Motion};
+    use rapporteur::ui::{capture, correction};
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("team");
+    TeamSession::share(&demo_session(), &folder, Device::this_run(Some("RS"))).unwrap();
+    let mut a = window(&folder, "AB");
+    let mut b = window(&folder, "CD");
+    let id = log(&mut a, "The representative of Peru stressed prevention.");
+    update(&mut b, Message::Tick);
+    // A opens the panel; B then corrects the statement and gives it another speaker.
+    update(&mut a, Message::Capture(capture::Message::Open(id)));
+    {
+        let open = b.open.as_mut().unwrap();
+        let mut changed = open.session.intervention(id).unwrap().clone();
+        changed.text = changed.text.replace("prevention", "early prevention");
+        changed.speaker = rapporteur::core::intervention::Speaker::Delegation("chile".into());
+        open.session.update_intervention(changed);
+        update(
+            &mut b,
+            Message::Key(Key::Character("s".into()), Modifiers::CTRL),
+        );
+    }
+    update(&mut a, Message::Tick);
+    {
+        let mut ui = simulator(&a);
+        ui.find("⚠ Changed on CD since this panel opened: saving keeps that change with yours (both, where you changed the same text).")
+            .expect("the panel says the statement changed meanwhile");
+    }
+    // A adds a word at the start of the text (as it was when the panel opened) and saves.
+    let edit = |action| {
+        Message::Capture(capture::Message::Correction(correction::Message::Text(
+            action,
+        )))
+    };
+    update(&mut a, edit(Action::Move(Motion::DocumentStart)));
+    for c in "Firmly, t".chars() {
+        update(&mut a, edit(Action::Edit(Edit::Insert(c))));
+    }
+    update(&mut a, edit(Action::Edit(Edit::Delete)));
+    update(
+        &mut a,
+        Message::Capture(capture::Message::Correction(correction::Message::Save)),
+    );
+    update(&mut b, Message::Tick);
+    for app in [&a, &b] {
+        let s = statement(app, id);
+        assert_eq!(
+            s.text, "Firmly, the representative of Peru stressed early prevention.",
+            "both corrections"
+        );
+        assert_eq!(
+            s.speaker,
+            rapporteur::core::intervention::Speaker::Delegation("chile".into()),
+            "the speaker chosen on CD stays"
+        );
+    }
 }
 
 /// "Share for team capture" (Ctrl+Shift+T): the open session becomes a team folder and

@@ -15,6 +15,7 @@ pub mod team;
 pub mod team_clash;
 pub mod team_doc;
 pub mod team_session;
+pub mod text_merge;
 pub mod writer;
 
 pub use file::{LoadError, load, parse, save};

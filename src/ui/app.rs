@@ -342,6 +342,7 @@ impl App {
                 if let Some(merged) = news.session
                     && merged != open.session
                 {
+                    open.meeting.merged(&merged);
                     open.session = merged;
                     open.revision = open.revision.next();
                     open.store.submit(&open.session);

@@ -37,6 +37,9 @@ pub struct Correction {
     /// A statement or a step of the proceedings: a key pressed for the wrong one
     /// (Ctrl+D for Ctrl+Enter) is put right here.
     pub kind: EntryKind,
+    /// The statement as it was when the panel opened: in a team session another device
+    /// may change it meanwhile, and saving keeps what was changed there and not here.
+    base: Intervention,
 }
 
 /// What an entry can be, as the correction panel offers it.
@@ -92,6 +95,7 @@ impl Correction {
             footnotes: intervention.footnotes.clone(),
             new_footnote: String::new(),
             kind: intervention.kind,
+            base: intervention.clone(),
         }
     }
 
@@ -135,13 +139,22 @@ impl Correction {
                 let Some(original) = session.intervention(self.id).cloned() else {
                     return Effect::request(Request::Close);
                 };
+                // What changed here replaces the statement's; what changed only on
+                // another device since the panel opened stays; a text changed on both
+                // keeps both changes.
+                let base = &self.base;
+                let typed = self.text.text().trim_end_matches('\n').to_string();
                 let changed = Intervention {
-                    speaker: self.speaker.clone(),
-                    on_behalf_of: self.on_behalf_of,
-                    segment: self.segment,
-                    text: self.text.text().trim_end_matches('\n').to_string(),
-                    footnotes: self.footnotes.clone(),
-                    kind: self.kind,
+                    speaker: mine_or_now(&base.speaker, &self.speaker, &original.speaker),
+                    on_behalf_of: mine_or_now(
+                        &base.on_behalf_of,
+                        &self.on_behalf_of,
+                        &original.on_behalf_of,
+                    ),
+                    segment: mine_or_now(&base.segment, &self.segment, &original.segment),
+                    text: crate::storage::text_merge::merge3(&base.text, &typed, &original.text),
+                    footnotes: mine_or_now(&base.footnotes, &self.footnotes, &original.footnotes),
+                    kind: mine_or_now(&base.kind, &self.kind, &original.kind),
                     ..original
                 };
                 // Saving is also the look a conflict mark asked for: it goes.
@@ -278,7 +291,7 @@ impl Correction {
         container(
             column![
                 header,
-                provenance(session, self.id),
+                provenance(session, self.id, &self.base),
                 // Actions first: they stay in view however tall the panel grows.
                 actions,
                 widget::clipped(body),
@@ -334,13 +347,25 @@ impl Correction {
 
 /// In a team session: who logged and changed the statement, and the mark left where two
 /// devices changed it at once (saving clears it).
-fn provenance<'a>(session: &'a Session, id: InterventionId) -> Element<'a, Message> {
-    let Some(p) = session.intervention(id).map(|i| &i.provenance) else {
+fn provenance<'a>(
+    session: &'a Session,
+    id: InterventionId,
+    base: &Intervention,
+) -> Element<'a, Message> {
+    let Some(now) = session.intervention(id) else {
         return space().into();
     };
+    let p = &now.provenance;
     if p.is_empty() {
         return space().into();
     }
+    // Changed on another device while the panel was open (what it shows is older).
+    let since = now.text != base.text
+        || now.speaker != base.speaker
+        || now.on_behalf_of != base.on_behalf_of
+        || now.segment != base.segment
+        || now.footnotes != base.footnotes
+        || now.kind != base.kind;
     let mut line = String::new();
     if !p.logged_by.is_empty() {
         line.push_str(&format!("Logged on {}", p.logged_by));
@@ -362,5 +387,24 @@ fn provenance<'a>(session: &'a Session, id: InterventionId) -> Element<'a, Messa
             .color(style::ALERT),
         );
     }
+    if since {
+        col = col.push(
+            text(format!(
+                "⚠ Changed on {} since this panel opened: saving keeps that change with yours (both, where you changed the same text).",
+                p.edited_by.last().map_or("another device", String::as_str)
+            ))
+            .size(style::size::LABEL)
+            .color(style::ALERT),
+        );
+    }
     col.into()
+}
+
+/// A field of the panel: its value if changed here, else the statement's as it is now.
+fn mine_or_now<T: PartialEq + Clone>(base: &T, mine: &T, now: &T) -> T {
+    if mine == base {
+        now.clone()
+    } else {
+        mine.clone()
+    }
 }

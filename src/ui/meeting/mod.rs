@@ -103,6 +103,30 @@ impl MeetingScreen {
         }
     }
 
+    /// The session changed elsewhere (another device of a team session): a field shows
+    /// what was typed here only while that is still what the session holds, or while it
+    /// could not be applied yet; the long texts follow the session.
+    pub fn merged(&mut self, session: &Session) {
+        let errors = &self.errors;
+        self.raw.retain(|(field, raw)| {
+            if errors.iter().any(|(f, _)| f == field) {
+                return true;
+            }
+            let mut typed = session.clone();
+            apply(&mut typed, *field, raw).is_ok()
+                && fields::value(&typed, *field) == fields::value(session, *field)
+        });
+        for (content, stored) in [
+            (&mut self.summary, &session.report.summary),
+            (&mut self.decisions, &session.report.decisions),
+            (&mut self.conclusions, &session.report.conclusions),
+        ] {
+            if crate::core::text::clean(&content.text()) != *stored {
+                *content = text_editor::Content::with_text(stored);
+            }
+        }
+    }
+
     pub fn update(&mut self, message: Message, session: &mut Session) -> Effect {
         match message {
             Message::Edit(field, raw) => {
