@@ -299,6 +299,66 @@ fn a_correction_saved_after_another_device_changed_the_statement_keeps_both() {
     }
 }
 
+/// A participant corrected in the form while another device corrected them too: saving
+/// keeps the field changed there (the title) with the one changed here (the name).
+#[test]
+fn a_person_saved_after_another_device_corrected_them_keeps_both() {
+    use rapporteur::ui::person_form;
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("team");
+    let session = demo_session();
+    let person = session
+        .participants
+        .iter()
+        .find(|p| p.family_name == "Bouayach")
+        .unwrap()
+        .id;
+    TeamSession::share(&session, &folder, Device::this_run(Some("RS"))).unwrap();
+    let mut a = window(&folder, "AB");
+    let mut b = window(&folder, "CD");
+    update(
+        &mut a,
+        Message::Key(Key::Character("4".into()), Modifiers::CTRL),
+    );
+    update(
+        &mut a,
+        Message::Meeting(meeting::Message::EditPerson(person)),
+    );
+    {
+        let open = b.open.as_mut().unwrap();
+        let p = open
+            .session
+            .participants
+            .iter_mut()
+            .find(|p| p.id == person)
+            .unwrap();
+        p.title = "Chair of the National Human Rights Council of Morocco (re-elected)".into();
+        update(
+            &mut b,
+            Message::Key(Key::Character("s".into()), Modifiers::CTRL),
+        );
+    }
+    update(&mut a, Message::Tick);
+    for m in [
+        person_form::Message::Name("Amina Bouayach-Test".into()),
+        person_form::Message::FamilyName("Bouayach-Test".into()),
+        person_form::Message::Create,
+    ] {
+        update(&mut a, Message::Meeting(meeting::Message::Person(m)));
+    }
+    update(&mut b, Message::Tick);
+    for app in [&a, &b] {
+        let s = &app.open.as_ref().unwrap().session;
+        let p = s.participant(person).unwrap();
+        assert_eq!(p.family_name, "Bouayach-Test");
+        assert_eq!(
+            p.title,
+            "Chair of the National Human Rights Council of Morocco (re-elected)"
+        );
+    }
+}
+
 /// "Share for team capture" (Ctrl+Shift+T): the open session becomes a team folder and
 /// the window goes on in it; the session file stays as it was.
 #[test]

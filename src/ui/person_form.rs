@@ -38,6 +38,9 @@ pub struct PersonForm {
     /// corrected, or, with no name and no title, the organization itself as the
     /// speaker ("the representative of the International Service for Human Rights").
     pub done: Option<Speaker>,
+    /// The participant as the form opened on it: in a team session another device may
+    /// correct them meanwhile, and saving keeps what was changed there and not here.
+    base: Option<Participant>,
 }
 
 #[derive(Debug, Clone)]
@@ -86,6 +89,7 @@ impl PersonForm {
             role: Role::Floor,
             error: None,
             done: None,
+            base: None,
         }
     }
 
@@ -120,6 +124,7 @@ impl PersonForm {
             role: participant.role,
             error: None,
             done: None,
+            base: Some(participant.clone()),
         }
     }
 
@@ -210,7 +215,10 @@ impl PersonForm {
         match self.editing {
             Some(id) => match session.participants.iter_mut().find(|p| p.id == id) {
                 Some(slot) => {
-                    *slot = person;
+                    *slot = match &self.base {
+                        Some(base) => changed_here(base, person, slot),
+                        None => person,
+                    };
                     self.created(Speaker::Participant(id))
                 }
                 None => {
@@ -403,4 +411,28 @@ fn pronoun_for(honorific: Honorific) -> Pronoun {
         Honorific::Mr => Pronoun::He,
         Honorific::None => Pronoun::They,
     }
+}
+
+/// The participant saved from the form: each field changed in the form, the others as
+/// they are now (changed on another device since the form opened, perhaps).
+fn changed_here(base: &Participant, mut form: Participant, now: &Participant) -> Participant {
+    macro_rules! keep_unchanged {
+        ($($f:ident),*) => {$(
+            if form.$f == base.$f {
+                form.$f = now.$f.clone();
+            }
+        )*};
+    }
+    keep_unchanged!(
+        honorific,
+        given_names,
+        family_name,
+        title,
+        short_title,
+        title_only,
+        pronoun,
+        role,
+        delegation
+    );
+    form
 }
