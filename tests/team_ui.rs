@@ -143,8 +143,8 @@ fn two_windows_on_one_team_folder() {
     assert!(sb.provenance.conflict.is_empty(), "{:?}", sb.provenance);
     assert!(sb.provenance.edited_by.contains(&"AB".to_string()));
 
-    // A relay: A takes the turn to log; B's status bar says so after a tick; A hands
-    // over and it goes from both.
+    // A relay: A takes the turn to log; B's status bar and log say so after a tick; B
+    // takes over, then hands over, and every device's log shows each marker.
     ctrl_shift(&mut a, "r");
     update(&mut b, Message::Tick);
     let session_b = &b.open.as_ref().unwrap().session;
@@ -159,10 +159,40 @@ fn two_windows_on_one_team_folder() {
         let mut ui = simulator(&b);
         ui.find(format!("Team: CD · AB's turn since {since}").as_str())
             .expect("whose turn it is");
+        ui.find("──── AB's turn ────")
+            .expect("the marker in the log");
     }
-    ctrl_shift(&mut a, "r");
+    // B takes over (the log says from whom), then hands over.
+    ctrl_shift(&mut b, "r");
+    update(&mut a, Message::Tick);
+    assert_eq!(
+        a.open
+            .as_ref()
+            .unwrap()
+            .session
+            .turn
+            .as_ref()
+            .unwrap()
+            .device,
+        "CD"
+    );
+    ctrl_shift(&mut b, "r");
+    update(&mut a, Message::Tick);
+    assert_eq!(a.open.as_ref().unwrap().session.turn, None, "handed over");
+    {
+        let mut ui = simulator(&a);
+        for marker in [
+            "──── AB's turn ────",
+            "──── CD's turn, taken over from AB ────",
+            "──── CD handed over ────",
+        ] {
+            ui.find(marker).expect("every marker in the log");
+        }
+    }
+    let marks = |app: &App| app.open.as_ref().unwrap().session.relays.clone();
     update(&mut b, Message::Tick);
-    assert_eq!(b.open.as_ref().unwrap().session.turn, None, "handed over");
+    assert_eq!(marks(&a), marks(&b));
+    assert_eq!(marks(&a).len(), 3);
 
     // A second window under the same name is refused (its working copy is locked).
     let (again, _) = App::boot(

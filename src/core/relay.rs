@@ -14,6 +14,36 @@ pub struct Turn {
     pub since: DateTime<Utc>,
 }
 
+/// A turn taken or handed over, kept so that the log shows who covered which part of
+/// the meeting (a marker between the statements, never part of the report).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelayMark {
+    pub device: String,
+    pub at: DateTime<Utc>,
+    /// True: the device took the turn (from `from`, if it was someone's); false: it
+    /// handed over.
+    pub took: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+}
+
+impl RelayMark {
+    /// Unique in a team session: one device marks one turn at a time.
+    pub fn key(&self) -> String {
+        format!("{}@{}", self.device, self.at.timestamp_millis())
+    }
+
+    /// "AB's turn, taken over from CD", "AB handed over": the log's marker line, with
+    /// the time in front.
+    pub fn describe(&self) -> String {
+        match (self.took, &self.from) {
+            (true, Some(from)) => format!("{}'s turn, taken over from {from}", self.device),
+            (true, None) => format!("{}'s turn", self.device),
+            (false, _) => format!("{} handed over", self.device),
+        }
+    }
+}
+
 impl Session {
     /// "My turn" on this device, or, when it is already this device's turn, "handing
     /// over" (nobody's turn until someone takes it). Nothing outside a team session.
@@ -22,13 +52,37 @@ impl Session {
         let Some(me) = self.device.clone().filter(|d| !d.is_empty()) else {
             return false;
         };
-        self.turn = match &self.turn {
-            Some(turn) if turn.device == me => None,
-            _ => Some(Turn {
-                device: me,
-                since: now,
-            }),
+        let (turn, mark) = match &self.turn {
+            Some(turn) if turn.device == me => (
+                None,
+                RelayMark {
+                    device: me,
+                    at: now,
+                    took: false,
+                    from: None,
+                },
+            ),
+            other => (
+                Some(Turn {
+                    device: me.clone(),
+                    since: now,
+                }),
+                RelayMark {
+                    device: me,
+                    at: now,
+                    took: true,
+                    from: other.as_ref().map(|t| t.device.clone()),
+                },
+            ),
         };
+        self.turn = turn;
+        // A mark's key (device and millisecond) names it in a team session: two in one
+        // millisecond (a key held down) go a millisecond apart.
+        let mut mark = mark;
+        while self.relays.iter().any(|m| m.key() == mark.key()) {
+            mark.at += chrono::Duration::milliseconds(1);
+        }
+        self.relays.push(mark);
         true
     }
 }
@@ -51,5 +105,14 @@ mod tests {
         assert_eq!(s.turn.as_ref().map(|t| t.device.as_str()), Some("CD"));
         assert!(s.toggle_turn(now), "handing over");
         assert_eq!(s.turn, None);
+        let marks: Vec<String> = s.relays.iter().map(RelayMark::describe).collect();
+        assert_eq!(
+            marks,
+            [
+                "AB's turn",
+                "CD's turn, taken over from AB",
+                "CD handed over"
+            ]
+        );
     }
 }

@@ -80,6 +80,9 @@ pub struct Session {
     /// In a team session, whose turn it is to log (relays).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub turn: Option<super::relay::Turn>,
+    /// Turns taken and handed over, oldest first (markers in the log).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relays: Vec<super::relay::RelayMark>,
     /// Fields written by a newer minor version: kept as they are and written back.
     #[serde(flatten)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -147,6 +150,7 @@ impl Session {
             report: ReportSettings::default(),
             layout: Shared::default(),
             turn: None,
+            relays: Vec::new(),
             extra: serde_json::Map::new(),
             id_band: 0,
             device: None,

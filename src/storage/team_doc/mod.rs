@@ -10,8 +10,9 @@
 //! - the statements' texts and the editor's paragraph texts are Loro texts: concurrent
 //!   edits of one text merge character by character;
 //! - the order of the log, of the paragraphs and of each list (participants,
-//!   delegations, groups, segments, the list of speakers) is a movable list of keys:
-//!   concurrent moves end in one place, concurrent insertions are all kept;
+//!   delegations, groups, segments, the list of speakers, the relays' markers) is a
+//!   movable list of keys: concurrent moves end in one place, concurrent insertions are
+//!   all kept;
 //! - every other field is a value in a map (the last writer wins, field by field for
 //!   the meeting and the report's settings, record by record elsewhere).
 //!
@@ -42,12 +43,13 @@ use crate::core::session::Session;
 use crate::core::shared::Shared;
 
 /// The plain lists kept record by record, by the field that names each record.
-const LISTS: [&str; 5] = [
+const LISTS: [&str; 6] = [
     "participants",
     "delegations",
     "groups",
     "segments",
     "inscriptions",
+    "relays",
 ];
 
 pub struct TeamDoc {
@@ -557,6 +559,7 @@ fn same_list(a: &Session, b: &Session, name: &str) -> bool {
         "groups" => a.groups == b.groups,
         "segments" => a.segments == b.segments,
         "inscriptions" => a.inscriptions == b.inscriptions,
+        "relays" => a.relays == b.relays,
         _ => false,
     }
 }
@@ -577,6 +580,7 @@ fn records(session: &Session, name: &str) -> Result<Vec<(String, String)>, Strin
         "groups" => keyed(&session.groups, |g| g.id.to_string()),
         "segments" => keyed(&session.segments, |s| s.id.to_string()),
         "inscriptions" => keyed(&session.inscriptions, |i| i.id.to_string()),
+        "relays" => keyed(&session.relays, |m| m.key()),
         _ => Ok(Vec::new()),
     }
 }

@@ -18,12 +18,58 @@ pub const LOG: &str = "log";
 /// A log row's height before it is measured: one line of 14-pixel text with its padding.
 const ROW: f32 = style::size::BODY * 1.3 + 2.0 * 3.0;
 
-/// The log's rows, newest first, keyed by intervention so measured heights follow them.
-pub fn rows(session: &Session) -> impl Iterator<Item = RowSize> + '_ {
-    session.interventions.iter().rev().map(|i| RowSize {
-        key: i.id,
+/// A row of the log: a statement, or in a team session a relay's marker ("CD's turn").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogRow {
+    /// Index into the session's interventions.
+    Statement(usize),
+    /// Index into the session's relay marks.
+    Relay(usize),
+}
+
+/// The log's rows, newest first: the statements in the log's order, each relay marker
+/// above the statements logged before it.
+pub fn rows(session: &Session) -> Vec<LogRow> {
+    let mut marks: Vec<usize> = (0..session.relays.len()).collect();
+    // Newest first; the same moment in the order they were made.
+    marks.sort_by_key(|&m| std::cmp::Reverse((session.relays.get(m).map(|r| r.at), m)));
+    let mut marks = marks.into_iter().peekable();
+    let mut out = Vec::with_capacity(session.interventions.len() + session.relays.len());
+    for (n, i) in session.interventions.iter().enumerate().rev() {
+        while let Some(m) =
+            marks.next_if(|&m| session.relays.get(m).is_some_and(|r| r.at >= i.started_at))
+        {
+            out.push(LogRow::Relay(m));
+        }
+        out.push(LogRow::Statement(n));
+    }
+    out.extend(marks.map(LogRow::Relay));
+    out
+}
+
+/// The rows' sizes, keyed so that measured heights follow them: a statement by its id,
+/// a marker by its key (the top bit set, apart from statements' ids in practice).
+pub fn sizes<'a>(session: &'a Session, rows: &'a [LogRow]) -> impl Iterator<Item = RowSize> + 'a {
+    rows.iter().map(|row| RowSize {
+        key: match row {
+            LogRow::Statement(n) => session.interventions.get(*n).map_or(0, |i| i.id),
+            LogRow::Relay(m) => {
+                let key = session.relays.get(*m).map(|r| r.key()).unwrap_or_default();
+                (1 << 63) | (fnv1a(&key) << 20) | (*m as u64 & 0xF_FFFF)
+            }
+        },
         estimate: ROW,
     })
+}
+
+/// A stable number from a marker's key (FNV-1a; no need for a hasher crate).
+fn fnv1a(key: &str) -> u64 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in key.bytes() {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    u64::from(hash)
 }
 
 pub fn new_list() -> VirtualList {
@@ -34,16 +80,24 @@ impl Capture {
     pub(super) fn log<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
         let zone = session.meeting.zone();
         let count = session.interventions.len();
+        let rows = &self.log_rows;
         let list = self.log.view(
             move |i| {
-                let Some(intervention) = count
-                    .checked_sub(i + 1)
-                    .and_then(|n| session.interventions.get(n))
-                else {
-                    return space().into();
-                };
                 let at = |t: chrono::DateTime<chrono::Utc>| {
                     t.with_timezone(&zone).format("%H:%M").to_string()
+                };
+                let intervention = match rows.get(i) {
+                    Some(LogRow::Statement(n)) => session.interventions.get(*n),
+                    Some(LogRow::Relay(m)) => {
+                        return match session.relays.get(*m) {
+                            Some(mark) => relay_row(at(mark.at), mark.describe()),
+                            None => space().into(),
+                        };
+                    }
+                    None => None,
+                };
+                let Some(intervention) = intervention else {
+                    return space().into();
                 };
                 let time = at(intervention.started_at);
                 let segment = session
@@ -126,5 +180,65 @@ impl Capture {
             ),
         };
         listed(title, list, (count == 0).then_some("Nothing logged yet.")).into()
+    }
+}
+
+/// A relay's marker: a line across the log, not a statement (nothing to correct).
+fn relay_row<'a>(time: String, what: String) -> Element<'a, Message> {
+    row![
+        text(time)
+            .size(style::size::LABEL)
+            .color(style::MUTED)
+            .width(44),
+        text(format!("──── {what} ────"))
+            .size(style::size::LABEL)
+            .color(style::ACCENT),
+    ]
+    .spacing(style::gap::M)
+    .padding([3, 6])
+    .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::demo::demo_session;
+    use crate::core::relay::RelayMark;
+
+    #[test]
+    fn a_marker_sits_above_the_statements_logged_before_it() {
+        let mut s = demo_session();
+        let times: Vec<_> = s.interventions.iter().map(|i| i.started_at).collect();
+        let (Some(first), Some(third)) = (times.first().copied(), times.get(2).copied()) else {
+            panic!("the demo has statements");
+        };
+        let mark = |at, device: &str| RelayMark {
+            device: device.into(),
+            at,
+            took: true,
+            from: None,
+        };
+        // One at the third statement's start, one before everything.
+        s.relays = vec![
+            mark(third, "CD"),
+            mark(first - chrono::Duration::minutes(1), "AB"),
+        ];
+        let rows = rows(&s);
+        let n = s.interventions.len();
+        assert_eq!(rows.len(), n + 2);
+        assert_eq!(
+            rows.last(),
+            Some(&LogRow::Relay(1)),
+            "the oldest at the bottom"
+        );
+        let at = rows.iter().position(|r| *r == LogRow::Relay(0));
+        let third_row = rows.iter().position(|r| *r == LogRow::Statement(2));
+        assert_eq!(
+            at.map(|a| a + 1),
+            third_row,
+            "right above the third statement"
+        );
+        let keys: std::collections::HashSet<u64> = sizes(&s, &rows).map(|r| r.key).collect();
+        assert_eq!(keys.len(), rows.len(), "every row its own key");
     }
 }

@@ -63,6 +63,8 @@ pub struct Capture {
     /// The log and the list of speakers, windowed; their rows follow the session's
     /// revision (`lists`), also after a statement logged here.
     pub log: VirtualList,
+    /// What each row of the log is (statements and relay markers), newest first.
+    log_rows: Vec<log::LogRow>,
     pub speakers: VirtualList,
     lists: Stamp,
     pub correction: Option<Correction>,
@@ -141,6 +143,7 @@ impl Capture {
         let mut picker = PickerState::default();
         picker.refresh(session, &index);
         let mut capture = Capture {
+            log_rows: Vec::new(),
             index,
             picker,
             picked: None,
@@ -169,7 +172,8 @@ impl Capture {
             capture.started_at = draft.started_at;
             capture.statement = text_editor::Content::with_text(&draft.text);
         }
-        capture.log.set_rows(log::rows(session));
+        capture.log_rows = log::rows(session);
+        capture.log.set_rows(log::sizes(session, &capture.log_rows));
         capture.speakers.set_rows(speakers::rows(session));
         capture.lists = Stamp::At(Revision::default());
         capture
@@ -271,7 +275,8 @@ impl Capture {
         }
         self.stamp = Stamp::At(revision);
         if self.lists.behind(revision) {
-            self.log.set_rows(log::rows(session));
+            self.log_rows = log::rows(session);
+            self.log.set_rows(log::sizes(session, &self.log_rows));
             self.speakers.set_rows(speakers::rows(session));
         }
         self.lists = Stamp::At(revision);
