@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::intervention::InterventionId;
 use super::session::Session;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +26,11 @@ pub struct RelayMark {
     pub took: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<String>,
+    /// The last statement of the log when the turn changed (on that device): the
+    /// marker sits after it. Times alone cannot say, a statement's time being when its
+    /// speaker was picked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<InterventionId>,
 }
 
 impl RelayMark {
@@ -52,6 +58,7 @@ impl Session {
         let Some(me) = self.device.clone().filter(|d| !d.is_empty()) else {
             return false;
         };
+        let after = self.interventions.last().map(|i| i.id);
         let (turn, mark) = match &self.turn {
             Some(turn) if turn.device == me => (
                 None,
@@ -60,6 +67,7 @@ impl Session {
                     at: now,
                     took: false,
                     from: None,
+                    after,
                 },
             ),
             other => (
@@ -72,6 +80,7 @@ impl Session {
                     at: now,
                     took: true,
                     from: other.as_ref().map(|t| t.device.clone()),
+                    after,
                 },
             ),
         };

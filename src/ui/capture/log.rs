@@ -28,22 +28,36 @@ pub enum LogRow {
 }
 
 /// The log's rows, newest first: the statements in the log's order, each relay marker
-/// above the statements logged before it.
+/// right above the statement that was last in the log when the turn changed (a marker
+/// made before any statement, or after one deleted since, goes by its time).
 pub fn rows(session: &Session) -> Vec<LogRow> {
-    let mut marks: Vec<usize> = (0..session.relays.len()).collect();
+    let ids: std::collections::HashSet<u64> = session.interventions.iter().map(|i| i.id).collect();
+    let mut anchored: std::collections::HashMap<u64, Vec<usize>> = Default::default();
+    let mut by_time: Vec<usize> = Vec::new();
+    for (m, mark) in session.relays.iter().enumerate() {
+        match mark.after.filter(|id| ids.contains(id)) {
+            Some(id) => anchored.entry(id).or_default().push(m),
+            None => by_time.push(m),
+        }
+    }
     // Newest first; the same moment in the order they were made.
-    marks.sort_by_key(|&m| std::cmp::Reverse((session.relays.get(m).map(|r| r.at), m)));
-    let mut marks = marks.into_iter().peekable();
+    let newest_first = |m: &usize| std::cmp::Reverse((session.relays.get(*m).map(|r| r.at), *m));
+    by_time.sort_by_key(newest_first);
+    let mut by_time = by_time.into_iter().peekable();
     let mut out = Vec::with_capacity(session.interventions.len() + session.relays.len());
     for (n, i) in session.interventions.iter().enumerate().rev() {
+        if let Some(mut marks) = anchored.remove(&i.id) {
+            marks.sort_by_key(newest_first);
+            out.extend(marks.into_iter().map(LogRow::Relay));
+        }
         while let Some(m) =
-            marks.next_if(|&m| session.relays.get(m).is_some_and(|r| r.at >= i.started_at))
+            by_time.next_if(|&m| session.relays.get(m).is_some_and(|r| r.at >= i.started_at))
         {
             out.push(LogRow::Relay(m));
         }
         out.push(LogRow::Statement(n));
     }
-    out.extend(marks.map(LogRow::Relay));
+    out.extend(by_time.map(LogRow::Relay));
     out
 }
 
@@ -217,6 +231,7 @@ mod tests {
             at,
             took: true,
             from: None,
+            after: None,
         };
         // One at the third statement's start, one before everything.
         s.relays = vec![
@@ -240,5 +255,17 @@ mod tests {
         );
         let keys: std::collections::HashSet<u64> = sizes(&s, &rows).map(|r| r.key).collect();
         assert_eq!(keys.len(), rows.len(), "every row its own key");
+
+        // A marker made when the second statement was the last: right above it,
+        // whatever the times say.
+        let second = s.interventions.get(1).map(|i| i.id);
+        s.relays.push(RelayMark {
+            after: second,
+            ..mark(first - chrono::Duration::hours(1), "EF")
+        });
+        let again = super::rows(&s);
+        let at = again.iter().position(|r| *r == LogRow::Relay(2));
+        let second_row = again.iter().position(|r| *r == LogRow::Statement(1));
+        assert_eq!(at.map(|a| a + 1), second_row);
     }
 }
