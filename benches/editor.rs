@@ -51,6 +51,42 @@ fn main() {
         },
     );
 
+    // Undo in a team session: another editor's move was merged in after mine, so undo
+    // carries back only my step (`core::layout_carry`) instead of putting the old layout
+    // back. The sample meeting and the large one side by side.
+    for (name, mut team) in [
+        (
+            "sample (15)",
+            common::grouped(rapporteur::core::demo::demo_session()),
+        ),
+        ("large (2,000)", s.clone()),
+    ] {
+        let ids: Vec<u32> = team
+            .layout
+            .resolve(&team)
+            .paragraphs()
+            .map(|p| p.id)
+            .collect();
+        let (mine, theirs) = (ids[ids.len() / 3], ids[ids.len() * 2 / 3]);
+        let mut history = rapporteur::report::edit::History::default();
+        history.apply(&mut team, &Op::MoveDown(mine)).unwrap();
+        rapporteur::report::edit::apply(&mut team, &Op::MoveUp(theirs)).unwrap();
+        let mut undone = false;
+        common::measure(
+            &format!("undo/redo my move after another's, {name}"),
+            Duration::from_millis(5),
+            200,
+            || {
+                undone = !undone;
+                if undone {
+                    history.undo(&mut team).unwrap();
+                } else {
+                    history.redo(&mut team).unwrap();
+                }
+            },
+        );
+    }
+
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("bench.json");
     let store = Store::create(&path, &s).unwrap();

@@ -27,7 +27,9 @@ pub fn grouped(mut s: Session) -> Session {
                 .filter(|p| p.generated.is_none())
                 .map(|p| p.id)
                 .collect();
+            // A statement left alone stays as it is (a group holds two or more).
             ids.chunks(7)
+                .filter(|c| c.len() > 1)
                 .map(<[ParagraphId]>::to_vec)
                 .collect::<Vec<_>>()
         })
