@@ -293,6 +293,10 @@ enum Step {
     Correct(usize),
     Delete(usize),
     Edit(usize, u8),
+    /// The device's editor undoes its last step (others' work merged in since stays).
+    Undo,
+    /// My turn / handing over (a relay marker).
+    Turn,
     AddGroup,
     Sync,
 }
@@ -303,6 +307,8 @@ fn step() -> impl Strategy<Value = (usize, Step)> {
         2 => any::<usize>().prop_map(Step::Correct),
         1 => any::<usize>().prop_map(Step::Delete),
         3 => (any::<usize>(), 0u8..5).prop_map(|(p, k)| Step::Edit(p, k)),
+        1 => Just(Step::Undo),
+        1 => Just(Step::Turn),
         1 => Just(Step::AddGroup),
         3 => Just(Step::Sync),
     ];
@@ -316,9 +322,10 @@ fn marker(text: &str) -> Option<&str> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
-    /// Random concurrent work on two and three devices, synchronized at random moments:
-    /// all end with the same session and the same report, every statement logged is
-    /// there once unless someone deleted it.
+    /// Random concurrent work on two and three devices (logging, correcting, deleting,
+    /// editing the report with undo, relays), synchronized at random moments: all end
+    /// with the same session and the same report, every statement logged is there once
+    /// unless someone deleted it.
     #[test]
     fn random_concurrent_work_converges(peers in 2usize..=3, steps in prop::collection::vec(step(), 1..40)) {
         let mut s = demo_session();
@@ -326,7 +333,9 @@ proptest! {
         let (_dir, mut d) = team_of(&s, peers);
         let mut logged = std::collections::BTreeSet::new();
         let mut deleted = std::collections::BTreeSet::new();
+        let mut histories: Vec<edit::History> = (0..peers).map(|_| edit::History::default()).collect();
         for (n, (who, step)) in steps.into_iter().enumerate() {
+            let history = &mut histories[who % peers];
             let (team, session) = &mut d[who % peers];
             match step {
                 Step::Log => {
@@ -357,8 +366,17 @@ proptest! {
                             3 => Op::Delete(id),
                             _ => Op::InsertAfter(id),
                         };
-                        let _ = edit::apply(session, &op);
+                        let _ = history.apply(session, &op);
                     }
+                }
+                Step::Undo => {
+                    if history.undo(session).is_none() {
+                        continue;
+                    }
+                }
+                Step::Turn => {
+                    let at = DateTime::from_timestamp(1_620_738_000 + n as i64 * 60, 0).unwrap();
+                    session.toggle_turn(at);
                 }
                 Step::AddGroup => {
                     session.ensure_group(&format!("Group {n}"), "");
