@@ -48,6 +48,30 @@ fn statement(app: &App, id: u64) -> rapporteur::core::Intervention {
         .unwrap()
 }
 
+fn ctrl(app: &mut App, key: &str) {
+    update(
+        app,
+        Message::Key(Key::Character(key.into()), Modifiers::CTRL),
+    );
+}
+
+/// The demo shared in a fresh folder (by RS), open in two windows: AB and CD.
+fn two_windows() -> (tempfile::TempDir, std::path::PathBuf, App, App) {
+    two_windows_on(&demo_session())
+}
+
+fn two_windows_on(
+    session: &rapporteur::core::session::Session,
+) -> (tempfile::TempDir, std::path::PathBuf, App, App) {
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("team");
+    TeamSession::share(session, &folder, Device::this_run(Some("RS"))).unwrap();
+    let a = window(&folder, "AB");
+    let b = window(&folder, "CD");
+    (dir, folder, a, b)
+}
+
 fn log(app: &mut App, text: &str) -> u64 {
     let open = app.open.as_mut().unwrap();
     let now = chrono::Utc::now();
@@ -61,21 +85,13 @@ fn log(app: &mut App, text: &str) -> u64 {
             text: text.into(),
         });
     // As the capture screen does after a commit: saved at once.
-    update(
-        app,
-        Message::Key(Key::Character("s".into()), Modifiers::CTRL),
-    );
+    ctrl(app, "s");
     id
 }
 
 #[test]
 fn two_windows_on_one_team_folder() {
-    support::isolate_home();
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("team");
-    TeamSession::share(&demo_session(), &folder, Device::this_run(Some("RS"))).unwrap();
-    let mut a = window(&folder, "AB");
-    let mut b = window(&folder, "CD");
+    let (_dir, folder, mut a, mut b) = two_windows();
     assert!(a.title().contains("(team, AB)"), "{}", a.title());
 
     // A logs; B shows it after a tick, with who logged it.
@@ -99,10 +115,7 @@ fn two_windows_on_one_team_folder() {
             .text
             .replace("stressed", &format!("stressed{extra}"));
         open.session.update_intervention(changed);
-        update(
-            app,
-            Message::Key(Key::Character("s".into()), Modifiers::CTRL),
-        );
+        ctrl(app, "s");
     }
     update(&mut a, Message::Tick);
     update(&mut b, Message::Tick);
@@ -210,26 +223,15 @@ fn two_windows_on_one_team_folder() {
 /// title was kept, and both hold it.
 #[test]
 fn a_title_set_in_two_windows_at_once_is_named_in_both() {
-    support::isolate_home();
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("team");
-    TeamSession::share(&demo_session(), &folder, Device::this_run(Some("RS"))).unwrap();
-    let mut a = window(&folder, "AB");
-    let mut b = window(&folder, "CD");
+    let (_dir, _folder, mut a, mut b) = two_windows();
     // Typed on each Meeting screen (Ctrl+4).
     for (app, title) in [(&mut a, "Title typed on AB"), (&mut b, "Title typed on CD")] {
-        update(
-            app,
-            Message::Key(Key::Character("4".into()), Modifiers::CTRL),
-        );
+        ctrl(app, "4");
         update(
             app,
             Message::Meeting(meeting::Message::Edit(meeting::Field::Title, title.into())),
         );
-        update(
-            app,
-            Message::Key(Key::Character("s".into()), Modifiers::CTRL),
-        );
+        ctrl(app, "s");
     }
     update(&mut a, Message::Tick);
     update(&mut b, Message::Tick);
@@ -272,12 +274,7 @@ fn a_title_set_in_two_windows_at_once_is_named_in_both() {
 fn a_correction_saved_after_another_device_changed_the_statement_keeps_both() {
     use iced::widget::text_editor::{Action, Edit, Motion};
     use rapporteur::ui::{capture, correction};
-    support::isolate_home();
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("team");
-    TeamSession::share(&demo_session(), &folder, Device::this_run(Some("RS"))).unwrap();
-    let mut a = window(&folder, "AB");
-    let mut b = window(&folder, "CD");
+    let (_dir, _folder, mut a, mut b) = two_windows();
     let id = log(&mut a, "The representative of Peru stressed prevention.");
     update(&mut b, Message::Tick);
     // A opens the panel; B then corrects the statement and gives it another speaker.
@@ -288,10 +285,7 @@ fn a_correction_saved_after_another_device_changed_the_statement_keeps_both() {
         changed.text = changed.text.replace("prevention", "early prevention");
         changed.speaker = rapporteur::core::intervention::Speaker::Delegation("chile".into());
         open.session.update_intervention(changed);
-        update(
-            &mut b,
-            Message::Key(Key::Character("s".into()), Modifiers::CTRL),
-        );
+        ctrl(&mut b, "s");
     }
     update(&mut a, Message::Tick);
     {
@@ -334,9 +328,6 @@ fn a_correction_saved_after_another_device_changed_the_statement_keeps_both() {
 #[test]
 fn a_person_saved_after_another_device_corrected_them_keeps_both() {
     use rapporteur::ui::person_form;
-    support::isolate_home();
-    let dir = tempfile::tempdir().unwrap();
-    let folder = dir.path().join("team");
     let session = demo_session();
     let person = session
         .participants
@@ -344,13 +335,8 @@ fn a_person_saved_after_another_device_corrected_them_keeps_both() {
         .find(|p| p.family_name == "Bouayach")
         .unwrap()
         .id;
-    TeamSession::share(&session, &folder, Device::this_run(Some("RS"))).unwrap();
-    let mut a = window(&folder, "AB");
-    let mut b = window(&folder, "CD");
-    update(
-        &mut a,
-        Message::Key(Key::Character("4".into()), Modifiers::CTRL),
-    );
+    let (_dir, _folder, mut a, mut b) = two_windows_on(&session);
+    ctrl(&mut a, "4");
     update(
         &mut a,
         Message::Meeting(meeting::Message::EditPerson(person)),
@@ -364,10 +350,7 @@ fn a_person_saved_after_another_device_corrected_them_keeps_both() {
             .find(|p| p.id == person)
             .unwrap();
         p.title = "Chair of the National Human Rights Council of Morocco (re-elected)".into();
-        update(
-            &mut b,
-            Message::Key(Key::Character("s".into()), Modifiers::CTRL),
-        );
+        ctrl(&mut b, "s");
     }
     update(&mut a, Message::Tick);
     for m in [
