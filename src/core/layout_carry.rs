@@ -9,39 +9,67 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::layout::{Chapter, ChapterKey, Layout, Paragraph, ParagraphId};
+use super::order::longest_increasing;
 use super::shared::Shared;
-
-/// Where a paragraph sits in a layout: its chapter and the paragraph before it.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Spot {
-    chapter: ChapterKey,
-    after: Option<ParagraphId>,
-}
 
 struct Indexed<'a> {
     paragraph: &'a Shared<Paragraph>,
-    spot: Spot,
+    chapter: ChapterKey,
+    /// Its place among all the layout's paragraphs.
+    at: usize,
 }
 
 fn index(layout: &Layout) -> FxHashMap<ParagraphId, Indexed<'_>> {
     let mut out = FxHashMap::default();
+    let mut at = 0;
     for chapter in &layout.chapters {
-        let mut after = None;
         for p in &chapter.paragraphs {
             out.insert(
                 p.id,
                 Indexed {
                     paragraph: p,
-                    spot: Spot {
-                        chapter: chapter.key,
-                        after,
-                    },
+                    chapter: chapter.key,
+                    at,
                 },
             );
-            after = Some(p.id);
+            at += 1;
         }
     }
     out
+}
+
+/// The paragraphs a step from `from` to `to` moved: those that changed chapter, and
+/// those outside the longest run of paragraphs still in the same order (so that the
+/// neighbours of a moved paragraph do not count as moved, and a later move of theirs
+/// by another editor stays). `moving`: the paragraph the step itself moved, when it
+/// says (one place up or down could be read either way).
+fn moved_by(
+    from: &FxHashMap<ParagraphId, Indexed<'_>>,
+    to: &Layout,
+    moving: Option<ParagraphId>,
+) -> FxHashSet<ParagraphId> {
+    let order: Vec<(ParagraphId, ChapterKey)> = to
+        .chapters
+        .iter()
+        .flat_map(|c| c.paragraphs.iter().map(move |p| (p.id, c.key)))
+        .collect();
+    let sequence: Vec<Option<usize>> = order
+        .iter()
+        .map(|(id, _)| match from.get(id) {
+            Some(f) if Some(*id) != moving => Some(f.at),
+            _ => None,
+        })
+        .collect();
+    let stay = longest_increasing(&sequence);
+    order
+        .iter()
+        .enumerate()
+        .filter(|(n, (id, chapter))| {
+            from.get(id)
+                .is_some_and(|f| f.chapter != *chapter || !stay.contains(n))
+        })
+        .map(|(_, (id, _))| *id)
+        .collect()
 }
 
 /// What [`carry`] left as it found it because it changed after the step.
@@ -65,7 +93,7 @@ impl Kept {
 /// stays as it is now; where the step and a later change touched the same field, or the
 /// step removed a paragraph changed since, the later change stays (nothing is lost) and
 /// is named in the result.
-pub fn carry(now: &mut Layout, from: &Layout, to: &Layout) -> Kept {
+pub fn carry(now: &mut Layout, from: &Layout, to: &Layout, moving: Option<ParagraphId>) -> Kept {
     let mut kept = Kept::default();
     if *now == *from {
         *now = to.clone();
@@ -73,6 +101,7 @@ pub fn carry(now: &mut Layout, from: &Layout, to: &Layout) -> Kept {
     }
     let was = index(from);
     let wanted = index(to);
+    let moved = moved_by(&was, to, moving);
 
     // Removed by the step, and fields the step changed.
     for chapter in &mut now.chapters {
@@ -102,10 +131,9 @@ pub fn carry(now: &mut Layout, from: &Layout, to: &Layout) -> Kept {
     let present: FxHashSet<ParagraphId> = now.paragraphs().map(|p| p.id).collect();
     for chapter in &to.chapters {
         for (n, p) in chapter.paragraphs.iter().enumerate() {
-            let Some(t) = wanted.get(&p.id) else { continue };
             let placed = match was.get(&p.id) {
                 // Moved by the step; a paragraph deleted since stays deleted.
-                Some(f) if f.spot != t.spot && present.contains(&p.id) => take(now, p.id),
+                Some(_) if moved.contains(&p.id) && present.contains(&p.id) => take(now, p.id),
                 // Added by the step (a split, a deleted paragraph restored).
                 None if !present.contains(&p.id) => Some(p.clone()),
                 _ => None,
@@ -277,7 +305,7 @@ mod tests {
         let mut after = before.clone();
         after.chapters[0].paragraphs.swap(0, 1);
         let mut now = after.clone();
-        assert!(carry(&mut now, &after, &before).is_empty());
+        assert!(carry(&mut now, &after, &before, None).is_empty());
         assert_eq!(now, before);
     }
 
@@ -294,15 +322,31 @@ mod tests {
         let five = now.chapters[2].paragraphs.remove(1);
         now.chapters[2].paragraphs.insert(0, five);
         set_text(&mut now, 4, "d, rewritten");
-        assert!(carry(&mut now, &after, &before).is_empty());
+        assert!(carry(&mut now, &after, &before, None).is_empty());
         assert_eq!(ids(&now), vec![vec![], vec![1, 2, 3], vec![5, 4]]);
         assert_eq!(text(&now, 4).as_deref(), Some("d, rewritten"));
         // Redo moves only mine again.
         let undone = now.clone();
-        carry(&mut now, &before, &after);
+        carry(&mut now, &before, &after, None);
         assert_eq!(ids(&now), vec![vec![], vec![2, 3, 1], vec![5, 4]]);
-        carry(&mut now, &after, &before);
+        carry(&mut now, &after, &before, None);
         assert_eq!(now, undone);
+    }
+
+    #[test]
+    fn a_neighbour_of_my_move_moved_since_by_another_editor_stays_where_they_put_it() {
+        let before = layout(&[&[(1, "a"), (2, "b"), (3, "c"), (4, "d"), (5, "e")]]);
+        // My step: 2 to the end.
+        let mut after = before.clone();
+        let two = after.chapters[0].paragraphs.remove(1);
+        after.chapters[0].paragraphs.push(two);
+        // Since, elsewhere: 3 (which followed 2 before my move) to the end.
+        let mut now = after.clone();
+        let three = now.chapters[0].paragraphs.remove(1);
+        now.chapters[0].paragraphs.push(three);
+        assert_eq!(ids(&now), vec![vec![1, 4, 5, 2, 3]]);
+        carry(&mut now, &after, &before, Some(2));
+        assert_eq!(ids(&now), vec![vec![1, 2, 4, 5, 3]]);
     }
 
     #[test]
@@ -317,7 +361,7 @@ mod tests {
         if let Some(p) = now.paragraph_mut(1) {
             p.footnotes.push("A/HRC/1".into());
         }
-        let kept = carry(&mut now, &after, &before);
+        let kept = carry(&mut now, &after, &before, None);
         assert!(kept.is_empty(), "{kept:?}");
         assert_eq!(ids(&now), vec![vec![1, 2, 3]]);
         assert_eq!(text(&now, 1).as_deref(), Some("a"));
@@ -332,7 +376,7 @@ mod tests {
         set_text(&mut after, 1, "mine");
         let mut now = after.clone();
         set_text(&mut now, 1, "theirs");
-        let kept = carry(&mut now, &after, &before);
+        let kept = carry(&mut now, &after, &before, None);
         assert_eq!(kept.fields, vec![1]);
         assert_eq!(text(&now, 1).as_deref(), Some("theirs"));
     }
@@ -345,10 +389,10 @@ mod tests {
         after.chapters[0].paragraphs.insert(1, paragraph(3, "b"));
         // Undo the split, then elsewhere 2 is deleted; redo.
         let mut now = after.clone();
-        carry(&mut now, &after, &before);
+        carry(&mut now, &after, &before, None);
         assert_eq!(ids(&now), vec![vec![1, 2]]);
         now.chapters[0].paragraphs.retain(|p| p.id != 2);
-        carry(&mut now, &before, &after);
+        carry(&mut now, &before, &after, None);
         assert_eq!(ids(&now), vec![vec![1, 3]]);
         assert_eq!(text(&now, 1).as_deref(), Some("a"));
     }
@@ -361,7 +405,7 @@ mod tests {
         // Redo of a deletion of 2, carried onto a layout where 2 was rewritten.
         let mut after = before.clone();
         after.chapters[0].paragraphs.remove(1);
-        let kept = carry(&mut now, &before, &after);
+        let kept = carry(&mut now, &before, &after, None);
         assert_eq!(kept.paragraphs, vec![2]);
         assert_eq!(ids(&now), vec![vec![1, 2]]);
     }

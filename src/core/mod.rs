@@ -12,6 +12,7 @@ pub mod layout_carry;
 pub mod layout_resolve;
 pub mod log_undo;
 pub mod meeting;
+pub mod order;
 pub mod participant;
 pub mod picker;
 pub mod proceedings;

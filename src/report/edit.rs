@@ -470,6 +470,8 @@ struct Step {
     before: Shared<Layout>,
     after: Shared<Layout>,
     label: &'static str,
+    /// The paragraph the step moved, if it was a move.
+    moving: Option<ParagraphId>,
 }
 
 impl History {
@@ -501,6 +503,7 @@ impl History {
                         before,
                         after: session.layout.clone(),
                         label: op.label(),
+                        moving: session.moved.0,
                     });
                     self.redo.clear();
                 }
@@ -513,7 +516,7 @@ impl History {
     /// Takes back the last change; returns what was undone.
     pub fn undo(&mut self, session: &mut Session) -> Option<&'static str> {
         let step = self.undo.pop()?;
-        self.kept = carry_over(session, &step.after, &step.before);
+        self.kept = carry_over(session, &step.after, &step.before, step.moving);
         let label = step.label;
         self.redo.push(step);
         self.typing = None;
@@ -522,7 +525,7 @@ impl History {
 
     pub fn redo(&mut self, session: &mut Session) -> Option<&'static str> {
         let step = self.redo.pop()?;
-        self.kept = carry_over(session, &step.before, &step.after);
+        self.kept = carry_over(session, &step.before, &step.after, step.moving);
         let label = step.label;
         self.undo.push(step);
         self.typing = None;
@@ -551,7 +554,12 @@ impl History {
 /// The change from `from` to `to` made in the session's layout as it is now. A layout
 /// not edited yet (the report in speaking order) is taken as the report shows it: the
 /// first step only writes down what was shown, and that is no change to carry.
-fn carry_over(session: &mut Session, from: &Shared<Layout>, to: &Shared<Layout>) -> Kept {
+fn carry_over(
+    session: &mut Session,
+    from: &Shared<Layout>,
+    to: &Shared<Layout>,
+    moving: Option<ParagraphId>,
+) -> Kept {
     if session.layout == *from {
         session.layout = to.clone();
         return Kept::default();
@@ -564,5 +572,5 @@ fn carry_over(session: &mut Session, from: &Shared<Layout>, to: &Shared<Layout>)
         }
     };
     let (from, to) = (shown(from), shown(to));
-    carry(&mut session.layout, &from, &to)
+    carry(&mut session.layout, &from, &to, moving)
 }

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use loro::{LoroMovableList, LoroValue};
 
 use super::err;
+use crate::core::order::longest_increasing;
 
 /// A movable list's keys, each once (the first place wins).
 pub(super) fn keys_of(list: &LoroMovableList) -> Vec<String> {
@@ -104,33 +105,6 @@ pub fn sync_order_moving(
         }
     }
     Ok(())
-}
-
-/// The indexes (into `sequence`) of a longest strictly increasing run of its values.
-fn longest_increasing(sequence: &[Option<usize>]) -> HashSet<usize> {
-    // Patience sorting: tails[k] is the index ending the best run of length k + 1.
-    let mut tails: Vec<usize> = Vec::new();
-    let mut before: Vec<Option<usize>> = vec![None; sequence.len()];
-    let value = |i: usize| sequence.get(i).copied().flatten().unwrap_or(0);
-    for (i, v) in sequence.iter().enumerate() {
-        let Some(v) = *v else { continue };
-        let k = tails.partition_point(|&t| value(t) < v);
-        if let Some(b) = before.get_mut(i) {
-            *b = k.checked_sub(1).and_then(|p| tails.get(p).copied());
-        }
-        if k == tails.len() {
-            tails.push(i);
-        } else if let Some(t) = tails.get_mut(k) {
-            *t = i;
-        }
-    }
-    let mut out = HashSet::new();
-    let mut at = tails.last().copied();
-    while let Some(i) = at {
-        out.insert(i);
-        at = before.get(i).copied().flatten();
-    }
-    out
 }
 
 #[cfg(test)]
