@@ -323,6 +323,56 @@ fn a_correction_saved_after_another_device_changed_the_statement_keeps_both() {
     }
 }
 
+/// A statement deleted on another device while it was being corrected here: the panel
+/// says so, and saving the correction brings it back (nothing typed is lost).
+#[test]
+fn a_correction_of_a_statement_deleted_elsewhere_brings_it_back() {
+    use iced::widget::text_editor::{Action, Edit, Motion};
+    use rapporteur::ui::{capture, correction};
+    let (_dir, _folder, mut a, mut b) = two_windows();
+    let id = log(&mut a, "The representative of Peru stressed prevention.");
+    update(&mut b, Message::Tick);
+    update(&mut a, Message::Capture(capture::Message::Open(id)));
+    b.open.as_mut().unwrap().session.delete_intervention(id);
+    ctrl(&mut b, "s");
+    update(&mut a, Message::Tick);
+    assert!(a.open.as_ref().unwrap().session.intervention(id).is_none());
+    {
+        let mut ui = simulator(&a);
+        ui.find("⚠ Deleted on another device since this panel opened: saving a correction brings it back, with the correction; Esc leaves it deleted.")
+            .expect("the panel says the statement went");
+    }
+    let edit = |action| {
+        Message::Capture(capture::Message::Correction(correction::Message::Text(
+            action,
+        )))
+    };
+    update(&mut a, edit(Action::Move(Motion::DocumentEnd)));
+    for c in " Early.".chars() {
+        update(&mut a, edit(Action::Edit(Edit::Insert(c))));
+    }
+    update(
+        &mut a,
+        Message::Capture(capture::Message::Correction(correction::Message::Save)),
+    );
+    assert!(
+        a.notice
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("it is back in the log, with your correction"),
+        "{:?}",
+        a.notice
+    );
+    update(&mut b, Message::Tick);
+    for app in [&a, &b] {
+        assert_eq!(
+            statement(app, id).text,
+            "The representative of Peru stressed prevention. Early."
+        );
+    }
+}
+
 /// A participant corrected in the form while another device corrected them too: saving
 /// keeps the field changed there (the title) with the one changed here (the name).
 #[test]

@@ -423,6 +423,28 @@ impl Session {
         true
     }
 
+    /// Puts back a statement that is no longer in the log (deleted on another device of
+    /// a team session while it was being corrected here): in time order, ticking the
+    /// list of speakers as a logged statement does. False if it is there already.
+    pub fn bring_back(&mut self, mut back: Intervention) -> bool {
+        if self.intervention(back.id).is_some() {
+            return false;
+        }
+        back.text = clean(&back.text);
+        back.provenance.edited(self.device.as_deref());
+        let at = self
+            .interventions
+            .iter()
+            .position(|i| i.started_at > back.started_at)
+            .unwrap_or(self.interventions.len());
+        let (speaker, statement) = (back.speaker.clone(), back.is_statement());
+        self.interventions.insert(at, Shared::new(back));
+        if statement {
+            self.tick_inscription(&speaker);
+        }
+        true
+    }
+
     /// Removes an intervention; an inscription it ticked as spoken is pending again.
     pub fn delete_intervention(&mut self, id: InterventionId) -> Option<Intervention> {
         let index = self.interventions.iter().position(|i| i.id == id)?;
@@ -540,6 +562,35 @@ mod tests {
 
     fn at(minute: u32) -> DateTime<Utc> {
         DateTime::from_timestamp(1_620_720_000 + i64::from(minute) * 60, 0).unwrap()
+    }
+
+    #[test]
+    fn a_statement_brought_back_returns_to_its_time_and_its_tick() {
+        let mut s = crate::core::demo::demo_session();
+        let order: Vec<InterventionId> = s.interventions.iter().map(|i| i.id).collect();
+        let spoke = |s: &Session| {
+            s.inscriptions
+                .iter()
+                .filter(|i| i.status == InscriptionStatus::Spoke)
+                .count()
+        };
+        let ticks = spoke(&s);
+        // A statement whose speaker is on the list of speakers.
+        let listed = s
+            .interventions
+            .iter()
+            .find(|i| s.inscriptions.iter().any(|ins| ins.speaker == i.speaker))
+            .unwrap()
+            .id;
+        let mut gone = s.delete_intervention(listed).unwrap();
+        assert_eq!(spoke(&s), ticks - 1, "deleting took its tick");
+        gone.text = "corrected meanwhile.".into();
+        assert!(s.bring_back(gone.clone()));
+        assert!(!s.bring_back(gone), "once");
+        let now: Vec<InterventionId> = s.interventions.iter().map(|i| i.id).collect();
+        assert_eq!(now, order, "in its place by time");
+        assert_eq!(s.intervention(listed).unwrap().text, "corrected meanwhile.");
+        assert_eq!(spoke(&s), ticks, "its tick on the list of speakers is back");
     }
 
     #[test]

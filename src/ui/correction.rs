@@ -137,7 +137,29 @@ impl Correction {
             Message::Shortcut(_) => Effect::none(),
             Message::Save => {
                 let Some(original) = session.intervention(self.id).cloned() else {
-                    return Effect::request(Request::Close);
+                    // Deleted on another device while the panel was open: what was
+                    // typed here is not lost; the statement comes back with it.
+                    let back = Intervention {
+                        speaker: self.speaker.clone(),
+                        on_behalf_of: self.on_behalf_of,
+                        segment: self.segment,
+                        text: self.text.text().trim_end_matches('\n').to_string(),
+                        footnotes: self.footnotes.clone(),
+                        kind: self.kind,
+                        ..self.base.clone()
+                    };
+                    let mut effect = Effect::request(Request::Close);
+                    if back == self.base {
+                        effect.notice = Some(super::effect::Notice::info(
+                            "This statement was deleted on another device while the panel was open.",
+                        ));
+                    } else if session.bring_back(back) {
+                        effect = effect.with_save(Save::Now);
+                        effect.notice = Some(super::effect::Notice::info(
+                            "This statement was deleted on another device while you corrected it: it is back in the log, with your correction. Delete it again if it should go.",
+                        ));
+                    }
+                    return effect;
                 };
                 // What changed here replaces the statement's; what changed only on
                 // another device since the panel opened stays; a text changed on both
@@ -353,7 +375,10 @@ fn provenance<'a>(
     base: &Intervention,
 ) -> Element<'a, Message> {
     let Some(now) = session.intervention(id) else {
-        return space().into();
+        return text("⚠ Deleted on another device since this panel opened: saving a correction brings it back, with the correction; Esc leaves it deleted.")
+            .size(style::size::LABEL)
+            .color(style::ALERT)
+            .into();
     };
     let p = &now.provenance;
     if p.is_empty() {
