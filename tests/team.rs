@@ -325,7 +325,8 @@ proptest! {
     /// Random concurrent work on two and three devices (logging, correcting, deleting,
     /// editing the report with undo, relays), synchronized at random moments: all end
     /// with the same session and the same report, every statement logged is there once
-    /// unless someone deleted it.
+    /// unless someone deleted it (and then kept, marked, only if corrected elsewhere at
+    /// the same time).
     #[test]
     fn random_concurrent_work_converges(peers in 2usize..=3, steps in prop::collection::vec(step(), 1..40)) {
         let mut s = demo_session();
@@ -399,9 +400,13 @@ proptest! {
             prop_assert_eq!(markdown(s), markdown(&first));
         }
         for m in &logged {
-            let count = first.interventions.iter().filter(|i| marker(&i.text) == Some(m.as_str())).count();
-            let expected = usize::from(!deleted.contains(m));
-            prop_assert_eq!(count, expected, "{}", m);
+            let found: Vec<_> = first.interventions.iter().filter(|i| marker(&i.text) == Some(m.as_str())).collect();
+            if deleted.contains(m) && found.len() == 1 {
+                // Deleted on one device while corrected on another: kept, and marked.
+                prop_assert!(!found[0].provenance.conflict.is_empty(), "{} kept unmarked", m);
+            } else {
+                prop_assert_eq!(found.len(), usize::from(!deleted.contains(m)), "{}", m);
+            }
         }
         let ids: std::collections::HashSet<u64> = first.interventions.iter().map(|i| i.id).collect();
         prop_assert_eq!(ids.len(), first.interventions.len(), "no id twice");
@@ -631,6 +636,53 @@ fn a_field_set_on_two_devices_at_once_is_named_on_both() {
     s.meeting.title = "Agreed title".into();
     t.record(s).unwrap();
     assert!(refresh(&mut d[1]).clashes.is_empty());
+}
+
+/// A statement corrected on one device while another deleted it is kept, with the
+/// correction, marked on both (a change is never dropped unseen); one this device
+/// deleted itself after correcting it stays deleted.
+#[test]
+fn a_statement_corrected_while_deleted_elsewhere_is_kept() {
+    let s = demo_session();
+    let (_dir, mut d) = team_of(&s, 2);
+    let ids: Vec<u64> = s.interventions.iter().map(|i| i.id).collect();
+    let (target, own) = (ids[3], ids[5]);
+    // D0 corrects `target`; D1 deletes it at the same time.
+    let mut corrected = d[0].1.intervention(target).unwrap().clone();
+    corrected.text = "Corrected on D0 while D1 deleted it.".into();
+    d[0].1.update_intervention(corrected);
+    // D0 also corrects `own`, then deletes it itself.
+    let mut mine = d[0].1.intervention(own).unwrap().clone();
+    mine.text = "Corrected, then deleted, on D0.".into();
+    d[0].1.update_intervention(mine);
+    {
+        let (t, s) = &mut d[0];
+        t.record(s).unwrap();
+        s.delete_intervention(own);
+        t.record(s).unwrap();
+    }
+    d[1].1.delete_intervention(target);
+    say(&mut d[1].1, "peru", "Logged on D1 meanwhile.", 300);
+    let (t, s) = &mut d[1];
+    t.record(s).unwrap();
+    let news = refresh(&mut d[0]);
+    assert_eq!(news.kept, vec![(target, "D1".to_string())]);
+    d[0].1 = news.session.unwrap();
+    sync_all(&mut d);
+    for (_, s) in &d {
+        let kept = s.intervention(target).expect("kept on every device");
+        assert_eq!(kept.text, "Corrected on D0 while D1 deleted it.");
+        assert!(
+            !kept.provenance.conflict.is_empty(),
+            "marked: {:?}",
+            kept.provenance
+        );
+        assert!(
+            s.intervention(own).is_none(),
+            "deleted by the one who corrected it"
+        );
+    }
+    assert_eq!(plain(&d[0].1), plain(&d[1].1));
 }
 
 /// A change whose frame could not be written stays pending: the next record, once the

@@ -373,6 +373,39 @@ fn a_correction_of_a_statement_deleted_elsewhere_brings_it_back() {
     }
 }
 
+/// A statement corrected in one window while the other deleted it: kept on both, and
+/// the window that corrected it says so.
+#[test]
+fn a_statement_corrected_while_deleted_in_the_other_window_is_kept() {
+    let (_dir, _folder, mut a, mut b) = two_windows();
+    let id = log(&mut a, "The representative of Peru stressed prevention.");
+    update(&mut b, Message::Tick);
+    {
+        let open = a.open.as_mut().unwrap();
+        let mut changed = open.session.intervention(id).unwrap().clone();
+        changed.text = "The representative of Peru stressed early prevention.".into();
+        open.session.update_intervention(changed);
+    }
+    ctrl(&mut a, "s");
+    b.open.as_mut().unwrap().session.delete_intervention(id);
+    ctrl(&mut b, "s");
+    update(&mut a, Message::Tick);
+    let said = a.notice.clone().unwrap().text;
+    assert!(
+        said.starts_with(
+            "A statement corrected here was deleted on CD at the same time: it is kept"
+        ),
+        "{said}"
+    );
+    update(&mut b, Message::Tick);
+    for app in [&a, &b] {
+        assert_eq!(
+            statement(app, id).text,
+            "The representative of Peru stressed early prevention."
+        );
+    }
+}
+
 /// A participant corrected in the form while another device corrected them too: saving
 /// keeps the field changed there (the title) with the one changed here (the name).
 #[test]

@@ -425,13 +425,13 @@ impl Session {
 
     /// Puts back a statement that is no longer in the log (deleted on another device of
     /// a team session while it was being corrected here): in time order, ticking the
-    /// list of speakers as a logged statement does. False if it is there already.
+    /// list of speakers as a logged statement does; its provenance as given. False if it
+    /// is there already.
     pub fn bring_back(&mut self, mut back: Intervention) -> bool {
         if self.intervention(back.id).is_some() {
             return false;
         }
         back.text = clean(&back.text);
-        back.provenance.edited(self.device.as_deref());
         let at = self
             .interventions
             .iter()

@@ -48,6 +48,9 @@ pub struct News {
     /// Fields and records set here and on another device at the same time (one value
     /// kept, the last writer's).
     pub clashes: Vec<FieldClash>,
+    /// Statements changed here while another device deleted them: kept in the log
+    /// (marked), with that device's name.
+    pub kept: Vec<(crate::core::intervention::InterventionId, String)>,
     /// Frames that could not be read: named, passed over, the rest read.
     pub notices: Vec<String>,
 }
@@ -271,12 +274,38 @@ impl TeamSession {
             }
         }
         news.concurrent = self.mark(&mut session, &concurrent);
-        if news.concurrent > 0 {
+        news.kept = self.keep_edited(&mut session);
+        if news.concurrent > 0 || !news.kept.is_empty() {
             self.doc.write(&session)?;
             self.append_update()?;
         }
         news.session = Some(session);
         Ok(news)
+    }
+
+    /// A statement changed here while another device deleted it stays: a change is
+    /// never dropped unseen (as a paragraph moved while deleted comes back). It is put
+    /// back in the log as the document holds it, marked with both devices.
+    fn keep_edited(
+        &self,
+        session: &mut Session,
+    ) -> Vec<(crate::core::intervention::InterventionId, String)> {
+        let mut kept = Vec::new();
+        for &(id, peer) in self.doc.edited_and_dropped() {
+            if session.intervention(id).is_some() {
+                continue;
+            }
+            let Some(mut statement) = self.doc.statement(id) else {
+                continue;
+            };
+            let name = self.device_name(peer);
+            statement.provenance.mark_conflict(&self.device.name);
+            statement.provenance.mark_conflict(&name);
+            if session.bring_back(statement) {
+                kept.push((id, name));
+            }
+        }
+        kept
     }
 
     /// "Also changed on device X" on each statement edited here and there at once; how

@@ -339,6 +339,9 @@ impl App {
                 if let Some(said) = super::team::clash_notice(&news.clashes) {
                     self.notice = Some(Notice::info(said));
                 }
+                if let Some(said) = super::team::kept_notice(&news.kept) {
+                    self.notice = Some(Notice::info(said));
+                }
                 if let Some(merged) = news.session
                     && merged != open.session
                 {

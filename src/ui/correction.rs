@@ -139,7 +139,7 @@ impl Correction {
                 let Some(original) = session.intervention(self.id).cloned() else {
                     // Deleted on another device while the panel was open: what was
                     // typed here is not lost; the statement comes back with it.
-                    let back = Intervention {
+                    let mut back = Intervention {
                         speaker: self.speaker.clone(),
                         on_behalf_of: self.on_behalf_of,
                         segment: self.segment,
@@ -153,7 +153,10 @@ impl Correction {
                         effect.notice = Some(super::effect::Notice::info(
                             "This statement was deleted on another device while the panel was open.",
                         ));
-                    } else if session.bring_back(back) {
+                        return effect;
+                    }
+                    back.provenance.edited(session.device.as_deref());
+                    if session.bring_back(back) {
                         effect = effect.with_save(Save::Now);
                         effect.notice = Some(super::effect::Notice::info(
                             "This statement was deleted on another device while you corrected it: it is back in the log, with your correction. Delete it again if it should go.",

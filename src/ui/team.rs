@@ -147,3 +147,21 @@ pub fn clash_notice(clashes: &[FieldClash]) -> Option<String> {
         .collect();
     (!lines.is_empty()).then(|| lines.join(" "))
 }
+
+/// Statements corrected here that another device deleted at the same time: kept.
+pub fn kept_notice(kept: &[(crate::core::intervention::InterventionId, String)]) -> Option<String> {
+    let mut named: Vec<&str> = kept.iter().map(|(_, d)| d.as_str()).collect();
+    named.sort_unstable();
+    named.dedup();
+    match kept.len() {
+        0 => None,
+        1 => Some(format!(
+            "A statement corrected here was deleted on {} at the same time: it is kept, with the correction, and marked in the log. Delete it again if it should go.",
+            named.join(" and ")
+        )),
+        n => Some(format!(
+            "{n} statements corrected here were deleted on {} at the same time: they are kept, with the corrections, and marked in the log. Delete them again if they should go.",
+            named.join(" and ")
+        )),
+    }
+}

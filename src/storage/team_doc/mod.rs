@@ -75,6 +75,10 @@ pub struct TeamDoc {
     /// set elsewhere at the same time.
     local_sets: LocalSets,
     clashes: Vec<Clash>,
+    /// Statements this device changed that the last import may have taken out of the log
+    /// without having seen the change (deleted on another device at the same time), with
+    /// that device's peer.
+    edited_and_dropped: Vec<(InterventionId, u64)>,
 }
 
 /// A statement or a paragraph changed on two devices at once, and the other device's
@@ -119,6 +123,7 @@ impl TeamDoc {
             restored: Vec::new(),
             local_sets: LocalSets::default(),
             clashes: Vec::new(),
+            edited_and_dropped: Vec::new(),
         })
     }
 
@@ -134,6 +139,12 @@ impl TeamDoc {
     /// Fields and records the last import found set here and elsewhere at once.
     pub fn clashes(&self) -> &[Clash] {
         &self.clashes
+    }
+
+    /// Statements changed here that a change imported last may have deleted without
+    /// having seen that (see `edited_and_dropped`); whether it did, the log says.
+    pub fn edited_and_dropped(&self) -> &[(InterventionId, u64)] {
+        &self.edited_and_dropped
     }
 
     /// Takes in updates or snapshots (from this device's earlier runs or from others);
@@ -159,6 +170,8 @@ impl TeamDoc {
     fn scan_imported(&mut self, before: &VersionVector, after: &VersionVector) -> Vec<Concurrent> {
         let mut out = Vec::new();
         let mut keys = Vec::new();
+        let mut dropped = Vec::new();
+        let log_order = self.doc.get_movable_list("interventions/order").id();
         let me = self.doc.peer_id();
         for (&peer, &end) in after.iter() {
             let start = before.get(&peer).copied().unwrap_or(0);
@@ -180,6 +193,19 @@ impl TeamDoc {
                 self.local_sets
                     .clashes_in(&self.doc, (change.id, len), &seen, &touched, &mut keys);
                 for (key, (last, containers)) in &self.local_edits {
+                    // The log's order changed without this device's last change of a
+                    // statement still in its log: perhaps that statement deleted there.
+                    if touched.contains(&log_order)
+                        && !seen.includes_id(*last)
+                        && let Some(Touched::Statement(id)) = self::touched(key)
+                        && self
+                            .last
+                            .as_ref()
+                            .is_some_and(|l| l.intervention(id).is_some())
+                        && !dropped.contains(&(id, peer))
+                    {
+                        dropped.push((id, peer));
+                    }
                     if containers.iter().any(|c| touched.contains(c))
                         && !seen.includes_id(*last)
                         && let Some(what) = self::touched(key)
@@ -198,6 +224,7 @@ impl TeamDoc {
             }
         }
         out.sort_by_key(|c| (c.touched, c.peer));
+        self.edited_and_dropped = dropped;
         self.clashes = keys
             .into_iter()
             .map(|(map, key, peer)| {

@@ -76,6 +76,14 @@ impl TeamDoc {
         out
     }
 
+    /// A statement as the document holds it, in the log or not (a statement deleted
+    /// from the log keeps its record).
+    pub fn statement(&self, id: InterventionId) -> Option<Intervention> {
+        let items = self.doc.get_map("interventions");
+        item_value(&items, &id.to_string(), "text")
+            .and_then(|v| serde_json::from_value::<Intervention>(v).ok())
+    }
+
     fn read_layout(&mut self) -> Value {
         let fields = fields_of(&self.doc.get_map("layout"));
         let mut chapters: Vec<ChapterKey> = fields
