@@ -384,42 +384,43 @@ fn provenance<'a>(
             .into();
     };
     let p = &now.provenance;
-    if p.is_empty() {
-        return space().into();
-    }
-    // Changed on another device while the panel was open (what it shows is older).
+    // Changed on another device while the panel was open (what it shows is older): said
+    // instead of who logged and changed it, so that the panel keeps its height.
     let since = now.text != base.text
         || now.speaker != base.speaker
         || now.on_behalf_of != base.on_behalf_of
         || now.segment != base.segment
         || now.footnotes != base.footnotes
         || now.kind != base.kind;
-    let mut line = String::new();
-    if !p.logged_by.is_empty() {
-        line.push_str(&format!("Logged on {}", p.logged_by));
+    if p.is_empty() && !since {
+        return space().into();
     }
-    if !p.edited_by.is_empty() {
-        if !line.is_empty() {
-            line.push_str("; ");
+    let first = if since {
+        text(format!(
+            "⚠ Changed on {} since this panel opened: saving keeps that change with yours (both, where you changed the same text).",
+            p.edited_by.last().map_or("another device", String::as_str)
+        ))
+        .size(style::size::LABEL)
+        .color(style::ALERT)
+    } else {
+        let mut line = String::new();
+        if !p.logged_by.is_empty() {
+            line.push_str(&format!("Logged on {}", p.logged_by));
         }
-        line.push_str(&format!("changed on {}", p.edited_by.join(", ")));
-    }
-    let mut col = column![text(line).size(style::size::HINT).color(style::MUTED)];
+        if !p.edited_by.is_empty() {
+            if !line.is_empty() {
+                line.push_str("; ");
+            }
+            line.push_str(&format!("changed on {}", p.edited_by.join(", ")));
+        }
+        text(line).size(style::size::HINT).color(style::MUTED)
+    };
+    let mut col = column![first];
     if !p.conflict.is_empty() {
         col = col.push(
             text(format!(
                 "⚠ Changed on {} at the same time: both changes were merged into the text below. Read it, then save to mark it looked at.",
                 p.conflict.join(" and ")
-            ))
-            .size(style::size::LABEL)
-            .color(style::ALERT),
-        );
-    }
-    if since {
-        col = col.push(
-            text(format!(
-                "⚠ Changed on {} since this panel opened: saving keeps that change with yours (both, where you changed the same text).",
-                p.edited_by.last().map_or("another device", String::as_str)
             ))
             .size(style::size::LABEL)
             .color(style::ALERT),
