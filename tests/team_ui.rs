@@ -406,6 +406,60 @@ fn a_statement_corrected_while_deleted_in_the_other_window_is_kept() {
     }
 }
 
+/// An editor's undo after the other editor rewrote the same paragraph: the rewrite made
+/// there stays, and the window says so.
+#[test]
+fn undo_in_the_editor_leaves_a_paragraph_the_other_editor_rewrote_since() {
+    use rapporteur::report::edit::{self, Op};
+    let (_dir, _folder, mut a, mut b) = two_windows();
+    ctrl(&mut a, "2");
+    let target = {
+        let open = a.open.as_mut().unwrap();
+        let layout = open.session.layout.resolve(&open.session);
+        let id = layout.paragraphs().nth(5).unwrap().id;
+        open.editor
+            .history
+            .apply(
+                &mut open.session,
+                &Op::SetText {
+                    id,
+                    text: "Rewritten on AB.".into(),
+                },
+            )
+            .unwrap();
+        id
+    };
+    ctrl(&mut a, "s");
+    update(&mut b, Message::Tick);
+    {
+        let open = b.open.as_mut().unwrap();
+        edit::apply(
+            &mut open.session,
+            &Op::SetText {
+                id: target,
+                text: "Rewritten on AB, then on CD.".into(),
+            },
+        )
+        .unwrap();
+    }
+    ctrl(&mut b, "s");
+    update(&mut a, Message::Tick);
+    ctrl(&mut a, "z");
+    let said = a.notice.clone().unwrap().text;
+    assert!(
+        said.contains("One paragraph changed since by another editor is left as they made it."),
+        "{said}"
+    );
+    update(&mut b, Message::Tick);
+    for app in [&a, &b] {
+        let s = &app.open.as_ref().unwrap().session;
+        assert_eq!(
+            s.layout.paragraph(target).unwrap().text.as_deref(),
+            Some("Rewritten on AB, then on CD.")
+        );
+    }
+}
+
 /// A participant corrected in the form while another device corrected them too: saving
 /// keeps the field changed there (the title) with the one changed here (the name).
 #[test]
