@@ -31,6 +31,12 @@ pub enum LogRow {
 /// right above the statement that was last in the log when the turn changed (a marker
 /// made before any statement, or after one deleted since, goes by its time).
 pub fn rows(session: &Session) -> Vec<LogRow> {
+    if session.relays.is_empty() {
+        return (0..session.interventions.len())
+            .rev()
+            .map(LogRow::Statement)
+            .collect();
+    }
     let ids: std::collections::HashSet<u64> = session.interventions.iter().map(|i| i.id).collect();
     let mut anchored: std::collections::HashMap<u64, Vec<usize>> = Default::default();
     let mut by_time: Vec<usize> = Vec::new();
