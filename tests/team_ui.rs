@@ -55,6 +55,21 @@ fn ctrl(app: &mut App, key: &str) {
     );
 }
 
+/// A message to the correction panel open on the capture screen.
+fn panel(message: rapporteur::ui::correction::Message) -> Message {
+    Message::Capture(rapporteur::ui::capture::Message::Correction(message))
+}
+
+/// Types `text` in the correction panel's text box from `at`.
+fn panel_type(app: &mut App, at: iced::widget::text_editor::Motion, text: &str) {
+    use iced::widget::text_editor::{Action, Edit};
+    use rapporteur::ui::correction::Message::Text;
+    update(app, panel(Text(Action::Move(at))));
+    for c in text.chars() {
+        update(app, panel(Text(Action::Edit(Edit::Insert(c)))));
+    }
+}
+
 /// The demo shared in a fresh folder (by RS), open in two windows: AB and CD.
 fn two_windows() -> (tempfile::TempDir, std::path::PathBuf, App, App) {
     two_windows_on(&demo_session())
@@ -294,20 +309,12 @@ fn a_correction_saved_after_another_device_changed_the_statement_keeps_both() {
             .expect("the panel says the statement changed meanwhile");
     }
     // A adds a word at the start of the text (as it was when the panel opened) and saves.
-    let edit = |action| {
-        Message::Capture(capture::Message::Correction(correction::Message::Text(
-            action,
-        )))
-    };
-    update(&mut a, edit(Action::Move(Motion::DocumentStart)));
-    for c in "Firmly, t".chars() {
-        update(&mut a, edit(Action::Edit(Edit::Insert(c))));
-    }
-    update(&mut a, edit(Action::Edit(Edit::Delete)));
+    panel_type(&mut a, Motion::DocumentStart, "Firmly, t");
     update(
         &mut a,
-        Message::Capture(capture::Message::Correction(correction::Message::Save)),
+        panel(correction::Message::Text(Action::Edit(Edit::Delete))),
     );
+    update(&mut a, panel(correction::Message::Save));
     update(&mut b, Message::Tick);
     for app in [&a, &b] {
         let s = statement(app, id);
@@ -327,7 +334,7 @@ fn a_correction_saved_after_another_device_changed_the_statement_keeps_both() {
 /// says so, and saving the correction brings it back (nothing typed is lost).
 #[test]
 fn a_correction_of_a_statement_deleted_elsewhere_brings_it_back() {
-    use iced::widget::text_editor::{Action, Edit, Motion};
+    use iced::widget::text_editor::Motion;
     use rapporteur::ui::{capture, correction};
     let (_dir, _folder, mut a, mut b) = two_windows();
     let id = log(&mut a, "The representative of Peru stressed prevention.");
@@ -342,19 +349,8 @@ fn a_correction_of_a_statement_deleted_elsewhere_brings_it_back() {
         ui.find("⚠ Deleted on another device since this panel opened: saving a correction brings it back, with the correction; Esc leaves it deleted.")
             .expect("the panel says the statement went");
     }
-    let edit = |action| {
-        Message::Capture(capture::Message::Correction(correction::Message::Text(
-            action,
-        )))
-    };
-    update(&mut a, edit(Action::Move(Motion::DocumentEnd)));
-    for c in " Early.".chars() {
-        update(&mut a, edit(Action::Edit(Edit::Insert(c))));
-    }
-    update(
-        &mut a,
-        Message::Capture(capture::Message::Correction(correction::Message::Save)),
-    );
+    panel_type(&mut a, Motion::DocumentEnd, " Early.");
+    update(&mut a, panel(correction::Message::Save));
     assert!(
         a.notice
             .as_ref()
