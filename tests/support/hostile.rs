@@ -349,6 +349,20 @@ pub fn damaged_session(case: usize, rng: &mut Rng) -> (Vec<u8>, Vec<String>) {
         step.kind = kind;
         session.interventions.push(step.into());
     }
+    // A team session's fields too: a turn, relay markers, who logged and changed what.
+    session.device = Some("AB".into());
+    let now = session.interventions.last().unwrap().started_at;
+    session.toggle_turn(now);
+    session.device = Some("CD".into());
+    session.toggle_turn(now);
+    session.device = None;
+    if let Some(first) = session.interventions.first_mut() {
+        let mut i = (**first).clone();
+        i.provenance.logged_by = "AB".into();
+        i.provenance.edited(Some("CD"));
+        i.provenance.mark_conflict("AB");
+        *first = i.into();
+    }
     let mut markers = Vec::new();
     for (row, i) in session.interventions.iter_mut().enumerate() {
         let m = marker(case, row);
