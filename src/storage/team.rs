@@ -46,15 +46,19 @@ impl Device {
     /// This run of the app on this machine: the name given, else `RAPPORTEUR_DEVICE`,
     /// else the machine's name; a new peer id (never one of an earlier run).
     pub fn this_run(name: Option<&str>) -> Device {
+        // One line of printable text: the name is shown in every log and status bar.
+        let clean = |n: String| crate::core::text::clean_line(&n);
         let name = name
             .map(str::to_string)
-            .filter(|n| !n.trim().is_empty())
-            .or_else(|| std::env::var("RAPPORTEUR_DEVICE").ok())
-            .filter(|n| !n.trim().is_empty())
-            .or_else(machine_name)
+            .map(clean)
+            .filter(|n| !n.is_empty())
+            .or_else(|| std::env::var("RAPPORTEUR_DEVICE").ok().map(clean))
+            .filter(|n| !n.is_empty())
+            .or_else(|| machine_name().map(clean))
+            .filter(|n| !n.is_empty())
             .unwrap_or_else(|| "device".into());
         Device {
-            name: name.trim().to_string(),
+            name,
             peer: fresh_peer(),
         }
     }
@@ -332,6 +336,13 @@ impl DeviceLog {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_device_name_is_one_line_of_printable_text() {
+        assert_eq!(Device::this_run(Some("  A\tB\u{7}\nC  ")).name, "A B C");
+        assert_eq!(Device::this_run(Some("AB")).name, "AB");
+        assert!(!Device::this_run(Some("\u{1}\u{2}")).name.is_empty());
+    }
 
     #[test]
     fn devices_write_their_own_files_and_read_each_others_news() {
