@@ -489,6 +489,31 @@ fn two_editors_on_one_paragraph() {
         "{merged}"
     );
     assert_eq!(plain(&d[0].1), plain(&d[1].1));
+    // Marked on both for an editor to look at, and told once only.
+    for (_, s) in &d {
+        assert_eq!(
+            s.layout.paragraph(frozen.id).unwrap().conflict,
+            ["D0", "D1"]
+        );
+    }
+    for device in d.iter_mut() {
+        assert!(refresh(device).paragraphs.is_empty());
+    }
+    // Working on it clears the mark everywhere.
+    edit::apply(
+        &mut d[1].1,
+        &Op::SetText {
+            id: frozen.id,
+            text: merged.clone(),
+        },
+    )
+    .unwrap();
+    let (t, s) = &mut d[1];
+    t.record(s).unwrap();
+    sync_all(&mut d);
+    for (_, s) in &d {
+        assert!(s.layout.paragraph(frozen.id).unwrap().conflict.is_empty());
+    }
 
     // One deletes a paragraph while the other moves it: it comes back.
     let target = d[0]

@@ -456,6 +456,77 @@ fn undo_in_the_editor_leaves_a_paragraph_the_other_editor_rewrote_since() {
     }
 }
 
+/// A paragraph rewritten in both windows at once: both rewrites merged, and the
+/// paragraph marked in the editor's list and side panel until an editor works on it.
+#[test]
+fn a_paragraph_rewritten_in_both_windows_is_marked_until_worked_on() {
+    use rapporteur::report::edit::Op;
+    use rapporteur::ui::editor;
+    let (_dir, _folder, mut a, mut b) = two_windows();
+    // The layout made on A and shared first (each device numbers new paragraphs in
+    // its own band).
+    ctrl(&mut a, "2");
+    let id = {
+        let open = a.open.as_mut().unwrap();
+        let id = open
+            .session
+            .layout
+            .resolve(&open.session)
+            .paragraphs()
+            .nth(6)
+            .unwrap()
+            .id;
+        open.editor
+            .history
+            .apply(&mut open.session, &Op::Freeze(id))
+            .unwrap();
+        id
+    };
+    ctrl(&mut a, "s");
+    update(&mut b, Message::Tick);
+    for (app, text) in [(&mut a, "Rewritten on AB."), (&mut b, "Rewritten on CD.")] {
+        ctrl(app, "2");
+        let open = app.open.as_mut().unwrap();
+        open.editor
+            .history
+            .apply(
+                &mut open.session,
+                &Op::SetText {
+                    id,
+                    text: text.into(),
+                },
+            )
+            .unwrap();
+        ctrl(app, "s");
+    }
+    update(&mut a, Message::Tick);
+    update(&mut b, Message::Tick);
+    update(&mut a, Message::Tick);
+    for app in [&mut a, &mut b] {
+        update(app, Message::Editor(editor::Message::Press(id)));
+        update(app, Message::Editor(editor::Message::Release(id)));
+        let mut ui = simulator(app);
+        ui.find("⚠ changed at once").expect("the mark in the list");
+        ui.find("⚠ Changed on AB and CD at the same time: both changes are merged in the text below. Read it; working on it (typing, moving) clears the mark.")
+            .expect("the mark in the side panel");
+    }
+    // B moves it: looked at; the mark goes on both.
+    let open = b.open.as_mut().unwrap();
+    open.editor
+        .history
+        .apply(&mut open.session, &Op::MoveDown(id))
+        .unwrap();
+    ctrl(&mut b, "s");
+    update(&mut a, Message::Tick);
+    for app in [&a, &b] {
+        let s = &app.open.as_ref().unwrap().session;
+        let p = s.layout.paragraph(id).unwrap();
+        assert!(p.conflict.is_empty());
+        let text = p.text.clone().unwrap();
+        assert!(text.contains("AB") && text.contains("CD"), "{text}");
+    }
+}
+
 /// A participant corrected in the form while another device corrected them too: saving
 /// keeps the field changed there (the title) with the one changed here (the name).
 #[test]

@@ -59,6 +59,10 @@ pub struct Paragraph {
     /// not numbered and holds no statements.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub heading: bool,
+    /// In a team session: the devices whose editors changed it at the same moment (both
+    /// changes merged), until an editor works on its text. Never printed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflict: Vec<String>,
 }
 
 impl Paragraph {
@@ -134,6 +138,7 @@ impl Layout {
             text: None,
             footnotes: Vec::new(),
             heading: false,
+            conflict: Vec::new(),
         }
     }
 

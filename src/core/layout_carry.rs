@@ -174,7 +174,8 @@ pub fn carry(now: &mut Layout, from: &Layout, to: &Layout, moving: Option<Paragr
 }
 
 /// Three-way, field by field: a field the step changed takes `to`'s value unless it was
-/// changed since. Whether a later change was kept over the step's.
+/// changed since. Whether a later change was kept over the step's. A team session's
+/// conflict mark is not the step's: it stays as it is now.
 fn merge_fields(now: &mut Shared<Paragraph>, from: &Paragraph, to: &Shared<Paragraph>) -> bool {
     if **now == *from {
         *now = to.clone();
@@ -260,6 +261,7 @@ mod tests {
             text: Some(text.into()),
             footnotes: Vec::new(),
             heading: false,
+            conflict: Vec::new(),
         })
     }
 

@@ -69,6 +69,27 @@ pub enum Op {
 }
 
 impl Op {
+    /// The paragraph this works on: an editor working on it is the look a team
+    /// session's conflict mark asks for.
+    fn works_on(&self) -> Option<ParagraphId> {
+        match self {
+            Op::MoveUp(id)
+            | Op::MoveDown(id)
+            | Op::MoveBefore { id, .. }
+            | Op::DropOn { id, .. }
+            | Op::MoveToChapter { id, .. }
+            | Op::SetText { id, .. }
+            | Op::Freeze(id)
+            | Op::Regenerate(id)
+            | Op::Split { id, .. }
+            | Op::MergeWithNext(id)
+            | Op::AddFootnote { id, .. }
+            | Op::RemoveFootnote { id, .. }
+            | Op::ToggleHeading(id) => Some(*id),
+            _ => None,
+        }
+    }
+
     /// For messages: "Undid: move".
     pub fn label(&self) -> &'static str {
         match self {
@@ -135,6 +156,12 @@ pub fn apply_resolved(
     op: &Op,
 ) -> Result<ParagraphId, String> {
     let selected = change(session, &mut layout, op)?;
+    if let Some(id) = op.works_on()
+        && layout.paragraph(id).is_some_and(|p| !p.conflict.is_empty())
+        && let Some(p) = layout.paragraph_mut(id)
+    {
+        p.conflict.clear();
+    }
     session.moved.0 = match op {
         Op::MoveUp(id)
         | Op::MoveDown(id)

@@ -274,13 +274,40 @@ impl TeamSession {
             }
         }
         news.concurrent = self.mark(&mut session, &concurrent);
+        let paragraphs_marked = self.mark_paragraphs(&mut session, &news.paragraphs);
         news.kept = self.keep_edited(&mut session);
-        if news.concurrent > 0 || !news.kept.is_empty() {
+        if news.concurrent > 0 || paragraphs_marked || !news.kept.is_empty() {
             self.doc.write(&session)?;
             self.append_update()?;
         }
         news.session = Some(session);
         Ok(news)
+    }
+
+    /// The same mark on each paragraph of the layout changed here and on another device
+    /// at once, for an editor to look at (working on its text clears it). Whether any.
+    fn mark_paragraphs(
+        &self,
+        session: &mut Session,
+        changed: &[(crate::core::layout::ParagraphId, String)],
+    ) -> bool {
+        let mut any = false;
+        for (id, other) in changed {
+            if session.layout.paragraph(*id).is_none() {
+                continue;
+            }
+            if let Some(p) = session.layout.paragraph_mut(*id) {
+                for device in [&self.device.name, other] {
+                    if !p.conflict.contains(device) {
+                        p.conflict.push(device.clone());
+                    }
+                }
+                // The same on every device, so that their marks agree.
+                p.conflict.sort();
+                any = true;
+            }
+        }
+        any
     }
 
     /// A statement changed here while another device deleted it stays: a change is

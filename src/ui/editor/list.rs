@@ -178,6 +178,13 @@ impl Editor {
         if marked {
             tags = tags.push(text("marked").size(style::size::TAG).color(style::ALERT));
         }
+        if p.conflict {
+            tags = tags.push(
+                text("⚠ changed at once")
+                    .size(style::size::TAG)
+                    .color(style::ALERT),
+            );
+        }
         let line = row![
             text("⠿")
                 .size(style::size::INPUT)

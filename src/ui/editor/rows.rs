@@ -30,6 +30,8 @@ pub struct ParagraphRow {
     pub block: Option<usize>,
     pub generated: bool,
     pub edited: bool,
+    /// Changed on two devices at once (a team session), not yet looked at.
+    pub conflict: bool,
     pub sources: usize,
     /// Footnotes printed before this paragraph: its own are numbered from here.
     pub footnotes_before: usize,
@@ -97,6 +99,7 @@ pub fn build(session: &Session, layout: &Layout, report: &Report) -> Vec<Row> {
                 block,
                 generated,
                 edited: p.text.is_some(),
+                conflict: !p.conflict.is_empty(),
                 sources: p.sources.len(),
                 footnotes_before,
                 text,

@@ -47,6 +47,16 @@ impl Editor {
             .spacing(style::gap::L)
             .align_y(iced::Center),
         );
+        if !paragraph.conflict.is_empty() {
+            side = side.push(
+                text(format!(
+                    "⚠ Changed on {} at the same time: both changes are merged in the text below. Read it; working on it (typing, moving) clears the mark.",
+                    paragraph.conflict.join(" and ")
+                ))
+                .size(style::size::LABEL)
+                .color(style::ALERT),
+            );
+        }
 
         // Where to move it.
         let chapters: Vec<ChapterChoice> = self
