@@ -524,7 +524,12 @@ impl History {
         let same_burst = typing.is_some() && typing == self.typing;
         if session.layout != before {
             match self.undo.last_mut() {
-                Some(step) if same_burst => step.after = session.layout.clone(),
+                // Typing goes on in one step, unless something else changed the layout
+                // since the last keystroke (another editor's work merged in): the step
+                // must not swallow it.
+                Some(step) if same_burst && step.after == before => {
+                    step.after = session.layout.clone();
+                }
                 _ => {
                     self.undo.push(Step {
                         before,
