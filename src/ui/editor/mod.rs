@@ -3,6 +3,7 @@
 //! and provenance beside them. Every change is an [`Op`] on the session's layout
 //! (`report::edit`), so the screen holds only what is on screen and the undo history.
 
+mod cursor;
 mod findings;
 mod list;
 mod rows;
@@ -265,7 +266,8 @@ impl Editor {
             .selected
             .and_then(|id| self.layout_paragraph(id))
             .cloned();
-        if !force && self.content_for == self.selected {
+        let same = self.content_for == self.selected;
+        if !force && same {
             // Same paragraph: keep the text box (and the cursor) as they are.
             return;
         }
@@ -274,7 +276,13 @@ impl Editor {
             (Some(p), Some(keys)) => paragraph_template(session, keys, p),
             _ => String::new(),
         };
-        self.content = text_editor::Content::with_text(&text);
+        if same {
+            // Its text changed under the cursor (another editor's change merged in):
+            // the cursor stays by its words.
+            cursor::reload(&mut self.content, &text);
+        } else {
+            self.content = text_editor::Content::with_text(&text);
+        }
         self.repaint = !self.repaint;
     }
 
