@@ -1107,44 +1107,38 @@ impl App {
             .spacing(style::gap::M)
             .padding(style::gap::XL)
             .push(self.header());
-        let page: Element<'_, Message> = match self.toast() {
+        // The same layers whatever is shown, so that the page keeps its widgets' state
+        // (the focused box, the cursor, scroll positions) when a notice or a dialog comes
+        // or goes: a notice that appeared or went while someone typed used to take the
+        // focus from the box and lose the next keystrokes.
+        let toast: Element<'_, Message> = match self.toast() {
             // Over the page, bottom right: it never moves what is under the pointer.
-            Some(toast) => stack![
-                page.push(body),
-                container(toast)
-                    .width(Fill)
-                    .height(Fill)
-                    .align_x(iced::alignment::Horizontal::Right)
-                    .align_y(iced::alignment::Vertical::Bottom)
-                    .padding(style::gap::XL)
-            ]
-            .into(),
-            None => page.push(body).into(),
+            Some(toast) => container(toast)
+                .width(Fill)
+                .height(Fill)
+                .align_x(iced::alignment::Horizontal::Right)
+                .align_y(iced::alignment::Vertical::Bottom)
+                .padding(style::gap::XL)
+                .into(),
+            None => space().into(),
         };
-        if self.help {
-            stack![
-                page,
-                opaque(
-                    center(
-                        container(self.help_view())
-                            .max_height(660)
-                            .style(container::bordered_box)
-                    )
-                    .padding(style::gap::M)
+        let overlay: Element<'_, Message> = if self.help {
+            opaque(
+                center(
+                    container(self.help_view())
+                        .max_height(660)
+                        .style(container::bordered_box),
                 )
-            ]
-            .into()
+                .padding(style::gap::M),
+            )
         } else if let Some(prompt) = &self.path_prompt {
-            stack![
-                page,
-                opaque(center(prompt.view().map(Message::Prompt)).padding(style::gap::M))
-            ]
-            .into()
+            opaque(center(prompt.view().map(Message::Prompt)).padding(style::gap::M))
         } else if let Some(panel) = &self.backups {
-            stack![page, opaque(center(backups_view(panel)))].into()
+            opaque(center(backups_view(panel)))
         } else {
-            page
-        }
+            space().into()
+        };
+        stack![page.push(body), toast, overlay].into()
     }
 
     /// The notice, as a toast.

@@ -39,7 +39,10 @@ impl Editor {
             (None, Some(_)) if paragraph.sources.is_empty() => "written by hand".into(),
             (None, Some(_)) => "rewritten".into(),
         };
-        side = side.push(
+        // The title, and a team session's mark under it, in one element: the text box
+        // below keeps its place among the panel's children (and with it its focus)
+        // when a mark comes or goes while someone types.
+        let mut heading = Column::new().spacing(style::gap::XS).push(
             row![
                 text(title).size(style::size::HEADING),
                 text(kind).size(style::size::LABEL).color(style::MUTED)
@@ -48,7 +51,7 @@ impl Editor {
             .align_y(iced::Center),
         );
         if !paragraph.conflict.is_empty() {
-            side = side.push(
+            heading = heading.push(
                 text(format!(
                     "⚠ Changed on {} at the same time: both changes are merged in the text below. Read it; working on it (typing, moving) clears the mark.",
                     paragraph.conflict.join(" and ")
@@ -57,6 +60,7 @@ impl Editor {
                 .color(style::ALERT),
             );
         }
+        side = side.push(heading);
 
         // Where to move it.
         let chapters: Vec<ChapterChoice> = self
