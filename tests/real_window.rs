@@ -622,3 +622,40 @@ fn two_note_takers_in_real_windows_on_one_team_folder() {
     assert!(md.contains("EF logged from the command line"), "{md}");
     assert!(md.contains("AB logged this just before the kill"), "{md}");
 }
+
+/// A notice that appears, and one that goes, while a statement is being typed leave the
+/// focus in the box: the rest of the statement still goes in (it used to go nowhere,
+/// the window's widgets being rebuilt under the notice).
+#[test]
+fn typing_goes_on_into_the_box_while_a_notice_comes_and_goes() {
+    let home = support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join("hrc-panel.json");
+    drop(
+        rapporteur::storage::Store::create(&session, &rapporteur::core::demo::demo_session())
+            .unwrap(),
+    );
+    let (_xvfb, display) = start_xvfb();
+    let (_app, window) = start_app(&display, &session, &home);
+    let beat = || std::thread::sleep(Duration::from_millis(300));
+    xdo(&display, &["windowfocus", "--sync", &window]);
+    xdo(&display, &["key", "--clearmodifiers", "ctrl+l"]);
+    beat();
+    xdo(&display, &["type", "--delay", "25", "peru"]);
+    xdo(&display, &["key", "Return"]);
+    beat();
+    xdo(&display, &["type", "--delay", "15", "stressed"]);
+    // A notice appears ("Turns are for a team session ..."), typing goes on.
+    xdo(&display, &["key", "--clearmodifiers", "ctrl+shift+r"]);
+    beat();
+    xdo(&display, &["type", "--delay", "15", " early"]);
+    // An information notice goes by itself after six seconds: typing goes on after.
+    std::thread::sleep(Duration::from_secs(9));
+    xdo(&display, &["type", "--delay", "15", " prevention."]);
+    xdo(&display, &["key", "--clearmodifiers", "ctrl+Return"]);
+    wait_for("the whole statement", Duration::from_secs(20), || {
+        texts(&session)
+            .iter()
+            .any(|t| t == "stressed early prevention.")
+    });
+}
