@@ -206,9 +206,21 @@ fn screenshot(display: &str, name: &str) -> PathBuf {
     file
 }
 
-/// Types like a fast person: focus moves are tasks the app runs after the key that asked
-/// for them, so keys sent within the same millisecond could still reach the old field.
-fn log_intervention(display: &str, window: &str, who: &str, text: &str) {
+/// The demo meeting in a session file of its own, in a fresh folder.
+fn demo_file(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let session = dir.path().join(name);
+    drop(
+        rapporteur::storage::Store::create(&session, &rapporteur::core::demo::demo_session())
+            .unwrap(),
+    );
+    (dir, session)
+}
+
+/// Picks the speaker and types the statement, like a fast person: focus moves are tasks
+/// the app runs after the key that asked for them, so keys sent within the same
+/// millisecond could still reach the old field.
+fn type_statement(display: &str, window: &str, who: &str, text: &str) {
     let beat = || std::thread::sleep(Duration::from_millis(150));
     xdo(display, &["windowfocus", "--sync", window]);
     xdo(display, &["key", "--clearmodifiers", "ctrl+l"]);
@@ -217,6 +229,10 @@ fn log_intervention(display: &str, window: &str, who: &str, text: &str) {
     xdo(display, &["key", "Return"]);
     beat();
     xdo(display, &["type", "--delay", "15", text]);
+}
+
+fn log_intervention(display: &str, window: &str, who: &str, text: &str) {
+    type_statement(display, window, who, text);
     xdo(display, &["key", "--clearmodifiers", "ctrl+Return"]);
 }
 
@@ -229,12 +245,7 @@ fn texts(path: &Path) -> Vec<String> {
 #[test]
 fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
     let home = support::isolate_home();
-    let dir = tempfile::tempdir().unwrap();
-    let session = dir.path().join("hrc-panel.json");
-    drop(
-        rapporteur::storage::Store::create(&session, &rapporteur::core::demo::demo_session())
-            .unwrap(),
-    );
+    let (_dir, session) = demo_file("hrc-panel.json");
 
     let (_xvfb, display) = start_xvfb();
     let (mut app, window) = start_app(&display, &session, &home);
@@ -289,15 +300,7 @@ fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
     screenshot(&display, "capture-after-ten-interventions.png");
 
     // Start typing the next one, give the draft its second, then pull the plug.
-    xdo(&display, &["windowfocus", "--sync", &window]);
-    xdo(&display, &["key", "--clearmodifiers", "ctrl+l"]);
-    xdo(&display, &["type", "--delay", "25", "peru"]);
-    xdo(&display, &["key", "Return"]);
-    std::thread::sleep(Duration::from_millis(150));
-    xdo(
-        &display,
-        &["type", "--delay", "15", "was still speaking when"],
-    );
+    type_statement(&display, &window, "peru", "was still speaking when");
     std::thread::sleep(Duration::from_millis(1600));
     app.0.kill().unwrap(); // SIGKILL
     let _ = app.0.wait();
@@ -356,12 +359,7 @@ fn markdown(session: &Path) -> String {
 #[test]
 fn move_a_paragraph_with_alt_up_save_and_export_the_new_order() {
     let home = support::isolate_home();
-    let dir = tempfile::tempdir().unwrap();
-    let session = dir.path().join("editing.json");
-    drop(
-        rapporteur::storage::Store::create(&session, &rapporteur::core::demo::demo_session())
-            .unwrap(),
-    );
+    let (_dir, session) = demo_file("editing.json");
     let before = markdown(&session);
     assert!(
         before.contains("\n8\\. Ms. Bouayach highlighted"),
@@ -449,12 +447,7 @@ fn window_size(display: &str, window: &str) -> (u32, u32) {
 #[test]
 fn on_a_laptop_screen_an_empty_log_asks_escape_goes_back_and_ctrl_z_takes_back() {
     let home = support::isolate_home();
-    let dir = tempfile::tempdir().unwrap();
-    let session = dir.path().join("laptop.json");
-    drop(
-        rapporteur::storage::Store::create(&session, &rapporteur::core::demo::demo_session())
-            .unwrap(),
-    );
+    let (_dir, session) = demo_file("laptop.json");
     let before = texts(&session);
     let (_xvfb, display) = start_xvfb_sized("1366x768x24");
     let (mut app, window) = start_app(&display, &session, &home);
@@ -629,22 +622,11 @@ fn two_note_takers_in_real_windows_on_one_team_folder() {
 #[test]
 fn typing_goes_on_into_the_box_while_a_notice_comes_and_goes() {
     let home = support::isolate_home();
-    let dir = tempfile::tempdir().unwrap();
-    let session = dir.path().join("hrc-panel.json");
-    drop(
-        rapporteur::storage::Store::create(&session, &rapporteur::core::demo::demo_session())
-            .unwrap(),
-    );
+    let (_dir, session) = demo_file("hrc-panel.json");
     let (_xvfb, display) = start_xvfb();
     let (_app, window) = start_app(&display, &session, &home);
     let beat = || std::thread::sleep(Duration::from_millis(300));
-    xdo(&display, &["windowfocus", "--sync", &window]);
-    xdo(&display, &["key", "--clearmodifiers", "ctrl+l"]);
-    beat();
-    xdo(&display, &["type", "--delay", "25", "peru"]);
-    xdo(&display, &["key", "Return"]);
-    beat();
-    xdo(&display, &["type", "--delay", "15", "stressed"]);
+    type_statement(&display, &window, "peru", "stressed");
     // A notice appears ("Turns are for a team session ..."), typing goes on.
     xdo(&display, &["key", "--clearmodifiers", "ctrl+shift+r"]);
     beat();
