@@ -417,14 +417,10 @@ fn provenance<'a>(
     };
     let mut col = column![first];
     if !p.conflict.is_empty() {
-        col = col.push(
-            text(format!(
-                "⚠ Changed on {} at the same time: both changes were merged into the text below. Read it, then save to mark it looked at.",
-                p.conflict.join(" and ")
-            ))
-            .size(style::size::LABEL)
-            .color(style::ALERT),
-        );
+        col = col.push(super::team::changed_at_once(
+            &p.conflict,
+            "both changes were merged into the text below. Read it, then save to mark it looked at.",
+        ));
     }
     col.into()
 }

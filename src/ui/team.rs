@@ -165,3 +165,15 @@ pub fn kept_notice(kept: &[(crate::core::intervention::InterventionId, String)])
         )),
     }
 }
+
+/// The mark a statement or a paragraph changed on two devices at once carries until
+/// someone looks at it: "⚠ Changed on AB and CD at the same time: " and what to do.
+pub fn changed_at_once<'a, M: 'a>(devices: &[String], then: &str) -> iced::Element<'a, M> {
+    iced::widget::text(format!(
+        "⚠ Changed on {} at the same time: {then}",
+        devices.join(" and ")
+    ))
+    .size(super::style::size::LABEL)
+    .color(super::style::ALERT)
+    .into()
+}

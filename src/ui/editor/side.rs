@@ -51,14 +51,10 @@ impl Editor {
             .align_y(iced::Center),
         );
         if !paragraph.conflict.is_empty() {
-            heading = heading.push(
-                text(format!(
-                    "⚠ Changed on {} at the same time: both changes are merged in the text below. Read it; working on it (typing, moving) clears the mark.",
-                    paragraph.conflict.join(" and ")
-                ))
-                .size(style::size::LABEL)
-                .color(style::ALERT),
-            );
+            heading = heading.push(crate::ui::team::changed_at_once(
+                &paragraph.conflict,
+                "both changes are merged in the text below. Read it; working on it (typing, moving) clears the mark.",
+            ));
         }
         side = side.push(heading);
 
