@@ -75,21 +75,13 @@ pub fn sizes<'a>(session: &'a Session, rows: &'a [LogRow]) -> impl Iterator<Item
             LogRow::Statement(n) => session.interventions.get(*n).map_or(0, |i| i.id),
             LogRow::Relay(m) => {
                 let key = session.relays.get(*m).map(|r| r.key()).unwrap_or_default();
-                (1 << 63) | (fnv1a(&key) << 20) | (*m as u64 & 0xF_FFFF)
+                (1 << 63)
+                    | (u64::from(crc32fast::hash(key.as_bytes())) << 20)
+                    | (*m as u64 & 0xF_FFFF)
             }
         },
         estimate: ROW,
     })
-}
-
-/// A stable number from a marker's key (FNV-1a; no need for a hasher crate).
-fn fnv1a(key: &str) -> u64 {
-    let mut hash: u32 = 0x811c_9dc5;
-    for b in key.bytes() {
-        hash ^= u32::from(b);
-        hash = hash.wrapping_mul(0x0100_0193);
-    }
-    u64::from(hash)
 }
 
 pub fn new_list() -> VirtualList {
