@@ -16,7 +16,7 @@ use rapporteur::storage::{Store, file};
 #[derive(Debug, Parser)]
 #[command(
     name = "rapporteur",
-    version,
+    version = rapporteur::VERSION,
     about = "Capture a UN meeting and draft its report"
 )]
 pub struct Cli {

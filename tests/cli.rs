@@ -165,3 +165,58 @@ fn export_prints_the_report_s_warnings_and_strict_refuses_to_write() {
     );
     assert!(docx.exists());
 }
+
+/// `rapporteur --version`: the version and the commit the program was built from.
+#[test]
+fn version_names_the_commit() {
+    let out = rapporteur(&["--version"]);
+    assert!(out.status.success());
+    let line = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let commit = std::process::Command::new("git")
+        .args(["rev-parse", "--short=10", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let commit = String::from_utf8_lossy(&commit.stdout).trim().to_string();
+    assert!(!commit.is_empty(), "the tests run in a git checkout");
+    assert_eq!(
+        line,
+        format!("rapporteur {} (commit {commit})", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+/// The console launcher (`rapporteur.com` on Windows) runs the program beside it with
+/// the same arguments, passes its output through and returns its exit code.
+#[test]
+fn the_console_launcher_passes_output_and_exit_codes_through() {
+    let launcher = env!("CARGO_BIN_EXE_rapporteur-console");
+    let run = |args: &[&str]| {
+        std::process::Command::new(launcher)
+            .args(args)
+            .env("RAPPORTEUR_HOME", support::isolate_home())
+            .output()
+            .unwrap()
+    };
+    let missing = run(&["check", "/no/such/meeting.json"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/meeting.json"));
+    let version = run(&["--version"]);
+    assert!(version.status.success());
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("rapporteur "));
+    let session = tempfile::tempdir().unwrap();
+    let path = session.path().join("s.json");
+    let imported = run(&[
+        "import",
+        &fixture("r2p-panel.csv"),
+        "--meeting",
+        &fixture("r2p-meeting.json"),
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert!(imported.status.success(), "{imported:?}");
+    let findings = run(&["check", path.to_str().unwrap()]);
+    assert!(
+        matches!(findings.status.code(), Some(0 | 1)),
+        "check exits 0 or 1 on a readable session: {findings:?}"
+    );
+}

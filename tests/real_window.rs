@@ -6,98 +6,14 @@
 
 mod support;
 
+use support::desktop::{
+    Killed, log_intervention, screenshot, start_xvfb, start_xvfb_sized, type_statement, wait_for,
+    wait_until, xdo,
+};
+
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-struct Killed(Child);
-
-impl Drop for Killed {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn tool(name: &str) -> Command {
-    let found = Command::new("sh")
-        .arg("-c")
-        .arg(format!("command -v {name}"))
-        .output()
-        .unwrap();
-    assert!(
-        found.status.success(),
-        "{name} is not installed: run scripts/test, which installs it"
-    );
-    Command::new(name)
-}
-
-fn start_xvfb() -> (Killed, String) {
-    start_xvfb_sized("1400x900x24")
-}
-
-fn start_xvfb_sized(screen: &str) -> (Killed, String) {
-    // -displayfd: Xvfb picks a free display and tells us which, so runs never collide.
-    let mut xvfb = tool("Xvfb")
-        .args([
-            "-displayfd",
-            "1",
-            "-screen",
-            "0",
-            screen,
-            "-nolisten",
-            "tcp",
-        ])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    let mut reader = std::io::BufReader::new(xvfb.stdout.take().unwrap());
-    std::io::BufRead::read_line(&mut reader, &mut line).unwrap();
-    // Keep the pipe open: Xvfb must never write into a closed pipe (SIGPIPE would kill it).
-    std::thread::spawn(move || std::io::copy(&mut reader, &mut std::io::sink()));
-    let display = format!(":{}", line.trim());
-    assert!(display.len() > 1, "Xvfb did not say which display it took");
-    let xvfb = Killed(xvfb);
-    wait_for("Xvfb to start", Duration::from_secs(10), || {
-        Command::new("xdotool")
-            .env("DISPLAY", &display)
-            .arg("getmouselocation")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    (xvfb, display)
-}
-
-fn wait_until(timeout: Duration, mut done: impl FnMut() -> bool) -> bool {
-    let start = Instant::now();
-    while !done() {
-        if start.elapsed() > timeout {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    true
-}
-
-fn wait_for(what: &str, timeout: Duration, done: impl FnMut() -> bool) {
-    assert!(wait_until(timeout, done), "timed out waiting for {what}");
-}
-
-fn xdo(display: &str, args: &[&str]) -> String {
-    let out = tool("xdotool")
-        .env("DISPLAY", display)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "xdotool {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_string()
-}
+use std::process::{Command, Stdio};
+use std::time::Duration;
 
 /// Starts the app and waits for its window. Under Xvfb, a client started right after
 /// another was killed is sometimes refused its connection (XOpenDisplay fails, nothing in
@@ -189,23 +105,6 @@ fn try_start_app(
     Ok((app, window))
 }
 
-fn screenshot(display: &str, name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join(name);
-    let status = tool("import")
-        .env("DISPLAY", display)
-        .args(["-window", "root"])
-        .arg(&file)
-        .status()
-        .unwrap();
-    assert!(
-        status.success() && file.metadata().unwrap().len() > 10_000,
-        "screenshot {name}"
-    );
-    file
-}
-
 /// The demo meeting in a session file of its own, in a fresh folder.
 fn demo_file(name: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -220,22 +119,6 @@ fn demo_file(name: &str) -> (tempfile::TempDir, PathBuf) {
 /// Picks the speaker and types the statement, like a fast person: focus moves are tasks
 /// the app runs after the key that asked for them, so keys sent within the same
 /// millisecond could still reach the old field.
-fn type_statement(display: &str, window: &str, who: &str, text: &str) {
-    let beat = || std::thread::sleep(Duration::from_millis(150));
-    xdo(display, &["windowfocus", "--sync", window]);
-    xdo(display, &["key", "--clearmodifiers", "ctrl+l"]);
-    beat();
-    xdo(display, &["type", "--delay", "25", who]);
-    xdo(display, &["key", "Return"]);
-    beat();
-    xdo(display, &["type", "--delay", "15", text]);
-}
-
-fn log_intervention(display: &str, window: &str, who: &str, text: &str) {
-    type_statement(display, window, who, text);
-    xdo(display, &["key", "--clearmodifiers", "ctrl+Return"]);
-}
-
 fn texts(path: &Path) -> Vec<String> {
     rapporteur::storage::load(path)
         .map(|s| s.interventions.iter().map(|i| i.text.clone()).collect())

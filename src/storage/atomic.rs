@@ -1,6 +1,10 @@
 //! Atomic replacement of a file: a temporary file in the same folder, written and synced,
 //! renamed over the target, then the folder synced. A crash at any moment leaves the old
 //! file or the new one, never a mix; a failure leaves the old file as it was.
+//!
+//! On Windows another program may hold the target open for a moment (OneDrive uploading
+//! it, an antivirus scanning it, a preview pane): the rename is tried again for a few
+//! seconds, then fails with a message that says so, the old file untouched.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, Write};
@@ -12,18 +16,30 @@ use super::paths::{TEMP_SUFFIX, temp_prefix};
 /// Writes `bytes` to `path` atomically. The temporary file's name is short whatever the
 /// target's (a legal 255-byte name can be written) and recognisably ours (see [`sweep`]).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_with(path, bytes).map_err(super::os_error::plain)
+}
+
+fn replace_with(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = folder(path);
     let (temp, mut file) = create_temp(&dir, path)?;
     let result = (|| {
         // Keep the permissions of the file being replaced (a read-only-for-others
-        // session stays so).
+        // session stays so). Windows has only a read-only flag, which would make the
+        // temporary file impossible to rename over the target or to delete.
+        #[cfg(unix)]
         if let Ok(meta) = std::fs::metadata(path) {
             file.set_permissions(meta.permissions())?;
         }
         file.write_all(bytes)?;
         file.sync_all()?;
         drop(file);
-        std::fs::rename(&temp, path)?;
+        // `sync_all` is FlushFileBuffers on Windows: the bytes are on disk before the
+        // name points at them.
+        super::os_error::retry(
+            || std::fs::rename(&temp, path),
+            super::os_error::may_pass,
+            &super::os_error::HOLD_WAITS,
+        )?;
         sync_folder(&dir)
     })();
     if result.is_err() {
@@ -35,6 +51,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Syncs a folder so that a file created or renamed in it survives a power cut. Some file
 /// systems cannot sync a folder; the file itself is synced already, so that is not an error.
 pub fn sync_folder(dir: &Path) -> io::Result<()> {
+    // Windows has no handle to sync a folder through; NTFS journals the rename itself.
+    if cfg!(windows) {
+        return Ok(());
+    }
     match File::open(dir).and_then(|d| d.sync_all()) {
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Ok(()),
         #[cfg(unix)]

@@ -117,6 +117,10 @@ pub fn append(path: &Path, payloads: &[&[u8]]) -> io::Result<()> {
 /// (then the file is not read again: appending stays as cheap on a full segment as on an
 /// empty one). Returns where the frames written end.
 pub fn append_after(path: &Path, known: Option<u64>, payloads: &[&[u8]]) -> io::Result<u64> {
+    write_frames(path, known, payloads).map_err(super::os_error::plain)
+}
+
+fn write_frames(path: &Path, known: Option<u64>, payloads: &[&[u8]]) -> io::Result<u64> {
     if payloads.iter().any(|p| p.is_empty() || p.len() > MAX_FRAME) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,

@@ -117,13 +117,19 @@ impl Journal {
     /// Opens (or creates) the journal beside `session_path`. A torn last line is cut off
     /// first, so the next line starts clean.
     pub fn open(session_path: &Path) -> io::Result<Journal> {
-        let path = journal_path(session_path);
+        Self::open_at(&journal_path(session_path)).map_err(super::os_error::plain)
+    }
+
+    fn open_at(path: &Path) -> io::Result<Journal> {
         let existed = path.exists();
+        // Written at its end by this writer alone (the session's lock), not in append
+        // mode: Windows refuses to cut a torn tail off a file opened for appending.
         let mut file = OpenOptions::new()
             .read(true)
-            .append(true)
+            .write(true)
+            .truncate(false)
             .create(true)
-            .open(&path)?;
+            .open(path)?;
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)?;
         let keep = complete_lines(&bytes).len();
@@ -142,8 +148,10 @@ impl Journal {
     /// Appends one statement; it is on disk when this returns Ok.
     pub fn append(&mut self, entry: &Logged) -> io::Result<()> {
         let line = encode(entry)?;
-        self.file.write_all(&line)?;
-        self.file.sync_data()
+        self.file
+            .write_all(&line)
+            .and_then(|()| self.file.sync_data())
+            .map_err(super::os_error::plain)
     }
 }
 

@@ -109,12 +109,17 @@ fn refusal(source: &std::io::Error, lock_existed: bool) -> Refusal {
             code == Some(libc::EACCES) || code == Some(libc::EPERM),
         )
     };
+    // Windows: ERROR_CANT_RESOLVE_FILENAME (a link loop), ERROR_WRITE_PROTECT, and
+    // ERROR_ACCESS_DENIED as the refusal.
     #[cfg(not(unix))]
-    let (link, read_only_fs, denied) = (
-        false,
-        false,
-        source.kind() == std::io::ErrorKind::PermissionDenied,
-    );
+    let (link, read_only_fs, denied) = {
+        let code = source.raw_os_error();
+        (
+            code == Some(1921),
+            code == Some(19) || source.kind() == std::io::ErrorKind::ReadOnlyFilesystem,
+            source.kind() == std::io::ErrorKind::PermissionDenied,
+        )
+    };
     if link {
         Refusal::Link
     } else if read_only_fs || (denied && !lock_existed) {

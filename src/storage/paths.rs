@@ -17,7 +17,7 @@ pub fn resolve(path: &Path) -> io::Result<PathBuf> {
     let mut path = std::path::absolute(path)?;
     // A dangling link: follow it by hand to where the file will be.
     for _ in 0..40 {
-        match std::fs::canonicalize(&path) {
+        match canonicalize(&path) {
             Ok(real) => return Ok(real),
             Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
             Err(_) => {}
@@ -33,7 +33,7 @@ pub fn resolve(path: &Path) -> io::Result<PathBuf> {
                     io::Error::new(io::ErrorKind::InvalidInput, "the path names no file")
                 })?;
                 let parent = path.parent().unwrap_or(Path::new("/"));
-                return Ok(std::fs::canonicalize(parent)?.join(name));
+                return Ok(canonicalize(parent)?.join(name));
             }
         }
     }
@@ -82,13 +82,16 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Whether two paths name the same file (same device and inode: also through links).
+/// Whether two paths name the same file (also through links): the same device and inode,
+/// or on Windows the same volume and file index.
 pub fn same_file(a: &Path, b: &Path) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
-        _ => false,
-    }
+    same_file::is_same_file(a, b).unwrap_or(false)
+}
+
+/// `std::fs::canonicalize` without Windows' `\\?\` prefix where the plain path names the
+/// same file (long paths keep it: the standard library reads them either way).
+fn canonicalize(path: &Path) -> io::Result<PathBuf> {
+    dunce::canonicalize(path)
 }
 
 #[cfg(test)]

@@ -16,6 +16,26 @@ pub fn home() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(".rapporteur"))
 }
 
+/// Where a new session is proposed: the user's Documents folder (on Windows the one
+/// OneDrive may have moved), else the home folder; the app's folder when
+/// `RAPPORTEUR_HOME` is set, so that tests and portable installs stay inside it.
+pub fn documents() -> PathBuf {
+    #[cfg(test)]
+    if TEST_HOME.with(|h| h.borrow().is_some()) {
+        return home();
+    }
+    if std::env::var_os("RAPPORTEUR_HOME").is_some() {
+        return home();
+    }
+    directories::UserDirs::new()
+        .and_then(|dirs| {
+            dirs.document_dir()
+                .map(std::path::Path::to_path_buf)
+                .or_else(|| Some(dirs.home_dir().to_path_buf()))
+        })
+        .unwrap_or_else(home)
+}
+
 fn last_session_file() -> PathBuf {
     home().join("last-session.txt")
 }

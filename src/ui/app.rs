@@ -18,7 +18,7 @@ use crate::storage::draft::Draft;
 use crate::storage::file::{Refusal, check_report_output};
 use crate::storage::team::{Device, TeamFolder};
 use crate::storage::team_session::TeamSession;
-use crate::storage::{Store, places};
+use crate::storage::{Store, places, portable_name};
 
 use super::capture::{self, Capture};
 use super::dialogs::{Answer, Dialogs};
@@ -669,7 +669,7 @@ impl App {
                     .and_then(|open| open.store.path().parent().map(Path::to_path_buf))
                     .or_else(|| places::last_session()?.parent().map(Path::to_path_buf))
                     .filter(|folder| !folder.as_os_str().is_empty())
-                    .unwrap_or_else(places::home);
+                    .unwrap_or_else(places::documents);
                 let stem = self.session_stem();
                 self.path_prompt = Some(PathPrompt::new(asked, &folder, &stem));
                 Task::batch([
@@ -891,13 +891,16 @@ impl App {
         })
     }
 
-    /// The open session's file name without its extension ("report" with none open).
+    /// The open session's file name without its extension ("report" with none open),
+    /// as a name Windows, OneDrive and SharePoint take (files proposed are named after it).
     fn session_stem(&self) -> String {
-        self.open
+        let stem = self
+            .open
             .as_ref()
             .and_then(|open| open.store.path().file_stem())
             .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "report".into())
+            .unwrap_or_default();
+        portable_name::portable(&stem, "report")
     }
 
     /// What a file dialog answered. A cancelled dialog changes nothing.
@@ -1294,7 +1297,12 @@ impl App {
     fn help_view(&self) -> Element<'_, Message> {
         let mut rows = Column::new()
             .spacing(style::gap::XS)
-            .push(text("Keyboard shortcuts").size(style::size::TITLE));
+            .push(text("Keyboard shortcuts").size(style::size::TITLE))
+            .push(
+                text(format!("Rapporteur {}", crate::VERSION))
+                    .size(style::size::READ)
+                    .color(style::MUTED),
+            );
         for (keys, description) in shortcuts::help_rows() {
             rows = rows.push(
                 row![
@@ -1417,6 +1425,25 @@ mod tests {
         app.pending_export = Some(dir.path().join("report.docx"));
         app.expire_notice(at + Duration::from_secs(3600));
         assert!(app.notice.is_some(), "a question waits for its answer");
+    }
+
+    #[test]
+    fn files_proposed_are_named_as_windows_and_onedrive_take_them() {
+        let dir = tempfile::tempdir().unwrap();
+        // A name Linux allows; synced to a Windows laptop it would not arrive.
+        let path = dir.path().join("HRC 59: panel?..json");
+        let session = demo_session();
+        let store = Store::create(&path, &session).unwrap();
+        let app = App::with_session(store, session, None, Box::new(ScriptedDialogs::default()));
+        assert_eq!(app.session_stem(), "HRC 59- panel-");
+        let prompt = PathPrompt::new(Asked::Export, dir.path(), &app.session_stem());
+        let name = Path::new(&prompt.value)
+            .file_name()
+            .unwrap()
+            .to_str()
+            .unwrap();
+        assert_eq!(portable_name::refusal(name), None, "{name}");
+        assert_eq!(name, "HRC 59- panel-.docx");
     }
 
     #[test]

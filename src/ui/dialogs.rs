@@ -82,6 +82,7 @@ impl Dialogs for NativeDialogs {
         save(
             rfd::AsyncFileDialog::new()
                 .set_title("New session: where to keep it")
+                .set_directory(crate::storage::places::documents())
                 .set_file_name("meeting.json")
                 .add_filter("Rapporteur session", &["json"]),
         )

@@ -30,6 +30,14 @@ pub const FONT_REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.tt
 pub const FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
 pub const FONT_NAME: &str = "DejaVu Sans";
 
+/// The application icon in the title bar and the task bar: 64x64 RGBA, rendered from
+/// `assets/icon/rapporteur.svg` by `scripts/icons`.
+const ICON_RGBA: &[u8] = include_bytes!("../../assets/icon/rapporteur-64.rgba");
+
+fn window_icon() -> Option<iced::window::Icon> {
+    iced::window::icon::from_rgba(ICON_RGBA.to_vec(), 64, 64).ok()
+}
+
 pub fn run(path: Option<PathBuf>, demo: bool, device: Option<String>) -> ExitCode {
     let boot = move || {
         App::boot(
@@ -53,6 +61,13 @@ pub fn run(path: Option<PathBuf>, demo: bool, device: Option<String>) -> ExitCod
             size: window_fit::OPENING,
             min_size: Some(window_fit::SMALLEST),
             exit_on_close_request: false,
+            icon: window_icon(),
+            #[cfg(target_os = "linux")]
+            platform_specific: iced::window::settings::PlatformSpecific {
+                // The desktop entry's name: the dock shows its icon for this window.
+                application_id: "rapporteur".into(),
+                ..Default::default()
+            },
             ..iced::window::Settings::default()
         })
         .run();

@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests.
 #![allow(dead_code)]
 
+pub mod desktop;
 pub mod hostile;
 pub mod large;
 pub mod syncthing;

@@ -1,0 +1,589 @@
+//! What ships is what is tested: the packages `scripts/package` wrote into target/package/
+//! installed as a user would install them, and the installed programs run.
+//! - the MSI into a fresh wine prefix, as a user without administrator rights; the
+//!   installed exe imports, exports, logs and opens its window;
+//! - the .deb with apt, then the window, then removal.
+//!
+//! They need the packages built first, so they are ignored by a plain `cargo test`;
+//! `scripts/test` builds the packages and runs them (`cargo test --test packages --
+//! --ignored`). They fail, never skip, when a package or a tool is missing.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing
+
+mod support;
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
+
+use support::desktop::{Killed, log_intervention, screenshot, start_xvfb_sized, tool, wait_until};
+
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+fn packages() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/package")
+}
+
+fn package(name: &str) -> PathBuf {
+    let path = packages().join(name);
+    assert!(
+        path.is_file(),
+        "{} is missing: run scripts/package (scripts/test does)",
+        path.display()
+    );
+    path
+}
+
+fn msi() -> PathBuf {
+    package(&format!("rapporteur-{VERSION}-x86_64.msi"))
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A fresh wine prefix: a Windows user profile nobody has used Rapporteur in.
+struct Prefix {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Prefix {
+    fn new() -> Prefix {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("wine");
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scripts/wine-prefix");
+        let out = Command::new(script).arg(&root).output().unwrap();
+        assert!(out.status.success(), "scripts/wine-prefix: {}", text(&out));
+        Prefix { _dir: dir, root }
+    }
+
+    /// `wine PROGRAM ARGS` in this prefix, without a display unless one is given.
+    fn wine(&self) -> Command {
+        let mut command = tool("wine");
+        command
+            .env("WINEPREFIX", &self.root)
+            .env("WINEDEBUG", "-all")
+            .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+            // Arguments with "Zoë" reach the program whole only in a UTF-8 locale.
+            .env("LANG", "C.UTF-8")
+            .env("LC_ALL", "C.UTF-8")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env_remove("RAPPORTEUR_HOME")
+            .env_remove("RAPPORTEUR_DEVICE");
+        command
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.wine()
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    }
+
+    /// The one user profile of the prefix (named after the Unix user).
+    fn profile(&self) -> PathBuf {
+        let users = self.root.join("drive_c/users");
+        std::fs::read_dir(&users)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.join("AppData").is_dir())
+            .unwrap_or_else(|| panic!("no user profile in {}", users.display()))
+    }
+
+    fn install_dir(&self) -> PathBuf {
+        self.profile().join("AppData/Local/Programs/Rapporteur")
+    }
+
+    /// The Windows path (C:\users\...) of a file inside the prefix's drive C.
+    fn windows_path(&self, path: &Path) -> String {
+        let inside = path.strip_prefix(self.root.join("drive_c")).unwrap();
+        format!("C:\\{}", inside.to_str().unwrap().replace('/', "\\"))
+    }
+
+    fn install(&self) {
+        let out = self.run(&["msiexec", "/i", msi().to_str().unwrap(), "/qn"]);
+        assert!(out.status.success(), "msiexec /i: {}", text(&out));
+        self.wait_server();
+    }
+
+    /// Lets every program of the prefix end (wine's server keeps files open a moment).
+    fn wait_server(&self) {
+        let _ = Command::new("wineserver")
+            .env("WINEPREFIX", &self.root)
+            .arg("--wait")
+            .status();
+    }
+
+    /// `rapporteur ARGS` as typed in cmd: the console launcher, which runs the exe.
+    fn rapporteur(&self, args: &[&str]) -> Output {
+        let com = self.install_dir().join("rapporteur.com");
+        let mut all = vec![com.to_str().unwrap()];
+        all.extend_from_slice(args);
+        self.run(&all)
+    }
+}
+
+impl Drop for Prefix {
+    fn drop(&mut self) {
+        let _ = Command::new("wineserver")
+            .env("WINEPREFIX", &self.root)
+            .arg("-k")
+            .status();
+    }
+}
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// The Linux build's Markdown of a session.
+fn linux_export(session: &Path, format: &str) -> String {
+    let out_file = session.with_extension(format!("linux.{format}"));
+    let out = support::rapporteur([
+        "export",
+        session.to_str().unwrap(),
+        "--format",
+        format,
+        "-o",
+        out_file.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    std::fs::read_to_string(out_file).unwrap()
+}
+
+fn paragraphs(markdown: &str) -> Vec<&str> {
+    markdown
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// The MSI asks for no administrator rights: no ALLUSERS=1, and its summary says that
+/// elevated privileges are not needed (Word Count bit 8).
+#[test]
+#[ignore = "needs target/package/ from scripts/package: run by scripts/test"]
+fn the_msi_is_per_user_and_needs_no_administrator() {
+    let tables = tempfile::tempdir().unwrap();
+    let out = tool("msiinfo")
+        .args(["export", "-o"])
+        .arg(tables.path().join("Property.idt"))
+        .arg(msi())
+        .arg("Property")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "msiinfo export: {}", text(&out));
+    let properties = std::fs::read_to_string(tables.path().join("Property.idt")).unwrap();
+    let property = |name: &str| {
+        properties
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}\t")))
+            .map(str::to_string)
+    };
+    match property("ALLUSERS").as_deref() {
+        None => {}
+        Some("2") => assert_eq!(property("MSIINSTALLPERUSER").as_deref(), Some("1")),
+        Some(other) => panic!("ALLUSERS={other} would ask for administrator rights"),
+    }
+    assert!(
+        property("UpgradeCode")
+            .is_some_and(|c| c.eq_ignore_ascii_case("{B36DFFAB-8EB9-4DBE-8A2B-9D139F14DBBE}")),
+        "the upgrade code never changes: {properties}"
+    );
+    assert_eq!(
+        property("ARPPRODUCTICON").as_deref(),
+        Some("rapporteur.ico")
+    );
+    let summary = tool("msiinfo").arg("suminfo").arg(msi()).output().unwrap();
+    let summary = String::from_utf8_lossy(&summary.stdout).to_string();
+    let word_count: u32 = summary
+        .lines()
+        .find_map(|l| l.strip_prefix("Word Count:"))
+        .and_then(|w| w.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no Word Count in {summary}"));
+    assert_ne!(
+        word_count & 8,
+        0,
+        "elevation must not be required: {summary}"
+    );
+}
+
+/// Installed from the MSI into a fresh prefix, the program does what the Linux build
+/// does with the fixture meeting, in a folder whose name has a space and a "ë", and in a
+/// folder deeper than Windows' old 260-character limit; a session written on Linux
+/// comes back unchanged, and what Windows logs into it Linux reads.
+#[test]
+#[ignore = "needs target/package/ from scripts/package: run by scripts/test"]
+fn the_installed_windows_program_works_like_the_linux_one() {
+    let prefix = Prefix::new();
+    prefix.install();
+    let installed = prefix.install_dir();
+    for file in [
+        "rapporteur.exe",
+        "rapporteur.com",
+        "README.txt",
+        "LICENSE.txt",
+    ] {
+        assert!(installed.join(file).is_file(), "{file} not installed");
+    }
+    let start_menu = prefix
+        .profile()
+        .join("AppData/Roaming/Microsoft/Windows/Start Menu/Programs/Rapporteur.lnk");
+    assert!(start_menu.is_file(), "no Start menu shortcut");
+    let user_registry = std::fs::read_to_string(prefix.root.join("user.reg")).unwrap();
+    assert!(
+        user_registry.contains("[Software\\\\Rapporteur]"),
+        "the install is recorded for this user (HKCU)"
+    );
+
+    // --version and an error's exit code, through the console launcher.
+    let version = prefix.rapporteur(&["--version"]);
+    assert!(version.status.success(), "{}", text(&version));
+    assert!(
+        String::from_utf8_lossy(&version.stdout)
+            .contains(&format!("rapporteur {VERSION} (commit ")),
+        "{}",
+        text(&version)
+    );
+    let missing = prefix.rapporteur(&["check", "C:\\no\\such\\meeting.json"]);
+    assert_eq!(missing.status.code(), Some(2), "{}", text(&missing));
+    assert!(
+        String::from_utf8_lossy(&missing.stderr).contains("meeting.json"),
+        "the message names the file: {}",
+        text(&missing)
+    );
+
+    // The fixture meeting, imported by each build.
+    let folder = prefix.profile().join("Documents/Zoë's meetings");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("panel.csv"), fixture("r2p-panel.csv")).unwrap();
+    std::fs::write(folder.join("meeting.json"), fixture("r2p-meeting.json")).unwrap();
+    let win = |name: &str| prefix.windows_path(&folder.join(name));
+    let out = prefix.rapporteur(&[
+        "import",
+        &win("panel.csv"),
+        "--meeting",
+        &win("meeting.json"),
+        "-o",
+        &win("windows.json"),
+    ]);
+    assert!(out.status.success(), "import under Windows: {}", text(&out));
+    let out = prefix.rapporteur(&["export", &win("windows.json"), "-o", &win("windows.md")]);
+    assert!(out.status.success(), "export under Windows: {}", text(&out));
+    let windows_md = std::fs::read_to_string(folder.join("windows.md")).unwrap();
+
+    let linux_dir = tempfile::tempdir().unwrap();
+    let linux_session = support::import(
+        linux_dir.path(),
+        &fixture("r2p-panel.csv"),
+        &fixture("r2p-meeting.json"),
+    );
+    let linux_md = linux_export(&linux_session, "md");
+    assert!(paragraphs(&linux_md).len() > 40, "{linux_md}");
+    assert_eq!(
+        paragraphs(&windows_md),
+        paragraphs(&linux_md),
+        "the same report under Windows"
+    );
+
+    // A DOCX in a folder deeper than 260 characters.
+    let deep = folder
+        .join("a".repeat(90))
+        .join("b".repeat(90))
+        .join("c".repeat(90));
+    std::fs::create_dir_all(&deep).unwrap();
+    let docx = deep.join("report.docx");
+    assert!(prefix.windows_path(&docx).len() > 260);
+    let out = prefix.rapporteur(&[
+        "export",
+        &win("windows.json"),
+        "-o",
+        &prefix.windows_path(&docx),
+    ]);
+    assert!(
+        out.status.success(),
+        "export to a long path: {}",
+        text(&out)
+    );
+    assert!(std::fs::metadata(&docx).unwrap().len() > 5_000);
+
+    // A session written on Linux, opened under Windows: the same session comes back.
+    std::fs::copy(&linux_session, folder.join("from linux.json")).unwrap();
+    let out = prefix.rapporteur(&[
+        "export",
+        &win("from linux.json"),
+        "--format",
+        "json",
+        "-o",
+        &win("back.json"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(
+        std::fs::read_to_string(folder.join("back.json")).unwrap(),
+        linux_export(&linux_session, "json"),
+        "a Linux session reads the same under Windows"
+    );
+
+    // Logged under Windows, read on Linux: nothing else changed.
+    let before = support::read_session(&linux_session);
+    let mut log = prefix
+        .wine()
+        .arg(installed.join("rapporteur.com"))
+        .args(["log", &win("from linux.json")])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    log.stdin
+        .take()
+        .unwrap()
+        .write_all("Qatar\tstressed that Zoë’s proposal deserved support.\n".as_bytes())
+        .unwrap();
+    let out = log.wait_with_output().unwrap();
+    assert!(out.status.success(), "log under Windows: {}", text(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("logged"));
+    prefix.wait_server();
+    let after = support::read_session(&folder.join("from linux.json"));
+    assert_eq!(after.interventions.len(), before.interventions.len() + 1);
+    for earlier in &before.interventions {
+        assert!(
+            after.interventions.contains(earlier),
+            "unchanged under Windows: {earlier:?}"
+        );
+    }
+    assert!(
+        after
+            .interventions
+            .iter()
+            .any(|i| i.text == "stressed that Zoë’s proposal deserved support.")
+    );
+
+    // Uninstalled: the program and its shortcut are gone.
+    let out = prefix.run(&["msiexec", "/x", msi().to_str().unwrap(), "/qn"]);
+    assert!(out.status.success(), "msiexec /x: {}", text(&out));
+    prefix.wait_server();
+    assert!(!installed.join("rapporteur.exe").exists());
+    assert!(!start_menu.exists());
+}
+
+/// Under Windows too a session has one writer: a second `log` is refused while the first
+/// holds it, and once the first is killed (a crash), its lock is free again.
+#[test]
+#[ignore = "needs target/package/ from scripts/package: run by scripts/test"]
+fn under_windows_a_second_writer_is_refused_and_a_crash_frees_the_lock() {
+    let prefix = Prefix::new();
+    prefix.install();
+    let folder = prefix.profile().join("Documents");
+    let dir = tempfile::tempdir().unwrap();
+    let linux_session = support::import(
+        dir.path(),
+        &fixture("r2p-panel.csv"),
+        &fixture("r2p-meeting.json"),
+    );
+    let session = folder.join("locked.json");
+    std::fs::copy(&linux_session, &session).unwrap();
+    let win_session = prefix.windows_path(&session);
+
+    // The first writer: the exe itself (the process that holds the lock), kept waiting
+    // for its next line.
+    let exe = prefix.install_dir().join("rapporteur.exe");
+    let mut first = Killed(
+        prefix
+            .wine()
+            .arg(&exe)
+            .args(["log", &win_session])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let mut input = first.0.stdin.take().unwrap();
+    input.write_all(b"Qatar\tfirst line.\n").unwrap();
+    input.flush().unwrap();
+    let mut said = String::new();
+    BufReader::new(first.0.stdout.take().unwrap())
+        .read_line(&mut said)
+        .unwrap();
+    assert!(said.starts_with("logged"), "the first writer: {said:?}");
+
+    let second = prefix.rapporteur(&["log", &win_session]);
+    assert!(!second.status.success(), "{}", text(&second));
+    assert!(
+        String::from_utf8_lossy(&second.stderr).contains("already open"),
+        "the second writer is told why: {}",
+        text(&second)
+    );
+
+    // The crash: the first writer killed, its lock left behind, taken over.
+    first.0.kill().unwrap();
+    let _ = first.0.wait();
+    drop(input);
+    let mut third = prefix
+        .wine()
+        .arg(prefix.install_dir().join("rapporteur.com"))
+        .args(["log", &win_session])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    third
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Mexico\tafter the crash.\n")
+        .unwrap();
+    let out = third.wait_with_output().unwrap();
+    assert!(out.status.success(), "after the crash: {}", text(&out));
+    prefix.wait_server();
+    let texts: Vec<String> = support::read_session(&session)
+        .interventions
+        .iter()
+        .map(|i| i.text.clone())
+        .collect();
+    assert!(texts.contains(&"first line.".to_string()), "{texts:?}");
+    assert!(texts.contains(&"after the crash.".to_string()), "{texts:?}");
+}
+
+/// The installed exe opens its window under wine and Xvfb on a laptop-sized screen, keeps
+/// its own folder under %APPDATA%, and takes a statement typed at the keyboard.
+#[test]
+#[ignore = "needs target/package/ from scripts/package: run by scripts/test"]
+fn the_installed_windows_program_opens_its_window() {
+    let prefix = Prefix::new();
+    prefix.install();
+    let (_xvfb, display) = start_xvfb_sized("1366x768x24");
+    let app = Killed(
+        prefix
+            .wine()
+            .env("DISPLAY", &display)
+            .arg(prefix.install_dir().join("rapporteur.exe"))
+            .arg("--demo")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let mut window = String::new();
+    let appeared = wait_until(Duration::from_secs(90), || {
+        let out = Command::new("xdotool")
+            .env("DISPLAY", &display)
+            .args(["search", "--name", "Rapporteur - "])
+            .output()
+            .unwrap();
+        window = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        !window.is_empty()
+    });
+    assert!(appeared, "no window under wine after 90 s");
+    std::thread::sleep(Duration::from_secs(3)); // first frames
+    let demos = prefix
+        .profile()
+        .join("AppData/Roaming/Rapporteur/rapporteur/data/demo");
+    let demo = std::fs::read_dir(&demos)
+        .unwrap_or_else(|e| panic!("{}: {e}", demos.display()))
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .expect("the demo session is kept in the app's folder under %APPDATA%");
+
+    log_intervention(&display, &window, "qatar", "Logged under Windows.");
+    let logged = wait_until(Duration::from_secs(20), || {
+        rapporteur::storage::load(&demo).is_ok_and(|s| {
+            s.interventions
+                .iter()
+                .any(|i| i.text == "Logged under Windows.")
+        })
+    });
+    std::thread::sleep(Duration::from_millis(800));
+    let shot = screenshot(&display, "windows-wine-1366x768.png");
+    assert!(logged, "the statement typed was saved ({})", shot.display());
+    drop(app);
+}
+
+/// The .deb installs with apt, puts `rapporteur` on the PATH with a valid desktop entry
+/// and icon, opens its window, and is removed cleanly.
+#[test]
+#[ignore = "needs target/package/ from scripts/package: run by scripts/test"]
+fn the_deb_installs_runs_and_uninstalls() {
+    let deb = package(&format!("rapporteur_{VERSION}-1_amd64.deb"));
+    let apt = |args: &[&str]| {
+        let out = Command::new("apt-get")
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "apt-get {args:?}: {}", text(&out));
+    };
+    apt(&["install", "-y", "-qq", deb.to_str().unwrap()]);
+
+    let version = Command::new("/usr/bin/rapporteur")
+        .arg("--version")
+        .output()
+        .unwrap();
+    let commit = Command::new("git")
+        .args(["rev-parse", "--short=10", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let commit = String::from_utf8_lossy(&commit.stdout).trim().to_string();
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("rapporteur {VERSION} (commit {commit})")
+    );
+    let entry = Path::new("/usr/share/applications/rapporteur.desktop");
+    let valid = tool("desktop-file-validate").arg(entry).output().unwrap();
+    assert!(valid.status.success(), "{}", text(&valid));
+    assert!(Path::new("/usr/share/icons/hicolor/256x256/apps/rapporteur.png").is_file());
+    assert!(Path::new("/usr/share/icons/hicolor/scalable/apps/rapporteur.svg").is_file());
+
+    let home = tempfile::tempdir().unwrap();
+    let (_xvfb, display) = start_xvfb_sized("1366x768x24");
+    let app = Killed(
+        Command::new("rapporteur")
+            .arg("--demo")
+            .env("DISPLAY", &display)
+            .env("RAPPORTEUR_HOME", home.path())
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let appeared = wait_until(Duration::from_secs(60), || {
+        Command::new("xdotool")
+            .env("DISPLAY", &display)
+            .args(["search", "--name", "Rapporteur - "])
+            .output()
+            .is_ok_and(|o| !o.stdout.is_empty())
+    });
+    assert!(appeared, "the installed program opened no window");
+    std::thread::sleep(Duration::from_secs(2));
+    screenshot(&display, "deb-installed-1366x768.png");
+    drop(app);
+
+    apt(&["remove", "-y", "-qq", "rapporteur"]);
+    assert!(!Path::new("/usr/bin/rapporteur").exists());
+    assert!(!entry.exists());
+}
