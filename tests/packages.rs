@@ -70,7 +70,7 @@ impl Prefix {
         command
             .env("WINEPREFIX", &self.root)
             .env("WINEDEBUG", "-all")
-            .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+            .env("WINEDLLOVERRIDES", "mscoree,mshtml=,winemenubuilder.exe=d")
             // Arguments with "Zoë" reach the program whole only in a UTF-8 locale.
             .env("LANG", "C.UTF-8")
             .env("LC_ALL", "C.UTF-8")
@@ -131,6 +131,25 @@ impl Prefix {
         all.extend_from_slice(args);
         self.run(&all)
     }
+
+    /// `rapporteur log SESSION` as typed in cmd, with `lines` on its standard input.
+    fn log(&self, session: &str, lines: &str) -> Output {
+        let mut log = self
+            .wine()
+            .arg(self.install_dir().join("rapporteur.com"))
+            .args(["log", session])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        log.stdin
+            .take()
+            .unwrap()
+            .write_all(lines.as_bytes())
+            .unwrap();
+        log.wait_with_output().unwrap()
+    }
 }
 
 impl Drop for Prefix {
@@ -179,16 +198,14 @@ fn paragraphs(markdown: &str) -> Vec<&str> {
 #[test]
 #[ignore = "needs target/package/ from scripts/package: run by scripts/test"]
 fn the_msi_is_per_user_and_needs_no_administrator() {
-    let tables = tempfile::tempdir().unwrap();
     let out = tool("msiinfo")
-        .args(["export", "-o"])
-        .arg(tables.path().join("Property.idt"))
+        .args(["export"])
         .arg(msi())
         .arg("Property")
         .output()
         .unwrap();
     assert!(out.status.success(), "msiinfo export: {}", text(&out));
-    let properties = std::fs::read_to_string(tables.path().join("Property.idt")).unwrap();
+    let properties = String::from_utf8_lossy(&out.stdout).to_string();
     let property = |name: &str| {
         properties
             .lines()
@@ -211,10 +228,11 @@ fn the_msi_is_per_user_and_needs_no_administrator() {
     );
     let summary = tool("msiinfo").arg("suminfo").arg(msi()).output().unwrap();
     let summary = String::from_utf8_lossy(&summary.stdout).to_string();
+    // msiinfo calls the Word Count property "Source": "Source: 10 (a)".
     let word_count: u32 = summary
         .lines()
-        .find_map(|l| l.strip_prefix("Word Count:"))
-        .and_then(|w| w.trim().parse().ok())
+        .find_map(|l| l.strip_prefix("Source:"))
+        .and_then(|w| w.split_whitespace().next()?.parse().ok())
         .unwrap_or_else(|| panic!("no Word Count in {summary}"));
     assert_ne!(
         word_count & 8,
@@ -223,10 +241,77 @@ fn the_msi_is_per_user_and_needs_no_administrator() {
     );
 }
 
+/// The portable zip holds the programs and their papers; the exe is a window program
+/// (no console opens beside it) with its icon and version information, the launcher a
+/// console program.
+#[test]
+#[ignore = "needs target/package/ from scripts/package: run by scripts/test"]
+fn the_portable_zip_holds_a_window_program_and_its_console_launcher() {
+    let zip_path = package(&format!("rapporteur-{VERSION}-windows-x86_64.zip"));
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(zip_path).unwrap()).unwrap();
+    let mut names: Vec<String> = archive.file_names().map(str::to_string).collect();
+    names.sort();
+    for wanted in [
+        "Rapporteur/LICENSE-DejaVu.txt",
+        "Rapporteur/LICENSE.txt",
+        "Rapporteur/README.txt",
+        "Rapporteur/rapporteur.com",
+        "Rapporteur/rapporteur.exe",
+    ] {
+        assert!(names.iter().any(|n| n == wanted), "{wanted} in {names:?}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut unpack = |name: &str| {
+        let path = dir.path().join(name.rsplit('/').next().unwrap());
+        let mut entry = archive.by_name(name).unwrap();
+        std::io::copy(&mut entry, &mut std::fs::File::create(&path).unwrap()).unwrap();
+        path
+    };
+    let exe = unpack("Rapporteur/rapporteur.exe");
+    let com = unpack("Rapporteur/rapporteur.com");
+    let subsystem = |path: &Path| {
+        let out = tool("x86_64-w64-mingw32-objdump")
+            .arg("-p")
+            .arg(path)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .find(|l| l.starts_with("Subsystem"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        subsystem(&exe).contains("Windows GUI"),
+        "{}",
+        subsystem(&exe)
+    );
+    assert!(
+        subsystem(&com).contains("Windows CUI"),
+        "{}",
+        subsystem(&com)
+    );
+    let bytes = std::fs::read(&exe).unwrap();
+    let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    for property in [
+        "Rapporteur: UN meeting reports and minutes".to_string(),
+        "ProductVersion".to_string(),
+        VERSION.to_string(),
+    ] {
+        let needle = utf16(&property);
+        assert!(
+            bytes.windows(needle.len()).any(|w| w == needle),
+            "the exe's version information has {property:?}"
+        );
+    }
+    let size = std::fs::metadata(&exe).unwrap().len();
+    assert!(size < 40 << 20, "stripped, the exe is small: {size} bytes");
+}
+
 /// Installed from the MSI into a fresh prefix, the program does what the Linux build
-/// does with the fixture meeting, in a folder whose name has a space and a "ë", and in a
-/// folder deeper than Windows' old 260-character limit; a session written on Linux
-/// comes back unchanged, and what Windows logs into it Linux reads.
+/// does with the fixture meeting, in a OneDrive folder whose names have spaces and an
+/// "ë", and in a folder deeper than Windows' old 260-character limit; a session written
+/// on Linux comes back unchanged, and what Windows logs into it Linux reads.
 #[test]
 #[ignore = "needs target/package/ from scripts/package: run by scripts/test"]
 fn the_installed_windows_program_works_like_the_linux_one() {
@@ -269,7 +354,9 @@ fn the_installed_windows_program_works_like_the_linux_one() {
     );
 
     // The fixture meeting, imported by each build.
-    let folder = prefix.profile().join("Documents/Zoë's meetings");
+    let folder = prefix
+        .profile()
+        .join("OneDrive - United Nations/Zoë's sessions");
     std::fs::create_dir_all(&folder).unwrap();
     std::fs::write(folder.join("panel.csv"), fixture("r2p-panel.csv")).unwrap();
     std::fs::write(folder.join("meeting.json"), fixture("r2p-meeting.json")).unwrap();
@@ -341,21 +428,10 @@ fn the_installed_windows_program_works_like_the_linux_one() {
 
     // Logged under Windows, read on Linux: nothing else changed.
     let before = support::read_session(&linux_session);
-    let mut log = prefix
-        .wine()
-        .arg(installed.join("rapporteur.com"))
-        .args(["log", &win("from linux.json")])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    log.stdin
-        .take()
-        .unwrap()
-        .write_all("Qatar\tstressed that Zoë’s proposal deserved support.\n".as_bytes())
-        .unwrap();
-    let out = log.wait_with_output().unwrap();
+    let out = prefix.log(
+        &win("from linux.json"),
+        "Qatar\tstressed that Zoë’s proposal deserved support.\n",
+    );
     assert!(out.status.success(), "log under Windows: {}", text(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("logged"));
     prefix.wait_server();
@@ -389,7 +465,9 @@ fn the_installed_windows_program_works_like_the_linux_one() {
 fn under_windows_a_second_writer_is_refused_and_a_crash_frees_the_lock() {
     let prefix = Prefix::new();
     prefix.install();
-    let folder = prefix.profile().join("Documents");
+    // Not Documents: wine links it to the Unix home folder.
+    let folder = prefix.profile().join("Sessions");
+    std::fs::create_dir_all(&folder).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let linux_session = support::import(
         dir.path(),
@@ -435,22 +513,7 @@ fn under_windows_a_second_writer_is_refused_and_a_crash_frees_the_lock() {
     first.0.kill().unwrap();
     let _ = first.0.wait();
     drop(input);
-    let mut third = prefix
-        .wine()
-        .arg(prefix.install_dir().join("rapporteur.com"))
-        .args(["log", &win_session])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    third
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"Mexico\tafter the crash.\n")
-        .unwrap();
-    let out = third.wait_with_output().unwrap();
+    let out = prefix.log(&win_session, "Mexico\tafter the crash.\n");
     assert!(out.status.success(), "after the crash: {}", text(&out));
     prefix.wait_server();
     let texts: Vec<String> = support::read_session(&session)

@@ -338,6 +338,41 @@ mod tests {
     use super::*;
 
     #[test]
+    fn device_folders_and_segments_are_named_as_windows_and_onedrive_take_them() {
+        use crate::storage::portable_name::refusal;
+        for name in [
+            "CON",
+            "nul",
+            "COM1",
+            "LPT9",
+            "a:b",
+            "x.",
+            " y",
+            "~$z",
+            "desktop.ini",
+            ".lock",
+            "_vti_",
+            "AB",
+            "Zoë",
+            "",
+            "<>|?*\"",
+            "a/b\\c",
+        ] {
+            let folder = Device::this_run(Some(name)).folder();
+            assert_eq!(refusal(&folder), None, "{name:?} -> {folder:?}");
+        }
+        let log = DeviceLog {
+            dir: PathBuf::from("devices/AB-0000000000000001"),
+            segment: 999_999,
+            size: 0,
+            written: None,
+        };
+        let segment = log.path();
+        let segment = segment.file_name().and_then(|n| n.to_str()).unwrap();
+        assert_eq!(refusal(segment), None, "{segment}");
+    }
+
+    #[test]
     fn a_device_name_is_one_line_of_printable_text() {
         assert_eq!(Device::this_run(Some("  A\tB\u{7}\nC  ")).name, "A B C");
         assert_eq!(Device::this_run(Some("AB")).name, "AB");
