@@ -710,3 +710,18 @@ fn a_slip_in_a_typed_name_picks_the_registered_person_not_a_new_one() {
     assert!(app.open.as_ref().unwrap().capture.new_person.is_none());
     assert_eq!(session(&app).participants.len(), people);
 }
+
+/// F1 names the version and the commit the program was built from, as `--version` does.
+#[test]
+fn the_help_overlay_names_the_version_and_the_commit() {
+    let Fixture { mut app, _dir, .. } = demo_app();
+    let _ = app.update(Message::Key(Key::Named(Named::F1), Modifiers::empty()));
+    let line = format!("Rapporteur {}", rapporteur::VERSION);
+    assert!(
+        line.contains(" (commit ") && !line.contains("unknown"),
+        "{line}"
+    );
+    simulator(&app)
+        .find(line.as_str())
+        .expect("the version line in the help overlay");
+}

@@ -304,6 +304,23 @@ fn the_portable_zip_holds_a_window_program_and_its_console_launcher() {
             "the exe's version information has {property:?}"
         );
     }
+    // The icon: each image of assets/icon/rapporteur.ico is a resource of the exe as it
+    // is in the .ico (its directory: 6 bytes, then 16 a picture, size and offset last).
+    let ico =
+        std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/icon/rapporteur.ico"))
+            .unwrap();
+    let le32 = |at: usize| u32::from_le_bytes(ico[at..at + 4].try_into().unwrap()) as usize;
+    let pictures = u16::from_le_bytes([ico[4], ico[5]]) as usize;
+    assert!(pictures >= 4);
+    for n in 0..pictures {
+        let entry = 6 + 16 * n;
+        let (size, offset) = (le32(entry + 8), le32(entry + 12));
+        let picture = &ico[offset..offset + size];
+        assert!(
+            bytes.windows(picture.len()).any(|w| w == picture),
+            "picture {n} of the icon is in the exe"
+        );
+    }
     let size = std::fs::metadata(&exe).unwrap().len();
     assert!(size < 40 << 20, "stripped, the exe is small: {size} bytes");
 }

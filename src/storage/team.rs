@@ -83,7 +83,11 @@ impl Device {
         } else {
             name
         };
-        format!("{name}-{:016x}", self.peer)
+        // "_vti_" is made of letters and "_" alone, yet SharePoint refuses it in a name.
+        super::portable_name::portable(
+            &format!("{name}-{:016x}", self.peer),
+            &format!("device-{:016x}", self.peer),
+        )
     }
 
     fn from_folder(folder: &str) -> Option<Device> {
