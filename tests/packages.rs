@@ -542,6 +542,126 @@ fn under_windows_a_second_writer_is_refused_and_a_crash_frees_the_lock() {
     assert!(texts.contains(&"after the crash.".to_string()), "{texts:?}");
 }
 
+/// A Windows program that opens FILE without letting others delete or replace it (as an
+/// antivirus scan, a sync engine's upload or a preview pane does), says "held", and lets
+/// go after MILLISECONDS. Built with MinGW-w64, which scripts/package installs.
+const HOLD_C: &str = r#"
+#include <windows.h>
+#include <stdio.h>
+int wmain(int argc, wchar_t **argv) {
+    if (argc != 3) return 2;
+    HANDLE h = CreateFileW(argv[1], GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING,
+                           FILE_ATTRIBUTE_NORMAL, NULL);
+    if (h == INVALID_HANDLE_VALUE) return 1;
+    printf("held\n");
+    fflush(stdout);
+    Sleep(_wtoi(argv[2]));
+    CloseHandle(h);
+    return 0;
+}
+"#;
+
+/// A report another program holds open for a moment is replaced once it lets go; one
+/// held for good is left as it was, no temporary file stays behind, and the message says
+/// what to do.
+#[test]
+#[ignore = "needs target/package/ from scripts/package: run by scripts/test"]
+fn under_windows_a_file_held_open_is_waited_for_then_named() {
+    let prefix = Prefix::new();
+    prefix.install();
+    let build = tempfile::tempdir().unwrap();
+    std::fs::write(build.path().join("hold.c"), HOLD_C).unwrap();
+    let hold = build.path().join("hold.exe");
+    let out = tool("x86_64-w64-mingw32-gcc")
+        .args(["-municode", "-O2", "-o"])
+        .arg(&hold)
+        .arg(build.path().join("hold.c"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "hold.c: {}", text(&out));
+
+    let folder = prefix.root.join("drive_c/Reports");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("panel.csv"), fixture("r2p-panel.csv")).unwrap();
+    std::fs::write(folder.join("meeting.json"), fixture("r2p-meeting.json")).unwrap();
+    let win = |name: &str| prefix.windows_path(&folder.join(name));
+    let out = prefix.rapporteur(&[
+        "import",
+        &win("panel.csv"),
+        "--meeting",
+        &win("meeting.json"),
+        "-o",
+        &win("s.json"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out));
+    let report = folder.join("report.md");
+    let export = |kind: &str| {
+        prefix.rapporteur(&[
+            "export",
+            &win("s.json"),
+            "--kind",
+            kind,
+            "--force",
+            "-o",
+            &win("report.md"),
+        ])
+    };
+    assert!(export("summary").status.success());
+    let summary = std::fs::read(&report).unwrap();
+    let leftovers = || {
+        std::fs::read_dir(&folder)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .count()
+    };
+    let held = |ms: &str| {
+        let mut holder = Killed(
+            prefix
+                .wine()
+                .arg(&hold)
+                .args([&win("report.md"), ms])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn()
+                .unwrap(),
+        );
+        let mut said = String::new();
+        BufReader::new(holder.0.stdout.take().unwrap())
+            .read_line(&mut said)
+            .unwrap();
+        assert_eq!(said.trim(), "held");
+        holder
+    };
+
+    // Held for good (longer than the save waits): refused, named, the old file kept.
+    let holder = held("20000");
+    let out = export("minutes");
+    drop(holder);
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("held open by another program"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        std::fs::read(&report).unwrap(),
+        summary,
+        "the old file as it was"
+    );
+    assert_eq!(leftovers(), 0, "no temporary file left behind");
+
+    // Held for a moment: the save waits, then replaces it whole.
+    prefix.wait_server();
+    let holder = held("1000");
+    let out = export("minutes");
+    drop(holder);
+    assert!(out.status.success(), "{}", text(&out));
+    let minutes = std::fs::read(&report).unwrap();
+    assert_ne!(minutes, summary, "replaced by the minutes");
+    assert_eq!(leftovers(), 0);
+}
+
 /// The installed exe opens its window under wine and Xvfb on a laptop-sized screen, keeps
 /// its own folder under %APPDATA%, and takes a statement typed at the keyboard.
 #[test]

@@ -39,7 +39,8 @@ fn replace_with(path: &Path, bytes: &[u8]) -> io::Result<()> {
             || std::fs::rename(&temp, path),
             super::os_error::may_pass,
             &super::os_error::HOLD_WAITS,
-        )?;
+        )
+        .map_err(super::os_error::still_held)?;
         sync_folder(&dir)
     })();
     if result.is_err() {

@@ -7,8 +7,11 @@ use std::io;
 use std::time::Duration;
 
 /// `error` with our wording when it is one of the cases a user can act on; any other
-/// error is returned as the system gave it.
+/// error is returned as the system gave it, and one already in words as it is.
 pub fn plain(error: io::Error) -> io::Error {
+    if error.get_ref().is_some() {
+        return error;
+    }
     let words = match error.kind() {
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
             "the disk is full (or your quota on it is used up); free some space and try again"
@@ -43,6 +46,18 @@ fn is_held_open_code(code: i32) -> bool {
 pub fn may_pass(error: &io::Error) -> bool {
     held_open(error) || (cfg!(windows) && error.raw_os_error() == Some(5))
 }
+
+/// A replace still refused after [`HOLD_WAITS`]: Windows says "access denied" both for a
+/// file another program holds open and for one you may not write, so both are named.
+pub fn still_held(error: io::Error) -> io::Error {
+    if may_pass(&error) {
+        io::Error::new(error.kind(), HELD_OR_DENIED)
+    } else {
+        error
+    }
+}
+
+const HELD_OR_DENIED: &str = "the file is held open by another program (OneDrive, an antivirus, Word or a preview pane), or you may not write there; the old file is as it was; close it or wait a moment, then try again";
 
 /// How long a save waits for another program to let go of the file before it gives up:
 /// an antivirus scan or a sync engine's upload usually takes well under a second.
@@ -95,9 +110,14 @@ mod tests {
         );
         let erofs = plain(io::Error::from_raw_os_error(libc::EROFS));
         assert_eq!(erofs.to_string(), "the disk or folder is read-only");
-        // Anything else keeps the system's text.
+        // Anything else keeps the system's text, and words already given stay.
         let other = plain(io::Error::other("something else"));
         assert_eq!(other.to_string(), "something else");
+        let worded = plain(io::Error::new(io::ErrorKind::PermissionDenied, "held"));
+        assert_eq!(worded.to_string(), "held");
+        // A replace still refused after the waits: on Linux the error is untouched.
+        let eacces = still_held(io::Error::from_raw_os_error(libc::EACCES));
+        assert_eq!(eacces.raw_os_error(), Some(libc::EACCES));
     }
 
     #[test]
