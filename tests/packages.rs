@@ -325,6 +325,65 @@ fn the_portable_zip_holds_a_window_program_and_its_console_launcher() {
     assert!(size < 40 << 20, "stripped, the exe is small: {size} bytes");
 }
 
+/// The upgrade code never changes, so a newer version's installer replaces the older
+/// one: one entry in the installed programs, the newer version's.
+#[test]
+#[ignore = "needs target/package/ from scripts/package: run by scripts/test"]
+fn a_newer_msi_replaces_the_older_one() {
+    // The same files as the shipped MSI (scripts/package keeps them for wixl), as 99.0.0.
+    let sources = packages().join("windows/msi");
+    let newer = tempfile::tempdir().unwrap();
+    let newer_msi = newer.path().join("newer.msi");
+    let wxs = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("packaging/windows/rapporteur.wxs");
+    let out = tool("wixl")
+        .current_dir(&sources)
+        .args(["--arch", "x64", "-o"])
+        .arg(&newer_msi)
+        .args([
+            "-D",
+            "Version=99.0.0",
+            "-D",
+            "Exe=rapporteur.exe",
+            "-D",
+            "Com=rapporteur.com",
+            "-D",
+            "Readme=README.txt",
+            "-D",
+            "Licence=LICENSE.txt",
+            "-D",
+            "FontLicence=LICENSE-DejaVu.txt",
+            "-D",
+            "Icon=rapporteur.ico",
+        ])
+        .arg(&wxs)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "wixl: {}", text(&out));
+
+    let prefix = Prefix::new();
+    prefix.install();
+    let versions = || {
+        let mut found = String::new();
+        for hive in ["system.reg", "user.reg"] {
+            found += &std::fs::read_to_string(prefix.root.join(hive)).unwrap();
+        }
+        let mut versions: Vec<String> = found
+            .lines()
+            .filter_map(|l| l.strip_prefix("\"DisplayVersion\"=\""))
+            .map(|v| v.trim_end_matches('"').to_string())
+            .collect();
+        versions.sort();
+        versions.dedup();
+        versions
+    };
+    assert_eq!(versions(), [VERSION]);
+    let out = prefix.run(&["msiexec", "/i", newer_msi.to_str().unwrap(), "/qn"]);
+    assert!(out.status.success(), "msiexec /i newer: {}", text(&out));
+    prefix.wait_server();
+    assert_eq!(versions(), ["99.0.0"], "the older version is gone");
+    assert!(prefix.install_dir().join("rapporteur.exe").is_file());
+}
+
 /// Installed from the MSI into a fresh prefix, the program does what the Linux build
 /// does with the fixture meeting, in a OneDrive folder whose names have spaces and an
 /// "ë", and in a folder deeper than Windows' old 260-character limit; a session written
