@@ -132,6 +132,24 @@ impl Prefix {
         self.run(&all)
     }
 
+    /// The fixture meeting's log and data written into `folder` (made if need be) and
+    /// imported there under Windows into the session `name`.
+    fn import_fixture(&self, folder: &Path, name: &str) {
+        std::fs::create_dir_all(folder).unwrap();
+        std::fs::write(folder.join("panel.csv"), fixture("r2p-panel.csv")).unwrap();
+        std::fs::write(folder.join("meeting.json"), fixture("r2p-meeting.json")).unwrap();
+        let win = |file: &str| self.windows_path(&folder.join(file));
+        let out = self.rapporteur(&[
+            "import",
+            &win("panel.csv"),
+            "--meeting",
+            &win("meeting.json"),
+            "-o",
+            &win(name),
+        ]);
+        assert!(out.status.success(), "import under Windows: {}", text(&out));
+    }
+
     /// `rapporteur log SESSION` as typed in cmd, with `lines` on its standard input.
     fn log(&self, session: &str, lines: &str) -> Output {
         let mut log = self
@@ -433,19 +451,8 @@ fn the_installed_windows_program_works_like_the_linux_one() {
     let folder = prefix
         .profile()
         .join("OneDrive - United Nations/Zoë's sessions");
-    std::fs::create_dir_all(&folder).unwrap();
-    std::fs::write(folder.join("panel.csv"), fixture("r2p-panel.csv")).unwrap();
-    std::fs::write(folder.join("meeting.json"), fixture("r2p-meeting.json")).unwrap();
+    prefix.import_fixture(&folder, "windows.json");
     let win = |name: &str| prefix.windows_path(&folder.join(name));
-    let out = prefix.rapporteur(&[
-        "import",
-        &win("panel.csv"),
-        "--meeting",
-        &win("meeting.json"),
-        "-o",
-        &win("windows.json"),
-    ]);
-    assert!(out.status.success(), "import under Windows: {}", text(&out));
     let out = prefix.rapporteur(&["export", &win("windows.json"), "-o", &win("windows.md")]);
     assert!(out.status.success(), "export under Windows: {}", text(&out));
     let windows_md = std::fs::read_to_string(folder.join("windows.md")).unwrap();
@@ -640,19 +647,8 @@ fn under_windows_a_file_held_open_is_waited_for_then_named() {
     assert!(out.status.success(), "hold.c: {}", text(&out));
 
     let folder = prefix.root.join("drive_c/Reports");
-    std::fs::create_dir_all(&folder).unwrap();
-    std::fs::write(folder.join("panel.csv"), fixture("r2p-panel.csv")).unwrap();
-    std::fs::write(folder.join("meeting.json"), fixture("r2p-meeting.json")).unwrap();
+    prefix.import_fixture(&folder, "s.json");
     let win = |name: &str| prefix.windows_path(&folder.join(name));
-    let out = prefix.rapporteur(&[
-        "import",
-        &win("panel.csv"),
-        "--meeting",
-        &win("meeting.json"),
-        "-o",
-        &win("s.json"),
-    ]);
-    assert!(out.status.success(), "{}", text(&out));
     let report = folder.join("report.md");
     let export = |kind: &str| {
         prefix.rapporteur(&[
