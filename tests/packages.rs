@@ -17,7 +17,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-use support::desktop::{Killed, log_intervention, screenshot, start_xvfb_sized, tool, wait_until};
+use support::desktop::{
+    Killed, find_window, log_intervention, screenshot, start_xvfb_sized, tool, wait_until,
+};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -739,16 +741,7 @@ fn the_installed_windows_program_opens_its_window() {
     );
     let mut window = String::new();
     let appeared = wait_until(Duration::from_secs(90), || {
-        let out = Command::new("xdotool")
-            .env("DISPLAY", &display)
-            .args(["search", "--name", "Rapporteur - "])
-            .output()
-            .unwrap();
-        window = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_string();
+        window = find_window(&display, "Rapporteur - ").unwrap_or_default();
         !window.is_empty()
     });
     assert!(appeared, "no window under wine after 90 s");
@@ -827,11 +820,7 @@ fn the_deb_installs_runs_and_uninstalls() {
             .unwrap(),
     );
     let appeared = wait_until(Duration::from_secs(60), || {
-        Command::new("xdotool")
-            .env("DISPLAY", &display)
-            .args(["search", "--name", "Rapporteur - "])
-            .output()
-            .is_ok_and(|o| !o.stdout.is_empty())
+        find_window(&display, "Rapporteur - ").is_some()
     });
     assert!(appeared, "the installed program opened no window");
     std::thread::sleep(Duration::from_secs(2));

@@ -7,8 +7,8 @@
 mod support;
 
 use support::desktop::{
-    Killed, log_intervention, screenshot, start_xvfb, start_xvfb_sized, type_statement, wait_for,
-    wait_until, xdo,
+    Killed, find_window, log_intervention, screenshot, start_xvfb, start_xvfb_sized,
+    type_statement, wait_for, wait_until, xdo,
 };
 
 use std::path::{Path, PathBuf};
@@ -82,16 +82,7 @@ fn try_start_app(
             exited = Some(status);
             return true;
         }
-        let out = Command::new("xdotool")
-            .env("DISPLAY", display)
-            .args(["search", "--name", &title])
-            .output()
-            .unwrap();
-        window = String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .unwrap_or("")
-            .to_string();
+        window = find_window(display, &title).unwrap_or_default();
         !window.is_empty()
     });
     let said = || std::fs::read_to_string(&stderr).unwrap_or_default();
@@ -189,11 +180,7 @@ fn type_interventions_in_a_real_window_kill_it_and_find_them_all() {
     let _ = app.0.wait();
     // Let the X server finish with the dead client before a new one connects.
     wait_for("the killed window to go", Duration::from_secs(10), || {
-        Command::new("xdotool")
-            .env("DISPLAY", &display)
-            .args(["search", "--name", "Rapporteur - "])
-            .output()
-            .is_ok_and(|o| o.stdout.is_empty())
+        find_window(&display, "Rapporteur - ").is_none()
     });
 
     let after = texts(&session);

@@ -97,6 +97,19 @@ pub fn xdo(display: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).trim().to_string()
 }
 
+/// The first window on `display` whose title contains `title`, if one is shown.
+pub fn find_window(display: &str, title: &str) -> Option<String> {
+    let out = Command::new("xdotool")
+        .env("DISPLAY", display)
+        .args(["search", "--name", title])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .next()
+        .map(str::to_string)
+}
+
 pub fn screenshot(display: &str, name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
