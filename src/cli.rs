@@ -193,6 +193,24 @@ pub fn tell(path: &Path, notices: &[String]) {
     }
 }
 
+/// One line on standard output; a closed or failing output is an error (the command
+/// exits non-zero with a message), never a panic, and what was saved stays saved.
+pub fn say(line: std::fmt::Arguments) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{line}")
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("standard output could not be written ({e}); what was done is saved"))
+}
+
+/// What reading a team folder passed over, on standard error: each notice names its
+/// own file.
+pub fn tell_files(notices: &[String]) {
+    for notice in notices {
+        eprintln!("rapporteur: {notice}");
+    }
+}
+
 fn open_store(path: &Path) -> Result<(Store, rapporteur::core::Session), String> {
     let (store, session, _) = Store::open(path).map_err(|e| e.to_string())?;
     tell(path, &store.notices);
@@ -208,8 +226,10 @@ fn speakers(session: &Path, csv: &Path) -> Result<(), String> {
     let n = import_speakers_csv(&mut s, &text)
         .map_err(|e| format!("{}: {e}; nothing was imported", csv.display()))?;
     store.save(&s)?;
-    println!("{n} speakers added to the list of {}", session.display());
-    Ok(())
+    say(format_args!(
+        "{n} speakers added to the list of {}",
+        session.display()
+    ))
 }
 
 fn import(log: &Path, output: &Path, meeting: Option<&Path>) -> Result<(), String> {
@@ -239,12 +259,11 @@ fn import(log: &Path, output: &Path, meeting: Option<&Path>) -> Result<(), Strin
     let session = rapporteur::core::import::import_log_csv(&text, meeting, &name)
         .map_err(|e| format!("{}: {e}; nothing was written", log.display()))?;
     Store::create(output, &session).map_err(|e| e.to_string())?;
-    println!(
+    say(format_args!(
         "{} interventions imported into {}",
         session.interventions.len(),
         output.display()
-    );
-    Ok(())
+    ))
 }
 
 fn export(
@@ -341,7 +360,7 @@ fn write_output(output: &Path, bytes: &[u8]) -> Result<(), String> {
 fn read_any(path: &Path) -> Result<rapporteur::core::Session, String> {
     if TeamFolder::is_team_folder(path) {
         let (session, notices) = rapporteur::storage::team_session::read_merged(path)?;
-        tell(path, &notices);
+        tell_files(&notices);
         return Ok(session);
     }
     let loaded = file::load_checked(path).map_err(|e| e.to_string())?;
@@ -418,10 +437,10 @@ fn backups(session: &Path) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", session.display()))?;
     let list = rapporteur::storage::backup::list(&path);
     if list.is_empty() {
-        println!("no backups of {} are kept", session.display());
+        say(format_args!("no backups of {} are kept", session.display()))?;
     }
     for b in list {
-        println!("{}\t{}", b.path.display(), b.describe());
+        say(format_args!("{}\t{}", b.path.display(), b.describe()))?;
     }
     Ok(())
 }

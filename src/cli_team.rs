@@ -8,7 +8,7 @@ use rapporteur::core::speakers_csv::import_speakers_csv;
 use rapporteur::storage::team::Device;
 use rapporteur::storage::team_session::TeamSession;
 
-use crate::cli::tell;
+use crate::cli::{tell, tell_files};
 
 /// `rapporteur share SESSION DIR`: the session file is read, never changed.
 pub fn share(session: &Path, dir: &Path, device: Option<&str>) -> Result<(), String> {
@@ -30,7 +30,7 @@ pub fn share(session: &Path, dir: &Path, device: Option<&str>) -> Result<(), Str
 /// before `logged N` is printed.
 pub fn log_from_stdin(dir: &Path, device: Option<&str>) -> Result<(), String> {
     let (mut team, mut session, notices) = TeamSession::open(dir, Device::this_run(device))?;
-    tell(dir, &notices);
+    tell_files(&notices);
     let stdout = std::io::stdout();
     crate::cli::each_log_line(|n, who, text| {
         let Some((id, _)) = crate::cli::commit_line(&mut session, n, who, text) else {
@@ -53,10 +53,13 @@ pub fn log_from_stdin(dir: &Path, device: Option<&str>) -> Result<(), String> {
 /// `rapporteur speakers DIR CSV`.
 pub fn speakers(dir: &Path, csv: &Path, text: &[u8]) -> Result<(), String> {
     let (mut team, mut session, notices) = TeamSession::open(dir, Device::this_run(None))?;
-    tell(dir, &notices);
+    tell_files(&notices);
     let n = import_speakers_csv(&mut session, text)
         .map_err(|e| format!("{}: {e}; nothing was imported", csv.display()))?;
     team.record(&session)?;
-    println!("{n} speakers added to the list of {}", dir.display());
-    Ok(())
+    team.write_snapshot()?;
+    crate::cli::say(format_args!(
+        "{n} speakers added to the list of {}",
+        dir.display()
+    ))
 }

@@ -16,7 +16,10 @@ use std::path::Path;
 const MARK: [u8; 4] = *b"RPF1";
 const HEADER: usize = 12;
 /// No frame is larger (a whole session snapshot fits many times over).
-pub const MAX_FRAME: usize = 256 * 1024 * 1024;
+pub const MAX_FRAME: usize = 64 * 1024 * 1024;
+/// No file of frames is read past this: a segment closes at 4 MiB, and its last frame may
+/// be a large snapshot. Anything longer is not one of ours (or a link to a device).
+pub const MAX_FILE: u64 = 4 * 1024 * 1024 + MAX_FRAME as u64 + 1024;
 
 /// What a read found.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -62,11 +65,29 @@ fn frame_at(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
     (crc32fast::hash(payload) == crc).then_some((payload, end))
 }
 
+/// The frame at `at` as [`frame_at`], counting the bytes checksummed against `budget`;
+/// None once the budget is spent.
+fn frame_within<'a>(bytes: &'a [u8], at: usize, budget: &mut usize) -> Option<(&'a [u8], usize)> {
+    let header = bytes.get(at..at.checked_add(HEADER)?)?;
+    let len = u32::from_le_bytes(header.get(4..8)?.try_into().ok()?) as usize;
+    if header.get(..4)? != MARK || len == 0 || len > MAX_FRAME || bytes.len() - at < HEADER + len {
+        return None;
+    }
+    *budget = budget.checked_sub(len)?;
+    frame_at(bytes, at)
+}
+
 /// Reads the frames of `bytes` (a whole file as it is now).
+///
+/// Linear in the file's length, whatever it holds: looking for the next frame after
+/// damage checksums at most twice the file's bytes (a file made of frame marks that each
+/// claim the rest of the file would otherwise be read once per mark). What lies past a
+/// spent budget is counted as torn, never read as frames.
 pub fn decode(bytes: &[u8]) -> Read {
     let mut out = Read::default();
     let mut at = 0usize;
     let mut good = 0usize;
+    let mut budget = bytes.len().saturating_mul(2);
     while at < bytes.len() {
         if let Some((payload, end)) = frame_at(bytes, at) {
             out.frames.push(payload.to_vec());
@@ -81,7 +102,7 @@ pub fn decode(bytes: &[u8]) -> Read {
                 .enumerate()
                 .filter(|(_, w)| *w == MARK)
                 .map(|(i, _)| at + 1 + i)
-                .find(|candidate| frame_at(bytes, *candidate).is_some())
+                .find(|candidate| frame_within(bytes, *candidate, &mut budget).is_some())
         });
         match next {
             Some(next) => {
@@ -99,11 +120,55 @@ pub fn decode(bytes: &[u8]) -> Read {
 /// Reads a frame file; a missing file is no news (a sync engine replaces a file by
 /// deleting and renaming, so it is opened anew by its path on every read).
 pub fn read(path: &Path) -> io::Result<Read> {
-    match std::fs::read(path) {
+    match read_bytes(path) {
         Ok(bytes) => Ok(decode(&bytes)),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Read::default()),
         Err(e) => Err(e),
     }
+}
+
+/// A regular file's bytes, never through a link and never more than [`MAX_FILE`]: a
+/// link, a FIFO or a device put where a file of frames belongs is refused, not followed,
+/// waited on or read until memory runs out.
+pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Opening a FIFO for reading would wait for a writer.
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(not_a_file());
+    }
+    let file = options.open(path).map_err(|e| {
+        if e.raw_os_error() == Some(ELOOP) {
+            not_a_file()
+        } else {
+            e
+        }
+    })?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_a_file());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(MAX_FILE)).unwrap_or(0));
+    file.take(MAX_FILE).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+#[cfg(unix)]
+const ELOOP: i32 = libc::ELOOP;
+#[cfg(not(unix))]
+const ELOOP: i32 = -1;
+
+fn not_a_file() -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        "not a regular file (a link, a folder or a device); not followed",
+    )
 }
 
 /// Appends frames to this device's own file and syncs them: when it returns Ok, they
@@ -124,14 +189,20 @@ fn write_frames(path: &Path, known: Option<u64>, payloads: &[&[u8]]) -> io::Resu
     if payloads.iter().any(|p| p.is_empty() || p.len() > MAX_FRAME) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            "a frame holds 1 byte to 256 MiB",
+            "a frame holds 1 byte to 64 MiB",
         ));
     }
-    let mut file = OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)?;
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let mut file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(not_a_file());
+    }
     let on_disk = file.metadata()?.len();
     // Trusted only when the file ends exactly there (a failed write may have left part
     // of a frame after it): otherwise read to find the last whole frame.

@@ -16,6 +16,7 @@ pub mod store;
 pub mod team;
 pub mod team_clash;
 pub mod team_doc;
+pub mod team_frame;
 pub mod team_session;
 pub mod text_merge;
 pub mod writer;

@@ -2,23 +2,31 @@
 //! the team folder, and what it has read of the others' logs.
 //!
 //! Every change is one update frame appended (and synced) to this device's own log
-//! before it is acknowledged; now and then a snapshot frame follows, so that opening
-//! reads each device's log from its last snapshot on.
+//! before it is acknowledged. A frame stands alone as far as one damaged frame can
+//! take from it: every run opens with a snapshot of what it has read, writes another
+//! every few minutes and on closing, and each update holds every change since the end of
+//! the frame before the last (its own and those it merged from others), so any one
+//! frame lost to damage is held again by the next. Opening reads the newest snapshots
+//! and the updates they do not hold; what no readable frame can give back is named.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use super::team::{Device, DeviceLog, Seen, TeamFolder};
+use loro::VersionVector;
+
+use super::team::{Batch, Device, DeviceLog, Found, Seen, TeamFolder};
 use super::team_clash::FieldClash;
 use super::team_doc::{Concurrent, TeamDoc, Touched, paragraph_ids};
+use super::team_frame::{self, Frame, Header};
 use crate::core::ids;
 use crate::core::session::Session;
 use crate::core::shared::Shared;
 
-/// A frame's first byte: what the rest is.
-const UPDATE: u8 = b'U';
-const SNAPSHOT: u8 = b'S';
-/// Updates between two snapshots of this device.
+/// Updates between two snapshots of this device, at most.
 const SNAPSHOT_EVERY: usize = 500;
+/// Time between two snapshots of this device, at most, while it writes.
+const SNAPSHOT_AFTER: Duration = Duration::from_secs(5 * 60);
 
 pub struct TeamSession {
     folder: TeamFolder,
@@ -28,9 +36,15 @@ pub struct TeamSession {
     seen: Seen,
     doc: TeamDoc,
     band: ids::Band,
+    /// The document's version at the end of this run's last two frames (the older
+    /// first): the next update holds everything since the older.
+    written: [VersionVector; 2],
     since_snapshot: usize,
-    /// Peer ids of the devices that have written, with their names.
+    snapshot_at: Instant,
+    /// Who wrote what was read: peer ids of the runs, with their names.
     names: Vec<Device>,
+    /// Notices given already (a damaged frame is named once, not on every read).
+    named: HashSet<String>,
 }
 
 /// What reading the folder brought.
@@ -51,30 +65,40 @@ pub struct News {
     /// Statements changed here while another device deleted them: kept in the log
     /// (marked), with that device's name.
     pub kept: Vec<(crate::core::intervention::InterventionId, String)>,
-    /// Frames that could not be read: named, passed over, the rest read.
+    /// What could not be read or merged, each naming its file: passed over, the rest
+    /// read.
     pub notices: Vec<String>,
 }
 
 impl TeamSession {
     /// Makes `dir` a team session holding `session` (left as it is in its own file).
+    /// Its first changes are the same on every machine that shares the same session, so
+    /// two shares made at once into one folder merge as one (see `TeamDoc::origin`).
     pub fn share(session: &Session, dir: &Path, device: Device) -> Result<TeamSession, String> {
-        let folder = TeamFolder::create(dir)?;
-        let mut doc = TeamDoc::new(device.peer)?;
         let mut plain = session.clone();
         plain.id_band = 0;
         plain.device = None;
-        doc.write(&plain)?;
+        let (doc, origin) = TeamDoc::origin(&plain, device.peer)?;
+        let folder = TeamFolder::prepare(dir, origin)?;
         let mut team = TeamSession::on(folder, dir, device, doc)?;
-        team.write_snapshot()?;
-        // Our own frames are in the document already.
-        team.folder
-            .read_new(&mut team.seen)
+        // The first frame whole or not at all, then the marker: a share stopped
+        // part-way leaves a folder a share can go on into.
+        let blob = team.doc.snapshot()?;
+        let version = team.doc.version();
+        let payload = team_frame::encode(&team.header(true, version.clone()), &blob);
+        team.log
+            .start(&payload)
             .map_err(|e| format!("{}: {e}", team.root.display()))?;
+        team.wrote(version);
+        team.folder.finish()?;
+        // Our own frames are in the document already.
+        team.folder.read_new(&mut team.seen, true)?;
         Ok(team)
     }
 
-    /// Opens a team folder as `device`: every device's log read from its last snapshot,
-    /// a band of ids taken for this run. Notices name frames that could not be read.
+    /// Opens a team folder as `device`: the newest snapshots and the updates they do not
+    /// hold, a band of ids taken for this run, and a snapshot of it all written first.
+    /// Notices name what could not be read.
     pub fn open(dir: &Path, device: Device) -> Result<(TeamSession, Session, Vec<String>), String> {
         let folder = TeamFolder::open(dir)?;
         let doc = TeamDoc::new(device.peer)?;
@@ -86,13 +110,16 @@ impl TeamSession {
                 dir.display()
             ));
         }
+        let read = team.doc.version();
+        team.written = [read.clone(), read];
         team.band = team.doc.claim_band()?;
         let mut session = match news.session {
             Some(s) => s,
             None => team.doc.read()?,
         };
         team.settle(&mut session);
-        team.append_update()?;
+        // From here on this run's frames need nothing but this snapshot and each other.
+        team.write_snapshot()?;
         Ok((team, session, news.notices))
     }
 
@@ -114,8 +141,11 @@ impl TeamSession {
             seen: Seen::default(),
             doc,
             band: 0,
+            written: Default::default(),
             since_snapshot: 0,
+            snapshot_at: Instant::now(),
             names: Vec::new(),
+            named: HashSet::new(),
         })
     }
 
@@ -185,40 +215,59 @@ impl TeamSession {
     }
 
     fn append_update(&mut self) -> Result<(), String> {
-        let Some((update, version)) = self.doc.pending_update()? else {
+        let [older, newer] = &self.written;
+        if !self.doc.changed_here_since(newer) {
             return Ok(());
-        };
-        self.append_frame(UPDATE, &update)?;
-        self.doc.exported(version);
+        }
+        let (update, version) = self.doc.update_since(older)?;
+        self.append_frame(false, &update, version)?;
         self.since_snapshot += 1;
-        if self.since_snapshot >= SNAPSHOT_EVERY {
+        if self.since_snapshot >= SNAPSHOT_EVERY || self.snapshot_at.elapsed() >= SNAPSHOT_AFTER {
             self.write_snapshot()?;
         }
         Ok(())
     }
 
-    /// A snapshot of everything this device knows, so that opening need not replay the
-    /// updates before it.
+    /// A snapshot of everything this device knows: opening reads from it on, and it
+    /// holds again whatever a damaged frame before it held.
     pub fn write_snapshot(&mut self) -> Result<(), String> {
-        // Updates not yet out go first: the log alone must always be complete.
-        if let Some((update, version)) = self.doc.pending_update()? {
-            self.append_frame(UPDATE, &update)?;
-            self.doc.exported(version);
-        }
         let snapshot = self.doc.snapshot()?;
-        self.append_frame(SNAPSHOT, &snapshot)?;
+        let version = self.doc.version();
+        self.append_frame(true, &snapshot, version)?;
         self.since_snapshot = 0;
+        self.snapshot_at = Instant::now();
         Ok(())
     }
 
-    /// One frame of this `kind` appended to this device's log and synced.
-    fn append_frame(&mut self, kind: u8, blob: &[u8]) -> Result<(), String> {
-        let mut frame = Vec::with_capacity(blob.len() + 1);
-        frame.push(kind);
-        frame.extend_from_slice(blob);
+    fn header(&self, snapshot: bool, version: VersionVector) -> Header {
+        Header {
+            snapshot,
+            team: self.folder.id(),
+            peer: self.device.peer,
+            name: self.device.name.clone(),
+            version,
+        }
+    }
+
+    /// Everything up to `version` is in a frame on disk.
+    fn wrote(&mut self, version: VersionVector) {
+        let [older, newer] = &mut self.written;
+        *older = std::mem::replace(newer, version);
+    }
+
+    /// One frame appended to this device's log and synced.
+    fn append_frame(
+        &mut self,
+        snapshot: bool,
+        blob: &[u8],
+        version: VersionVector,
+    ) -> Result<(), String> {
+        let payload = team_frame::encode(&self.header(snapshot, version.clone()), blob);
         self.log
-            .append(&[&frame])
-            .map_err(|e| format!("{}: {e}", self.root.display()))
+            .append(&[&payload])
+            .map_err(|e| format!("{}: {e}", self.root.display()))?;
+        self.wrote(version);
+        Ok(())
     }
 
     /// Reads what the other devices wrote since the last call and merges it; marks the
@@ -239,27 +288,17 @@ impl TeamSession {
     }
 
     fn read_folder(&mut self, opening: bool) -> Result<News, String> {
-        let mut frames = self
-            .folder
-            .read_new(&mut self.seen)
-            .map_err(|e| format!("{}: {e}", self.root.display()))?;
-        // A device is known once it has written (the folder is not listed twice).
-        for (device, _) in &frames {
-            if !self.names.contains(device) {
-                self.names.push(device.clone());
-            }
-        }
-        if !opening {
-            // This run's own frames are in the document already.
-            frames.retain(|(device, _)| device.peer != self.device.peer);
-        }
+        let batch = self.folder.read_new(&mut self.seen, opening)?;
         let mut news = News::default();
-        if frames.is_empty() {
+        let mut reading = Reading {
+            folder: &self.folder,
+            names: &mut self.names,
+            named: &mut self.named,
+            notices: &mut news.notices,
+        };
+        let Some(concurrent) = reading.take(&mut self.doc, batch, opening) else {
             return Ok(news);
-        }
-        let (blobs, notices) = blobs_of(frames, opening, &self.root);
-        news.notices = notices;
-        let concurrent = import_all(&mut self.doc, &blobs, &self.root, &mut news.notices);
+        };
         let mut session = self.doc.read()?;
         news.restored = self.doc.restored().to_vec();
         news.clashes = self
@@ -361,75 +400,221 @@ impl TeamSession {
 pub fn read_merged(dir: &Path) -> Result<(Session, Vec<String>), String> {
     let folder = TeamFolder::open(dir)?;
     let mut doc = TeamDoc::new(Device::this_run(None).peer)?;
-    let mut seen = Seen::default();
-    let frames = folder
-        .read_new(&mut seen)
-        .map_err(|e| format!("{}: {e}", dir.display()))?;
-    if frames.is_empty() {
+    let batch = folder.read_new(&mut Seen::default(), true)?;
+    let mut names = Vec::new();
+    let mut named = HashSet::new();
+    let mut notices = Vec::new();
+    Reading {
+        folder: &folder,
+        names: &mut names,
+        named: &mut named,
+        notices: &mut notices,
+    }
+    .take(&mut doc, batch, true);
+    if names.is_empty() {
         return Err(format!(
-            "{}: the team folder holds no session yet (no device has written to it)",
-            dir.display()
+            "{}: the team folder holds no session yet (no device has written to it){}",
+            dir.display(),
+            if notices.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", notices.join("; "))
+            }
         ));
     }
-    let (blobs, mut notices) = blobs_of(frames, true, dir);
-    import_all(&mut doc, &blobs, dir, &mut notices);
     Ok((doc.read()?, notices))
 }
 
-/// Imports the blobs at once; when one is refused, the others one by one, each refused
-/// one named in `notices` and passed over. The statements changed here and elsewhere at
-/// once.
-fn import_all(
-    doc: &mut TeamDoc,
-    blobs: &[Vec<u8>],
-    root: &Path,
-    notices: &mut Vec<String>,
-) -> Vec<Concurrent> {
-    if let Ok(concurrent) = doc.import(blobs) {
-        return concurrent;
-    }
-    let mut all = Vec::new();
-    for blob in blobs {
-        match doc.import(std::slice::from_ref(blob)) {
-            Ok(c) => all.extend(c),
-            Err(e) => notices.push(format!(
-                "{}: an update could not be merged ({e}); passed over",
-                root.display()
-            )),
-        }
-    }
-    all
+/// Frames read from the folder, on their way into the document.
+struct Reading<'a> {
+    folder: &'a TeamFolder,
+    names: &'a mut Vec<Device>,
+    named: &'a mut HashSet<String>,
+    notices: &'a mut Vec<String>,
 }
 
-/// The Loro blobs in frames read from the folder; when `from_snapshot`, each device's
-/// frames before its last snapshot are passed over (the snapshot holds them).
-fn blobs_of(
-    frames: Vec<(Device, Vec<u8>)>,
-    from_snapshot: bool,
-    root: &Path,
-) -> (Vec<Vec<u8>>, Vec<String>) {
-    let mut start = std::collections::HashMap::new();
-    if from_snapshot {
-        for (i, (device, frame)) in frames.iter().enumerate() {
-            if frame.first() == Some(&SNAPSHOT) {
-                start.insert(device.clone(), i);
+/// A frame to import, with where it came from.
+struct Picked {
+    file: PathBuf,
+    name: String,
+    /// The version it reaches (None for a frame of the first format).
+    version: Option<VersionVector>,
+    blob: Vec<u8>,
+}
+
+impl Reading<'_> {
+    fn name_once(&mut self, notice: String) {
+        if self.named.insert(notice.clone()) {
+            self.notices.push(notice);
+        }
+    }
+
+    fn know(&mut self, device: Device) {
+        if !self.names.iter().any(|d| d.peer == device.peer) {
+            self.names.push(device);
+        }
+    }
+
+    /// Imports what `batch` holds of this team session into `doc`: when `opening`, the
+    /// newest snapshots and the updates they do not hold; else whatever the document
+    /// does not hold yet. Names frames of another team, frames that cannot be read or
+    /// merged, and changes that wait for an earlier change no readable frame holds.
+    /// None when nothing was imported, else the statements and paragraphs changed here
+    /// that a change imported touched at the same time.
+    fn take(&mut self, doc: &mut TeamDoc, batch: Batch, opening: bool) -> Option<Vec<Concurrent>> {
+        self.notices.extend(batch.notices);
+        let id = self.folder.id();
+        let mut snapshots = Vec::new();
+        let mut updates = Vec::new();
+        // Frames of the first format, by folder: (snapshot, blob, file).
+        let mut legacy: Vec<(String, bool, Found)> = Vec::new();
+        for found in batch.frames {
+            match team_frame::decode(&found.payload) {
+                Ok(Frame::Current { header, blob }) => {
+                    if !id.takes(&header.team) {
+                        let dir = found.file.parent().unwrap_or(&found.file).to_path_buf();
+                        self.name_once(format!(
+                            "{}: frames of another team session (team {:016x}, not {:016x} as team.json says); not merged",
+                            dir.display(),
+                            header.team.team,
+                            id.team
+                        ));
+                        continue;
+                    }
+                    self.know(Device {
+                        name: header.name.clone(),
+                        peer: header.peer,
+                    });
+                    let picked = Picked {
+                        file: found.file,
+                        name: header.name,
+                        version: Some(header.version),
+                        blob,
+                    };
+                    if header.snapshot {
+                        snapshots.push(picked);
+                    } else {
+                        updates.push(picked);
+                    }
+                }
+                Ok(Frame::Legacy { snapshot, .. }) if id.team != 0 => {
+                    let _ = snapshot;
+                    let dir = found.file.parent().unwrap_or(&found.file).to_path_buf();
+                    self.name_once(format!(
+                        "{}: frames of an older team folder (no team id), not of this one; not merged",
+                        dir.display()
+                    ));
+                }
+                Ok(Frame::Legacy { snapshot, .. }) => {
+                    let folder = found.folder.clone();
+                    legacy.push((folder, snapshot, found));
+                }
+                Err(why) => self.name_once(format!(
+                    "{}: a frame this version cannot read ({why}); passed over",
+                    found.file.display()
+                )),
             }
         }
-    }
-    let mut blobs = Vec::new();
-    let mut notices = Vec::new();
-    for (i, (device, frame)) in frames.into_iter().enumerate() {
-        if start.get(&device).is_some_and(|&s| i < s) {
-            continue;
+        // Held already: what the document holds, and the snapshots taken (the largest
+        // first, so that the newest snapshot usually holds all the others).
+        let mut held = doc.version();
+        let weight = |v: &Option<VersionVector>| -> i64 {
+            v.as_ref()
+                .map_or(0, |v| v.values().map(|c| i64::from(*c)).sum())
+        };
+        snapshots.sort_by_key(|p| std::cmp::Reverse(weight(&p.version)));
+        let mut picked = Vec::new();
+        for s in snapshots {
+            if let Some(v) = &s.version
+                && !held.includes_vv(v)
+            {
+                held.merge(v);
+                picked.push(s);
+            }
         }
-        match frame.split_first() {
-            Some((&UPDATE | &SNAPSHOT, rest)) if !rest.is_empty() => blobs.push(rest.to_vec()),
-            _ => notices.push(format!(
-                "{}: a frame of device {} is not an update of this version; passed over",
-                root.display(),
-                device.name
-            )),
+        picked.extend(
+            updates
+                .into_iter()
+                .filter(|u| u.version.as_ref().is_none_or(|v| !held.includes_vv(v))),
+        );
+        picked.extend(self.legacy(legacy, opening));
+        if picked.is_empty() {
+            return None;
         }
+        let concurrent = self.import(doc, &picked);
+        // What still waits: changes whose earlier changes no readable frame holds.
+        let now = doc.version();
+        for p in &picked {
+            if p.version.as_ref().is_some_and(|v| !now.includes_vv(v)) {
+                self.name_once(format!(
+                    "{}: changes written by {} wait for an earlier change that no readable frame holds (a damaged or missing frame); they are not in the session until it arrives",
+                    p.file.display(),
+                    p.name
+                ));
+            }
+        }
+        if picked.iter().any(|p| p.version.is_none()) && doc.has_pending() {
+            self.name_once(format!(
+                "{}: changes of an older team folder wait for an earlier change that no readable frame holds; they are not in the session",
+                self.folder_root().display()
+            ));
+        }
+        Some(concurrent)
     }
-    (blobs, notices)
+
+    fn folder_root(&self) -> PathBuf {
+        self.folder.root().to_path_buf()
+    }
+
+    /// Frames of the first format: each device folder's from its last snapshot on, when
+    /// opening (the folder said which device wrote them).
+    fn legacy(&mut self, frames: Vec<(String, bool, Found)>, opening: bool) -> Vec<Picked> {
+        let mut start = std::collections::HashMap::new();
+        if opening {
+            for (i, (folder, snapshot, _)) in frames.iter().enumerate() {
+                if *snapshot {
+                    start.insert(folder.clone(), i);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (i, (folder, _, found)) in frames.into_iter().enumerate() {
+            if start.get(&folder).is_some_and(|&s| i < s) {
+                continue;
+            }
+            let device = Device::of_folder(&folder);
+            let name = device.name.clone();
+            self.know(device);
+            if let Ok(Frame::Legacy { blob, .. }) = team_frame::decode(&found.payload) {
+                out.push(Picked {
+                    file: found.file,
+                    name,
+                    version: None,
+                    blob,
+                });
+            }
+        }
+        out
+    }
+
+    /// Imports the frames at once; when that fails, one by one, each refused one named
+    /// with its file and passed over.
+    fn import(&mut self, doc: &mut TeamDoc, picked: &[Picked]) -> Vec<Concurrent> {
+        let blobs: Vec<Vec<u8>> = picked.iter().map(|p| p.blob.clone()).collect();
+        if let Ok(concurrent) = doc.import(&blobs) {
+            return concurrent;
+        }
+        let mut all = Vec::new();
+        for p in picked {
+            match doc.import(std::slice::from_ref(&p.blob)) {
+                Ok(c) => all.extend(c),
+                Err(e) => self.name_once(format!(
+                    "{}: a frame written by {} could not be merged ({e}); passed over",
+                    p.file.display(),
+                    p.name
+                )),
+            }
+        }
+        all
+    }
 }

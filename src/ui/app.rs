@@ -322,9 +322,6 @@ impl App {
         let Some(team) = &mut open.team else { return };
         match team.refresh(&open.session) {
             Ok(news) => {
-                if !news.notices.is_empty() {
-                    self.notice = Some(Notice::error(news.notices.join("; ")));
-                }
                 if news.concurrent > 0 {
                     self.notice = Some(Notice::info(super::team::concurrent_notice(
                         news.concurrent,
@@ -349,6 +346,11 @@ impl App {
                     open.session = merged;
                     open.revision = open.revision.next();
                     open.store.submit(&open.session);
+                }
+                // Last, so that no passing notice hides it: a damaged or foreign file
+                // stays named until it is dismissed.
+                if !news.notices.is_empty() {
+                    self.notice = Some(Notice::error(news.notices.join("; ")));
                 }
             }
             Err(e) => {
@@ -628,8 +630,12 @@ impl App {
                 Task::none()
             }
             Message::CloseRequested(id) => {
-                // Closing waits for the last write.
+                // Closing waits for the last write, and leaves a snapshot of the team
+                // session for whoever opens it next.
                 self.flush();
+                if let Some(team) = self.open.as_mut().and_then(|o| o.team.as_mut()) {
+                    let _ = team.write_snapshot();
+                }
                 window::close(id)
             }
             Message::Written => Task::none(),

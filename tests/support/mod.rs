@@ -6,6 +6,7 @@ pub mod hostile;
 pub mod large;
 pub mod syncthing;
 pub mod team;
+pub mod team_folders;
 pub mod ui;
 
 use std::path::{Path, PathBuf};

@@ -57,8 +57,6 @@ pub struct TeamDoc {
     /// The session the document held after the last `write` or `read`: what the next
     /// write is compared with (statements and paragraphs by pointer).
     last: Option<Session>,
-    /// Everything up to here is in a frame already (ours written, others' read).
-    exported: VersionVector,
     /// The last operation this device made on each statement, and the statement's
     /// containers: a change from elsewhere that touches them without having seen it is
     /// concurrent.
@@ -104,6 +102,10 @@ fn touched(key: &str) -> Option<Touched> {
     }
 }
 
+/// The peer of a share's first changes (see `TeamDoc::origin`); runs of the app draw
+/// theirs at random from the other 2^64 - 1.
+const ORIGIN_PEER: u64 = 1;
+
 fn err(e: impl std::fmt::Display) -> String {
     format!("team document: {e}")
 }
@@ -116,7 +118,6 @@ impl TeamDoc {
         Ok(TeamDoc {
             doc,
             last: None,
-            exported: VersionVector::default(),
             local_edits: HashMap::new(),
             containers: HashMap::new(),
             dirty: HashSet::new(),
@@ -158,8 +159,6 @@ impl TeamDoc {
         let before = self.doc.oplog_vv();
         let status = self.doc.import_batch(blobs);
         let after = self.doc.oplog_vv();
-        // What came in was written by its device: ours need not go out again.
-        self.exported.merge(&after);
         let concurrent = self.scan_imported(&before, &after);
         status.map(|_| concurrent).map_err(err)
     }
@@ -240,25 +239,43 @@ impl TeamDoc {
         out
     }
 
-    /// This device's changes not yet in a frame, as one update to append to its log,
-    /// with the version to give `exported` once the frame is on disk; None when there
-    /// are none. (A frame that failed to be written leaves them pending: the next
-    /// update carries them.)
-    pub fn pending_update(&self) -> Result<Option<(Vec<u8>, VersionVector)>, String> {
-        let now = self.doc.oplog_vv();
-        if now == self.exported {
-            return Ok(None);
-        }
-        let bytes = self
-            .doc
-            .export(ExportMode::updates(&self.exported))
-            .map_err(err)?;
-        Ok(Some((bytes, now)))
+    /// The document's version: every change it holds (none that waits).
+    pub fn version(&self) -> VersionVector {
+        self.doc.oplog_vv()
     }
 
-    /// Everything up to `version` is in a frame on disk.
-    pub fn exported(&mut self, version: VersionVector) {
-        self.exported.merge(&version);
+    /// Whether this device changed the document after `version`.
+    pub fn changed_here_since(&self, version: &VersionVector) -> bool {
+        let me = self.doc.peer_id();
+        self.doc.oplog_vv().get(&me).copied().unwrap_or(0) > version.get(&me).copied().unwrap_or(0)
+    }
+
+    /// Every change the document holds past `base` (this device's and those merged from
+    /// others), as one update, with the version it reaches.
+    pub fn update_since(&self, base: &VersionVector) -> Result<(Vec<u8>, VersionVector), String> {
+        let now = self.doc.oplog_vv();
+        let bytes = self.doc.export(ExportMode::updates(base)).map_err(err)?;
+        Ok((bytes, now))
+    }
+
+    /// Whether changes were imported that wait for earlier ones not yet imported.
+    pub fn has_pending(&self) -> bool {
+        matches!(self.doc.export_pending_updates(), Ok(Some(_)))
+    }
+
+    /// A document holding `session` as its first changes, made the same way on every
+    /// machine (one fixed peer, no timestamps): two shares of one session hold the very
+    /// same changes, which merge as one. Returns it, written to as `peer` from now on,
+    /// and the hash of those changes (the team's origin).
+    pub fn origin(session: &Session, peer: u64) -> Result<(TeamDoc, u64), String> {
+        let mut doc = TeamDoc::new(ORIGIN_PEER)?;
+        doc.write(session)?;
+        let first = doc.doc.export(ExportMode::all_updates()).map_err(err)?;
+        let origin = super::team_frame::stable_hash(&first).max(1);
+        doc.doc.set_peer_id(peer).map_err(err)?;
+        doc.local_edits.clear();
+        doc.local_sets = LocalSets::default();
+        Ok((doc, origin))
     }
 
     /// Whether the document has ever held this statement (one deleted since included):
