@@ -50,6 +50,10 @@ enum Family {
     BitFlipped,
     ZeroFilled,
     Truncated,
+    /// Cut exactly between two frames: what an earlier copy of the file looks like
+    /// while the sync engine brings the rest (nothing to name; nothing an intact frame
+    /// holds may be lost).
+    CutBetweenFrames,
     Duplicated,
     Swapped,
 }
@@ -69,7 +73,13 @@ fn damages(bytes: &[u8]) -> Vec<(Family, String, Vec<u8>, bool)> {
         let mut b = bytes.to_vec();
         b[s..e].fill(0);
         out.push((Family::ZeroFilled, format!("frame {j}"), b, later));
-        for at in [s, s + 7, (s + e) / 2] {
+        out.push((
+            Family::CutBetweenFrames,
+            format!("at byte {s} (before frame {j})"),
+            bytes[..s].to_vec(),
+            false,
+        ));
+        for at in [s + 7, (s + e) / 2] {
             out.push((
                 Family::Truncated,
                 format!("at byte {at} (frame {j})"),
@@ -108,7 +118,7 @@ fn every_frame_damaged_every_way_loses_nothing_an_intact_frame_holds_and_is_name
     let mut tally: BTreeMap<Family, Tally> = BTreeMap::new();
     let mut failures = Vec::new();
     let scratch = tempfile::tempdir().unwrap();
-    for seed in 1..=14u64 {
+    for seed in 1..=30u64 {
         let built = build(seed);
         let (whole, notices) = read_merged(&built.root).unwrap();
         assert!(notices.is_empty(), "seed {seed}: {notices:?}");
@@ -152,6 +162,7 @@ fn every_frame_damaged_every_way_loses_nothing_an_intact_frame_holds_and_is_name
                 });
                 let silent = match family {
                     Family::Duplicated | Family::Swapped => !notices.is_empty() && !lost,
+                    Family::CutBetweenFrames => !notices.is_empty(),
                     _ => !named,
                 };
                 if lost {
@@ -191,4 +202,243 @@ fn every_frame_damaged_every_way_loses_nothing_an_intact_frame_holds_and_is_name
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+/// The statements of a folder as read, and what was named.
+fn read_texts(root: &Path) -> (BTreeMap<u64, String>, Vec<String>, String) {
+    let (session, notices) = read_merged(root).unwrap();
+    (texts(&session), notices, session.name)
+}
+
+/// The names sync engines give the second copy of `file` (stem "000001").
+fn conflict_names(stem: &str) -> Vec<String> {
+    vec![
+        format!("{stem} (1).frames"),
+        format!("{stem}.sync-conflict-20261207-101010-ABCDEF7.frames"),
+        format!("{stem}-DESKTOP-7Q2.frames"),
+        format!("{stem} (conflicted copy 2026-12-07).frames"),
+        format!("{stem} (Rapporteur's conflicted copy 2026-12-07).frames"),
+        format!("{stem}(1).frames"),
+    ]
+}
+
+#[test]
+fn conflict_copies_under_every_engines_naming_are_read_whatever_they_hold() {
+    let scratch = tempfile::tempdir().unwrap();
+    let mut cases = 0;
+    for seed in 1..=8u64 {
+        let built = build(seed);
+        for file in frame_files(&built.root) {
+            let bytes = std::fs::read(&file).unwrap();
+            let bounds = frame_bounds(&bytes);
+            let relative = file.strip_prefix(&built.root).unwrap().to_path_buf();
+            let stem = file.file_stem().unwrap().to_string_lossy().into_owned();
+            // The engine kept an older copy under the segment's name and the whole one
+            // as the conflict copy, or the other way round.
+            let older = &bytes[..bounds.get(1).map_or(0, |b| b.0)];
+            for name in conflict_names(&stem) {
+                for (segment, copy) in [(older, &bytes[..]), (&bytes[..], older)] {
+                    cases += 1;
+                    let case = scratch.path().join(format!("case-{seed}"));
+                    let _ = std::fs::remove_dir_all(&case);
+                    copy_tree(&built.root, &case);
+                    std::fs::write(case.join(&relative), segment).unwrap();
+                    std::fs::write(case.join(&relative).with_file_name(&name), copy).unwrap();
+                    let (got, notices, title) = read_texts(&case);
+                    assert_eq!(got, built.acked, "seed {seed} {name}: {notices:?}");
+                    assert!(notices.is_empty(), "seed {seed} {name}: {notices:?}");
+                    assert_eq!(title, built.title);
+                }
+            }
+        }
+    }
+    assert!(cases > 200, "{cases}");
+}
+
+#[test]
+fn device_folders_are_read_whatever_they_were_renamed_to() {
+    let scratch = tempfile::tempdir().unwrap();
+    for seed in 1..=6u64 {
+        let built = build(seed);
+        let devices: Vec<_> = std::fs::read_dir(built.root.join("devices"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        for folder in &devices {
+            for renamed in [
+                format!("{folder} (1)"),
+                folder.to_uppercase(),
+                format!("{folder} copy"),
+                "a folder someone renamed".to_string(),
+                format!("{folder}-DESKTOP-7Q2"),
+            ] {
+                let case = scratch.path().join(format!("case-{seed}"));
+                let _ = std::fs::remove_dir_all(&case);
+                copy_tree(&built.root, &case);
+                let devices = case.join("devices");
+                std::fs::rename(devices.join(folder), devices.join(&renamed)).unwrap();
+                let (got, notices, _) = read_texts(&case);
+                assert_eq!(got, built.acked, "seed {seed} {renamed}");
+                assert!(notices.is_empty(), "{notices:?}");
+                // The folder's copy beside the original changes nothing either.
+                copy_tree(
+                    &built.root.join("devices").join(folder),
+                    &devices.join(folder),
+                );
+                assert_eq!(read_texts(&case).0, built.acked, "seed {seed} {renamed}");
+            }
+        }
+    }
+}
+
+#[test]
+fn another_meetings_device_folder_or_segment_is_refused_and_named() {
+    let scratch = tempfile::tempdir().unwrap();
+    for seed in 1..=6u64 {
+        let ours = build(seed);
+        let theirs = build(seed + 100);
+        for entry in std::fs::read_dir(theirs.root.join("devices"))
+            .unwrap()
+            .flatten()
+        {
+            let case = scratch.path().join(format!("case-{seed}"));
+            let _ = std::fs::remove_dir_all(&case);
+            copy_tree(&ours.root, &case);
+            let name = entry.file_name().to_string_lossy().into_owned();
+            copy_tree(&entry.path(), &case.join("devices").join(&name));
+            let (got, notices, title) = read_texts(&case);
+            assert_eq!(got, ours.acked, "seed {seed}: their texts kept out");
+            assert_eq!(title, ours.title, "their title kept out");
+            assert!(
+                notices
+                    .iter()
+                    .any(|n| n.contains(&name) && n.contains("another team session")),
+                "{notices:?}"
+            );
+            // Their segment dropped into one of our device folders: the same.
+            let case2 = scratch.path().join(format!("case2-{seed}"));
+            let _ = std::fs::remove_dir_all(&case2);
+            copy_tree(&ours.root, &case2);
+            let our_file = frame_files(&case2).into_iter().last().unwrap();
+            let their_file = frame_files(&theirs.root).into_iter().last().unwrap();
+            std::fs::copy(their_file, our_file.with_file_name("000009.frames")).unwrap();
+            let (got, notices, title) = read_texts(&case2);
+            assert_eq!((got, title), (ours.acked.clone(), ours.title.clone()));
+            assert!(notices.iter().any(|n| n.contains("another team session")));
+        }
+    }
+}
+
+#[test]
+fn two_shares_of_one_session_into_one_folder_converge_with_every_text_once() {
+    use rapporteur::storage::team::Device;
+    use rapporteur::storage::team_session::TeamSession;
+    let dir = tempfile::tempdir().unwrap();
+    let shared = support::team_folders::session("Panel on prevention");
+    // Two machines share the same session before either sees the other's files.
+    let mut logged = Vec::new();
+    let mut folders = Vec::new();
+    for (k, name) in ["AB", "CD"].into_iter().enumerate() {
+        let root = dir.path().join(format!("machine-{name}"));
+        TeamSession::share(
+            &shared,
+            &root,
+            Device {
+                name: format!("{name} sharing"),
+                peer: 0x77 + k as u64,
+            },
+        )
+        .unwrap();
+        let (mut team, mut s, _) = TeamSession::open(
+            &root,
+            Device {
+                name: name.into(),
+                peer: 0x100 + k as u64,
+            },
+        )
+        .unwrap();
+        let mut c = (*s.interventions[0]).clone();
+        c.text = format!("{} Said on {name}'s machine.", c.text);
+        s.update_intervention(c.clone());
+        team.record(&s).unwrap();
+        logged.push(c.text);
+        folders.push(root);
+    }
+    // The sync engine brings both together: one team.json wins, whichever it is.
+    let mut reads = Vec::new();
+    for winner in 0..2 {
+        let merged = dir.path().join(format!("merged-{winner}"));
+        for f in &folders {
+            copy_tree(&f.join("devices"), &merged.join("devices"));
+        }
+        std::fs::copy(folders[winner].join("team.json"), merged.join("team.json")).unwrap();
+        let (session, notices) = read_merged(&merged).unwrap();
+        assert!(notices.is_empty(), "{notices:?}");
+        let texts = texts(&session);
+        for original in shared.interventions.iter().skip(1) {
+            assert_eq!(
+                texts.values().filter(|t| **t == original.text).count(),
+                1,
+                "{}",
+                original.text
+            );
+        }
+        // Both corrections of the first statement merged into one text, each once.
+        let first = &texts[&shared.interventions[0].id];
+        assert_eq!(
+            first.matches(&*shared.interventions[0].text).count(),
+            1,
+            "{first}"
+        );
+        for said in ["Said on AB's machine.", "Said on CD's machine."] {
+            assert_eq!(first.matches(said).count(), 1, "{first}");
+        }
+        assert_eq!(texts.len(), shared.interventions.len());
+        reads.push(texts);
+    }
+    assert_eq!(
+        reads[0], reads[1],
+        "the same whichever team.json the engine kept"
+    );
+}
+
+#[test]
+fn floods_of_frame_marks_are_read_once_and_named() {
+    let scratch = tempfile::tempdir().unwrap();
+    let built = build(3);
+    let mark = b"RPF1";
+    let mut floods: Vec<(&str, Vec<u8>)> = Vec::new();
+    floods.push(("bare marks", mark.repeat(256 * 1024)));
+    let mut small = Vec::new();
+    for _ in 0..64 * 1024 {
+        small.extend_from_slice(mark);
+        small.extend_from_slice(&4u32.to_le_bytes());
+        small.extend_from_slice(&[0; 8]);
+    }
+    floods.push(("marks with short bad frames", small));
+    // Every mark claims the rest of the file: read once per mark, this would take
+    // hours.
+    let n = 64 * 1024;
+    let mut greedy = Vec::new();
+    for i in 0..n {
+        greedy.extend_from_slice(mark);
+        greedy.extend_from_slice(&(((n - i - 1) * 16) as u32 + 4).to_le_bytes());
+        greedy.extend_from_slice(&[0xAA; 8]);
+    }
+    floods.push(("marks claiming the rest", greedy));
+    for (what, bytes) in floods {
+        let case = scratch.path().join("case");
+        let _ = std::fs::remove_dir_all(&case);
+        copy_tree(&built.root, &case);
+        let file = frame_files(&case).into_iter().next().unwrap();
+        let flood = file.with_file_name("000002.frames");
+        std::fs::write(&flood, &bytes).unwrap();
+        let (got, notices, _) = read_texts(&case);
+        assert_eq!(got, built.acked, "{what}");
+        assert!(
+            notices.iter().any(|n| n.contains("000002.frames")),
+            "{what}: {notices:?}"
+        );
+    }
 }

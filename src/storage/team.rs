@@ -476,6 +476,14 @@ impl Seen {
             Some(prefix) if good > 0 && crc32fast::hash(prefix) == known.good_crc => good,
             _ => 0,
         };
+        if known.good_len > 0 && from == 0 && (bytes.len() as u64) < known.good_len {
+            let notice = format!(
+                "{}: shorter than when it was read before (an older copy delivered by the sync engine, or cut); what it held stays in the session",
+                path.display()
+            );
+            self.name_once(batch, notice);
+        }
+        let known = self.files.entry(path.to_path_buf()).or_default();
         let rest = bytes.get(from..).unwrap_or_default();
         let read = frames::decode(rest);
         let good_len = from as u64 + read.good_len;
