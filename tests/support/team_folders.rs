@@ -132,10 +132,9 @@ pub fn build(seed: u64) -> Built {
         // Closed (a snapshot) or killed (none), now or later.
         if rng.below(2) == 0
             && let Some((mut team, _)) = open.pop()
+            && rng.below(2) == 0
         {
-            if rng.below(2) == 0 {
-                team.write_snapshot().unwrap();
-            }
+            team.write_snapshot().unwrap();
         }
     }
     for (mut team, _) in open {
