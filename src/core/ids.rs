@@ -24,7 +24,8 @@ pub trait Id: Copy + Eq + Hash + Ord {
 /// is the one of a session kept by one person and of everything before it was shared.
 pub type Band = u32;
 
-/// Bands are 24 bits: ids of statements (u64) carry all of them, 2^40 ids per band; the
+/// Bands are 24 bits: ids of statements (u64) carry all of them, 2^29 ids per band, so
+/// that every id stays below 2^53 (a number JavaScript, jq and Excel read exactly); the
 /// u32 ids of participants, groups, segments, inscriptions and paragraphs carry the low
 /// 12 bits (4,095 bands of 1,048,576 ids).
 pub const MAX_BAND: Band = 0xFF_FFFF;
@@ -52,7 +53,7 @@ impl Id for u32 {
 
 impl Id for u64 {
     const ONE: Self = 1;
-    const BAND_SHIFT: u32 = 40;
+    const BAND_SHIFT: u32 = 29;
     fn band_part(band: Band) -> Band {
         band & MAX_BAND
     }
@@ -165,12 +166,16 @@ mod tests {
         assert_eq!(next_in(0, ids.into_iter()), (5 << 20) + 8);
         assert_eq!(next_in(5, ids.into_iter()), (5 << 20) + 8);
         assert_eq!(next_in(6, ids.into_iter()), 6 << 20);
-        assert_eq!(next_in(6u32, std::iter::empty::<u64>()), 6 << 40);
-        assert_eq!(next_in(9, [(9u64 << 40) + 1].into_iter()), (9 << 40) + 2);
+        assert_eq!(next_in(6u32, std::iter::empty::<u64>()), 6 << 29);
+        assert_eq!(next_in(9, [(9u64 << 29) + 1].into_iter()), (9 << 29) + 2);
         assert_eq!((6u32 << 20).band_of(), 6);
         // u32 ids take the band's low 12 bits, u64 ids all 24.
         let wide = 0x12_3456;
         assert_eq!(next_in(wide, std::iter::empty::<u32>()), 0x456 << 20);
-        assert_eq!(next_in(wide, std::iter::empty::<u64>()), 0x12_3456 << 40);
+        assert_eq!(next_in(wide, std::iter::empty::<u64>()), 0x12_3456 << 29);
+        // The largest band's last id is still exact in a JavaScript number.
+        let last = (u64::from(MAX_BAND) << 29) + (1 << 29) - 1;
+        assert_eq!(last, (1 << 53) - 1);
+        assert_eq!(last.band_of(), MAX_BAND);
     }
 }

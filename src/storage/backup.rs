@@ -116,9 +116,10 @@ pub fn take(session: &Path, bytes: &[u8], reason: Reason) -> std::io::Result<Pat
         path = dir.join(name(n));
     }
     write_atomic(&path, bytes)?;
+    // The copies taken before a restore are the only way back from it: never pruned.
     for old in list(session)
         .into_iter()
-        .filter(|b| b.reason == reason)
+        .filter(|b| b.reason == reason && reason != Reason::BeforeRestore)
         .skip(KEEP)
     {
         let _ = std::fs::remove_file(old.path);

@@ -314,11 +314,26 @@ pub fn restore_file(session_path: &Path, from: &Path) -> Result<Session, String>
     let loaded = file::check_bytes(&bytes, from).map_err(|e| e.to_string())?;
     match std::fs::read(session_path) {
         Ok(current) => {
-            backup::take(session_path, &current, Reason::BeforeRestore).map_err(|e| {
+            let kept = with_journal(session_path, &current);
+            let taken = backup::take(session_path, &kept, Reason::BeforeRestore).map_err(|e| {
                 format!(
                     "The current file could not be kept as a backup ({e}); nothing was restored."
                 )
             })?;
+            // Lines the journal held that could not go into the kept copy (the file
+            // itself unreadable): kept beside it, whole.
+            if kept == current
+                && let Ok(lines) = std::fs::read(journal::journal_path(session_path))
+                && !lines.is_empty()
+            {
+                let mut beside = taken.into_os_string();
+                beside.push(".journal");
+                super::file::write_atomic(Path::new(&beside), &lines).map_err(|e| {
+                    format!(
+                        "The journal could not be kept beside the backup ({e}); nothing was restored."
+                    )
+                })?;
+            }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => {
@@ -332,6 +347,21 @@ pub fn restore_file(session_path: &Path, from: &Path) -> Result<Session, String>
         .map_err(|e| format!("Could not restore {}: {e}", session_path.display()))?;
     journal::remove(session_path).map_err(|e| format!("{e}"))?;
     Ok(loaded.session)
+}
+
+/// The session file's content with the journal's statements in it (what opening it
+/// would show), or the content as it is when it cannot be read or the journal adds
+/// nothing.
+fn with_journal(session_path: &Path, current: &[u8]) -> Vec<u8> {
+    let journal = std::fs::metadata(journal::journal_path(session_path)).map_or(0, |m| m.len());
+    if journal == 0 {
+        return current.to_vec();
+    }
+    // Reading the file takes in its journal.
+    match file::check_bytes(current, session_path) {
+        Ok(loaded) => file::to_bytes(&loaded.session),
+        Err(_) => current.to_vec(),
+    }
 }
 
 #[cfg(test)]

@@ -42,6 +42,28 @@ pub struct Correction {
     base: Intervention,
 }
 
+/// "Correcting statement 12 of 40 (10:32)": its place in the log and the time it was
+/// given, never its id (a team session's ids run to 16 digits).
+fn title(session: &Session, id: InterventionId) -> String {
+    let total = session.interventions.len();
+    match session.interventions.iter().position(|i| i.id == id) {
+        Some(at) => {
+            let since = session
+                .interventions
+                .get(at)
+                .map(|i| {
+                    i.started_at
+                        .with_timezone(&session.meeting.zone())
+                        .format("%H:%M")
+                        .to_string()
+                })
+                .unwrap_or_default();
+            format!("Correcting statement {} of {total} ({since})", at + 1)
+        }
+        None => "Correcting a statement deleted since".to_string(),
+    }
+}
+
 /// What an entry can be, as the correction panel offers it.
 pub type KindChoice = super::choices::Labelled<EntryKind>;
 
@@ -246,7 +268,7 @@ impl Correction {
 
     pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
         let header = row![
-            text(format!("Correcting intervention #{}", self.id)).size(style::size::INPUT),
+            text(title(session, self.id)).size(style::size::INPUT),
             space::horizontal(),
             text("Speaker:").size(style::size::BODY).color(style::MUTED),
             text(session.speaker_label(&self.speaker)).size(style::size::READ),
@@ -431,5 +453,31 @@ fn mine_or_now<T: PartialEq + Clone>(base: &T, mine: &T, now: &T) -> T {
         now.clone()
     } else {
         mine.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_panel_names_a_statement_by_its_place_and_time_never_its_id() {
+        let mut session = crate::core::demo::demo_session();
+        let mut list = (*session.interventions).clone();
+        if let Some(first) = list.first_mut() {
+            let mut changed = (**first).clone();
+            changed.id = (0x12_3456 << 29) + 7;
+            *first = crate::core::shared::Shared::new(changed);
+        }
+        session.interventions = crate::core::shared::Shared::new(list);
+        let total = session.interventions.len();
+        let shown = title(&session, (0x12_3456 << 29) + 7);
+        assert!(
+            shown.starts_with(&format!("Correcting statement 1 of {total} (")),
+            "{shown}"
+        );
+        let id = ((0x12_3456u64 << 29) + 7).to_string();
+        assert!(!shown.contains(&id) && !shown.contains('#'), "{shown}");
+        assert_eq!(title(&session, 1), "Correcting a statement deleted since");
     }
 }
