@@ -676,3 +676,91 @@ fn statements_logged_while_the_folder_cannot_be_written_are_not_lost() {
     let (merged, _) = rapporteur::storage::team_session::read_merged(&folder).unwrap();
     assert!(merged.intervention(id).is_some(), "in the team folder now");
 }
+
+/// Ctrl+Enter in the statement box.
+fn ctrl_enter(app: &mut App) {
+    support::ui::interact(app, |ui| {
+        ui.click(iced_test::selector::id("statement")).unwrap();
+        ui.simulate([support::ui::key_event(
+            Key::Named(iced::keyboard::key::Named::Enter),
+            Modifiers::CTRL,
+        )]);
+    });
+}
+
+/// A key the window's keyboard subscription hands to the root (a question's answers).
+fn interact_keys(app: &mut App, key: iced::keyboard::key::Named, modifiers: Modifiers) {
+    update(app, Message::Key(Key::Named(key), modifiers));
+}
+
+fn logged_texts(app: &App) -> Vec<String> {
+    app.open
+        .as_ref()
+        .unwrap()
+        .session
+        .interventions
+        .iter()
+        .map(|i| i.text.clone())
+        .collect()
+}
+
+#[test]
+fn logging_in_anothers_turn_is_asked_once_and_a_speaker_logged_twice_is_marked() {
+    let (_dir, _folder, mut a, mut b) = two_windows();
+    // CD takes the turn; AB sees it after a tick.
+    ctrl_shift(&mut b, "r");
+    update(&mut a, Message::Tick);
+    support::ui::pick(&mut a, "mexico");
+    support::ui::type_statement(&mut a, "welcomed the report.");
+    ctrl_enter(&mut a);
+    support::ui::interact(&mut a, |ui| {
+        ui.find("It is CD's turn – log here anyway?")
+            .expect("asked before logging in another's turn");
+    });
+    assert!(!logged_texts(&a).contains(&"welcomed the report.".to_string()));
+    // Esc: nothing logged, the text kept; asked again; Enter logs.
+    interact_keys(
+        &mut a,
+        iced::keyboard::key::Named::Escape,
+        Modifiers::empty(),
+    );
+    assert!(!logged_texts(&a).contains(&"welcomed the report.".to_string()));
+    ctrl_enter(&mut a);
+    interact_keys(
+        &mut a,
+        iced::keyboard::key::Named::Enter,
+        Modifiers::empty(),
+    );
+    assert!(logged_texts(&a).contains(&"welcomed the report.".to_string()));
+    // Asked once a turn: the next statement goes straight in.
+    support::ui::pick(&mut a, "peru");
+    support::ui::type_statement(&mut a, "stressed prevention.");
+    ctrl_enter(&mut a);
+    assert!(logged_texts(&a).contains(&"stressed prevention.".to_string()));
+    // CD, whose turn it is, logs Mexico too: never asked. After the merge, both logs
+    // mark the two statements as possibly one.
+    support::ui::pick(&mut b, "mexico");
+    support::ui::type_statement(&mut b, "welcomed the report warmly.");
+    ctrl_enter(&mut b);
+    assert!(logged_texts(&b).contains(&"welcomed the report warmly.".to_string()));
+    update(&mut a, Message::Tick);
+    update(&mut b, Message::Tick);
+    let session = &a.open.as_ref().unwrap().session;
+    let pairs = rapporteur::core::relay::possible_duplicates(session);
+    assert_eq!(pairs.len(), 1, "{pairs:?}");
+    for app in [&a, &b] {
+        let mut ui = simulator(app);
+        for mark in [
+            "⚠ possibly also logged by CD at",
+            "⚠ possibly also logged by AB at",
+        ] {
+            let contains = |c: iced_test::selector::Candidate<'_>| match c {
+                iced_test::selector::Candidate::Text { content, .. } if content.contains(mark) => {
+                    Some(())
+                }
+                _ => None,
+            };
+            ui.find(contains).expect(mark);
+        }
+    }
+}

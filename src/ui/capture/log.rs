@@ -2,6 +2,9 @@
 //! correction. Only the rows around the viewport are built (see `ui::virtual_list`), so
 //! a long meeting costs the screen nothing while the note-taker types.
 
+use std::collections::HashMap;
+
+use crate::core::intervention::InterventionId;
 use iced::widget::{button, row, space, text};
 
 use crate::core::proceedings::EntryKind;
@@ -84,6 +87,32 @@ pub fn sizes<'a>(session: &'a Session, rows: &'a [LogRow]) -> impl Iterator<Item
     })
 }
 
+/// What the log says of statements that may be one statement logged on two devices:
+/// "possibly also logged by CD at 10:33".
+pub fn duplicates(session: &Session) -> HashMap<InterventionId, String> {
+    let zone = session.meeting.zone();
+    let mut out: HashMap<InterventionId, String> = HashMap::new();
+    for (a, b) in crate::core::relay::possible_duplicates(session) {
+        for (one, other) in [(a, b), (b, a)] {
+            let Some(other) = session.intervention(other) else {
+                continue;
+            };
+            let said = format!(
+                "{} at {}",
+                other.provenance.logged_by,
+                other.started_at.with_timezone(&zone).format("%H:%M")
+            );
+            out.entry(one)
+                .and_modify(|s| {
+                    s.push_str(", ");
+                    s.push_str(&said);
+                })
+                .or_insert_with(|| format!("⚠ possibly also logged by {said} — "));
+        }
+    }
+    out
+}
+
 pub fn new_list() -> VirtualList {
     VirtualList::new(LOG)
 }
@@ -140,11 +169,14 @@ impl Capture {
                 // A team session: who logged it, and a mark where two devices changed
                 // it at once.
                 let who = &intervention.provenance;
-                let marks = if who.conflict.is_empty() {
+                let mut marks = if who.conflict.is_empty() {
                     String::new()
                 } else {
                     format!("⚠ changed at once on {} — ", who.conflict.join(" and "))
                 };
+                if let Some(twice) = self.duplicates.get(&intervention.id) {
+                    marks.push_str(twice);
+                }
                 preview = format!("{marks}{preview}");
                 let line = row![
                     text(time)

@@ -65,6 +65,11 @@ pub struct Capture {
     pub log: VirtualList,
     /// What each row of the log is (statements and relay markers), newest first.
     log_rows: Vec<log::LogRow>,
+    /// Statements that may be one statement logged on two devices, with what the log
+    /// says of each (`relay::possible_duplicates`), at the lists' revision.
+    duplicates: std::collections::HashMap<crate::core::intervention::InterventionId, String>,
+    /// Another device's turn this note-taker chose to log in anyway: asked once a turn.
+    turn_accepted: Option<(String, DateTime<Utc>)>,
     pub speakers: VirtualList,
     lists: Stamp,
     pub correction: Option<Correction>,
@@ -144,6 +149,8 @@ impl Capture {
         picker.refresh(session, &index);
         let mut capture = Capture {
             log_rows: Vec::new(),
+            duplicates: Default::default(),
+            turn_accepted: None,
             index,
             picker,
             picked: None,
@@ -173,6 +180,7 @@ impl Capture {
             capture.statement = text_editor::Content::with_text(&draft.text);
         }
         capture.log_rows = log::rows(session);
+        capture.duplicates = log::duplicates(session);
         capture.log.set_rows(log::sizes(session, &capture.log_rows));
         capture.speakers.set_rows(speakers::rows(session));
         capture.lists = Stamp::At(Revision::default());
@@ -276,6 +284,7 @@ impl Capture {
         self.stamp = Stamp::At(revision);
         if self.lists.behind(revision) {
             self.log_rows = log::rows(session);
+            self.duplicates = log::duplicates(session);
             self.log.set_rows(log::sizes(session, &self.log_rows));
             self.speakers.set_rows(speakers::rows(session));
         }
@@ -623,6 +632,14 @@ impl Capture {
                 ..Effect::notice("Pick a speaker first (Ctrl+L), then log with Ctrl+Enter.")
             };
         }
+        // In a relay, logging during another's turn is asked once a turn: the same
+        // statement logged on two devices is the slip relays are there to prevent.
+        if let Some(turn) = session.others_turn()
+            && self.turn_accepted.as_ref() != Some(&(turn.device.clone(), turn.since))
+        {
+            self.question = Some(Question::NotYourTurn(turn.device.clone()));
+            return Effect::task(unfocus());
+        }
         if self.statement_text().trim().is_empty() {
             self.question = Some(Question::Empty);
             return Effect::task(unfocus());
@@ -845,6 +862,10 @@ impl Capture {
         match (question, answer) {
             (_, Answer::Back) => Effect::task(operation::focus(STATEMENT)),
             (Question::Empty, Answer::LogAnyway) => self.log_statement(session),
+            (Question::NotYourTurn(_), Answer::LogAnyway) => {
+                self.turn_accepted = session.others_turn().map(|t| (t.device.clone(), t.since));
+                self.commit(session)
+            }
             (Question::Switch(next), Answer::LogFirst) => {
                 let logged = self.log_statement(session);
                 let picked = self.pick_or_ask(next, session);

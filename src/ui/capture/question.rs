@@ -1,6 +1,6 @@
-//! The two questions the capture screen asks before something that is rarely meant:
-//! logging a statement with nothing typed, and picking the next speaker while the box
-//! still holds text not logged for the current one. Answered from the keyboard (the
+//! The questions the capture screen asks before something that is rarely meant:
+//! logging a statement with nothing typed, picking the next speaker while the box still
+//! holds text not logged for the current one, and logging in another device's turn. Answered from the keyboard (the
 //! keys are on the buttons) or with the mouse.
 
 use iced::keyboard::{Key, Modifiers, key::Named};
@@ -18,6 +18,8 @@ pub enum Question {
     Empty,
     /// This speaker was picked while the box holds text not yet logged.
     Switch(Picked),
+    /// Ctrl+Enter during this device's turn (a team session's relay).
+    NotYourTurn(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,7 +49,9 @@ impl Question {
             return Some(Answer::Back);
         }
         match self {
-            Question::Empty => named(Named::Enter).then_some(Answer::LogAnyway),
+            Question::Empty | Question::NotYourTurn(_) => {
+                named(Named::Enter).then_some(Answer::LogAnyway)
+            }
             Question::Switch(_) => {
                 if named(Named::Enter) {
                     Some(Answer::LogFirst)
@@ -89,6 +93,13 @@ impl Capture {
                 format!("Nothing is typed for {current}. Log that they took the floor?"),
                 row![
                     choice("Enter: log “took the floor”".into(), Answer::LogAnyway),
+                    choice("Esc: back to the statement".into(), Answer::Back),
+                ],
+            ),
+            Question::NotYourTurn(device) => (
+                format!("It is {device}'s turn – log here anyway?"),
+                row![
+                    choice("Enter: log here anyway".into(), Answer::LogAnyway),
                     choice("Esc: back to the statement".into(), Answer::Back),
                 ],
             ),
