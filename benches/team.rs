@@ -130,4 +130,28 @@ fn main() {
             times,
         );
     }
+
+    // A segment damaged into frame marks, each claiming the rest of the file: found
+    // damaged in one pass whatever its size.
+    for mib in [1usize, 16] {
+        let n = mib * 1024 * 1024 / 16;
+        let mut flood = Vec::with_capacity(n * 16);
+        for i in 0..n {
+            flood.extend_from_slice(b"RPF1");
+            flood.extend_from_slice(&(((n - i - 1) * 16 + 4) as u32).to_le_bytes());
+            flood.extend_from_slice(&[0xAA; 8]);
+        }
+        let mut times = Vec::new();
+        for _ in 0..5 {
+            let t = Instant::now();
+            let read = rapporteur::storage::frames::decode(&flood);
+            times.push(t.elapsed());
+            assert!(read.frames.is_empty());
+        }
+        report(
+            &format!("read a {mib} MiB segment of frame marks claiming the rest"),
+            Duration::from_millis(2_000),
+            times,
+        );
+    }
 }

@@ -178,3 +178,72 @@ fn a_team_session_through_syncthing() {
     assert!(notices.is_empty(), "{notices:?}");
     assert!(merged_b.interventions.len() >= 6 + 40 + 501 + acknowledged);
 }
+
+/// A byte of one device's file damaged on the other machine's disk (bit rot, a bad
+/// cable on an SMB share, an engine without checksums): the other machine names the
+/// file and still holds every statement; Syncthing takes the damage for a local change
+/// and carries it on, and both machines end with every statement all the same.
+#[test]
+fn a_file_damaged_on_the_way_loses_nothing_and_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut meeting = demo_session();
+    meeting.interventions.clear();
+    let (a, b, _sa, _sb) = team_pair(dir.path(), &meeting);
+    let (mut ta, mut session_a, _) = TeamSession::open(&a, Device::this_run(Some("AB"))).unwrap();
+    let mut wanted = Vec::new();
+    for n in 0..6 {
+        let text = format!("Before the damage {n}.");
+        say(&mut session_a, &text, n);
+        ta.record(&session_a).unwrap();
+        wanted.push(text);
+    }
+    wait_for(Duration::from_secs(60), "B to hold A's six", || {
+        holds(&b, &wanted)
+    });
+    // A's log as B holds it: a byte in the middle of its third frame flipped.
+    let device = std::fs::read_dir(b.join("devices"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("AB-"))
+        .unwrap();
+    let segment = device.join("000001.frames");
+    let mut bytes = std::fs::read(&segment).unwrap();
+    let bounds = support::team_folders::frame_bounds(&bytes);
+    let (s, e) = bounds[2];
+    bytes[(s + e) / 2] ^= 0x40;
+    std::fs::write(&segment, &bytes).unwrap();
+    let (merged, notices) = read_merged(&b).unwrap();
+    let have: Vec<String> = merged
+        .interventions
+        .iter()
+        .map(|i| i.text.clone())
+        .collect();
+    for w in &wanted {
+        assert!(have.contains(w), "{w} lost on B");
+    }
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("000001.frames") && n.contains("damaged frame")),
+        "{notices:?}"
+    );
+    // A logs on; whatever Syncthing makes of the damaged copy, both end with all.
+    for n in 0..4 {
+        let text = format!("After the damage {n}.");
+        say(&mut session_a, &text, 10 + n);
+        ta.record(&session_a).unwrap();
+        wanted.push(text);
+    }
+    wait_for(
+        Duration::from_secs(90),
+        "both to hold every statement",
+        || holds(&a, &wanted) && holds(&b, &wanted),
+    );
+    for folder in [&a, &b] {
+        let texts = texts(folder);
+        for w in &wanted {
+            assert_eq!(texts.iter().filter(|t| *t == w).count(), 1, "{w}");
+        }
+    }
+}

@@ -764,3 +764,49 @@ fn logging_in_anothers_turn_is_asked_once_and_a_speaker_logged_twice_is_marked()
         }
     }
 }
+
+#[test]
+fn a_damaged_file_is_named_in_the_window_until_dismissed_and_nothing_is_lost() {
+    let (_dir, folder, mut a, _b) = two_windows();
+    let texts: Vec<String> = (0..3)
+        .map(|n| format!("Damage test statement {n}."))
+        .collect();
+    for t in &texts {
+        log(&mut a, t);
+    }
+    // A byte in the middle of one of AB's frames flipped on the way.
+    let device = std::fs::read_dir(folder.join("devices"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("AB-"))
+        .unwrap();
+    let segment = device.join("000001.frames");
+    let mut bytes = std::fs::read(&segment).unwrap();
+    let bounds = support::team_folders::frame_bounds(&bytes);
+    let (s, e) = bounds[1];
+    bytes[(s + e) / 2] ^= 0x01;
+    std::fs::write(&segment, &bytes).unwrap();
+    let c = window(&folder, "EF");
+    let session = &c.open.as_ref().unwrap().session;
+    for t in &texts {
+        assert!(session.interventions.iter().any(|i| &i.text == t), "{t}");
+    }
+    let notice = c.notice.clone().expect("the damage named");
+    assert!(notice.lasting, "{notice:?}");
+    assert!(
+        notice.text.contains("000001.frames") && notice.text.contains("damaged frame"),
+        "{}",
+        notice.text
+    );
+    let mut ui = simulator(&c);
+    let named = |candidate: iced_test::selector::Candidate<'_>| match candidate {
+        iced_test::selector::Candidate::Text { content, .. }
+            if content.contains("000001.frames: a damaged frame") =>
+        {
+            Some(())
+        }
+        _ => None,
+    };
+    ui.find(named).expect("the notice on screen");
+}

@@ -311,7 +311,7 @@ impl App {
             open.store.submit(&open.session);
         }
         if !notices.is_empty() {
-            self.notice = Some(Notice::error(notices.join("; ")));
+            self.notice = Some(Notice::lasting(notices.join("; ")));
         }
         Ok(())
     }
@@ -350,7 +350,7 @@ impl App {
                 // Last, so that no passing notice hides it: a damaged or foreign file
                 // stays named until it is dismissed.
                 if !news.notices.is_empty() {
-                    self.notice = Some(Notice::error(news.notices.join("; ")));
+                    self.notice = Some(Notice::lasting(news.notices.join("; ")));
                 }
             }
             Err(e) => {
@@ -492,7 +492,7 @@ impl App {
             return;
         };
         let shown_for = std::time::Duration::from_secs(if notice.error { 20 } else { 6 });
-        if self.pending_export.is_none() && now.duration_since(at) >= shown_for {
+        if self.pending_export.is_none() && !notice.lasting && now.duration_since(at) >= shown_for {
             self.notice = None;
             self.notice_at = None;
         }
@@ -1425,6 +1425,16 @@ mod tests {
         assert!(app.notice.is_some(), "an error stays longer");
         app.expire_notice(at + Duration::from_secs(20));
         assert!(app.notice.is_none());
+
+        app.notice = Some(Notice::lasting(
+            "devices/AB-1/000001.frames: a damaged frame",
+        ));
+        app.notice_at = Some(at);
+        app.expire_notice(at + Duration::from_secs(3600));
+        assert!(
+            app.notice.is_some(),
+            "a damaged file stays named until dismissed"
+        );
 
         app.notice = Some(Notice::info("A file is already there. Replace it?"));
         app.notice_at = Some(at);

@@ -39,6 +39,9 @@ pub struct Notice {
     pub error: bool,
     /// A folder the notice speaks of (an export's): offered as "Open folder".
     pub folder: Option<std::path::PathBuf>,
+    /// Stays until dismissed (a damaged file in a team folder: what it names must not
+    /// scroll by unread).
+    pub lasting: bool,
 }
 
 impl Notice {
@@ -47,6 +50,7 @@ impl Notice {
             text: text.into(),
             error,
             folder: None,
+            lasting: false,
         }
     }
 
@@ -56,6 +60,14 @@ impl Notice {
 
     pub fn error(text: impl Into<String>) -> Self {
         Notice::new(text, true)
+    }
+
+    /// An error that stays until it is dismissed.
+    pub fn lasting(text: impl Into<String>) -> Self {
+        Notice {
+            lasting: true,
+            ..Notice::error(text)
+        }
     }
 }
 
