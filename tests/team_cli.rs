@@ -26,12 +26,18 @@ fn command(home: &Path) -> Command {
     c
 }
 
-#[test]
-fn a_share_killed_at_any_moment_can_be_shared_into_again() {
+/// The app's own folder, a scratch folder, and the demo meeting saved in it.
+fn demo_file() -> (tempfile::TempDir, tempfile::TempDir, std::path::PathBuf) {
     let home = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("panel.json");
     rapporteur::storage::file::save(&file, &demo_session()).unwrap();
+    (home, dir, file)
+}
+
+#[test]
+fn a_share_killed_at_any_moment_can_be_shared_into_again() {
+    let (home, dir, file) = demo_file();
     let texts: Vec<String> = demo_session()
         .interventions
         .iter()
@@ -57,9 +63,13 @@ fn a_share_killed_at_any_moment_can_be_shared_into_again() {
             .args(["share", p(&file), p(&team)])
             .output()
             .unwrap();
+        // (A share killed after writing team.json, before it exited, had finished.)
         if !again.status.success() {
-            assert!(status.success(), "round {round}: {}", stderr(&again));
-            assert!(stderr(&again).contains("is a team folder already"));
+            assert!(
+                stderr(&again).contains("is a team folder already"),
+                "round {round}: {}",
+                stderr(&again)
+            );
         }
         let md = dir.path().join(format!("team-{round}.md"));
         let out = command(home.path())
@@ -112,10 +122,7 @@ fn a_share_killed_at_any_moment_can_be_shared_into_again() {
 
 #[test]
 fn restore_after_a_killed_log_keeps_the_journals_lines_and_every_before_restore_copy() {
-    let home = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("panel.json");
-    rapporteur::storage::file::save(&file, &demo_session()).unwrap();
+    let (home, dir, file) = demo_file();
     let earlier = dir.path().join("earlier.json");
     std::fs::copy(&file, &earlier).unwrap();
     let mut child = command(home.path())
@@ -172,10 +179,7 @@ fn closed_stdout() -> Stdio {
 
 #[test]
 fn a_closed_standard_output_is_an_error_never_a_panic_and_the_work_is_saved() {
-    let home = tempfile::tempdir().unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("panel.json");
-    rapporteur::storage::file::save(&file, &demo_session()).unwrap();
+    let (home, dir, file) = demo_file();
     let csv = dir.path().join("speakers.csv");
     std::fs::write(&csv, "delegation\nPeru\nChile\n").unwrap();
     let log =
@@ -267,4 +271,40 @@ fn ids_a_team_hands_out_stay_exact_in_javascript() {
         ids.iter().any(|&id| id > 1 << 20),
         "team ids in a band: {ids:?}"
     );
+}
+
+#[test]
+fn two_shares_run_at_once_into_one_folder_give_one_session_with_every_text_once() {
+    let (home, dir, file) = demo_file();
+    for round in 0..6 {
+        let team = dir.path().join(format!("team-{round}"));
+        let children: Vec<_> = ["AB", "CD"]
+            .into_iter()
+            .map(|device| {
+                command(home.path())
+                    .args(["share", p(&file), p(&team), "--device", device])
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let shared = children
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap().status.success())
+            .filter(|ok| *ok)
+            .count();
+        assert!(shared >= 1, "round {round}");
+        let (session, notices) = rapporteur::storage::team_session::read_merged(&team).unwrap();
+        assert!(notices.is_empty(), "round {round}: {notices:?}");
+        let original = demo_session();
+        assert_eq!(session.interventions.len(), original.interventions.len());
+        for (got, want) in session
+            .interventions
+            .iter()
+            .zip(original.interventions.iter())
+        {
+            assert_eq!(got.text, want.text, "round {round}: every text once");
+        }
+    }
 }

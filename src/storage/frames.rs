@@ -131,7 +131,12 @@ pub fn read(path: &Path) -> io::Result<Read> {
 /// link, a FIFO or a device put where a file of frames belongs is refused, not followed,
 /// waited on or read until memory runs out.
 pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
-    use std::io::Read as _;
+    read_bytes_from(path, 0)
+}
+
+/// [`read_bytes`] from byte `from` on (the file's start when it is shorter).
+pub fn read_bytes_from(path: &Path, from: u64) -> io::Result<Vec<u8>> {
+    use std::io::{Read as _, Seek as _};
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -154,8 +159,14 @@ pub fn read_bytes(path: &Path) -> io::Result<Vec<u8>> {
     if !meta.is_file() {
         return Err(not_a_file());
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(MAX_FILE)).unwrap_or(0));
-    file.take(MAX_FILE).read_to_end(&mut bytes)?;
+    let from = if from <= meta.len() { from } else { 0 };
+    let mut file = file;
+    file.seek(io::SeekFrom::Start(from))?;
+    let left = MAX_FILE.saturating_sub(from);
+    let mut bytes = Vec::with_capacity(
+        usize::try_from(meta.len().min(MAX_FILE) - from.min(meta.len().min(MAX_FILE))).unwrap_or(0),
+    );
+    file.take(left).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 

@@ -420,7 +420,16 @@ struct FileSeen {
     good_crc: u32,
     /// The torn tail found last time (named when found again unchanged).
     torn: u64,
+    /// The checksum of the last [`TAIL`] bytes before `good_len`: a file that is the same
+    /// file on disk (same identity) and still ends its read part with them is read on
+    /// from there, without reading its start again.
+    tail_crc: u32,
+    /// This run's own segment, as long as this run made it: nothing new to read.
+    own_len: Option<u64>,
 }
+
+/// How much of a file's read part is checked again before reading on.
+const TAIL: u64 = 4096;
 
 /// What tells a file changed: its length, its time and its identity on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -451,6 +460,11 @@ impl Seen {
         }
     }
 
+    /// This run appended to its own segment at `path`, which now ends at `len`.
+    pub fn written(&mut self, path: &Path, len: u64) {
+        self.files.entry(path.to_path_buf()).or_default().own_len = Some(len);
+    }
+
     fn read_file(&mut self, folder: &str, path: &Path, settled: bool, batch: &mut Batch) {
         let stamp = match std::fs::symlink_metadata(path) {
             Ok(meta) => Stamp::of(&meta),
@@ -460,6 +474,30 @@ impl Seen {
         let known = self.files.entry(path.to_path_buf()).or_default();
         if known.stamp.as_ref() == Some(&stamp) {
             return;
+        }
+        if known.own_len == Some(stamp.len) {
+            known.stamp = Some(stamp);
+            return;
+        }
+        // The same file grown in place (its writer on this machine, an SMB share): only
+        // what follows the part read, once the end of that part is found unchanged.
+        // A file replaced whole (what sync engines do) is read again from its start.
+        let same_file = known
+            .stamp
+            .as_ref()
+            .is_some_and(|s| s.ino == stamp.ino && s.ino != 0);
+        if same_file && known.good_len > 0 && stamp.len >= known.good_len {
+            let check = known.good_len.min(TAIL);
+            if let Ok(tail) = frames::read_bytes_from(path, known.good_len - check)
+                && tail.get(..check as usize).map(crc32fast::hash) == Some(known.tail_crc)
+            {
+                let start = known.good_len - check;
+                // The whole part read is not checksummed again: a later full read
+                // starts from the file's start.
+                known.good_crc = 0;
+                self.took(folder, path, stamp, &tail, start, check, settled, batch);
+                return;
+            }
         }
         let bytes = match frames::read_bytes(path) {
             Ok(bytes) => bytes,
@@ -483,17 +521,42 @@ impl Seen {
             );
             self.name_once(batch, notice);
         }
-        let known = self.files.entry(path.to_path_buf()).or_default();
-        let rest = bytes.get(from..).unwrap_or_default();
-        let read = frames::decode(rest);
-        let good_len = from as u64 + read.good_len;
+        let good_len = self.took(folder, path, stamp, &bytes, 0, from as u64, settled, batch);
         let end = usize::try_from(good_len).unwrap_or(usize::MAX);
+        let known = self.files.entry(path.to_path_buf()).or_default();
         known.good_crc = crc32fast::hash(bytes.get(..end).unwrap_or_default());
+    }
+
+    /// What a read found: `buf` holds the file from byte `buf_start` on, the frames
+    /// are read from `skip` bytes into it; the frames are handed on, what is wrong named.
+    /// Returns where the last whole frame ends in the file.
+    #[allow(clippy::too_many_arguments)]
+    fn took(
+        &mut self,
+        folder: &str,
+        path: &Path,
+        stamp: Stamp,
+        buf: &[u8],
+        buf_start: u64,
+        skip: u64,
+        settled: bool,
+        batch: &mut Batch,
+    ) -> u64 {
+        let from = buf_start + skip;
+        let read = frames::decode(buf.get(skip as usize..).unwrap_or_default());
+        let file_len = buf_start + buf.len() as u64;
+        let known = self.files.entry(path.to_path_buf()).or_default();
+        let good_len = from + read.good_len;
+        // The last bytes of the part read, checked before the next read goes on.
+        let check = good_len.min(TAIL);
+        let tail = (good_len - check).saturating_sub(buf_start) as usize;
+        known.tail_crc = crc32fast::hash(buf.get(tail..tail + check as usize).unwrap_or_default());
         known.good_len = good_len;
         known.stamp = Some(stamp);
+        known.own_len = None;
         let torn = read.torn;
         let torn_before = std::mem::replace(&mut known.torn, torn);
-        if bytes.len() as u64 >= frames::MAX_FILE {
+        if file_len >= frames::MAX_FILE {
             let notice = format!(
                 "{}: longer than any file of frames ({} MiB); only its start was read",
                 path.display(),
@@ -505,7 +568,7 @@ impl Seen {
             let notice = format!(
                 "{}: a damaged frame at byte {} was passed over (what it held is taken from the frames after it wherever they hold it)",
                 path.display(),
-                from as u64 + at
+                from + at
             );
             self.name_once(batch, notice);
         }
@@ -523,6 +586,7 @@ impl Seen {
                 payload,
             });
         }
+        good_len
     }
 }
 
@@ -640,6 +704,11 @@ impl DeviceLog {
 
     pub fn segment(&self) -> u32 {
         self.segment
+    }
+
+    /// The segment written last and where its last frame ends.
+    pub fn end(&self) -> (PathBuf, u64) {
+        (self.path(), self.size)
     }
 }
 
@@ -804,6 +873,47 @@ mod tests {
         std::fs::write(&segment, &good).unwrap();
         let (news, _) = read(&team, &mut seen);
         assert_eq!(news.len(), 2, "{news:?}");
+    }
+
+    #[test]
+    fn a_file_grown_in_place_is_read_on_from_where_it_was_and_a_replaced_one_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("team");
+        let team = create(&root);
+        let a = Device {
+            name: "AB".into(),
+            peer: 0xa,
+        };
+        let mut log = team.device_log(&a).unwrap();
+        let mut seen = Seen::default();
+        for n in 0..12u8 {
+            // Frames larger and smaller than the part checked before reading on.
+            let frame = vec![n + 1; if n % 3 == 0 { 9_000 } else { 300 }];
+            log.append(&[&frame]).unwrap();
+            let (news, notices) = read(&team, &mut seen);
+            assert_eq!(
+                news.into_iter().map(|f| f.1).collect::<Vec<_>>(),
+                vec![frame]
+            );
+            assert!(notices.is_empty(), "{notices:?}");
+        }
+        // The engine delivers the same file anew (a new file renamed into place), with a
+        // byte damaged early on: read again whole, the damage named.
+        let segment = root.join(DEVICES).join(a.folder()).join("000001.frames");
+        let mut bytes = std::fs::read(&segment).unwrap();
+        bytes[20] ^= 1;
+        let fresh = segment.with_file_name(".incoming");
+        std::fs::write(&fresh, &bytes).unwrap();
+        std::fs::rename(&fresh, &segment).unwrap();
+        let (news, notices) = read(&team, &mut seen);
+        assert_eq!(news.len(), 11, "every sound frame again");
+        assert!(
+            notices
+                .iter()
+                .any(|n| n.contains("damaged frame at byte 0")),
+            "{notices:?}"
+        );
+        assert_eq!(read(&team, &mut Seen::default()).0.len(), 11);
     }
 
     #[cfg(unix)]

@@ -105,10 +105,7 @@ impl TeamSession {
         let mut team = TeamSession::on(folder, dir, device, doc)?;
         let news = team.read_folder(true)?;
         if team.names.is_empty() {
-            return Err(format!(
-                "{}: the team folder holds no session yet (no device has written to it)",
-                dir.display()
-            ));
+            return Err(no_session(dir, &news.notices));
         }
         let read = team.doc.version();
         team.written = [read.clone(), read];
@@ -266,6 +263,9 @@ impl TeamSession {
         self.log
             .append(&[&payload])
             .map_err(|e| format!("{}: {e}", self.root.display()))?;
+        // What this run wrote is in its document: not read back.
+        let (segment, end) = self.log.end();
+        self.seen.written(&segment, end);
         self.wrote(version);
         Ok(())
     }
@@ -412,17 +412,21 @@ pub fn read_merged(dir: &Path) -> Result<(Session, Vec<String>), String> {
     }
     .take(&mut doc, batch, true);
     if names.is_empty() {
-        return Err(format!(
-            "{}: the team folder holds no session yet (no device has written to it){}",
-            dir.display(),
-            if notices.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", notices.join("; "))
-            }
-        ));
+        return Err(no_session(dir, &notices));
     }
     Ok((doc.read()?, notices))
+}
+
+/// A team folder none of whose frames could be taken, with what was named reading it.
+fn no_session(dir: &Path, notices: &[String]) -> String {
+    let mut said = format!(
+        "{}: the team folder holds no session yet (no device has written to it)",
+        dir.display()
+    );
+    if !notices.is_empty() {
+        said.push_str(&format!(" ({})", notices.join("; ")));
+    }
+    said
 }
 
 /// Frames read from the folder, on their way into the document.
@@ -497,8 +501,7 @@ impl Reading<'_> {
                         updates.push(picked);
                     }
                 }
-                Ok(Frame::Legacy { snapshot, .. }) if id.team != 0 => {
-                    let _ = snapshot;
+                Ok(Frame::Legacy { .. }) if id.team != 0 => {
                     let dir = found.file.parent().unwrap_or(&found.file).to_path_buf();
                     self.name_once(format!(
                         "{}: frames of an older team folder (no team id), not of this one; not merged",
