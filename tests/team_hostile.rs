@@ -451,3 +451,60 @@ fn floods_of_frame_marks_are_read_once_and_named() {
         );
     }
 }
+
+#[test]
+fn a_folder_of_the_first_team_format_is_still_read_and_written() {
+    use rapporteur::storage::team::Device;
+    use rapporteur::storage::team_session::TeamSession;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("team");
+    let device = root.join("devices").join("AB-00000000000000aa");
+    std::fs::create_dir_all(&device).unwrap();
+    std::fs::write(
+        root.join("team.json"),
+        br#"{"format": "rapporteur-team", "version": 1}"#,
+    )
+    .unwrap();
+    // What the first format wrote: 'S' and a snapshot, 'U' and an update.
+    let mut session = support::team_folders::session("An older folder");
+    let mut doc = TeamDoc::new(0xaa).unwrap();
+    doc.write(&session).unwrap();
+    let snapshot = doc.snapshot().unwrap();
+    let before = doc.version();
+    let mut changed = (*session.interventions[0]).clone();
+    changed.text = "Corrected in the first format.".into();
+    session.update_intervention(changed);
+    doc.write(&session).unwrap();
+    let (update, _) = doc.update_since(&before).unwrap();
+    let mut bytes = frames::encode(&[b"S".as_slice(), &snapshot].concat());
+    bytes.extend(frames::encode(&[b"U".as_slice(), &update].concat()));
+    std::fs::write(device.join("000001.frames"), &bytes).unwrap();
+    let (read, notices) = read_merged(&root).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(texts(&read), texts(&session));
+    // A device of this version writes into it, and both read it back.
+    let (mut team, mut s, notices) = TeamSession::open(
+        &root,
+        Device {
+            name: "CD".into(),
+            peer: 0xcd,
+        },
+    )
+    .unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    let mut c = (*s.interventions[1]).clone();
+    c.text = "Corrected by this version.".into();
+    s.update_intervention(c);
+    team.record(&s).unwrap();
+    let (read, notices) = read_merged(&root).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    let got = texts(&read);
+    assert_eq!(
+        got[&session.interventions[0].id],
+        "Corrected in the first format."
+    );
+    assert_eq!(
+        got[&session.interventions[1].id],
+        "Corrected by this version."
+    );
+}
