@@ -508,3 +508,74 @@ fn a_folder_of_the_first_team_format_is_still_read_and_written() {
         "Corrected by this version."
     );
 }
+
+#[test]
+fn every_run_opens_with_a_snapshot_and_each_update_holds_the_one_before() {
+    use rapporteur::storage::team::Device;
+    use rapporteur::storage::team_session::TeamSession;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("team");
+    TeamSession::share(
+        &support::team_folders::session("Cadence"),
+        &root,
+        Device {
+            name: "RS".into(),
+            peer: 0x51,
+        },
+    )
+    .unwrap();
+    let (mut team, mut s, _) = TeamSession::open(
+        &root,
+        Device {
+            name: "AB".into(),
+            peer: 0xab,
+        },
+    )
+    .unwrap();
+    for n in 0..3 {
+        let mut c = (*s.interventions[n]).clone();
+        c.text = format!("Corrected {n}.");
+        s.update_intervention(c);
+        team.record(&s).unwrap();
+    }
+    team.write_snapshot().unwrap();
+    let file = frame_files(&root)
+        .into_iter()
+        .find(|f| f.to_string_lossy().contains("AB-"))
+        .unwrap();
+    let kinds: Vec<(bool, u64)> = frames::decode(&std::fs::read(&file).unwrap())
+        .frames
+        .iter()
+        .map(|p| match team_frame::decode(p).unwrap() {
+            Frame::Current { header, .. } => (
+                header.snapshot,
+                header.version.get(&0xab).copied().unwrap_or(0) as u64,
+            ),
+            Frame::Legacy { .. } => panic!("a frame of the first format"),
+        })
+        .collect();
+    let snapshots: Vec<bool> = kinds.iter().map(|k| k.0).collect();
+    assert_eq!(snapshots, [true, false, false, false, true], "{kinds:?}");
+    // Each update reaches further than the one before.
+    assert!(kinds.windows(2).all(|w| w[0].1 <= w[1].1), "{kinds:?}");
+    // Any one update lost, the folder still holds all three corrections.
+    let bytes = std::fs::read(&file).unwrap();
+    let bounds = frame_bounds(&bytes);
+    for k in 1..=2 {
+        let (s0, e0) = bounds[k];
+        let mut damaged = bytes.clone();
+        damaged[s0 + 20..e0].fill(0);
+        std::fs::write(&file, &damaged).unwrap();
+        // Only the updates: the closing snapshot taken away.
+        let (s4, _) = bounds[4];
+        std::fs::write(&file, &damaged[..s4]).unwrap();
+        let got = texts(&read_merged(&root).unwrap().0);
+        for n in 0..3 {
+            assert_eq!(
+                got[&s.interventions[n].id],
+                format!("Corrected {n}."),
+                "frame {k}"
+            );
+        }
+    }
+}

@@ -4,7 +4,8 @@
 //! Every change is one update frame appended (and synced) to this device's own log
 //! before it is acknowledged. A frame stands alone as far as one damaged frame can
 //! take from it: every run opens with a snapshot of what it has read, writes another
-//! every few minutes and on closing, and each update holds every change since the end of
+//! every few minutes (less often in a large meeting, see `SNAPSHOT_AFTER`) and on
+//! closing, and each update holds every change since the end of
 //! the frame before the last (its own and those it merged from others), so any one
 //! frame lost to damage is held again by the next. Opening reads the newest snapshots
 //! and the updates they do not hold; what no readable frame can give back is named.
@@ -25,8 +26,12 @@ use crate::core::shared::Shared;
 
 /// Updates between two snapshots of this device, at most.
 const SNAPSHOT_EVERY: usize = 500;
-/// Time between two snapshots of this device, at most, while it writes.
+/// Time between two snapshots of this device while it writes, at least: once it has
+/// passed, a snapshot follows when the updates since the last one reach an eighth of
+/// its size (so a large meeting's snapshots never cost more than eight times what was
+/// written, and a small one's come every five minutes).
 const SNAPSHOT_AFTER: Duration = Duration::from_secs(5 * 60);
+const SNAPSHOT_SHARE: usize = 8;
 
 pub struct TeamSession {
     folder: TeamFolder,
@@ -41,6 +46,9 @@ pub struct TeamSession {
     written: [VersionVector; 2],
     since_snapshot: usize,
     snapshot_at: Instant,
+    /// The last snapshot's size, and the bytes of updates written since.
+    snapshot_len: usize,
+    written_since: usize,
     /// Who wrote what was read: peer ids of the runs, with their names.
     names: Vec<Device>,
     /// Notices given already (a damaged frame is named once, not on every read).
@@ -141,6 +149,8 @@ impl TeamSession {
             written: Default::default(),
             since_snapshot: 0,
             snapshot_at: Instant::now(),
+            snapshot_len: 0,
+            written_since: 0,
             names: Vec::new(),
             named: HashSet::new(),
         })
@@ -219,7 +229,11 @@ impl TeamSession {
         let (update, version) = self.doc.update_since(older)?;
         self.append_frame(false, &update, version)?;
         self.since_snapshot += 1;
-        if self.since_snapshot >= SNAPSHOT_EVERY || self.snapshot_at.elapsed() >= SNAPSHOT_AFTER {
+        self.written_since += update.len();
+        if self.since_snapshot >= SNAPSHOT_EVERY
+            || (self.snapshot_at.elapsed() >= SNAPSHOT_AFTER
+                && self.written_since >= self.snapshot_len / SNAPSHOT_SHARE)
+        {
             self.write_snapshot()?;
         }
         Ok(())
@@ -233,6 +247,8 @@ impl TeamSession {
         self.append_frame(true, &snapshot, version)?;
         self.since_snapshot = 0;
         self.snapshot_at = Instant::now();
+        self.snapshot_len = snapshot.len();
+        self.written_since = 0;
         Ok(())
     }
 
