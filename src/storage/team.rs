@@ -198,7 +198,7 @@ impl TeamFolder {
                     devices.display()
                 ));
             }
-            let mut probe = TeamFolder {
+            let probe = TeamFolder {
                 root: root.to_path_buf(),
                 id: TeamId::default(),
             };
@@ -223,7 +223,6 @@ impl TeamFolder {
                     }
                 }
             }
-            probe.id.origin = origin;
         }
         // Never into a folder holding files of someone else (a sync engine's own
         // ".stfolder" or "~" files may be there already).
