@@ -579,3 +579,44 @@ fn every_run_opens_with_a_snapshot_and_each_update_holds_the_one_before() {
         }
     }
 }
+
+#[test]
+fn a_snapshot_copied_into_another_devices_folder_hides_nothing() {
+    let scratch = tempfile::tempdir().unwrap();
+    let mut cases = 0;
+    for seed in 1..=10u64 {
+        let built = build(seed);
+        let files = frame_files(&built.root);
+        for from in &files {
+            let bytes = std::fs::read(from).unwrap();
+            // The file's first frame is its run's snapshot.
+            let Some(&(s, e)) = frame_bounds(&bytes).first() else {
+                continue;
+            };
+            for to in files.iter().filter(|f| f.parent() != from.parent()) {
+                let case = scratch.path().join(format!("case-{seed}"));
+                let _ = std::fs::remove_dir_all(&case);
+                copy_tree(&built.root, &case);
+                let target = case.join(to.strip_prefix(&built.root).unwrap());
+                // Copied in as a segment of its own, and appended after its frames.
+                std::fs::write(target.with_file_name("000009.frames"), &bytes[s..e]).unwrap();
+                let mut grown = std::fs::read(&target).unwrap();
+                grown.extend_from_slice(&bytes[s..e]);
+                std::fs::write(&target, &grown).unwrap();
+                let (got, notices, title) = read_texts(&case);
+                assert_eq!(
+                    got,
+                    built.acked,
+                    "seed {seed}: {} into {}",
+                    from.display(),
+                    to.display()
+                );
+                assert!(notices.is_empty(), "{notices:?}");
+                assert_eq!(title, built.title);
+                cases += 1;
+            }
+        }
+    }
+    eprintln!("snapshots copied into other device folders: {cases} folders");
+    assert!(cases > 20, "{cases}");
+}
