@@ -746,7 +746,7 @@ fn logging_in_anothers_turn_is_asked_once_and_a_speaker_logged_twice_is_marked()
     update(&mut a, Message::Tick);
     update(&mut b, Message::Tick);
     let session = &a.open.as_ref().unwrap().session;
-    let pairs = rapporteur::core::relay::possible_duplicates(session);
+    let pairs = rapporteur::core::turns::possible_duplicates(session);
     assert_eq!(pairs.len(), 1, "{pairs:?}");
     for app in [&a, &b] {
         let mut ui = simulator(app);

@@ -25,6 +25,7 @@ pub mod speakers;
 pub mod speakers_csv;
 pub mod text;
 pub mod timezone;
+pub mod turns;
 
 pub use delegation::{Delegation, DelegationKind};
 pub use intervention::{Intervention, Speaker};

@@ -92,7 +92,7 @@ pub fn sizes<'a>(session: &'a Session, rows: &'a [LogRow]) -> impl Iterator<Item
 pub fn duplicates(session: &Session) -> HashMap<InterventionId, String> {
     let zone = session.meeting.zone();
     let mut out: HashMap<InterventionId, String> = HashMap::new();
-    for (a, b) in crate::core::relay::possible_duplicates(session) {
+    for (a, b) in crate::core::turns::possible_duplicates(session) {
         for (one, other) in [(a, b), (b, a)] {
             let Some(other) = session.intervention(other) else {
                 continue;

@@ -66,7 +66,7 @@ pub struct Capture {
     /// What each row of the log is (statements and relay markers), newest first.
     log_rows: Vec<log::LogRow>,
     /// Statements that may be one statement logged on two devices, with what the log
-    /// says of each (`relay::possible_duplicates`), at the lists' revision.
+    /// says of each (`turns::possible_duplicates`), at the lists' revision.
     duplicates: std::collections::HashMap<crate::core::intervention::InterventionId, String>,
     /// Another device's turn this note-taker chose to log in anyway: asked once a turn.
     turn_accepted: Option<(String, DateTime<Utc>)>,
