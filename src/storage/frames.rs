@@ -49,18 +49,22 @@ pub fn encode(payload: &[u8]) -> Vec<u8> {
     out
 }
 
-/// The frame at `at`, if one whole and sound frame starts there: its payload and end.
-fn frame_at(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
+/// The payload length the frame header at `at` claims, if a header is there and the
+/// file holds that much after it.
+fn claimed_len(bytes: &[u8], at: usize) -> Option<usize> {
     let header = bytes.get(at..at.checked_add(HEADER)?)?;
     if header.get(..4)? != MARK {
         return None;
     }
     let len = u32::from_le_bytes(header.get(4..8)?.try_into().ok()?) as usize;
-    let crc = u32::from_le_bytes(header.get(8..12)?.try_into().ok()?);
-    if len == 0 || len > MAX_FRAME {
-        return None;
-    }
-    let end = at.checked_add(HEADER)?.checked_add(len)?;
+    (len > 0 && len <= MAX_FRAME && bytes.len() - at - HEADER >= len).then_some(len)
+}
+
+/// The frame at `at`, if one whole and sound frame starts there: its payload and end.
+fn frame_at(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
+    let len = claimed_len(bytes, at)?;
+    let crc = u32::from_le_bytes(bytes.get(at + 8..at + HEADER)?.try_into().ok()?);
+    let end = at + HEADER + len;
     let payload = bytes.get(at + HEADER..end)?;
     (crc32fast::hash(payload) == crc).then_some((payload, end))
 }
@@ -68,12 +72,7 @@ fn frame_at(bytes: &[u8], at: usize) -> Option<(&[u8], usize)> {
 /// The frame at `at` as [`frame_at`], counting the bytes checksummed against `budget`;
 /// None once the budget is spent.
 fn frame_within<'a>(bytes: &'a [u8], at: usize, budget: &mut usize) -> Option<(&'a [u8], usize)> {
-    let header = bytes.get(at..at.checked_add(HEADER)?)?;
-    let len = u32::from_le_bytes(header.get(4..8)?.try_into().ok()?) as usize;
-    if header.get(..4)? != MARK || len == 0 || len > MAX_FRAME || bytes.len() - at < HEADER + len {
-        return None;
-    }
-    *budget = budget.checked_sub(len)?;
+    *budget = budget.checked_sub(claimed_len(bytes, at)?)?;
     frame_at(bytes, at)
 }
 
@@ -139,16 +138,11 @@ pub fn read_bytes_from(path: &Path, from: u64) -> io::Result<Vec<u8>> {
     use std::io::{Read as _, Seek as _};
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        // Opening a FIFO for reading would wait for a writer.
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
+    never_through_links(&mut options);
     if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
         return Err(not_a_file());
     }
-    let file = options.open(path).map_err(|e| {
+    let mut file = options.open(path).map_err(|e| {
         if e.raw_os_error() == Some(ELOOP) {
             not_a_file()
         } else {
@@ -160,12 +154,10 @@ pub fn read_bytes_from(path: &Path, from: u64) -> io::Result<Vec<u8>> {
         return Err(not_a_file());
     }
     let from = if from <= meta.len() { from } else { 0 };
-    let mut file = file;
     file.seek(io::SeekFrom::Start(from))?;
     let left = MAX_FILE.saturating_sub(from);
-    let mut bytes = Vec::with_capacity(
-        usize::try_from(meta.len().min(MAX_FILE) - from.min(meta.len().min(MAX_FILE))).unwrap_or(0),
-    );
+    let mut bytes =
+        Vec::with_capacity(usize::try_from(meta.len().saturating_sub(from).min(left)).unwrap_or(0));
     file.take(left).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
@@ -174,6 +166,14 @@ pub fn read_bytes_from(path: &Path, from: u64) -> io::Result<Vec<u8>> {
 const ELOOP: i32 = libc::ELOOP;
 #[cfg(not(unix))]
 const ELOOP: i32 = -1;
+
+/// Opens the last component itself, never what a link points to, and a FIFO without
+/// waiting for its other end (unix; Windows has neither in a synced folder).
+fn never_through_links(options: &mut OpenOptions) {
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(options, libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    let _ = options;
+}
 
 fn not_a_file() -> io::Error {
     io::Error::new(
@@ -205,11 +205,7 @@ fn write_frames(path: &Path, known: Option<u64>, payloads: &[&[u8]]) -> io::Resu
     }
     let mut options = OpenOptions::new();
     options.create(true).truncate(false).write(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
+    never_through_links(&mut options);
     let mut file = options.open(path)?;
     if !file.metadata()?.is_file() {
         return Err(not_a_file());
