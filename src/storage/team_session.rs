@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 
 use loro::VersionVector;
 
-use super::team::{Batch, Device, DeviceLog, Found, Seen, TeamFolder};
+use super::team::{Batch, Device, DeviceLog, Seen, TeamFolder};
 use super::team_clash::FieldClash;
 use super::team_doc::{Concurrent, TeamDoc, Touched, paragraph_ids};
 use super::team_frame::{self, Frame, Header};
@@ -455,11 +455,16 @@ struct Reading<'a> {
 
 /// A frame to import, with where it came from.
 struct Picked {
+    source: Source,
+    blob: Vec<u8>,
+}
+
+/// Where a frame came from and how far it reaches.
+struct Source {
     file: PathBuf,
     name: String,
     /// The version it reaches (None for a frame of the first format).
     version: Option<VersionVector>,
-    blob: Vec<u8>,
 }
 
 impl Reading<'_> {
@@ -487,7 +492,7 @@ impl Reading<'_> {
         let mut snapshots = Vec::new();
         let mut updates = Vec::new();
         // Frames of the first format, by folder: (snapshot, blob, file).
-        let mut legacy: Vec<(String, bool, Found)> = Vec::new();
+        let mut legacy: Vec<(String, bool, PathBuf, Vec<u8>)> = Vec::new();
         for found in batch.frames {
             match team_frame::decode(&found.payload) {
                 Ok(Frame::Current { header, blob }) => {
@@ -506,9 +511,11 @@ impl Reading<'_> {
                         peer: header.peer,
                     });
                     let picked = Picked {
-                        file: found.file,
-                        name: header.name,
-                        version: Some(header.version),
+                        source: Source {
+                            file: found.file,
+                            name: header.name,
+                            version: Some(header.version),
+                        },
                         blob,
                     };
                     if header.snapshot {
@@ -524,9 +531,8 @@ impl Reading<'_> {
                         dir.display()
                     ));
                 }
-                Ok(Frame::Legacy { snapshot, .. }) => {
-                    let folder = found.folder.clone();
-                    legacy.push((folder, snapshot, found));
+                Ok(Frame::Legacy { snapshot, blob }) => {
+                    legacy.push((found.folder, snapshot, found.file, blob));
                 }
                 Err(why) => self.name_once(format!(
                     "{}: a frame this version cannot read ({why}); passed over",
@@ -541,29 +547,32 @@ impl Reading<'_> {
             v.as_ref()
                 .map_or(0, |v| v.values().map(|c| i64::from(*c)).sum())
         };
-        snapshots.sort_by_key(|p| std::cmp::Reverse(weight(&p.version)));
+        snapshots.sort_by_key(|p: &Picked| std::cmp::Reverse(weight(&p.source.version)));
         let mut picked = Vec::new();
         for s in snapshots {
-            if let Some(v) = &s.version
+            if let Some(v) = &s.source.version
                 && !held.includes_vv(v)
             {
                 held.merge(v);
                 picked.push(s);
             }
         }
-        picked.extend(
-            updates
-                .into_iter()
-                .filter(|u| u.version.as_ref().is_none_or(|v| !held.includes_vv(v))),
-        );
+        picked.extend(updates.into_iter().filter(|u| {
+            u.source
+                .version
+                .as_ref()
+                .is_none_or(|v| !held.includes_vv(v))
+        }));
         picked.extend(self.legacy(legacy, opening));
         if picked.is_empty() {
             return None;
         }
-        let concurrent = self.import(doc, &picked);
+        let (sources, blobs): (Vec<Source>, Vec<Vec<u8>>) =
+            picked.into_iter().map(|p| (p.source, p.blob)).unzip();
+        let concurrent = self.import(doc, &sources, &blobs);
         // What still waits: changes whose earlier changes no readable frame holds.
         let now = doc.version();
-        for p in &picked {
+        for p in &sources {
             if p.version.as_ref().is_some_and(|v| !now.includes_vv(v)) {
                 self.name_once(format!(
                     "{}: changes written by {} wait for an earlier change that no readable frame holds (a damaged or missing frame); they are not in the session until it arrives",
@@ -572,7 +581,7 @@ impl Reading<'_> {
                 ));
             }
         }
-        if picked.iter().any(|p| p.version.is_none()) && doc.has_pending() {
+        if sources.iter().any(|p| p.version.is_none()) && doc.has_pending() {
             self.name_once(format!(
                 "{}: changes of an older team folder wait for an earlier change that no readable frame holds; they are not in the session",
                 self.folder_root().display()
@@ -587,45 +596,53 @@ impl Reading<'_> {
 
     /// Frames of the first format: each device folder's from its last snapshot on, when
     /// opening (the folder said which device wrote them).
-    fn legacy(&mut self, frames: Vec<(String, bool, Found)>, opening: bool) -> Vec<Picked> {
+    fn legacy(
+        &mut self,
+        frames: Vec<(String, bool, PathBuf, Vec<u8>)>,
+        opening: bool,
+    ) -> Vec<Picked> {
         let mut start = std::collections::HashMap::new();
         if opening {
-            for (i, (folder, snapshot, _)) in frames.iter().enumerate() {
+            for (i, (folder, snapshot, _, _)) in frames.iter().enumerate() {
                 if *snapshot {
                     start.insert(folder.clone(), i);
                 }
             }
         }
         let mut out = Vec::new();
-        for (i, (folder, _, found)) in frames.into_iter().enumerate() {
+        for (i, (folder, _, file, blob)) in frames.into_iter().enumerate() {
             if start.get(&folder).is_some_and(|&s| i < s) {
                 continue;
             }
             let device = Device::of_folder(&folder);
             let name = device.name.clone();
             self.know(device);
-            if let Ok(Frame::Legacy { blob, .. }) = team_frame::decode(&found.payload) {
-                out.push(Picked {
-                    file: found.file,
+            out.push(Picked {
+                source: Source {
+                    file,
                     name,
                     version: None,
-                    blob,
-                });
-            }
+                },
+                blob,
+            });
         }
         out
     }
 
     /// Imports the frames at once; when that fails, one by one, each refused one named
     /// with its file and passed over.
-    fn import(&mut self, doc: &mut TeamDoc, picked: &[Picked]) -> Vec<Concurrent> {
-        let blobs: Vec<Vec<u8>> = picked.iter().map(|p| p.blob.clone()).collect();
-        if let Ok(concurrent) = doc.import(&blobs) {
+    fn import(
+        &mut self,
+        doc: &mut TeamDoc,
+        sources: &[Source],
+        blobs: &[Vec<u8>],
+    ) -> Vec<Concurrent> {
+        if let Ok(concurrent) = doc.import(blobs) {
             return concurrent;
         }
         let mut all = Vec::new();
-        for p in picked {
-            match doc.import(std::slice::from_ref(&p.blob)) {
+        for (p, blob) in sources.iter().zip(blobs) {
+            match doc.import(std::slice::from_ref(blob)) {
                 Ok(c) => all.extend(c),
                 Err(e) => self.name_once(format!(
                     "{}: a frame written by {} could not be merged ({e}); passed over",
