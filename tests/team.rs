@@ -7,29 +7,18 @@ mod support;
 use chrono::DateTime;
 use proptest::prelude::*;
 use rapporteur::core::demo::demo_session;
-use rapporteur::core::intervention::Speaker;
-use rapporteur::core::session::{NewIntervention, Session};
+use rapporteur::core::session::Session;
 use rapporteur::report::edit::{self, Op};
 use rapporteur::storage::team::Device;
 use rapporteur::storage::team_session::{TeamSession, read_merged};
 use support::team::{markdown, plain};
+use support::team_folders::say;
 
 fn device(name: &str, peer: u64) -> Device {
     Device {
         name: name.into(),
         peer,
     }
-}
-
-fn say(s: &mut Session, who: &str, text: &str, minute: i64) -> u64 {
-    let at = DateTime::from_timestamp(1_620_738_000 + minute * 60, 0).unwrap();
-    s.commit(NewIntervention {
-        speaker: Speaker::Delegation(who.into()),
-        on_behalf_of: None,
-        started_at: at,
-        ended_at: at,
-        text: text.into(),
-    })
 }
 
 /// Shares `s` in a fresh folder and opens it on `n` devices.

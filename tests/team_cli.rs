@@ -35,6 +35,16 @@ fn demo_file() -> (tempfile::TempDir, tempfile::TempDir, std::path::PathBuf) {
     (home, dir, file)
 }
 
+/// The demo meeting shared into `folder` by AB.
+fn share_demo(folder: &Path) {
+    rapporteur::storage::team_session::TeamSession::share(
+        &demo_session(),
+        folder,
+        rapporteur::storage::team::Device::this_run(Some("AB")),
+    )
+    .unwrap();
+}
+
 #[test]
 fn a_share_killed_at_any_moment_can_be_shared_into_again() {
     let (home, dir, file) = demo_file();
@@ -101,12 +111,7 @@ fn a_share_killed_at_any_moment_can_be_shared_into_again() {
     s.name = "Another meeting".into();
     rapporteur::storage::file::save(&other, &s).unwrap();
     let half = dir.path().join("half");
-    rapporteur::storage::team_session::TeamSession::share(
-        &demo_session(),
-        &half,
-        rapporteur::storage::team::Device::this_run(Some("AB")),
-    )
-    .unwrap();
+    share_demo(&half);
     std::fs::remove_file(half.join("team.json")).unwrap();
     let out = command(home.path())
         .args(["share", p(&other), p(&half)])
@@ -186,12 +191,7 @@ fn a_closed_standard_output_is_an_error_never_a_panic_and_the_work_is_saved() {
         std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/r2p-panel.csv");
     let imported = dir.path().join("imported.json");
     let team = dir.path().join("team");
-    rapporteur::storage::team_session::TeamSession::share(
-        &demo_session(),
-        &team,
-        rapporteur::storage::team::Device::this_run(Some("AB")),
-    )
-    .unwrap();
+    share_demo(&team);
     let runs: Vec<Vec<&str>> = vec![
         vec!["backups", p(&file)],
         vec!["speakers", p(&file), p(&csv)],
@@ -233,12 +233,7 @@ fn ids_a_team_hands_out_stay_exact_in_javascript() {
     let home = tempfile::tempdir().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let team = dir.path().join("team");
-    rapporteur::storage::team_session::TeamSession::share(
-        &demo_session(),
-        &team,
-        rapporteur::storage::team::Device::this_run(Some("AB")),
-    )
-    .unwrap();
+    share_demo(&team);
     let mut child = command(home.path())
         .args(["log", p(&team), "--device", "CD"])
         .stdin(Stdio::piped())

@@ -201,18 +201,7 @@ fn a_file_damaged_on_the_way_loses_nothing_and_is_named() {
         holds(&b, &wanted)
     });
     // A's log as B holds it: a byte in the middle of its third frame flipped.
-    let device = std::fs::read_dir(b.join("devices"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("AB-"))
-        .unwrap();
-    let segment = device.join("000001.frames");
-    let mut bytes = std::fs::read(&segment).unwrap();
-    let bounds = support::team_folders::frame_bounds(&bytes);
-    let (s, e) = bounds[2];
-    bytes[(s + e) / 2] ^= 0x40;
-    std::fs::write(&segment, &bytes).unwrap();
+    support::team::damage_frame(&b, "AB", 2, 0x40);
     let (merged, notices) = read_merged(&b).unwrap();
     let have: Vec<String> = merged
         .interventions

@@ -775,18 +775,7 @@ fn a_damaged_file_is_named_in_the_window_until_dismissed_and_nothing_is_lost() {
         log(&mut a, t);
     }
     // A byte in the middle of one of AB's frames flipped on the way.
-    let device = std::fs::read_dir(folder.join("devices"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("AB-"))
-        .unwrap();
-    let segment = device.join("000001.frames");
-    let mut bytes = std::fs::read(&segment).unwrap();
-    let bounds = support::team_folders::frame_bounds(&bytes);
-    let (s, e) = bounds[1];
-    bytes[(s + e) / 2] ^= 0x01;
-    std::fs::write(&segment, &bytes).unwrap();
+    support::team::damage_frame(&folder, "AB", 1, 0x01);
     let c = window(&folder, "EF");
     let session = &c.open.as_ref().unwrap().session;
     for t in &texts {

@@ -35,20 +35,35 @@ pub struct Unwritable {
     kept: std::path::PathBuf,
 }
 
+/// The folder of the device called `name` in the team folder `folder`.
+pub fn device_folder(folder: &std::path::Path, name: &str) -> std::path::PathBuf {
+    std::fs::read_dir(folder.join("devices"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&format!("{name}-"))
+        })
+        .unwrap()
+}
+
+/// A byte in the middle of frame `frame` of device `name`'s first segment flipped by
+/// `mask` (a disk, a cable or an engine without checksums).
+pub fn damage_frame(folder: &std::path::Path, name: &str, frame: usize, mask: u8) {
+    let segment = device_folder(folder, name).join("000001.frames");
+    let mut bytes = std::fs::read(&segment).unwrap();
+    let (s, e) = super::team_folders::frame_bounds(&bytes)[frame];
+    bytes[(s + e) / 2] ^= mask;
+    std::fs::write(&segment, &bytes).unwrap();
+}
+
 impl Unwritable {
     /// The log of the device whose name starts `name` in `folder`.
     pub fn device(folder: &std::path::Path, name: &str) -> Unwritable {
-        let mine = std::fs::read_dir(folder.join("devices"))
-            .unwrap()
-            .flatten()
-            .map(|e| e.path())
-            .find(|p| {
-                p.file_name()
-                    .unwrap()
-                    .to_string_lossy()
-                    .starts_with(&format!("{name}-"))
-            })
-            .unwrap();
+        let mine = device_folder(folder, name);
         let segment = mine.join("000001.frames");
         let kept = mine.join(".kept-while-unwritable");
         std::fs::rename(&segment, &kept).unwrap();

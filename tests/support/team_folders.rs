@@ -45,7 +45,8 @@ pub fn session(title: &str) -> Session {
     s
 }
 
-fn say(s: &mut Session, who: &str, text: &str, minute: i64) -> u64 {
+/// `who` (a delegation) says `text`, `minute` minutes into a fixed morning.
+pub fn say(s: &mut Session, who: &str, text: &str, minute: i64) -> u64 {
     let at = DateTime::from_timestamp(1_620_738_000 + minute * 60, 0).unwrap_or_default();
     s.commit(NewIntervention {
         speaker: Speaker::Delegation(who.into()),
