@@ -7,7 +7,6 @@
 use std::process::ExitCode;
 
 mod cli;
-mod cli_team;
 #[cfg(windows)]
 mod console;
 

@@ -578,6 +578,8 @@ fn a_notice_moves_no_control() {
         &mut app,
         Message::Command(rapporteur::ui::shortcuts::Command::Save),
     );
+    // "Saved." comes with the writer's report.
+    app.settle();
     assert!(app.notice.is_some());
     support::ui::simulator(&app)
         .find("Saved.")

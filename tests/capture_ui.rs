@@ -291,6 +291,8 @@ fn the_statement_being_typed_survives_a_crash() {
     pick(&mut app, "peru");
     type_statement(&mut app, "half a sentence");
     let _ = app.update(Message::Tick);
+    // The tick handed the draft to the writer thread; it is on disk once reported.
+    app.settle();
     // A crash: the app is gone without closing.
     std::mem::forget(app);
     let dir = tempfile::tempdir().unwrap();

@@ -93,6 +93,8 @@ fn full_disk_keeps_everything_and_saves_when_space_returns() {
         });
     }
     let _ = app.update(Message::Command(rapporteur::ui::shortcuts::Command::Save));
+    // Ctrl+S hands the session to the writer thread; its report brings the message.
+    app.settle();
     let notice = app.notice.clone().expect("a message");
     assert!(
         notice.error

@@ -1,24 +1,15 @@
 //! `assemble`: the session in, the report out. Pure: same session, same report. Each
 //! kind has its module: [`super::summary`] (the panel summary report), [`super::minutes`].
 
-use chrono::NaiveDate;
-
 use crate::core::meeting::ReportKind;
 use crate::core::session::Session;
 
 pub use super::generated::{generated_template, paragraph_template};
 pub use super::memo::Memo;
 use super::model::Report;
+pub use super::options::Options;
 pub use super::summary::{SUMMARY_PLACEHOLDER, TITLE_PLACEHOLDER, assemble_summary};
 use super::template::Keys;
-
-#[derive(Debug, Clone, Default)]
-pub struct Options {
-    /// Panel summary report or minutes; the session's own choice when None.
-    pub kind: Option<ReportKind>,
-    /// Date of issue for the masthead (the caller's today; kept out so assembly stays pure).
-    pub issue_date: Option<NaiveDate>,
-}
 
 pub fn assemble(session: &Session, options: &Options) -> Report {
     assemble_with(session, options, &mut Memo::default())

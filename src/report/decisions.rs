@@ -14,7 +14,7 @@ use crate::core::session::Session;
 use crate::core::text::capitalize_first;
 
 use super::model::{Block, Inline};
-use super::record::un_time;
+use super::times::un_time;
 use super::words::end_sentence;
 
 /// One entity's position on a decision, as the minutes print it.

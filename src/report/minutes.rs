@@ -7,10 +7,10 @@ use crate::core::proceedings::EntryKind;
 use crate::core::session::Session;
 use crate::core::text::capitalize_first;
 
-use super::assemble::Options;
 use super::decisions::Steps;
 use super::mentions::with_article;
 use super::model::{Block, Inline, Report, Sources};
+use super::options::Options;
 use super::words::end_sentence;
 
 /// An agenda item's heading, naming its presenters where the item has them: "Opening and

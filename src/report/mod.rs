@@ -14,12 +14,14 @@ pub mod memo;
 pub mod mentions;
 mod minutes;
 pub mod model;
+pub mod options;
 pub mod participation;
 pub mod pronouns;
 mod record;
 mod summary;
 pub mod template;
 pub mod themes;
+mod times;
 pub mod words;
 
 pub use assemble::{Options, assemble};

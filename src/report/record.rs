@@ -5,7 +5,7 @@
 //! speaker in indirect speech ("Mr. Bultrikov (Kazakhstan) said that ..."); "The meeting
 //! rose at 12.30 p.m."
 
-use chrono::{DateTime, NaiveTime, TimeZone, Timelike, Utc};
+use chrono::{DateTime, NaiveTime, TimeZone, Utc};
 
 use crate::core::intervention::{Intervention, InterventionId, Speaker};
 use crate::core::layout::Layout;
@@ -15,38 +15,16 @@ use crate::core::proceedings::EntryKind;
 use crate::core::session::Session;
 use crate::core::text::capitalize_first;
 
-use super::assemble::Options;
 use super::decisions::{stop, suspension, with_note};
 use super::model::{Block, Inline, Report};
+use super::options::Options;
 use super::summary::first_page;
 use super::template::{Keys, Renderer};
+use super::times::un_time;
 use super::words::end_sentence;
 
 /// What the record prints where the meeting has no title.
 pub const RECORD_TITLE_PLACEHOLDER: &str = "[Summary record of the … meeting]";
-
-/// A time as UN records write it: "10 a.m.", "10.05 a.m.", "12 noon", "12.30 p.m.",
-/// "midnight".
-pub fn un_time(t: NaiveTime) -> String {
-    let (h, m) = (t.hour(), t.minute());
-    match (h, m) {
-        (0, 0) => "midnight".into(),
-        (12, 0) => "12 noon".into(),
-        _ => {
-            let (hour, half) = match h {
-                0 => (12, "a.m."),
-                1..=11 => (h, "a.m."),
-                12 => (12, "p.m."),
-                _ => (h - 12, "p.m."),
-            };
-            if m == 0 {
-                format!("{hour} {half}")
-            } else {
-                format!("{hour}.{m:02} {half}")
-            }
-        }
-    }
-}
 
 /// A moment of the log in the meeting's own time.
 fn local(m: &Meeting, at: DateTime<Utc>) -> NaiveTime {

@@ -12,11 +12,11 @@ use crate::core::session::Session;
 use crate::core::settings::DEFAULT_SUBTITLE;
 use crate::core::text::{capitalize_first, clean_line, fold};
 
-use super::assemble::Options;
 use super::generated::{paragraph_template, the_panel};
 use super::memo::{Kept, Memo};
 use super::mentions::with_article;
 use super::model::{Block, FirstPage, Inline, Report};
+use super::options::Options;
 use super::template::{Keys, Renderer};
 use super::words::{lower_first, roman};
 

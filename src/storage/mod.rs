@@ -18,6 +18,7 @@ pub mod team_clash;
 pub mod team_doc;
 pub mod team_frame;
 pub mod team_session;
+pub mod team_worker;
 pub mod text_merge;
 pub mod writer;
 

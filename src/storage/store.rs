@@ -7,7 +7,7 @@ use std::time::Instant;
 use chrono::{DateTime, Local};
 
 use super::backup::{self, Reason};
-use super::draft::{Draft, load_draft, save_draft};
+use super::draft::{Draft, load_draft};
 use super::file::{self, LoadError};
 use super::journal::{self, Journal, Logged};
 use super::lock::{LockError, SessionLock};
@@ -191,6 +191,11 @@ impl Store {
         self.writer.as_ref().is_some_and(Writer::pending)
     }
 
+    /// A snapshot or a draft handed in is not on disk yet.
+    pub fn busy(&self) -> bool {
+        self.writer.as_ref().is_some_and(Writer::busy)
+    }
+
     /// Takes in what the writer reported, without waiting: `last_saved` and `error`
     /// then say what is on disk. Returns whether anything was reported.
     pub fn poll(&mut self) -> bool {
@@ -202,7 +207,19 @@ impl Store {
         for report in reports {
             self.take_in(report);
         }
-        any
+        self.take_draft_report() || any
+    }
+
+    /// The writer's word on the drafts: whether it changed what `draft_error` says.
+    fn take_draft_report(&mut self) -> bool {
+        let Some(result) = self.writer.as_mut().and_then(Writer::draft_result) else {
+            return false;
+        };
+        let was = self.draft_error.take();
+        self.draft_error = result
+            .err()
+            .map(|e| format!("Could not save the statement being typed: {e}"));
+        was != self.draft_error
     }
 
     /// Waits until every snapshot handed in is on disk (or failed); the result of the
@@ -217,6 +234,7 @@ impl Store {
             last = report.result.as_ref().map(|_| ()).map_err(String::clone);
             self.take_in(report);
         }
+        self.take_draft_report();
         last
     }
 
@@ -279,18 +297,13 @@ impl Store {
         Ok(session)
     }
 
-    pub fn save_draft(&mut self, draft: &Draft) -> Result<(), String> {
-        match save_draft(&self.path, draft) {
-            Ok(()) => {
-                self.draft_error = None;
-                Ok(())
-            }
-            Err(e) => {
-                let message = format!("Could not save the statement being typed: {e}");
-                self.draft_error = Some(message.clone());
-                Err(message)
-            }
-        }
+    /// Hands the statement being typed to the writer thread (written after the session
+    /// handed in before it); a failure is reported by [`Store::poll`] in `draft_error`.
+    pub fn save_draft(&mut self, draft: &Draft) {
+        let (path, backed_up) = (&self.path, self.last_backup);
+        self.writer
+            .get_or_insert_with(|| Writer::new(path, backed_up))
+            .submit_draft(draft.clone());
     }
 
     pub fn draft_error(&self) -> Option<&str> {

@@ -56,7 +56,7 @@ pub struct TeamSession {
 }
 
 /// What reading the folder brought.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct News {
     /// The merged session, when anything arrived.
     pub session: Option<Session>,
@@ -284,6 +284,19 @@ impl TeamSession {
         self.seen.written(&segment, end);
         self.wrote(version);
         Ok(())
+    }
+
+    /// The next change is written against `base` (the session the window holds), not
+    /// against a merge it did not take: what the others wrote is then no deletion here.
+    pub fn rebase(&mut self, base: &Session) {
+        self.doc.rebase(base);
+    }
+
+    /// The merged session as the document holds it now, with this run's band and name.
+    pub fn current(&mut self) -> Result<Session, String> {
+        let mut session = self.doc.read()?;
+        self.settle(&mut session);
+        Ok(session)
     }
 
     /// Reads what the other devices wrote since the last call and merges it; marks the

@@ -7,7 +7,7 @@ use crate::core::layout::ParagraphId;
 use crate::core::session::Session;
 use crate::storage::places;
 use crate::storage::team_clash::FieldClash;
-use crate::storage::team_session::TeamSession;
+use crate::storage::team_worker::TeamWorker;
 
 /// The local copy of a team session the window keeps beside the team folder (its lock,
 /// the statement being typed, a plain copy): in the app's own folder, never in the
@@ -37,7 +37,7 @@ pub fn working_copy(folder: &Path, device: &str) -> PathBuf {
 /// "Team: AB, with CD, EF": who this window is and who else wrote; in a relay, "Team:
 /// AB · CD's turn since 10:32" instead (the status bar of a 1366-pixel screen has room
 /// for one of the two beside the meeting's title).
-pub fn status(team: &TeamSession, session: &Session) -> String {
+pub fn status(team: &TeamWorker, session: &Session) -> String {
     let me = &team.device().name;
     if let Some(turn) = &session.turn {
         let since = turn
@@ -52,8 +52,9 @@ pub fn status(team: &TeamSession, session: &Session) -> String {
     }
     let mut others: Vec<String> = team
         .device_names()
-        .into_iter()
-        .filter(|n| n != me && !n.is_empty())
+        .iter()
+        .filter(|n| *n != me && !n.is_empty())
+        .cloned()
         .collect();
     others.sort();
     others.dedup();

@@ -351,6 +351,12 @@ impl TeamDoc {
         Ok(band)
     }
 
+    /// The next `write` takes what changed since `base` rather than since the last
+    /// write or read (see `TeamSession::rebase`).
+    pub fn rebase(&mut self, base: &Session) {
+        self.last = Some(base.clone());
+    }
+
     /// Writes what changed in `session` since the last write or read. True when
     /// anything did.
     pub fn write(&mut self, session: &Session) -> Result<bool, String> {

@@ -18,6 +18,7 @@ use crate::storage::draft::Draft;
 use crate::storage::file::{Refusal, check_report_output};
 use crate::storage::team::{Device, TeamFolder};
 use crate::storage::team_session::TeamSession;
+use crate::storage::team_worker::{Answer as TeamAnswer, TeamWorker};
 use crate::storage::{Store, places, portable_name};
 
 use super::capture::{self, Capture};
@@ -59,8 +60,11 @@ pub struct Open {
     pub revision: Revision,
     /// A team session: every change also goes to this device's log in the team folder,
     /// and what the other devices write is merged in at every tick.
-    pub team: Option<TeamSession>,
+    pub team: Option<TeamWorker>,
 }
+
+mod saving;
+use saving::Saving;
 
 pub use super::effect::Notice;
 
@@ -72,10 +76,8 @@ pub struct App {
     /// When the notice was put up: it goes after a few seconds (see `expire_notice`).
     notice_at: Option<Instant>,
     pub help: bool,
-    /// Changed by typing in a form: written at the next tick (within a second).
-    dirty: bool,
-    /// The last save failed: try again every tick until it works.
-    retry: bool,
+    /// Where the saving of the open session stands (see `saving.rs`).
+    saving: Saving,
     /// An export waiting for "Replace" because a file is already there.
     pending_export: Option<PathBuf>,
     /// The backups panel: shown for the open session, or on the start screen for a
@@ -87,9 +89,6 @@ pub struct App {
     failed_open: Option<PathBuf>,
     /// The name this window writes under in a team session.
     device: Option<String>,
-    /// The last change could not be written to the team folder (told, retried every
-    /// tick; the local working copy keeps it meanwhile).
-    team_error: bool,
 }
 
 /// The backups kept of one session, each with a Restore button.
@@ -111,6 +110,8 @@ pub enum Message {
     Tick,
     /// A save is being written: look for the writer's report (see `writes_reported`).
     Written,
+    /// The team worker's answer to job number so-and-so (None: the worker is gone).
+    Team(u64, Option<std::sync::Arc<TeamAnswer>>),
     CloseRequested(window::Id),
     DismissNotice,
     ReplaceExport,
@@ -140,14 +141,12 @@ impl App {
             notice: None,
             notice_at: None,
             help: false,
-            dirty: false,
-            retry: false,
+            saving: Saving::default(),
             pending_export: None,
             backups: None,
             path_prompt: None,
             failed_open: None,
             device: None,
-            team_error: false,
         }
     }
 
@@ -201,8 +200,7 @@ impl App {
             team: None,
         });
         self.screen = Screen::Capture;
-        self.dirty = false;
-        self.retry = false;
+        self.saving = Saving::default();
     }
 
     fn focus_task(&self) -> Task<Message> {
@@ -239,8 +237,9 @@ impl App {
             self.failed_open = Some(path.to_path_buf());
             e.to_string()
         })?;
-        self.save_now();
-        if self.retry {
+        // Letting go of the session on screen: on disk first.
+        self.flush();
+        if self.saving.failing() {
             // The session on screen is not on disk: keep it open rather than lose it.
             return Err(format!(
                 "{} was not opened: the current session could not be saved, and it stays open so that nothing is lost.",
@@ -297,8 +296,8 @@ impl App {
             )),
             Err(e) => notices.push(e),
         }
-        self.save_now();
-        if self.retry {
+        self.flush();
+        if self.saving.failing() {
             return Err(format!(
                 "{} was not opened: the current session could not be saved, and it stays open so that nothing is lost.",
                 folder.display()
@@ -307,58 +306,13 @@ impl App {
         places::remember(folder);
         self.install(store, session, draft);
         if let Some(open) = &mut self.open {
-            open.team = Some(team);
+            open.team = Some(TeamWorker::start(team));
             open.store.submit(&open.session);
         }
         if !notices.is_empty() {
             self.notice = Some(Notice::lasting(notices.join("; ")));
         }
         Ok(())
-    }
-
-    /// Reads what the other devices wrote and merges it into the session on screen.
-    fn merge_team(&mut self) {
-        let Some(open) = &mut self.open else { return };
-        let Some(team) = &mut open.team else { return };
-        match team.refresh(&open.session) {
-            Ok(news) => {
-                if news.concurrent > 0 {
-                    self.notice = Some(Notice::info(super::team::concurrent_notice(
-                        news.concurrent,
-                    )));
-                }
-                if let Some(merged) = &news.session
-                    && let Some(said) =
-                        super::team::paragraph_notice(merged, &news.paragraphs, &news.restored)
-                {
-                    self.notice = Some(Notice::info(said));
-                }
-                if let Some(said) = super::team::clash_notice(&news.clashes) {
-                    self.notice = Some(Notice::info(said));
-                }
-                if let Some(said) = super::team::kept_notice(&news.kept) {
-                    self.notice = Some(Notice::info(said));
-                }
-                if let Some(merged) = news.session
-                    && merged != open.session
-                {
-                    open.meeting.merged(&merged);
-                    open.session = merged;
-                    open.revision = open.revision.next();
-                    open.store.submit(&open.session);
-                }
-                // Last, so that no passing notice hides it: a damaged or foreign file
-                // stays named until it is dismissed.
-                if !news.notices.is_empty() {
-                    self.notice = Some(Notice::lasting(news.notices.join("; ")));
-                }
-            }
-            Err(e) => {
-                self.notice = Some(Notice::error(format!(
-                    "{e}. What is on this device is kept; Rapporteur tries again every second."
-                )));
-            }
-        }
     }
 
     fn open_demo(&mut self) -> Result<(), String> {
@@ -368,7 +322,18 @@ impl App {
         self.open_path(&path, false)
     }
 
+    /// The window's title; "(saving…)" while a change is on its way to disk, so that the
+    /// taskbar says it too.
     pub fn title(&self) -> String {
+        let title = self.plain_title();
+        if self.saving_now() {
+            format!("{title} (saving…)")
+        } else {
+            title
+        }
+    }
+
+    fn plain_title(&self) -> String {
         match &self.open {
             Some(open) => match &open.team {
                 Some(team) => format!(
@@ -382,98 +347,14 @@ impl App {
         }
     }
 
-    // ----- saving -----
-
-    /// Hands the session to the writer thread: the window goes on at once, and "Saved"
-    /// moves only when the writer reports it on disk (see `writes_reported`).
-    fn save_now(&mut self) {
-        let Some(open) = &mut self.open else { return };
-        self.dirty = false;
-        // A team session's change is in this device's log (synced) before it is shown
-        // as saved.
-        if let Some(team) = &mut open.team {
-            match team.record(&open.session) {
-                Err(e) => {
-                    self.retry = true;
-                    self.team_error = true;
-                    self.notice = Some(Notice::error(format!(
-                        "{e}. NOT SAVED to the team folder: everything is kept in memory and in this device's copy; Rapporteur retries every second."
-                    )));
-                }
-                Ok(_) if self.team_error => {
-                    self.team_error = false;
-                    self.notice = Some(Notice::info(
-                        "Saved again: everything is in the team folder.",
-                    ));
-                }
-                Ok(_) => {}
-            }
-        }
-        open.store.submit(&open.session);
-        self.save_draft();
-    }
-
-    /// Saves and waits until the session is on disk (Ctrl+S, closing, and tests that
-    /// read the file).
-    pub fn flush(&mut self) {
-        self.save_now();
-        self.settle();
-    }
-
-    /// Waits for the saves already handed to the writer, without starting one: what is
-    /// on disk is then what the window says (tests read the file after this).
-    pub fn settle(&mut self) {
-        if let Some(open) = &mut self.open {
-            let _ = open.store.wait();
-        }
-        self.judge_writes();
-    }
-
-    /// Takes in what the writer thread reported since the last message.
-    fn writes_reported(&mut self) {
-        if self.open.as_mut().is_some_and(|open| open.store.poll()) {
-            self.judge_writes();
-        }
-    }
-
-    /// After a report from the writer: a failed save is told and retried every tick (the
-    /// session stays in memory), and its end is told too.
-    fn judge_writes(&mut self) {
-        let Some(open) = &self.open else { return };
-        match open.store.failure() {
-            Some(message) => {
-                self.retry = true;
-                self.notice = Some(Notice::error(format!(
-                    "{message} Everything is kept in memory; Rapporteur retries every second. Free some space or choose Save as (Ctrl+Shift+S)."
-                )));
-            }
-            // "Everything" only once no newer snapshot is still on its way.
-            None if self.retry && !open.store.pending() && !self.team_error => {
-                self.retry = false;
-                self.notice = Some(Notice::info("Saved again: everything is on disk."));
-            }
-            None => {}
-        }
-    }
-
-    fn save_draft(&mut self) {
-        let Some(open) = &mut self.open else { return };
-        if !open.capture.draft_dirty {
-            return;
-        }
-        match open.store.save_draft(&open.capture.draft()) {
-            Ok(()) => open.capture.draft_dirty = false,
-            Err(message) => self.notice = Some(Notice::error(message)),
-        }
-    }
-
     // ----- update -----
 
     /// Handles a message, then brings the screen on show up to the session's revision:
     /// the only place derived data is refreshed.
     pub fn update(&mut self, message: Message) -> Task<Message> {
-        self.writes_reported();
         let (notice, screen) = (self.notice.clone(), self.screen);
+        // A report's notice (saved again, not saved) starts its clock like any other.
+        self.writes_reported();
         let task = self.handle(message);
         if self.notice != notice {
             self.notice_at = self.notice.as_ref().map(|_| Instant::now());
@@ -482,7 +363,9 @@ impl App {
             self.notice = None;
         }
         self.sync();
-        task
+        // A team session's change or read, handed to its worker once none is on its way.
+        let team = self.pump_team();
+        Task::batch([task, team])
     }
 
     /// Notices go by themselves: information after a few seconds, an error after a
@@ -519,7 +402,7 @@ impl App {
             Save::No => {}
             Save::Soon => {
                 self.session_changed();
-                self.dirty = true;
+                self.saving.due = true;
             }
             Save::Now => {
                 self.session_changed();
@@ -621,24 +504,22 @@ impl App {
                         open.editor.tick(&open.session);
                     }
                 }
-                self.merge_team();
-                if self.dirty || self.retry {
-                    self.save_now();
-                } else {
-                    self.save_draft();
-                }
+                self.tick_saves();
                 Task::none()
             }
             Message::CloseRequested(id) => {
                 // Closing waits for the last write, and leaves a snapshot of the team
                 // session for whoever opens it next.
-                self.flush();
-                if let Some(team) = self.open.as_mut().and_then(|o| o.team.as_mut()) {
-                    let _ = team.write_snapshot();
-                }
+                self.save_now();
+                self.settle();
+                self.finish_team(true);
                 window::close(id)
             }
             Message::Written => Task::none(),
+            Message::Team(job, answer) => {
+                self.team_answer(job, answer);
+                Task::none()
+            }
             Message::DismissNotice => {
                 self.notice = None;
                 Task::none()
@@ -799,10 +680,11 @@ impl App {
                 self.path_prompt = None;
                 self.focus_task()
             }
+            // "Saved." once on disk; the window does not wait for it.
             Command::Save => {
-                self.flush();
-                if !self.retry && self.open.is_some() {
-                    self.notice = Some(Notice::info("Saved."));
+                if self.open.is_some() {
+                    self.saving.announce = true;
+                    self.save_now();
                 }
                 Task::none()
             }
@@ -982,7 +864,7 @@ impl App {
             Ok(store) => {
                 open.store = store;
                 places::remember(path);
-                self.retry = false;
+                self.saving.failing = saving::Failing::Nothing;
                 self.notice = Some(Notice::info(format!("Now working in {}", path.display())));
                 self.save_now();
             }
@@ -1067,8 +949,8 @@ impl App {
             // A team session watches its folder.
             || open.team.is_some()
             || (self.screen == Screen::Editor && open.editor.findings_stale)
-            || self.dirty
-            || self.retry
+            || self.saving.due
+            || self.saving.failing()
             || open.capture.draft_dirty
             || self.notice.is_some()
     }
@@ -1081,7 +963,8 @@ impl App {
         };
         // While a save is on its way to disk, look for its report often, so "Saved"
         // follows within a frame or two.
-        let written = if self.open.as_ref().is_some_and(|o| o.store.pending()) {
+        let written = if self.open.as_ref().is_some_and(|o| o.store.busy()) || self.saving.announce
+        {
             iced::time::every(std::time::Duration::from_millis(20)).map(|_| Message::Written)
         } else {
             Subscription::none()
@@ -1229,7 +1112,8 @@ impl App {
             }
             let saved = match (&open.store.error, open.store.last_saved) {
                 (Some(_), _) => text("NOT SAVED: see message").color(style::ALERT),
-                _ if open.store.pending() => text("Saving…").color(style::MUTED),
+                _ if self.saving.failing() => text("NOT SAVED: see message").color(style::ALERT),
+                _ if self.saving_now() => text("Saving…").color(style::MUTED),
                 // In the meeting's time zone, named, as every time the app shows.
                 (None, Some(at)) => text(format!(
                     "Saved {}",
@@ -1401,6 +1285,17 @@ mod tests {
     use crate::ui::dialogs::ScriptedDialogs;
     use std::time::Duration;
 
+    /// Waits for "Saved." as the window does: the writer's reports looked for.
+    fn saved(app: &mut App) {
+        for _ in 0..5000 {
+            if app.notice.is_some() {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+            let _ = app.update(Message::Written);
+        }
+    }
+
     fn app(dir: &tempfile::TempDir) -> App {
         let session = demo_session();
         let store = Store::create(&dir.path().join("m.json"), &session).unwrap();
@@ -1412,6 +1307,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app(&dir);
         let _ = app.update(Message::Command(Command::Save));
+        saved(&mut app);
         assert!(app.notice.is_some());
         let at = app.notice_at.unwrap();
         app.expire_notice(at + Duration::from_secs(5));
@@ -1469,6 +1365,7 @@ mod tests {
         let _ = app.update(Message::Command(Command::ShowPreview));
         assert!(!app.needs_ticks(), "an idle preview needs no ticks");
         let _ = app.update(Message::Command(Command::Save));
+        saved(&mut app);
         assert!(app.notice.is_some());
         assert!(app.needs_ticks(), "the notice must be able to go");
         let _ = app.update(Message::Command(Command::ShowEditor));

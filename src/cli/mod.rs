@@ -1,12 +1,18 @@
 //! Command-line interface: open the window on a session, or work headless.
 
-use std::io::{BufRead, Write};
+mod log_lines;
+mod output;
+mod team;
+
+pub use log_lines::{commit_line, each_log_line};
+pub use output::{say, tell, tell_files};
+
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use rapporteur::core::meeting::{Meeting, ReportKind};
-use rapporteur::core::session::{NewIntervention, resolve_speaker};
 use rapporteur::core::speakers_csv::import_speakers_csv;
 use rapporteur::report::{Options, assemble, checker};
 use rapporteur::storage::journal::Logged;
@@ -136,7 +142,7 @@ pub fn run(command: Command) -> Result<(), String> {
         Command::Speakers { session, csv } => speakers(&session, &csv),
         Command::Log { session, device } => {
             if TeamFolder::is_team_folder(&session) {
-                crate::cli_team::log_from_stdin(&session, device.as_deref())
+                team::log_from_stdin(&session, device.as_deref())
             } else {
                 log_from_stdin(&session)
             }
@@ -145,7 +151,7 @@ pub fn run(command: Command) -> Result<(), String> {
             session,
             dir,
             device,
-        } => crate::cli_team::share(&session, &dir, device.as_deref()),
+        } => team::share(&session, &dir, device.as_deref()),
         Command::Import {
             log,
             output,
@@ -186,31 +192,6 @@ fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
-/// What opening a session repaired or recovered, on standard error.
-pub fn tell(path: &Path, notices: &[String]) {
-    for notice in notices {
-        eprintln!("rapporteur: {}: {notice}", path.display());
-    }
-}
-
-/// One line on standard output; a closed or failing output is an error (the command
-/// exits non-zero with a message), never a panic, and what was saved stays saved.
-pub fn say(line: std::fmt::Arguments) -> Result<(), String> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "{line}")
-        .and_then(|()| out.flush())
-        .map_err(|e| format!("standard output could not be written ({e}); what was done is saved"))
-}
-
-/// What reading a team folder passed over, on standard error: each notice names its
-/// own file.
-pub fn tell_files(notices: &[String]) {
-    for notice in notices {
-        eprintln!("rapporteur: {notice}");
-    }
-}
-
 fn open_store(path: &Path) -> Result<(Store, rapporteur::core::Session), String> {
     let (store, session, _) = Store::open(path).map_err(|e| e.to_string())?;
     tell(path, &store.notices);
@@ -220,7 +201,7 @@ fn open_store(path: &Path) -> Result<(Store, rapporteur::core::Session), String>
 fn speakers(session: &Path, csv: &Path) -> Result<(), String> {
     let text = read_bytes(csv)?;
     if TeamFolder::is_team_folder(session) {
-        return crate::cli_team::speakers(session, csv, &text);
+        return team::speakers(session, csv, &text);
     }
     let (mut store, mut s) = open_store(session)?;
     let n = import_speakers_csv(&mut s, &text)
@@ -514,70 +495,6 @@ fn log_from_stdin(path: &Path) -> Result<(), String> {
         store.save(&session).map_err(|e| {
             format!("{e} Every logged line is safe in the journal beside it and will be taken in when the session is next opened.")
         })?;
-    }
-    Ok(())
-}
-
-/// Logs one line's statement now, by the speaker it names (a delegation named for the
-/// first time is added); the statement's id and the inscription it ticked. None, said on
-/// standard error, when the speaker cannot be made out.
-pub fn commit_line(
-    session: &mut rapporteur::core::Session,
-    n: usize,
-    who: &str,
-    text: &str,
-) -> Option<(rapporteur::core::intervention::InterventionId, Option<u32>)> {
-    let speaker = match resolve_speaker(session, who) {
-        Ok(speaker) => speaker,
-        Err(e) => {
-            eprintln!("rapporteur: line {n}: {e}; skipped");
-            return None;
-        }
-    };
-    let spoke = session.next_pending_of(&speaker).map(|i| i.id);
-    let now = chrono::Utc::now();
-    let id = session.commit(NewIntervention {
-        speaker,
-        on_behalf_of: None,
-        started_at: now,
-        ended_at: now,
-        text: text.to_string(),
-    });
-    Some((id, spoke))
-}
-
-/// Standard input's lines as `SPEAKER<TAB>TEXT`, numbered from 1: a line that is not
-/// UTF-8 is kept with U+FFFD for its bad bytes, a blank one passed over, one without a
-/// tab named and skipped.
-pub fn each_log_line(
-    mut on_line: impl FnMut(usize, &str, &str) -> Result<(), String>,
-) -> Result<(), String> {
-    let mut input = std::io::stdin().lock();
-    let mut buffer = Vec::new();
-    for n in 1.. {
-        buffer.clear();
-        let read = input
-            .read_until(b'\n', &mut buffer)
-            .map_err(|e| format!("standard input, line {n}: {e}"))?;
-        if read == 0 {
-            break;
-        }
-        let line = match String::from_utf8(std::mem::take(&mut buffer)) {
-            Ok(line) => line,
-            Err(e) => {
-                eprintln!("rapporteur: line {n}: not UTF-8; the bad bytes became U+FFFD");
-                String::from_utf8_lossy(e.as_bytes()).into_owned()
-            }
-        };
-        let line = line.trim_end_matches(['\n', '\r']);
-        if line.trim().is_empty() {
-            continue;
-        }
-        let Some((who, text)) = line.split_once('\t') else {
-            eprintln!("rapporteur: line {n}: expected SPEAKER<TAB>TEXT; skipped");
-            continue;
-        };
-        on_line(n, who, text)?;
     }
     Ok(())
 }

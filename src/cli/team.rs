@@ -8,7 +8,8 @@ use rapporteur::core::speakers_csv::import_speakers_csv;
 use rapporteur::storage::team::Device;
 use rapporteur::storage::team_session::TeamSession;
 
-use crate::cli::{tell, tell_files};
+use super::log_lines::{commit_line, each_log_line};
+use super::output::{say, tell, tell_files};
 
 /// `rapporteur share SESSION DIR`: the session file is read, never changed.
 pub fn share(session: &Path, dir: &Path, device: Option<&str>) -> Result<(), String> {
@@ -32,8 +33,8 @@ pub fn log_from_stdin(dir: &Path, device: Option<&str>) -> Result<(), String> {
     let (mut team, mut session, notices) = TeamSession::open(dir, Device::this_run(device))?;
     tell_files(&notices);
     let stdout = std::io::stdout();
-    crate::cli::each_log_line(|n, who, text| {
-        let Some((id, _)) = crate::cli::commit_line(&mut session, n, who, text) else {
+    each_log_line(|n, who, text| {
+        let Some((id, _)) = commit_line(&mut session, n, who, text) else {
             return Ok(());
         };
         team.record(&session).map_err(|e| {
@@ -58,7 +59,7 @@ pub fn speakers(dir: &Path, csv: &Path, text: &[u8]) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}; nothing was imported", csv.display()))?;
     team.record(&session)?;
     team.write_snapshot()?;
-    crate::cli::say(format_args!(
+    say(format_args!(
         "{n} speakers added to the list of {}",
         dir.display()
     ))
