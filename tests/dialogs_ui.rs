@@ -128,3 +128,42 @@ fn a_cancelled_dialog_asks_for_no_path() {
         assert!(app.path_prompt.is_none());
     }
 }
+
+/// An export is rendered and written off the window's thread: the message that asks for
+/// it returns at once with a task, the file comes when the task has run, and its notice
+/// counts what the editorial checker found, as the command line does.
+#[test]
+fn an_export_runs_as_a_task_and_its_notice_counts_the_findings() {
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("meeting.json");
+    let mut session = demo_session();
+    // A slip the checker names, in the summary the editor writes: "is" after "stressed that".
+    session.report.summary =
+        "The High Commissioner stressed that the best form of protection is prevention.".into();
+    let store = Store::create(&path, &session).unwrap();
+    let mut app = App::with_session(store, session, None, Box::<ScriptedDialogs>::default());
+    let out = dir.path().join("report.docx");
+    let task = app.update(Message::Chosen(Asked::Export, Some(out.clone())));
+    assert!(!out.exists(), "nothing is written on the window's thread");
+    let produced: Vec<Message> =
+        futures::executor::block_on_stream(iced_runtime::task::into_stream(task).expect("a task"))
+            .filter_map(|action| match action {
+                iced_runtime::Action::Output(message) => Some(message),
+                _ => None,
+            })
+            .collect();
+    for message in produced {
+        update(&mut app, message);
+    }
+    assert!(out.is_file(), "the report was written by the task");
+    let notice = app.notice.clone().unwrap();
+    assert!(!notice.error, "{}", notice.text);
+    assert!(
+        notice
+            .text
+            .contains("of the editorial checker (see the Editor)"),
+        "{}",
+        notice.text
+    );
+}

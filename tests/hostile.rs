@@ -179,7 +179,7 @@ fn damaged_sessions_are_refused_or_checked_and_always_export() {
                 // A checked session is sound: checking again finds nothing.
                 // (An unknown time zone is left for the person to correct: said again.)
                 let mut again = session.clone();
-                let left: Vec<String> = rapporteur::core::check::repair(&mut again)
+                let left: Vec<String> = rapporteur::core::repair::repair(&mut again)
                     .into_iter()
                     .filter(|n| !n.contains("time zone"))
                     .collect();

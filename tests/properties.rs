@@ -72,7 +72,7 @@ proptest! {
         // What comes back is the checked session: control characters a file may carry
         // are cleaned on reading, every text that was clean is kept to the letter.
         let mut expected = session.clone();
-        rapporteur::core::check::repair(&mut expected);
+        rapporteur::core::repair::repair(&mut expected);
         prop_assert_eq!(&back, &expected);
         for (a, b) in session.interventions.iter().zip(&back.interventions) {
             prop_assert_eq!(&clean(&a.text), &b.text);

@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use rapporteur::core::meeting::{Meeting, ReportKind};
 use rapporteur::core::speakers_csv::import_speakers_csv;
-use rapporteur::report::{Options, assemble, checker};
+use rapporteur::report::{Options, assemble, checker, export};
 use rapporteur::storage::journal::Logged;
 use rapporteur::storage::team::TeamFolder;
 use rapporteur::storage::{Store, file};
@@ -274,51 +274,33 @@ fn export(
         kind: report_kind(kind),
         issue_date: Some(chrono::Local::now().date_naive()),
     };
-    let report = assemble(&s, &options);
+    let format = match format {
+        Format::Docx | Format::Json => export::Format::Docx,
+        Format::Md => export::Format::Markdown,
+        Format::Txt => export::Format::Text,
+    };
+    let rendered = export::render(&s, &options, format)
+        .map_err(|e| format!("{}: {e}; nothing was written", session.display()))?;
     // What the editor shows beside the paragraphs, the command line says too.
-    for warning in &report.warnings {
+    for warning in &rendered.warnings {
         eprintln!("warning: {warning}");
     }
-    let findings = checker::check(&s, &report);
-    if !findings.is_empty() {
+    if !rendered.findings.is_empty() {
         eprintln!(
             "{}: {} of the editorial checker (rapporteur check {} lists them)",
             session.display(),
-            if findings.len() == 1 {
-                "1 finding".to_string()
-            } else {
-                format!("{} findings", findings.len())
-            },
+            export::counted(rendered.findings.len(), "finding", "findings"),
             session.display()
         );
     }
-    if strict && !report.warnings.is_empty() {
+    if strict && !rendered.warnings.is_empty() {
         return Err(format!(
             "{}: {} with --strict; nothing was written",
             session.display(),
-            if report.warnings.len() == 1 {
-                "1 warning".to_string()
-            } else {
-                format!("{} warnings", report.warnings.len())
-            }
+            export::counted(rendered.warnings.len(), "warning", "warnings")
         ));
     }
-    let bytes = match format {
-        Format::Docx => {
-            rapporteur::report::docx::to_docx(&report).map_err(|e| format!("DOCX: {e}"))?
-        }
-        Format::Md => rapporteur::report::markdown::to_markdown(&report).into_bytes(),
-        Format::Txt => rapporteur::report::markdown::to_text(&report).into_bytes(),
-        Format::Json => file::to_bytes(&s),
-    };
-    // The session's size as read (not serialised again just to measure it).
-    let session_bytes = if TeamFolder::is_team_folder(session) {
-        file::to_bytes(&s).len()
-    } else {
-        std::fs::metadata(session).map_or(0, |m| m.len() as usize)
-    };
-    rapporteur::report::limits::check_size(session_bytes, bytes.len())
-        .map_err(|e| format!("{}: {e}; nothing was written", session.display()))?;
+    let bytes = rendered.bytes;
     write_output(output, &bytes)
 }
 

@@ -1,6 +1,5 @@
 //! The domain: what a meeting is, who spoke, what was said. No I/O, no GUI.
 
-pub mod check;
 pub mod csv_file;
 pub mod delegation;
 pub mod demo;
@@ -17,6 +16,7 @@ pub mod participant;
 pub mod picker;
 pub mod proceedings;
 pub mod relay;
+pub mod repair;
 pub mod segments_groups;
 pub mod session;
 pub mod settings;

@@ -7,6 +7,7 @@ pub mod docx;
 mod docx_order;
 mod docx_pack;
 pub mod edit;
+pub mod export;
 mod generated;
 pub mod limits;
 pub mod markdown;

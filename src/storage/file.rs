@@ -31,7 +31,7 @@ struct Header {
 /// Parses and checks a session from bytes. Never panics, whatever the bytes.
 pub fn parse(bytes: &[u8], path: &Path) -> Result<Session, LoadError> {
     let mut session = parse_unchecked(bytes, path)?;
-    crate::core::check::repair(&mut session);
+    crate::core::repair::repair(&mut session);
     Ok(session)
 }
 
@@ -70,7 +70,7 @@ pub fn check_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
             super::journal::journal_path(path).display()
         ));
     }
-    repairs.extend(crate::core::check::repair(&mut session));
+    repairs.extend(crate::core::repair::repair(&mut session));
     Ok(Loaded {
         session,
         repairs,

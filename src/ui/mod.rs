@@ -1,6 +1,7 @@
 //! The window (iced). Screens take the session and tell the root what to do.
 
 pub mod app;
+pub mod background;
 pub mod capture;
 pub mod choices;
 pub mod correction;

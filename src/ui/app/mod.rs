@@ -12,10 +12,8 @@ use iced::{Element, Fill, Subscription, Task, window};
 
 use crate::core::demo::demo_session;
 use crate::core::session::Session;
-use crate::core::speakers_csv::import_speakers_csv;
 use crate::storage::backup::{self, Backup};
 use crate::storage::draft::Draft;
-use crate::storage::file::{Refusal, check_report_output};
 use crate::storage::team::{Device, TeamFolder};
 use crate::storage::team_session::TeamSession;
 use crate::storage::team_worker::{Answer as TeamAnswer, TeamWorker};
@@ -63,6 +61,7 @@ pub struct Open {
     pub team: Option<TeamWorker>,
 }
 
+mod files;
 mod saving;
 use saving::Saving;
 
@@ -116,6 +115,10 @@ pub enum Message {
     DismissNotice,
     ReplaceExport,
     CancelExport,
+    /// An export written (or not) off the window's thread.
+    Exported(PathBuf, Option<files::Exported>),
+    /// A list of speakers read off the window's thread (None: the reading stopped).
+    SpeakersRead(PathBuf, Option<Result<String, String>>),
     ShowBackups,
     CloseBackups,
     Restore(PathBuf),
@@ -524,10 +527,16 @@ impl App {
                 self.notice = None;
                 Task::none()
             }
-            Message::ReplaceExport => {
-                if let Some(path) = self.pending_export.take() {
-                    self.write_export(path);
-                }
+            Message::ReplaceExport => match self.pending_export.take() {
+                Some(path) => self.write_export(path, true),
+                None => Task::none(),
+            },
+            Message::Exported(path, result) => {
+                self.exported(&path, result);
+                Task::none()
+            }
+            Message::SpeakersRead(path, text) => {
+                self.speakers_read(&path, text);
                 Task::none()
             }
             Message::CancelExport => {
@@ -818,14 +827,8 @@ impl App {
                 self.save_as(&path);
                 Task::none()
             }
-            Asked::Export => {
-                self.export(path);
-                Task::none()
-            }
-            Asked::ImportSpeakers => {
-                self.import_speakers(&path);
-                Task::none()
-            }
+            Asked::Export => self.export(path),
+            Asked::ImportSpeakers => self.import_speakers(path),
             Asked::ShareTeam => {
                 self.share_team(&path);
                 self.focus_task()
@@ -869,75 +872,6 @@ impl App {
                 self.save_now();
             }
             Err(e) => self.notice = Some(Notice::error(e.to_string())),
-        }
-    }
-
-    /// Exports the report as DOCX to the path chosen in the save dialog. Never over the
-    /// session or any other session file; over another existing file only after
-    /// "Replace". The file is written whole or not at all; any failure is shown.
-    fn export(&mut self, mut path: PathBuf) {
-        let Some(open) = &mut self.open else { return };
-        open.preview.sync(&open.session, open.revision);
-        if path.extension().is_none() {
-            path.set_extension("docx");
-        }
-        match check_report_output(&path, &[open.store.path()], false) {
-            Ok(()) => self.write_export(path),
-            Err(Refusal::Exists(_)) => {
-                self.notice = Some(Notice::error(format!(
-                    "{} already exists. Replace it with the report?",
-                    path.display()
-                )));
-                self.pending_export = Some(path);
-            }
-            Err(e) => self.notice = Some(Notice::error(e.to_string())),
-        }
-    }
-
-    fn write_export(&mut self, path: PathBuf) {
-        let Some(open) = &mut self.open else { return };
-        let result = crate::report::docx::to_docx(&open.preview.report)
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                crate::storage::file::write_atomic(&path, &bytes).map_err(|e| e.to_string())
-            });
-        self.notice = Some(match result {
-            Ok(()) => {
-                open.preview.last_export = Some(path.display().to_string());
-                let at = chrono::Utc::now().with_timezone(&open.session.meeting.zone());
-                let mut notice = Notice::info(format!(
-                    "Exported the report at {} to {}",
-                    at.format("%H:%M %Z"),
-                    path.display()
-                ));
-                notice.folder = path.parent().map(Path::to_path_buf);
-                notice
-            }
-            Err(e) => Notice::error(format!(
-                "Could not export to {}: {e}. Nothing was written.",
-                path.display()
-            )),
-        });
-    }
-
-    fn import_speakers(&mut self, path: &Path) {
-        let Some(open) = &mut self.open else { return };
-        let result = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: {e}", path.display()))
-            .and_then(|text| {
-                import_speakers_csv(&mut open.session, &text)
-                    .map_err(|e| format!("{}: {e}. Nothing was imported.", path.display()))
-            });
-        match result {
-            Ok(n) => {
-                self.session_changed();
-                self.notice = Some(Notice::info(format!(
-                    "{} added to the list.",
-                    super::widget::counted(n, "speaker", "speakers")
-                )));
-                self.save_now();
-            }
-            Err(e) => self.notice = Some(Notice::error(e)),
         }
     }
 
