@@ -382,7 +382,7 @@ fn seed_002_fixture_report_is_clean_in_every_kind() {
 #[test]
 fn counts_bullets_and_the_word_budget() {
     let session = people();
-    // Seed 004: six commitments announced, five labelled.
+    // The model minutes: six commitments announced, five labelled.
     let mut blocks = vec![Block::Bullet {
         level: 0,
         content: vec![Inline::Text(

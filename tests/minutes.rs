@@ -1,4 +1,4 @@
-//! Minutes of a meeting that is not the seed, as seed 004 writes them: a network's
+//! Minutes of a meeting that is not the seed, as the model minutes writes them: a network's
 //! meeting imported with its agenda items, numbered from 1 whatever segments the session
 //! also holds, "on behalf of" kept, enumerations as nested bullets, no other body's name.
 

@@ -99,12 +99,12 @@ fn the_minutes_name_officials_with_their_title_at_first_mention() {
 #[test]
 fn lead_ins_use_the_speaker_s_pronoun() {
     let t = texts(&session(ReportKind::PanelSummary));
-    // Seed 002, para. 41.
+    // The model report, para. 41.
     has(
         &t,
         "In his concluding remarks, the High Commissioner considered the panel useful.",
     );
-    // Seed 002, para. 26: the second panellist answering in the same round, and the
+    // The model report, para. 26: the second panellist answering in the same round, and the
     // third; the first of the round opens plainly.
     has(&t, "Ms. Pérez Soto answered the questions.");
     has(&t, "For his part, Mr. Okafor stressed funding.");
@@ -220,7 +220,7 @@ fn speakers_can_be_named_in_full_again_where_their_own_statements_begin() {
     let mut s = session(ReportKind::PanelSummary);
     s.report.reintroduce = true;
     let t = texts(&s);
-    // Seed 002, paras 9, 12 and 41: the full title again at the speaker's own paragraph.
+    // The model report, paras 9, 12 and 41: the full title again at the speaker's own paragraph.
     has(
         &t,
         "The United Nations High Commissioner for Human Rights stressed prevention.",

@@ -1,7 +1,7 @@
 //! Steps of the proceedings logged with the statements, from logs that are not the
 //! seeds': in the minutes, commitments numbered inside their agenda item with each
 //! entity's position under them, next steps with owner and deadline, item headings that
-//! name their presenters (seed 004); in a summary record, suspensions and resumptions,
+//! name their presenters (the model minutes); in a summary record, suspensions and resumptions,
 //! a Vice-Chair taking the Chair and the Chair resuming it, decisions as their own
 //! paragraphs.
 

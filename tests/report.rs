@@ -1,4 +1,4 @@
-//! The report assembled from a log that reconstructs the meeting of seed 002 (the 2021
+//! The report assembled from a log that reconstructs the meeting of the model report (the 2021
 //! HRC panel on the responsibility to protect), and the drafting rules one by one.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // a failed expectation is the test failing

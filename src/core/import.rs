@@ -204,7 +204,7 @@ pub fn import_log_csv(
                 ),
             )
         })?;
-        // A log that says "commitment" numbers its decisions "Commitment 1:" (seed 004).
+        // A log that says "commitment" numbers its decisions "Commitment 1:" (the model minutes).
         if cell("entry").trim().eq_ignore_ascii_case("commitment") {
             s.report.decision_label = "Commitment".into();
         }
@@ -287,7 +287,7 @@ pub fn import_log_csv(
             Speaker::Participant(id)
         };
         // "presenter: yes": the item's heading names this person ("... by X (title,
-        // entity)", seed 004).
+        // entity)", the model minutes).
         if yes_no(cell("presenter")).map_err(|e| err("presenter", e))? == Some(true) {
             match &speaker {
                 Speaker::Participant(id) => {

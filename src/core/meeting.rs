@@ -34,7 +34,7 @@ pub struct Segment {
     pub title: String,
     pub kind: SegmentKind,
     /// Who presents the item: the minutes' heading names them ("Opening and Introduction
-    /// by X (title, entity) and Y (title, entity)", seed 004).
+    /// by X (title, entity) and Y (title, entity)", the model minutes).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub presenters: Vec<super::participant::ParticipantId>,
 }
@@ -164,7 +164,7 @@ impl Meeting {
     }
 
     /// "8:00-9:00 (EST) / 14:00-15:00 (CET)": the time in the second zone first when
-    /// one is set (as the minutes of seed 004 do), then in the meeting's zone.
+    /// one is set (as the minutes of the model minutes do), then in the meeting's zone.
     pub fn time_range_text(&self) -> Option<String> {
         let (date, start, end) = (self.date?, self.start_time?, self.end_time?);
         let venue = self.zone();

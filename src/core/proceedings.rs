@@ -1,6 +1,6 @@
 //! Steps of the proceedings logged beside the statements: decisions and commitments,
 //! next steps, suspensions and changes of the presiding officer. Minutes print them inside
-//! their agenda item (seed 004, item 4: "*Commitment 1:* Agencies and entities commit to
+//! their agenda item (the model minutes, item 4: "*Commitment 1:* Agencies and entities commit to
 //! ..."); summary records as their own paragraphs ("The meeting was suspended at 11.15
 //! a.m. and resumed at 11.30 a.m.", "Mr. Y (Vice-Chair) took the Chair.").
 
@@ -74,7 +74,7 @@ impl EntryKind {
 }
 
 /// A statement's position on a numbered decision: the line "- Commitment 2: Agreed with
-/// the proposal." of the note (seed 004, item 4) is the speaker's position on the
+/// the proposal." of the note (the model minutes, item 4) is the speaker's position on the
 /// second decision of the meeting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Position {

@@ -162,7 +162,7 @@ impl Session {
 
     /// Who chaired: the meeting's chair first, then every other participant whose role
     /// is chair (co-chairs: "Meeting co-chaired by Ilze Brands Kehris and Gabriela
-    /// Ramos", seed 004).
+    /// Ramos", the model minutes).
     pub fn chairs(&self) -> Vec<&Participant> {
         let first = self.meeting.chair.and_then(|c| self.participant(c));
         first

@@ -19,11 +19,11 @@ pub enum NgoOrder {
 #[serde(rename_all = "snake_case")]
 pub enum FirstMention {
     /// "the Chair of the National Human Rights Council of Morocco, Amina Bouayach," and
-    /// United Nations officials by title only (seed 002).
+    /// United Nations officials by title only (the model report).
     #[default]
     TitleFirst,
     /// "Ms. Ilze Brands Kehris, Assistant Secretary-General for Human Rights," officials
-    /// included, then "The Assistant Secretary-General" (seed 000).
+    /// included, then "The Assistant Secretary-General" (the Forum report).
     NameFirst,
 }
 
@@ -46,7 +46,7 @@ pub struct ReportSettings {
     pub conclusions: String,
     pub first_mention: FirstMention,
     /// Each speaker is named in full again where their own statements begin in a chapter
-    /// (seed 002, paras 9, 12 and 41), not only at their first mention in the report.
+    /// (the model report, paras 9, 12 and 41), not only at their first mention in the report.
     pub reintroduce: bool,
     /// What the editorial checker is told.
     pub check: CheckSettings,

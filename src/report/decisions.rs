@@ -1,6 +1,6 @@
 //! The steps of the proceedings as the minutes print them inside their agenda item:
 //! decisions numbered with the meeting's label and each entity's position under them
-//! (seed 004, item 4), next steps with their owner and deadline, suspensions and changes
+//! (the model minutes, item 4), next steps with their owner and deadline, suspensions and changes
 //! of the presiding officer.
 
 use std::collections::HashMap;

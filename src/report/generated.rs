@@ -43,7 +43,7 @@ pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) 
         Generated::Introduction => {
             // Facts that are missing are left out of the sentence, never guessed (the
             // report's warnings say which): "Pursuant to resolution 44/14, on 11 May 2021
-            // the Human Rights Council convened ..." (seed 002, para. 1).
+            // the Human Rights Council convened ..." (the model report, para. 1).
             let mut intro = String::new();
             if !m.mandate.trim().is_empty() {
                 intro.push_str(&format!("Pursuant to {}, ", m.mandate.trim()));
@@ -123,7 +123,7 @@ pub fn generated_template(session: &Session, keys: &Keys, generated: Generated) 
             }
         }
         Generated::Participation(segment) => {
-            // As in seed 002 (para. 27): who spoke and who was not heard, one paragraph.
+            // As in the model report (para. 27): who spoke and who was not heard, one paragraph.
             let mut runs =
                 participation::took_the_floor(session, &items(segment)).unwrap_or_default();
             if let Some(text) = participation::not_heard(session) {

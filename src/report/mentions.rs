@@ -50,7 +50,7 @@ pub fn join_mentions(items: &[Mention]) -> String {
 
 #[derive(Debug, Default)]
 pub struct Mentions {
-    /// Seed 000's house style: name first, officials named too.
+    /// The Forum report's house style (drafting rules, section 2): name first, officials named too.
     name_first: bool,
     seen: HashSet<ParticipantId>,
     /// Every person mentioned since the last [`Mentions::take_trace`], and whether it was

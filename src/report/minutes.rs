@@ -1,4 +1,4 @@
-//! Minutes (seed 004): agenda items as numbered headings, one bullet per statement with
+//! Minutes (the model minutes): agenda items as numbered headings, one bullet per statement with
 //! the speaker's name in bold, then decisions and conclusions.
 
 use crate::core::intervention::{Intervention, Speaker};
@@ -15,7 +15,7 @@ use super::words::end_sentence;
 
 /// An agenda item's heading, naming its presenters where the item has them: "Opening and
 /// Introduction by Ilze Brands Kehris (Assistant Secretary-General for Human Rights,
-/// OHCHR) and Gabriela Ramos (...)" (seed 004, item 1).
+/// OHCHR) and Gabriela Ramos (...)" (the model minutes, item 1).
 fn item_heading(session: &Session, segment: u32, title: &str) -> String {
     let presenters: Vec<String> = session
         .segment(segment)
@@ -110,7 +110,7 @@ pub(super) fn minutes(session: &Session, options: &Options) -> Report {
     let steps = Steps::of(session, &printed, &label);
     let mut warnings = steps.warnings.clone();
     // A statement that announces the decisions logged right after it keeps its colon
-    // ("presented the 5 commitments for adoption:", seed 004).
+    // ("presented the 5 commitments for adoption:", the model minutes).
     let announcing: std::collections::HashSet<u64> = printed
         .windows(2)
         .filter_map(|pair| match pair {
@@ -146,7 +146,7 @@ pub(super) fn minutes(session: &Session, options: &Options) -> Report {
             steps.print(session, i, &label, &mut blocks);
             continue;
         }
-        // Positions on numbered decisions print under the decision (seed 004, item 4).
+        // Positions on numbered decisions print under the decision (the model minutes, item 4).
         let (note, positions) = super::decisions::positions_of(i, &label, &steps.numbers);
         if note.is_empty() && !positions.is_empty() {
             continue;
@@ -157,7 +157,7 @@ pub(super) fn minutes(session: &Session, options: &Options) -> Report {
             name.push_str(" (written statement)");
         }
         let mut content = vec![Inline::Bold(name)];
-        // Seed 004: "**Name (title, entity)**, on behalf of the Group, expressed ...".
+        // The model minutes: "**Name (title, entity)**, on behalf of the Group, expressed ...".
         if let Some(group) = i.on_behalf_of.and_then(|g| session.group(g)) {
             content.push(Inline::Text(format!(", {},", group.behalf_phrase())));
         }
@@ -288,7 +288,7 @@ fn minutes_name(session: &Session, speaker: &Speaker, first: bool) -> String {
             let Some(p) = session.participant(*id) else {
                 return "A participant".into();
             };
-            // Minutes name officials too (seed 004: "Ilze Brands Kehris (Assistant
+            // Minutes name officials too (the model minutes: "Ilze Brands Kehris (Assistant
             // Secretary-General for Human Rights, OHCHR)"); only one logged without a name
             // goes by title.
             let official = p.full_name().is_empty();

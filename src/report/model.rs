@@ -11,7 +11,7 @@ use crate::core::meeting::ReportKind;
 pub enum Inline {
     Text(String),
     Bold(String),
-    /// A label in italics: "*Commitment 1:*" (seed 004), a chair change in a record.
+    /// A label in italics: "*Commitment 1:*" (the model minutes), a chair change in a record.
     Italic(String),
     /// A footnote anchored here; numbered by order of appearance.
     Footnote(String),

@@ -2,7 +2,7 @@
 //! took the floor, who was inscribed but not heard, which NGOs spoke.
 //!
 //! Counting: "representatives of N States" counts distinct States that took the floor,
-//! whether for themselves or for a group (seed 002 says 23 where 22 distinct States
+//! whether for themselves or for a group (the model report says 23 where 22 distinct States
 //! spoke, counting the Netherlands twice); `report.states_count` overrides the figure.
 
 use crate::core::delegation::{Delegation, DelegationKind};
@@ -272,7 +272,7 @@ pub fn not_heard(session: &Session) -> Option<String> {
             format!("{subject}, as well as {},", join_and(&reps))
         };
     }
-    // Seed 002 (para. 27) words the plural; one delegation alone agrees in the singular
+    // The model report (para. 27) words the plural; one delegation alone agrees in the singular
     // ("was ... not able to deliver its statement ... Its views"), one representative
     // of an organization keeps the singular "they".
     let mut text = match (states.len(), others.len()) {
@@ -335,7 +335,7 @@ pub fn ngos(session: &Session, dialogue: &[&Intervention]) -> Option<String> {
     if session.report.ngo_order == NgoOrder::Alphabetical {
         list.sort_by_cached_key(|(d, _)| d.sort_key());
     }
-    // The list prints the names bare, as seed 002 does (para. 28: "... International
+    // The list prints the names bare, as the model report does (para. 28: "... International
     // Service for Human Rights and ..."); running text gives them their "the".
     let names: Vec<String> = list
         .iter()

@@ -1,4 +1,4 @@
-//! The panel summary report (drafting rules, sections 1-3; seed 002): the first page, the
+//! The panel summary report (drafting rules, sections 1-3; the model report): the first page, the
 //! boxed Summary, chapters with Roman numerals and paragraphs numbered 1 to N, printed
 //! from the editor's layout and reusing what the last assembly printed.
 
@@ -297,7 +297,7 @@ fn unattributed(session: &Session, keys: &Keys, sources: &[InterventionId]) -> V
 pub const SUMMARY_PLACEHOLDER: &str =
     "[The main themes of the discussion, in two or three paragraphs.]";
 
-/// The Summary: the mandate sentence (seed 002: "Pursuant to resolution 44/14, the Human
+/// The Summary: the mandate sentence (the model report: "Pursuant to resolution 44/14, the Human
 /// Rights Council convened on 11 May 2021 an intersessional panel discussion ..."),
 /// then what the editor wrote, or a placeholder and a warning while there is nothing.
 /// A typed Summary that opens with its own "Pursuant to" sentence is kept whole.

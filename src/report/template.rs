@@ -164,7 +164,7 @@ fn key_form(text: &str) -> String {
     folded.strip_prefix("the ").unwrap_or(&folded).to_string()
 }
 
-/// How a statement's automatic sentence opens, by its place in the meeting (seed 002).
+/// How a statement's automatic sentence opens, by its place in the meeting (the model report).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LeadIn {
     /// "{Bouayach} highlighted ..."
@@ -425,7 +425,7 @@ fn proceeding(session: &Session, keys: &Keys, i: &Intervention) -> String {
 }
 
 /// The automatic template of a paragraph made of these interventions: a speaker who goes
-/// on from the statement before is "she", "he" or "they" (seed 002: "She emphasized
+/// on from the statement before is "she", "he" or "they" (the model report: "She emphasized
 /// ... She called on ...").
 pub fn statements(session: &Session, keys: &Keys, sources: &[InterventionId]) -> String {
     let mut before: Option<&Speaker> = None;

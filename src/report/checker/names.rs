@@ -1,6 +1,6 @@
 //! Names: a word one slip away from a registered person's name or a State's ("Kheris"
-//! for Kehris, "Kovalenko-Ruis" for Kovalenko-Ruiz, seed 004), or the same name with
-//! other accents ("Izsak-Ndiaye" for Izsák-Ndiaye, seed 002); and a name nobody
+//! for Kehris, "Kovalenko-Ruis" for Kovalenko-Ruiz, the model minutes), or the same name with
+//! other accents ("Izsak-Ndiaye" for Izsák-Ndiaye, the model report); and a name nobody
 //! registered spelled two ways in one report.
 
 use std::collections::HashMap;

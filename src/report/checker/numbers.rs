@@ -1,7 +1,7 @@
 //! Numbers: figures below 10 are words in running text ("five delegations"), except in
 //! dates, percentages, symbols, times and numbered references; and a count announcing
 //! items ("six commitments (summarized below)", "four priorities:") matches the items
-//! that follow (seed 004 announces six commitments and lists five).
+//! that follow (the model minutes announces six commitments and lists five).
 
 use super::words::words;
 use super::{Finding, Hit, Rule, Severity, Unit, UnitKind};

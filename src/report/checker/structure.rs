@@ -1,4 +1,4 @@
-//! Structure and typing: a `{token}` left over, a bullet ending with ";" (seed 004),
+//! Structure and typing: a `{token}` left over, a bullet ending with ";" (the model minutes),
 //! doubled spaces and words; acronyms used before they are spelled out; and the report's
 //! own warnings (a lone subheading A., a statement that names no speaker, a missing
 //! Summary) as findings.

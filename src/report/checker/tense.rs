@@ -1,6 +1,6 @@
 //! Reported speech is in the past (drafting rules, section 5): "stresses" -> "stressed"
 //! where a speaker is the subject or the sentence opens with it ("Expresses hopes",
-//! seed 004), and the backshift after a verb of saying: "stressed that prevention is
+//! the model minutes), and the backshift after a verb of saying: "stressed that prevention is
 //! ..." -> "was", "will" -> "would", "has" -> "had".
 
 use super::words::{clause_ends, same_case, sentence_starts, words};

@@ -176,7 +176,7 @@ impl MeetingScreen {
                 .padding(style::gap::XXS)
                 .size(style::size::BODY)
                 .width(Fill);
-            // Minutes name an item's presenters in its heading (seed 004).
+            // Minutes name an item's presenters in its heading (the model minutes).
             let mut presenters = None;
             if session.meeting.report_kind == ReportKind::Minutes {
                 let mut line = row![
