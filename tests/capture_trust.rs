@@ -323,7 +323,7 @@ fn a_deletion_and_a_reattribution_are_undone_in_place() {
     update(
         &mut app,
         Message::Capture(capture::Message::Correction(
-            rapporteur::ui::correction::Message::ConfirmDelete(true),
+            rapporteur::ui::capture::correction::Message::ConfirmDelete(true),
         )),
     );
     assert!(session(&app).intervention(third.id).is_none());
@@ -338,7 +338,7 @@ fn a_deletion_and_a_reattribution_are_undone_in_place() {
     assert!(session(&app).intervention(third.id).is_none());
 
     // The first statement re-attributed to another speaker, then undone.
-    use rapporteur::ui::correction::Message as Fix;
+    use rapporteur::ui::capture::correction::Message as Fix;
     let first = original[0].clone();
     update(&mut app, Message::Capture(capture::Message::Open(first.id)));
     for message in [
@@ -458,7 +458,7 @@ mod generated {
                     return;
                 };
                 update(app, c(capture::Message::Open(id)));
-                use rapporteur::ui::correction::Message as Fix;
+                use rapporteur::ui::capture::correction::Message as Fix;
                 let fixes = match step {
                     Step::Reattribute(_, who) => {
                         vec![
@@ -540,7 +540,8 @@ fn ctrl_enter_in_the_correction_saves_it_and_logs_nothing() {
     update(&mut app, Message::Capture(capture::Message::Open(first)));
     let before = count(&app);
     interact(&mut app, |ui| {
-        ui.click(id(rapporteur::ui::correction::TEXT)).unwrap();
+        ui.click(id(rapporteur::ui::capture::correction::TEXT))
+            .unwrap();
         ui.typewrite(" Corrected.");
         ui.simulate([key_event(Key::Named(Named::Enter), Modifiers::CTRL)]);
     });

@@ -150,7 +150,7 @@ fn ctrl_shift_l_starts_a_list_item_in_the_statement_box() {
 
 #[test]
 fn a_step_logged_with_the_wrong_key_is_put_right_in_the_correction_panel() {
-    use rapporteur::ui::correction;
+    use rapporteur::ui::capture::correction;
     let Fixture { mut app, _dir, .. } = demo_app();
     pick(&mut app, "bouay");
     type_statement(&mut app, "stressed the role of monitoring");

@@ -56,14 +56,14 @@ fn ctrl(app: &mut App, key: &str) {
 }
 
 /// A message to the correction panel open on the capture screen.
-fn panel(message: rapporteur::ui::correction::Message) -> Message {
+fn panel(message: rapporteur::ui::capture::correction::Message) -> Message {
     Message::Capture(rapporteur::ui::capture::Message::Correction(message))
 }
 
 /// Types `text` in the correction panel's text box from `at`.
 fn panel_type(app: &mut App, at: iced::widget::text_editor::Motion, text: &str) {
     use iced::widget::text_editor::{Action, Edit};
-    use rapporteur::ui::correction::Message::Text;
+    use rapporteur::ui::capture::correction::Message::Text;
     update(app, panel(Text(Action::Move(at))));
     for c in text.chars() {
         update(app, panel(Text(Action::Edit(Edit::Insert(c)))));
@@ -288,7 +288,7 @@ fn a_title_set_in_two_windows_at_once_is_named_in_both() {
 #[test]
 fn a_correction_saved_after_another_device_changed_the_statement_keeps_both() {
     use iced::widget::text_editor::{Action, Edit, Motion};
-    use rapporteur::ui::{capture, correction};
+    use rapporteur::ui::capture::{self, correction};
     let (_dir, _folder, mut a, mut b) = two_windows();
     let id = log(&mut a, "The representative of Peru stressed prevention.");
     update(&mut b, Message::Tick);
@@ -335,7 +335,7 @@ fn a_correction_saved_after_another_device_changed_the_statement_keeps_both() {
 #[test]
 fn a_correction_of_a_statement_deleted_elsewhere_brings_it_back() {
     use iced::widget::text_editor::Motion;
-    use rapporteur::ui::{capture, correction};
+    use rapporteur::ui::capture::{self, correction};
     let (_dir, _folder, mut a, mut b) = two_windows();
     let id = log(&mut a, "The representative of Peru stressed prevention.");
     update(&mut b, Message::Tick);

@@ -4,7 +4,6 @@ pub mod app;
 pub mod background;
 pub mod capture;
 pub mod choices;
-pub mod correction;
 pub mod dialogs;
 pub mod editor;
 pub mod effect;

@@ -78,7 +78,7 @@ impl App {
                 path.display()
             ))
         });
-        self.notice = Some(match result {
+        let notice = match result {
             Exported::Done { findings, warnings } => {
                 open.preview.last_export = Some(path.display().to_string());
                 let at = chrono::Utc::now().with_timezone(&open.session.meeting.zone());
@@ -116,7 +116,8 @@ impl App {
                 ))
             }
             Exported::Failed(e) => Notice::error(e),
-        });
+        };
+        self.tell(notice);
     }
 
     /// Reads a list of speakers on a thread of its own; it is added when read.
@@ -138,13 +139,13 @@ impl App {
         match result {
             Ok(n) => {
                 self.session_changed();
-                self.notice = Some(Notice::info(format!(
+                self.tell(Notice::info(format!(
                     "{} added to the list.",
                     crate::ui::widget::counted(n, "speaker", "speakers")
                 )));
                 self.save_now();
             }
-            Err(e) => self.notice = Some(Notice::error(e)),
+            Err(e) => self.tell(Notice::error(e)),
         }
     }
 }

@@ -5,17 +5,12 @@ use std::time::Instant;
 
 use chrono::Utc;
 use iced::keyboard::{self, Key, Modifiers};
-use iced::widget::{
-    Column, button, center, column, container, opaque, operation, row, space, stack, text,
-};
-use iced::{Element, Fill, Subscription, Task, window};
+use iced::widget::operation;
+use iced::{Subscription, Task, window};
 
-use crate::core::demo::demo_session;
 use crate::core::session::Session;
 use crate::storage::backup::{self, Backup};
 use crate::storage::draft::Draft;
-use crate::storage::team::{Device, TeamFolder};
-use crate::storage::team_session::TeamSession;
 use crate::storage::team_worker::{Answer as TeamAnswer, TeamWorker};
 use crate::storage::{Store, places, portable_name};
 
@@ -28,7 +23,6 @@ use super::path_prompt::{self, PathPrompt};
 use super::preview::{self, Preview};
 use super::revision::Revision;
 use super::shortcuts::{self, Command};
-use super::style;
 
 /// What the command line asked for.
 #[derive(Debug, Clone, Default)]
@@ -62,7 +56,10 @@ pub struct Open {
 }
 
 mod files;
+mod lifecycle;
+mod notices;
 mod saving;
+mod view;
 use saving::Saving;
 
 pub use super::effect::Notice;
@@ -74,6 +71,8 @@ pub struct App {
     pub notice: Option<Notice>,
     /// When the notice was put up: it goes after a few seconds (see `expire_notice`).
     notice_at: Option<Instant>,
+    /// Notices waiting behind the one on show (see `notices.rs`).
+    waiting: std::collections::VecDeque<Notice>,
     pub help: bool,
     /// Where the saving of the open session stands (see `saving.rs`).
     saving: Saving,
@@ -143,6 +142,7 @@ impl App {
             dialogs,
             notice: None,
             notice_at: None,
+            waiting: std::collections::VecDeque::new(),
             help: false,
             saving: Saving::default(),
             pending_export: None,
@@ -186,167 +186,12 @@ impl App {
         app
     }
 
-    fn install(&mut self, store: Store, session: Session, draft: Option<Draft>) {
-        let capture = Capture::new(&session, draft);
-        let preview = Preview::new(&session);
-        let revision = Revision::default();
-        let meeting = MeetingScreen::new(&session);
-        let editor = Editor::new();
-        self.open = Some(Open {
-            store,
-            session,
-            capture,
-            meeting,
-            editor,
-            preview,
-            revision,
-            team: None,
-        });
-        self.screen = Screen::Capture;
-        self.saving = Saving::default();
-    }
-
     fn focus_task(&self) -> Task<Message> {
         match &self.open {
             Some(open) if self.screen == Screen::Capture => {
                 open.capture.initial_focus().map(Message::Capture)
             }
             _ => Task::none(),
-        }
-    }
-
-    /// Closes the current session (saved first) and opens another. On failure the
-    /// current session stays open and nothing is written to the file that failed.
-    fn open_path(&mut self, path: &Path, create: bool) -> Result<(), String> {
-        if self.open.as_ref().is_some_and(|o| o.store.path() == path) {
-            return Ok(());
-        }
-        if TeamFolder::is_team_folder(path) {
-            return self.open_team(path);
-        }
-        // A team folder chosen through its marker file in the Open dialog.
-        if path.file_name().is_some_and(|n| n == "team.json")
-            && let Some(folder) = path.parent().filter(|f| TeamFolder::is_team_folder(f))
-        {
-            return self.open_team(folder);
-        }
-        // Try the new one before letting go of the old one.
-        let result = if create {
-            Store::open_or_create(path)
-        } else {
-            Store::open(path)
-        };
-        let (store, session, draft) = result.map_err(|e| {
-            self.failed_open = Some(path.to_path_buf());
-            e.to_string()
-        })?;
-        // Letting go of the session on screen: on disk first.
-        self.flush();
-        if self.saving.failing() {
-            // The session on screen is not on disk: keep it open rather than lose it.
-            return Err(format!(
-                "{} was not opened: the current session could not be saved, and it stays open so that nothing is lost.",
-                path.display()
-            ));
-        }
-        let recovered = draft.is_some();
-        places::remember(store.path());
-        let mut lines = store.notices.clone();
-        if recovered {
-            lines.push(
-                "Recovered the statement you were typing when Rapporteur last stopped.".into(),
-            );
-        }
-        self.install(store, session, draft);
-        self.notice = (!lines.is_empty()).then(|| Notice::info(match lines.as_slice() {
-                [one] => one.clone(),
-                many => format!(
-                    "The session was checked on opening: {}. A copy of the file as it was is kept among its backups.",
-                    many.join("; ")
-                ),
-            }));
-        Ok(())
-    }
-
-    /// Opens a team folder: the merged session, written to under this device's name,
-    /// with a local working copy (lock, the statement being typed) in the app's folder.
-    fn open_team(&mut self, folder: &Path) -> Result<(), String> {
-        if self
-            .open
-            .as_ref()
-            .and_then(|o| o.team.as_ref())
-            .is_some_and(|t| t.root() == folder)
-        {
-            return Ok(());
-        }
-        let device = Device::this_run(self.device.as_deref());
-        let copy = super::team::working_copy(folder, &device.name);
-        if let Some(dir) = copy.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        }
-        // The local copy's lock keeps a second window off this team folder; what it
-        // held is replaced by the merged session.
-        let (store, local, draft) = Store::open_or_create(&copy).map_err(|e| e.to_string())?;
-        let (mut team, mut session, mut notices) = TeamSession::open(folder, device)?;
-        // Statements this device logged while the folder could not be written, kept in
-        // its working copy: into the team session now.
-        match team.recover(&local, &mut session) {
-            Ok(0) => {}
-            Ok(n) => notices.push(format!(
-                "{n} {} logged here while the team folder could not be written {} now in it",
-                if n == 1 { "statement" } else { "statements" },
-                if n == 1 { "is" } else { "are" }
-            )),
-            Err(e) => notices.push(e),
-        }
-        self.flush();
-        if self.saving.failing() {
-            return Err(format!(
-                "{} was not opened: the current session could not be saved, and it stays open so that nothing is lost.",
-                folder.display()
-            ));
-        }
-        places::remember(folder);
-        self.install(store, session, draft);
-        if let Some(open) = &mut self.open {
-            open.team = Some(TeamWorker::start(team));
-            open.store.submit(&open.session);
-        }
-        if !notices.is_empty() {
-            self.notice = Some(Notice::lasting(notices.join("; ")));
-        }
-        Ok(())
-    }
-
-    fn open_demo(&mut self) -> Result<(), String> {
-        let path = places::new_demo_path();
-        let store = Store::create(&path, &demo_session()).map_err(|e| e.to_string())?;
-        drop(store);
-        self.open_path(&path, false)
-    }
-
-    /// The window's title; "(saving…)" while a change is on its way to disk, so that the
-    /// taskbar says it too.
-    pub fn title(&self) -> String {
-        let title = self.plain_title();
-        if self.saving_now() {
-            format!("{title} (saving…)")
-        } else {
-            title
-        }
-    }
-
-    fn plain_title(&self) -> String {
-        match &self.open {
-            Some(open) => match &open.team {
-                Some(team) => format!(
-                    "Rapporteur - {} (team, {})",
-                    open.session.name,
-                    team.device().name
-                ),
-                None => format!("Rapporteur - {}", open.session.name),
-            },
-            None => "Rapporteur".into(),
         }
     }
 
@@ -362,26 +207,17 @@ impl App {
         if self.notice != notice {
             self.notice_at = self.notice.as_ref().map(|_| Instant::now());
         } else if self.screen != screen && self.pending_export.is_none() {
-            // A notice speaks of the screen it was given on.
-            self.notice = None;
+            // An information line speaks of the screen it was given on; an error or a
+            // lasting notice stays until it is answered.
+            self.forget_passing();
+            if self.notice.is_some() {
+                self.notice_at = Some(Instant::now());
+            }
         }
         self.sync();
         // A team session's change or read, handed to its worker once none is on its way.
         let team = self.pump_team();
         Task::batch([task, team])
-    }
-
-    /// Notices go by themselves: information after a few seconds, an error after a
-    /// while longer; a question (replace an export?) stays until it is answered.
-    fn expire_notice(&mut self, now: Instant) {
-        let (Some(notice), Some(at)) = (&self.notice, self.notice_at) else {
-            return;
-        };
-        let shown_for = std::time::Duration::from_secs(if notice.error { 20 } else { 6 });
-        if self.pending_export.is_none() && !notice.lasting && now.duration_since(at) >= shown_for {
-            self.notice = None;
-            self.notice_at = None;
-        }
     }
 
     /// What a screen handed back, applied in one place for every screen: its notice, the
@@ -398,8 +234,8 @@ impl App {
             notice,
             request,
         } = effect;
-        if notice.is_some() {
-            self.notice = notice;
+        if let Some(notice) = notice {
+            self.tell(notice);
         }
         match save {
             Save::No => {}
@@ -495,7 +331,7 @@ impl App {
             Message::Command(command) => self.command(command),
             Message::Demo => {
                 if let Err(e) = self.open_demo() {
-                    self.notice = Some(Notice::error(e));
+                    self.tell(Notice::error(e));
                 }
                 self.focus_task()
             }
@@ -524,11 +360,15 @@ impl App {
                 Task::none()
             }
             Message::DismissNotice => {
-                self.notice = None;
+                self.dismiss();
                 Task::none()
             }
+            // The question is answered: it goes.
             Message::ReplaceExport => match self.pending_export.take() {
-                Some(path) => self.write_export(path, true),
+                Some(path) => {
+                    self.dismiss();
+                    self.write_export(path, true)
+                }
                 None => Task::none(),
             },
             Message::Exported(path, result) => {
@@ -541,7 +381,8 @@ impl App {
             }
             Message::CancelExport => {
                 self.pending_export = None;
-                self.notice = Some(Notice::info("Export cancelled; nothing was written."));
+                self.dismiss();
+                self.tell(Notice::info("Export cancelled; nothing was written."));
                 Task::none()
             }
             Message::ShowBackups => {
@@ -592,7 +433,7 @@ impl App {
             }
             Message::OpenFolder(folder) => {
                 if let Err(e) = open_folder(&folder) {
-                    self.notice = Some(Notice::error(format!(
+                    self.tell(Notice::error(format!(
                         "Could not open {}: {e}",
                         folder.display()
                     )));
@@ -608,61 +449,6 @@ impl App {
                 self.focus_task()
             }
         }
-    }
-
-    /// After a session failed to open (a damaged file), its backups are offered.
-    fn offer_backups_after_failure(&mut self) {
-        if let Some(path) = self.failed_open.take() {
-            let resolved = crate::storage::paths::resolve(&path).unwrap_or(path);
-            let list = backup::list(&resolved);
-            if self.open.is_none() && !list.is_empty() {
-                self.backups = Some(BackupsPanel {
-                    session: resolved,
-                    list,
-                });
-            }
-        }
-    }
-
-    /// Replaces a session with one of its backups. The open session is saved first, so
-    /// the state it replaces is itself kept as a backup.
-    fn restore(&mut self, from: &Path) {
-        let Some(panel) = self.backups.take() else {
-            return;
-        };
-        let result = match self.open.take() {
-            Some(mut open) if open.store.path() == panel.session => {
-                let _ = open.store.save(&open.session);
-                match open.store.restore(from) {
-                    Ok(session) => {
-                        self.install(open.store, session, None);
-                        Ok(())
-                    }
-                    Err(e) => {
-                        self.open = Some(open);
-                        Err(e)
-                    }
-                }
-            }
-            other => {
-                self.open = other;
-                crate::storage::store::restore_closed(&panel.session, from)
-                    .and_then(|_| self.open_path(&panel.session, false))
-            }
-        };
-        self.notice = Some(match result {
-            Ok(()) => Notice::info(format!(
-                "Restored {} from the backup taken {}. The file it replaced is kept among the backups.",
-                panel.session.display(),
-                panel
-                    .list
-                    .iter()
-                    .find(|b| b.path == from)
-                    .map(|b| b.describe())
-                    .unwrap_or_else(|| from.display().to_string())
-            )),
-            Err(e) => Notice::error(e),
-        });
     }
 
     fn command(&mut self, command: Command) -> Task<Message> {
@@ -703,7 +489,7 @@ impl App {
             Command::New => self.ask(Asked::New),
             Command::SaveAs if self.open.is_some() => self.ask(Asked::SaveAs),
             Command::ShareTeam if self.open.as_ref().is_some_and(|o| o.team.is_some()) => {
-                self.notice = Some(Notice::info(
+                self.tell(Notice::info(
                     "This session is a team session already: the others open its folder.",
                 ));
                 Task::none()
@@ -714,17 +500,18 @@ impl App {
                     return Task::none();
                 };
                 if open.team.is_none() || !open.session.toggle_turn(Utc::now()) {
-                    self.notice = Some(Notice::info(
+                    self.tell(Notice::info(
                         "Turns are for a team session (Ctrl+Shift+T shares this one).",
                     ));
                     return Task::none();
                 }
-                self.notice = Some(Notice::info(match &open.session.turn {
+                let said = match &open.session.turn {
                     Some(_) => "Your turn to log: every device shows it.",
                     None => {
                         "Handed over: every device shows that nobody has the turn until someone takes it (Ctrl+Shift+R)."
                     }
-                }));
+                };
+                self.tell(Notice::info(said));
                 self.session_changed();
                 self.save_now();
                 Task::none()
@@ -808,18 +595,18 @@ impl App {
         match asked {
             Asked::Open => {
                 if let Err(e) = self.open_path(&path, false) {
-                    self.notice = Some(Notice::error(e));
+                    self.tell(Notice::error(e));
                 }
                 self.focus_task()
             }
             Asked::New => {
                 if path.exists() {
-                    self.notice = Some(Notice::error(format!(
+                    self.tell(Notice::error(format!(
                         "{} already exists; choose Open (Ctrl+O) to open it.",
                         path.display()
                     )));
                 } else if let Err(e) = self.open_path(&path, true) {
-                    self.notice = Some(Notice::error(e));
+                    self.tell(Notice::error(e));
                 }
                 self.focus_task()
             }
@@ -833,45 +620,6 @@ impl App {
                 self.share_team(&path);
                 self.focus_task()
             }
-        }
-    }
-
-    /// "Share for team capture": the open session becomes a team session in `folder`
-    /// and the window goes on in it; the session file is left as it is.
-    fn share_team(&mut self, folder: &Path) {
-        let Some(open) = &self.open else { return };
-        let file = open.store.path().to_path_buf();
-        let device = Device::this_run(self.device.as_deref());
-        let mut session = open.session.clone();
-        session.device = None;
-        if let Err(e) = TeamSession::share(&session, folder, device) {
-            self.notice = Some(Notice::error(e));
-            return;
-        }
-        match self.open_team(folder) {
-            Ok(()) => {
-                self.notice = Some(Notice::info(format!(
-                    "Shared for team capture in {}: the others open that folder once their file-sync engine has it. {} stays as it was.",
-                    folder.display(),
-                    file.display()
-                )))
-            }
-            Err(e) => self.notice = Some(Notice::error(e)),
-        }
-    }
-
-    /// Goes on in a new file chosen for the open session ("Save as").
-    fn save_as(&mut self, path: &Path) {
-        let Some(open) = &mut self.open else { return };
-        match Store::create(path, &open.session) {
-            Ok(store) => {
-                open.store = store;
-                places::remember(path);
-                self.saving.failing = saving::Failing::Nothing;
-                self.notice = Some(Notice::info(format!("Now working in {}", path.display())));
-                self.save_now();
-            }
-            Err(e) => self.notice = Some(Notice::error(e.to_string())),
         }
     }
 
@@ -918,279 +666,6 @@ impl App {
     }
 
     // ----- view -----
-
-    pub fn view(&self) -> Element<'_, Message> {
-        let body: Element<'_, Message> = match &self.open {
-            None => self.start_view(),
-            Some(open) => match self.screen {
-                Screen::Capture => open.capture.view(&open.session).map(Message::Capture),
-                Screen::Meeting => open.meeting.view(&open.session).map(Message::Meeting),
-                Screen::Editor => open.editor.view(&open.session).map(Message::Editor),
-                Screen::Preview => open.preview.view().map(Message::Preview),
-            },
-        };
-        let page = Column::new()
-            .spacing(style::gap::M)
-            .padding(style::gap::XL)
-            .push(self.header());
-        // The same layers whatever is shown, so that the page keeps its widgets' state
-        // (the focused box, the cursor, scroll positions) when a notice or a dialog comes
-        // or goes: a notice that appeared or went while someone typed used to take the
-        // focus from the box and lose the next keystrokes.
-        let toast: Element<'_, Message> = match self.toast() {
-            // Over the page, bottom right: it never moves what is under the pointer.
-            Some(toast) => container(toast)
-                .width(Fill)
-                .height(Fill)
-                .align_x(iced::alignment::Horizontal::Right)
-                .align_y(iced::alignment::Vertical::Bottom)
-                .padding(style::gap::XL)
-                .into(),
-            None => space().into(),
-        };
-        let overlay: Element<'_, Message> = if self.help {
-            opaque(
-                center(
-                    container(self.help_view())
-                        .max_height(660)
-                        .style(container::bordered_box),
-                )
-                .padding(style::gap::M),
-            )
-        } else if let Some(prompt) = &self.path_prompt {
-            opaque(center(prompt.view().map(Message::Prompt)).padding(style::gap::M))
-        } else if let Some(panel) = &self.backups {
-            opaque(center(backups_view(panel)))
-        } else {
-            space().into()
-        };
-        stack![page.push(body), toast, overlay].into()
-    }
-
-    /// The notice, as a toast.
-    fn toast(&self) -> Option<Element<'_, Message>> {
-        let notice = self.notice.as_ref()?;
-        let actions: Element<'_, Message> = if self.pending_export.is_some() {
-            row![
-                button(text("Replace").size(style::size::LABEL)).on_press(Message::ReplaceExport),
-                button(text("Cancel").size(style::size::LABEL))
-                    .style(button::secondary)
-                    .on_press(Message::CancelExport),
-            ]
-            .spacing(style::gap::S)
-            .into()
-        } else {
-            let ok = button(text("OK").size(style::size::LABEL))
-                .style(button::secondary)
-                .on_press(Message::DismissNotice);
-            match &notice.folder {
-                Some(folder) => row![
-                    button(text("Open folder").size(style::size::LABEL))
-                        .on_press(Message::OpenFolder(folder.clone())),
-                    ok
-                ]
-                .spacing(style::gap::S)
-                .into(),
-                None => ok.into(),
-            }
-        };
-        Some(
-            container(
-                row![
-                    text(&notice.text).size(style::size::BODY).width(Fill),
-                    actions
-                ]
-                .spacing(style::gap::M)
-                .align_y(iced::Center),
-            )
-            .padding([6, 10])
-            .max_width(620)
-            .style(style::notice(notice.error))
-            .into(),
-        )
-    }
-
-    fn header(&self) -> Element<'_, Message> {
-        let mut bar = row![
-            text("Rapporteur")
-                .size(style::size::TITLE)
-                .color(style::ACCENT)
-        ]
-        .spacing(style::gap::L)
-        .align_y(iced::Center);
-        if let Some(open) = &self.open {
-            // The name takes the room the buttons leave, cut at its edge: a long name
-            // never pushes them (or "Saved") out of the window.
-            bar = bar.push(
-                container(
-                    text(super::widget::ellipsis(&open.session.name, 60))
-                        .size(style::size::HEADING)
-                        .wrapping(text::Wrapping::None),
-                )
-                .width(Fill)
-                .clip(true),
-            );
-            // The segment matters while capturing; the other screens have no use for it.
-            if self.screen == Screen::Capture
-                && let Some(segment) = open.session.segment(open.session.current_segment)
-            {
-                bar = bar.push(
-                    text(format!(
-                        "Segment: {}",
-                        super::widget::ellipsis(&segment.title, 28)
-                    ))
-                    .size(style::size::INPUT)
-                    .color(style::ACCENT)
-                    .wrapping(text::Wrapping::None),
-                );
-            }
-            let saved = match (&open.store.error, open.store.last_saved) {
-                (Some(_), _) => text("NOT SAVED: see message").color(style::ALERT),
-                _ if self.saving.failing() => text("NOT SAVED: see message").color(style::ALERT),
-                _ if self.saving_now() => text("Saving…").color(style::MUTED),
-                // In the meeting's time zone, named, as every time the app shows.
-                (None, Some(at)) => text(format!(
-                    "Saved {}",
-                    at.with_timezone(&open.session.meeting.zone())
-                        .format("%H:%M:%S %Z")
-                ))
-                .color(style::OK),
-                (None, None) => text("No changes yet").color(style::MUTED),
-            };
-            bar = bar.push(saved.size(style::size::BODY));
-            if let Some(team) = &open.team {
-                bar = bar.push(
-                    text(super::team::status(team, &open.session))
-                        .size(style::size::BODY)
-                        .color(style::ACCENT)
-                        .wrapping(text::Wrapping::None),
-                );
-            }
-            let tab = |label: &'static str, screen: Screen, command: Command| {
-                button(text(label).size(style::size::LABEL))
-                    .style(if self.screen == screen {
-                        button::primary
-                    } else {
-                        button::secondary
-                    })
-                    .on_press(Message::Command(command))
-            };
-            bar = bar.push(tab("Capture", Screen::Capture, Command::ShowCapture));
-            bar = bar.push(tab("Editor", Screen::Editor, Command::ShowEditor));
-            bar = bar.push(tab("Report", Screen::Preview, Command::ShowPreview));
-            bar = bar.push(tab("Meeting", Screen::Meeting, Command::ShowMeeting));
-        } else {
-            bar = bar.push(space::horizontal());
-        }
-        bar.push(
-            button(
-                text("Help  F1")
-                    .size(style::size::LABEL)
-                    .wrapping(text::Wrapping::None),
-            )
-            .style(button::secondary)
-            .on_press(Message::Command(Command::Help)),
-        )
-        .into()
-    }
-
-    fn start_view(&self) -> Element<'_, Message> {
-        center(
-            column![
-                text("No session open").size(style::size::DISPLAY),
-                text("Start a new session for a meeting, open one, or explore the sample meeting.")
-                    .size(style::size::READ)
-                    .color(style::MUTED),
-                row![
-                    button(text("New session…  Ctrl+N")).on_press(Message::Command(Command::New)),
-                    button(text("Open…  Ctrl+O"))
-                        .style(button::secondary)
-                        .on_press(Message::Command(Command::Open)),
-                    button(text("Open the sample meeting"))
-                        .style(button::secondary)
-                        .on_press(Message::Demo),
-                ]
-                .spacing(style::gap::L),
-            ]
-            .spacing(style::gap::XXL)
-            .align_x(iced::Center),
-        )
-        .into()
-    }
-
-    fn help_view(&self) -> Element<'_, Message> {
-        let mut rows = Column::new()
-            .spacing(style::gap::XS)
-            .push(text("Keyboard shortcuts").size(style::size::TITLE))
-            .push(
-                text(format!("Rapporteur {}", crate::VERSION))
-                    .size(style::size::READ)
-                    .color(style::MUTED),
-            );
-        for (keys, description) in shortcuts::help_rows() {
-            rows = rows.push(
-                row![
-                    text(keys)
-                        .size(style::size::READ)
-                        .width(160)
-                        .color(style::ACCENT),
-                    text(description).size(style::size::READ)
-                ]
-                .spacing(style::gap::L),
-            );
-        }
-        // The list is longer than a laptop screen: it scrolls, the Close button stays.
-        column![
-            iced::widget::scrollable(rows.padding([0, style::gap::M as u16]))
-                .spacing(style::gap::S)
-                .height(Fill),
-            button(text("Close (Esc or F1)")).on_press(Message::Command(Command::Help)),
-        ]
-        .spacing(style::gap::M)
-        .padding(style::gap::PAGE)
-        .max_width(760)
-        .into()
-    }
-}
-
-/// The backups of one session, newest first, each with a Restore button.
-fn backups_view(panel: &BackupsPanel) -> Element<'_, Message> {
-    let mut rows = Column::new()
-        .spacing(style::gap::S)
-        .push(text("Backups").size(style::size::TITLE))
-        .push(
-            text(format!(
-                "Copies of {} kept by Rapporteur. Restoring one keeps the current file among the backups.",
-                panel.session.display()
-            ))
-            .size(style::size::BODY)
-            .color(style::MUTED),
-        );
-    if panel.list.is_empty() {
-        rows = rows.push(text("No backup has been kept yet.").size(style::size::READ));
-    }
-    for b in panel.list.iter().take(24) {
-        rows = rows.push(
-            row![
-                text(b.describe()).size(style::size::READ).width(Fill),
-                button(text("Restore").size(style::size::LABEL))
-                    .on_press(Message::Restore(b.path.clone())),
-            ]
-            .spacing(style::gap::L)
-            .align_y(iced::Center),
-        );
-    }
-    rows = rows.push(
-        button(text("Close"))
-            .style(button::secondary)
-            .on_press(Message::CloseBackups),
-    );
-    container(iced::widget::scrollable(rows.padding(style::gap::XS)))
-        .padding(style::gap::PAGE)
-        .max_width(760)
-        .max_height(600)
-        .style(container::bordered_box)
-        .into()
 }
 
 /// Shows a folder in the desktop's file manager.
@@ -1304,5 +779,51 @@ mod tests {
         assert!(app.needs_ticks(), "the notice must be able to go");
         let _ = app.update(Message::Command(Command::ShowEditor));
         assert!(app.notice.is_none());
+    }
+
+    /// An error is never replaced by an information line: the line waits behind it and
+    /// shows when the error goes; another screen drops the lines, never the error.
+    #[test]
+    fn an_error_is_never_covered_by_an_information_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(&dir);
+        app.tell(Notice::error("Could not save: the disk is full."));
+        app.tell(Notice::info("Saved."));
+        assert_eq!(
+            app.notice.as_ref().unwrap().text,
+            "Could not save: the disk is full."
+        );
+        app.dismiss();
+        assert_eq!(app.notice.as_ref().unwrap().text, "Saved.");
+        app.dismiss();
+        assert!(app.notice.is_none());
+
+        // A second error covers the first, which waits; repeats are told once.
+        app.tell(Notice::error("first"));
+        app.tell(Notice::error("second"));
+        app.tell(Notice::error("second"));
+        app.tell(Notice::info("a line"));
+        assert_eq!(app.notice.as_ref().unwrap().text, "second");
+        assert_eq!(app.waiting.len(), 2);
+        // Another screen: the line goes, the errors stay.
+        let _ = app.update(Message::Command(Command::ShowEditor));
+        assert_eq!(app.notice.as_ref().unwrap().text, "second");
+        app.dismiss();
+        assert_eq!(app.notice.as_ref().unwrap().text, "first");
+        app.dismiss();
+        assert!(app.notice.is_none());
+
+        // A flood of lines behind a lasting notice keeps the newest few.
+        app.tell(Notice::lasting("team.frames is damaged"));
+        for n in 0..20 {
+            app.tell(Notice::info(format!("line {n}")));
+        }
+        assert_eq!(app.waiting.len(), 4);
+        assert_eq!(app.notice.as_ref().unwrap().text, "team.frames is damaged");
+        assert_eq!(
+            app.waiting.back().unwrap().text,
+            "line 19",
+            "the newest kept"
+        );
     }
 }

@@ -113,7 +113,7 @@ impl App {
         if self.open.as_mut().is_some_and(|open| open.store.poll()) {
             self.judge_writes();
             if let Some(message) = self.open.as_ref().and_then(|o| o.store.draft_error()) {
-                self.notice = Some(Notice::error(message.to_owned()));
+                self.tell(Notice::error(message.to_owned()));
             }
         }
     }
@@ -125,14 +125,14 @@ impl App {
         match open.store.failure() {
             Some(message) => {
                 self.saving.failing = Failing::File;
-                self.notice = Some(Notice::error(format!(
+                self.tell(Notice::error(format!(
                     "{message} Everything is kept in memory; Rapporteur retries every second. Free some space or choose Save as (Ctrl+Shift+S)."
                 )));
             }
             // "Everything" only once no newer snapshot is still on its way.
             None if self.saving.failing == Failing::File && !open.store.pending() => {
                 self.saving.failing = Failing::Nothing;
-                self.notice = Some(Notice::info("Saved again: everything is on disk."));
+                self.tell(Notice::info("Saved again: everything is on disk."));
             }
             None => {}
         }
@@ -145,7 +145,7 @@ impl App {
         if self.saving.announce && !self.saving_now() && !self.saving.failing() {
             self.saving.announce = false;
             if self.notice.is_none() {
-                self.notice = Some(Notice::info("Saved."));
+                self.tell(Notice::info("Saved."));
             }
         }
     }
@@ -239,35 +239,50 @@ impl App {
     }
 
     fn team_answered(&mut self, answer: &Answer, sent: Option<Revision>) {
-        let Some(open) = &mut self.open else { return };
-        let Some(team) = &mut open.team else { return };
+        let told = self.take_answer(answer, sent);
+        for notice in told {
+            self.tell(notice);
+        }
+    }
+
+    /// What an answer changes; the notices it brings, in the order they are told.
+    fn take_answer(&mut self, answer: &Answer, sent: Option<Revision>) -> Vec<Notice> {
+        let mut told = Vec::new();
+        let Some(open) = &mut self.open else {
+            return told;
+        };
+        let Some(team) = &mut open.team else {
+            return told;
+        };
         team.answered(answer);
         let Some(sent) = sent else {
             // Older than an answer already taken: only what it names is new.
             if let Some(news) = answer.news.as_ref().filter(|n| !n.notices.is_empty()) {
-                self.notice = Some(Notice::lasting(news.notices.join("; ")));
+                told.push(Notice::lasting(news.notices.join("; ")));
             }
-            return;
+            return told;
         };
         self.saving.team.took_last = false;
         match &answer.saved {
             Err(e) => {
                 self.saving.failing = Failing::Team;
-                self.notice = Some(Notice::error(format!(
+                told.push(Notice::error(format!(
                     "{e}. NOT SAVED to the team folder: everything is kept in memory and in this device's copy; Rapporteur retries every second."
                 )));
             }
             Ok(()) if self.saving.failing == Failing::Team => {
                 self.saving.failing = Failing::Nothing;
-                self.notice = Some(Notice::info(
+                told.push(Notice::info(
                     "Saved again: everything is in the team folder.",
                 ));
             }
             Ok(()) => {}
         }
-        let Some(news) = &answer.news else { return };
+        let Some(news) = &answer.news else {
+            return told;
+        };
         if news.concurrent > 0 {
-            self.notice = Some(Notice::info(crate::ui::team::concurrent_notice(
+            told.push(Notice::info(crate::ui::team::concurrent_notice(
                 news.concurrent,
             )));
         }
@@ -275,13 +290,13 @@ impl App {
             && let Some(said) =
                 crate::ui::team::paragraph_notice(merged, &news.paragraphs, &news.restored)
         {
-            self.notice = Some(Notice::info(said));
+            told.push(Notice::info(said));
         }
         if let Some(said) = crate::ui::team::clash_notice(&news.clashes) {
-            self.notice = Some(Notice::info(said));
+            told.push(Notice::info(said));
         }
         if let Some(said) = crate::ui::team::kept_notice(&news.kept) {
-            self.notice = Some(Notice::info(said));
+            told.push(Notice::info(said));
         }
         if let Some(merged) = &news.session {
             if sent == open.revision {
@@ -301,7 +316,8 @@ impl App {
         // Last, so that no passing notice hides it: a damaged or foreign file stays
         // named until it is dismissed.
         if !news.notices.is_empty() {
-            self.notice = Some(Notice::lasting(news.notices.join("; ")));
+            told.push(Notice::lasting(news.notices.join("; ")));
         }
+        told
     }
 }

@@ -5,7 +5,7 @@
 use iced::Fill;
 use iced::widget::{Column, button, column, container, pick_list, row, text, text_input};
 
-use crate::core::layout::Generated;
+use crate::core::layout::{Generated, Paragraph as LayoutParagraph};
 use crate::core::session::Session;
 use crate::report::assemble::paragraph_template;
 
@@ -16,7 +16,6 @@ use crate::ui::{style, widget};
 impl Editor {
     pub(super) fn side<'a>(&'a self, session: &'a Session) -> Column<'a, Message> {
         let mut side = Column::new().spacing(style::gap::L);
-        let layout = &session.layout;
         let Some(id) = self.selected else {
             return side.push(text("No paragraph selected.").color(style::MUTED));
         };
@@ -166,7 +165,25 @@ impl Editor {
             );
         }
 
-        // Footnotes.
+        side = side.push(self.footnotes(paragraph));
+
+        side = side.push(provenance(session, paragraph));
+
+        if let Some(written) = written_statements(session, paragraph) {
+            side = side.push(written);
+        }
+
+        if let Some(list) = left_out(session) {
+            side = side.push(list);
+        }
+        if let Some(list) = self.deleted(session) {
+            side = side.push(list);
+        }
+        side
+    }
+
+    /// The paragraph's footnotes, each with Remove, and the box for a new one.
+    fn footnotes<'a>(&'a self, paragraph: &'a LayoutParagraph) -> Column<'a, Message> {
         let mut notes = Column::new()
             .spacing(style::gap::XS)
             .push(text("Footnotes").size(style::size::READ));
@@ -194,136 +211,12 @@ impl Editor {
             ]
             .spacing(style::gap::S),
         );
-        side = side.push(notes);
+        notes
+    }
 
-        // Provenance.
-        let zone = session.meeting.zone();
-        let mut sources = Column::new().spacing(style::gap::S).push(
-            text(if paragraph.sources.is_empty() {
-                "From the log: nothing (generated or written here)"
-            } else {
-                "From the log"
-            })
-            .size(style::size::READ),
-        );
-        for source in &paragraph.sources {
-            let Some(i) = session.intervention(*source) else {
-                continue;
-            };
-            let segment = session
-                .segment(i.segment)
-                .map(|s| s.title.as_str())
-                .unwrap_or("?");
-            sources = sources.push(
-                container(
-                    column![
-                        row![
-                            text(session.intervention_label(i))
-                                .size(style::size::LABEL)
-                                .width(Fill),
-                            text(format!(
-                                "{}–{}, {segment}",
-                                i.started_at.with_timezone(&zone).format("%H:%M"),
-                                i.ended_at.with_timezone(&zone).format("%H:%M"),
-                            ))
-                            .size(style::size::HINT)
-                            .color(style::MUTED),
-                        ]
-                        .spacing(style::gap::S),
-                        text(&i.text).size(style::size::LABEL),
-                        button(text("Leave out of the report").size(style::size::HINT))
-                            .style(button::secondary)
-                            .on_press(Message::Exclude(i.id)),
-                    ]
-                    .spacing(style::gap::XS),
-                )
-                .padding(style::gap::S)
-                .width(Fill)
-                .style(style::panel),
-            );
-        }
-        side = side.push(sources);
-
-        // The texts behind "Written statements were submitted by ...", for the editor to
-        // draw on; they are not statements of the meeting and have no paragraph.
-        let handed_in: Vec<_> = match paragraph.generated {
-            Some(Generated::Participation(_)) => session
-                .inscriptions
-                .iter()
-                .filter(|i| i.is_written_statement())
-                .collect(),
-            _ => Vec::new(),
-        };
-        if !handed_in.is_empty() {
-            let mut written = Column::new()
-                .spacing(style::gap::S)
-                .push(text("Written statements").size(style::size::READ));
-            for inscription in handed_in {
-                // Taken in, it is a statement like the others: moved, merged, grouped
-                // under a theme, left out.
-                let taken = session.written_statement_taken(inscription);
-                let action: iced::Element<'_, Message> = match taken {
-                    Some(_) => text("in the report")
-                        .size(style::size::HINT)
-                        .color(style::OK)
-                        .into(),
-                    None => button(text("Use in the report").size(style::size::HINT))
-                        .style(button::secondary)
-                        .on_press(Message::UseWritten(inscription.id))
-                        .into(),
-                };
-                written = written.push(
-                    container(
-                        column![
-                            row![
-                                text(session.speaker_label(&inscription.speaker))
-                                    .size(style::size::LABEL)
-                                    .width(Fill),
-                                text(inscription.status.label())
-                                    .size(style::size::HINT)
-                                    .color(style::MUTED),
-                                action,
-                            ]
-                            .spacing(style::gap::S)
-                            .align_y(iced::Center),
-                            text(&inscription.text).size(style::size::LABEL),
-                        ]
-                        .spacing(style::gap::XS),
-                    )
-                    .padding(style::gap::S)
-                    .width(Fill)
-                    .style(style::panel),
-                );
-            }
-            side = side.push(written);
-        }
-
-        if !layout.excluded.is_empty() {
-            let mut list = Column::new()
-                .spacing(style::gap::XS)
-                .push(text("Left out of the report").size(style::size::READ));
-            for id in &layout.excluded {
-                let Some(i) = session.intervention(*id) else {
-                    continue;
-                };
-                let mut preview: String = i.text.chars().take(60).collect();
-                if preview.len() < i.text.len() {
-                    preview.push('…');
-                }
-                list = list.push(
-                    row![
-                        text(format!("{}: {preview}", session.intervention_label(i)))
-                            .size(style::size::HINT)
-                            .width(Fill),
-                        button(text("Put back").size(style::size::HINT))
-                            .style(button::secondary)
-                            .on_press(Message::Include(i.id)),
-                    ]
-                    .spacing(style::gap::S),
-                );
-            }
-            side = side.push(list);
-        }
+    /// The paragraphs deleted, newest first, each with Restore.
+    fn deleted<'a>(&'a self, session: &'a Session) -> Option<Column<'a, Message>> {
+        let layout = &session.layout;
         if let (false, Some(keys)) = (layout.deleted.is_empty(), &self.keys) {
             let mut list = Column::new()
                 .spacing(style::gap::XS)
@@ -344,9 +237,9 @@ impl Editor {
                     .spacing(style::gap::S),
                 );
             }
-            side = side.push(list);
+            return Some(list);
         }
-        side
+        None
     }
 }
 
@@ -359,4 +252,148 @@ fn generated_label(g: Generated) -> &'static str {
         Generated::Participation(_) => "list of delegations that took the floor",
         Generated::Ngos(_) => "list of NGOs",
     }
+}
+
+/// The statements the paragraph was drawn from, each with its speaker, time and notes.
+fn provenance<'a>(session: &'a Session, paragraph: &'a LayoutParagraph) -> Column<'a, Message> {
+    let zone = session.meeting.zone();
+    let mut sources = Column::new().spacing(style::gap::S).push(
+        text(if paragraph.sources.is_empty() {
+            "From the log: nothing (generated or written here)"
+        } else {
+            "From the log"
+        })
+        .size(style::size::READ),
+    );
+    for source in &paragraph.sources {
+        let Some(i) = session.intervention(*source) else {
+            continue;
+        };
+        let segment = session
+            .segment(i.segment)
+            .map(|s| s.title.as_str())
+            .unwrap_or("?");
+        sources = sources.push(
+            container(
+                column![
+                    row![
+                        text(session.intervention_label(i))
+                            .size(style::size::LABEL)
+                            .width(Fill),
+                        text(format!(
+                            "{}–{}, {segment}",
+                            i.started_at.with_timezone(&zone).format("%H:%M"),
+                            i.ended_at.with_timezone(&zone).format("%H:%M"),
+                        ))
+                        .size(style::size::HINT)
+                        .color(style::MUTED),
+                    ]
+                    .spacing(style::gap::S),
+                    text(&i.text).size(style::size::LABEL),
+                    button(text("Leave out of the report").size(style::size::HINT))
+                        .style(button::secondary)
+                        .on_press(Message::Exclude(i.id)),
+                ]
+                .spacing(style::gap::XS),
+            )
+            .padding(style::gap::S)
+            .width(Fill)
+            .style(style::panel),
+        );
+    }
+    sources
+}
+
+/// The texts behind "Written statements were submitted by ...", beside the
+/// participation paragraph.
+fn written_statements<'a>(
+    session: &'a Session,
+    paragraph: &'a LayoutParagraph,
+) -> Option<Column<'a, Message>> {
+    // The texts behind "Written statements were submitted by ...", for the editor to
+    // draw on; they are not statements of the meeting and have no paragraph.
+    let handed_in: Vec<_> = match paragraph.generated {
+        Some(Generated::Participation(_)) => session
+            .inscriptions
+            .iter()
+            .filter(|i| i.is_written_statement())
+            .collect(),
+        _ => Vec::new(),
+    };
+    if !handed_in.is_empty() {
+        let mut written = Column::new()
+            .spacing(style::gap::S)
+            .push(text("Written statements").size(style::size::READ));
+        for inscription in handed_in {
+            // Taken in, it is a statement like the others: moved, merged, grouped
+            // under a theme, left out.
+            let taken = session.written_statement_taken(inscription);
+            let action: iced::Element<'_, Message> = match taken {
+                Some(_) => text("in the report")
+                    .size(style::size::HINT)
+                    .color(style::OK)
+                    .into(),
+                None => button(text("Use in the report").size(style::size::HINT))
+                    .style(button::secondary)
+                    .on_press(Message::UseWritten(inscription.id))
+                    .into(),
+            };
+            written = written.push(
+                container(
+                    column![
+                        row![
+                            text(session.speaker_label(&inscription.speaker))
+                                .size(style::size::LABEL)
+                                .width(Fill),
+                            text(inscription.status.label())
+                                .size(style::size::HINT)
+                                .color(style::MUTED),
+                            action,
+                        ]
+                        .spacing(style::gap::S)
+                        .align_y(iced::Center),
+                        text(&inscription.text).size(style::size::LABEL),
+                    ]
+                    .spacing(style::gap::XS),
+                )
+                .padding(style::gap::S)
+                .width(Fill)
+                .style(style::panel),
+            );
+        }
+        return Some(written);
+    }
+    None
+}
+
+/// The statements left out of the report, each with Put back.
+fn left_out(session: &Session) -> Option<Column<'_, Message>> {
+    let layout = &session.layout;
+    if !layout.excluded.is_empty() {
+        let mut list = Column::new()
+            .spacing(style::gap::XS)
+            .push(text("Left out of the report").size(style::size::READ));
+        for id in &layout.excluded {
+            let Some(i) = session.intervention(*id) else {
+                continue;
+            };
+            let mut preview: String = i.text.chars().take(60).collect();
+            if preview.len() < i.text.len() {
+                preview.push('…');
+            }
+            list = list.push(
+                row![
+                    text(format!("{}: {preview}", session.intervention_label(i)))
+                        .size(style::size::HINT)
+                        .width(Fill),
+                    button(text("Put back").size(style::size::HINT))
+                        .style(button::secondary)
+                        .on_press(Message::Include(i.id)),
+                ]
+                .spacing(style::gap::S),
+            );
+        }
+        return Some(list);
+    }
+    None
 }

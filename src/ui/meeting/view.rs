@@ -49,6 +49,40 @@ fn long_text(content: &text_editor::Content, which: LongText, height: u32) -> El
 
 impl MeetingScreen {
     pub fn view<'a>(&'a self, session: &'a Session) -> Element<'a, Message> {
+        let form = self.form(session);
+        let segments = self.segments(session);
+        let groups = self.groups(session);
+        let speakers = self.speakers(session);
+        let people = self.people(session);
+        let left = column![
+            text("MEETING").size(style::size::LABEL).color(style::MUTED),
+            form
+        ]
+        .spacing(style::gap::XXL)
+        .width(iced::Length::FillPortion(5));
+        let middle = column![people].width(iced::Length::FillPortion(4));
+        let right = column![speakers, segments, groups]
+            .spacing(style::gap::XXL)
+            .width(iced::Length::FillPortion(3));
+        column![
+            row![
+                button(text("← Back to capture (Ctrl+1)"))
+                    .style(button::secondary)
+                    .on_press(Message::Back)
+            ],
+            scrollable(
+                row![left, middle, right]
+                    .spacing(style::gap::XXL)
+                    .padding(style::gap::XS)
+            )
+            .height(Fill),
+        ]
+        .spacing(style::gap::M)
+        .into()
+    }
+
+    /// The meeting's fields and the report's settings.
+    fn form<'a>(&'a self, session: &'a Session) -> Column<'a, Message> {
         let mut form = Column::new().spacing(style::gap::XS);
         for &(field, label, hint) in FIELDS {
             let shown = self
@@ -156,7 +190,11 @@ impl MeetingScreen {
                 .color(style::MUTED),
             );
         }
+        form
+    }
 
+    /// The segments or agenda items, each with its presenters in minutes.
+    fn segments<'a>(&'a self, session: &'a Session) -> Column<'a, Message> {
         let mut segments = Column::new().spacing(style::gap::XXS).push(
             text("SEGMENTS / AGENDA ITEMS")
                 .size(style::size::LABEL)
@@ -245,7 +283,11 @@ impl MeetingScreen {
             ]
             .spacing(style::gap::S),
         );
+        segments
+    }
 
+    /// The groups spoken for, each with its membership (the footnote).
+    fn groups<'a>(&'a self, session: &'a Session) -> Column<'a, Message> {
         let mut groups = Column::new().spacing(style::gap::XXS).push(
             text("GROUPS (“on behalf of”)")
                 .size(style::size::LABEL)
@@ -297,7 +339,11 @@ impl MeetingScreen {
             ]
             .spacing(style::gap::XS),
         );
+        groups
+    }
 
+    /// The list of speakers, each with its status.
+    fn speakers<'a>(&'a self, session: &'a Session) -> Column<'a, Message> {
         let mut speakers = Column::new().spacing(style::gap::XXS).push(
             row![
                 text(format!("LIST OF SPEAKERS ({})", session.inscriptions.len()))
@@ -326,7 +372,11 @@ impl MeetingScreen {
                 .align_y(iced::Center),
             );
         }
+        speakers
+    }
 
+    /// The participants, each opening its form.
+    fn people<'a>(&'a self, session: &'a Session) -> Column<'a, Message> {
         let mut people = Column::new().spacing(style::gap::XXS).push(
             row![
                 text(format!("PARTICIPANTS ({})", session.participants.len()))
@@ -379,32 +429,7 @@ impl MeetingScreen {
                 .on_press(Message::EditPerson(p.id)),
             );
         }
-
-        let left = column![
-            text("MEETING").size(style::size::LABEL).color(style::MUTED),
-            form
-        ]
-        .spacing(style::gap::XXL)
-        .width(iced::Length::FillPortion(5));
-        let middle = column![people].width(iced::Length::FillPortion(4));
-        let right = column![speakers, segments, groups]
-            .spacing(style::gap::XXL)
-            .width(iced::Length::FillPortion(3));
-        column![
-            row![
-                button(text("← Back to capture (Ctrl+1)"))
-                    .style(button::secondary)
-                    .on_press(Message::Back)
-            ],
-            scrollable(
-                row![left, middle, right]
-                    .spacing(style::gap::XXL)
-                    .padding(style::gap::XS)
-            )
-            .height(Fill),
-        ]
-        .spacing(style::gap::M)
-        .into()
+        people
     }
 }
 

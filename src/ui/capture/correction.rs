@@ -12,14 +12,14 @@ use crate::core::picker::PickerIndex;
 use crate::core::proceedings::EntryKind;
 use crate::core::session::Session;
 
-use super::choices::{
+use crate::ui::choices::{
     GroupChoice, SegmentChoice, group_choice, group_choices, segment_choice, segment_choices,
 };
-use super::effect::{Request, Save};
-use super::picker::{Choice, PickerState};
-use super::shortcuts::Command;
-use super::style;
-use super::widget;
+use crate::ui::effect::{Request, Save};
+use crate::ui::picker::{Choice, PickerState};
+use crate::ui::shortcuts::Command;
+use crate::ui::style;
+use crate::ui::widget;
 
 pub const TEXT: &str = "correction-text";
 pub const PICKER: &str = "correction-picker";
@@ -65,10 +65,10 @@ fn title(session: &Session, id: InterventionId) -> String {
 }
 
 /// What an entry can be, as the correction panel offers it.
-pub type KindChoice = super::choices::Labelled<EntryKind>;
+pub type KindChoice = crate::ui::choices::Labelled<EntryKind>;
 
 fn kind_choices() -> Vec<KindChoice> {
-    super::choices::fixed(
+    crate::ui::choices::fixed(
         &[
             EntryKind::Statement,
             EntryKind::Decision,
@@ -99,7 +99,7 @@ pub enum Message {
     Kind(KindChoice),
 }
 
-pub type Effect = super::effect::Effect<Message>;
+pub type Effect = crate::ui::effect::Effect<Message>;
 
 impl Correction {
     pub fn new(intervention: &Intervention, session: &Session, index: &PickerIndex) -> Self {
@@ -172,7 +172,7 @@ impl Correction {
                     };
                     let mut effect = Effect::request(Request::Close);
                     if back == self.base {
-                        effect.notice = Some(super::effect::Notice::info(
+                        effect.notice = Some(crate::ui::effect::Notice::info(
                             "This statement was deleted on another device while the panel was open.",
                         ));
                         return effect;
@@ -180,7 +180,7 @@ impl Correction {
                     back.provenance.edited(session.device.as_deref());
                     if session.bring_back(back) {
                         effect = effect.with_save(Save::Now);
-                        effect.notice = Some(super::effect::Notice::info(
+                        effect.notice = Some(crate::ui::effect::Notice::info(
                             "This statement was deleted on another device while you corrected it: it is back in the log, with your correction. Delete it again if it should go.",
                         ));
                     }
@@ -439,7 +439,7 @@ fn provenance<'a>(
     };
     let mut col = column![first];
     if !p.conflict.is_empty() {
-        col = col.push(super::team::changed_at_once(
+        col = col.push(crate::ui::team::changed_at_once(
             &p.conflict,
             "both changes were merged into the text below. Read it, then save to mark it looked at.",
         ));

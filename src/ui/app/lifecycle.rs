@@ -1,0 +1,250 @@
+//! Opening, creating, sharing and letting go of a session: the root's life cycle. The
+//! session on screen is let go of only once it is on disk; a file that failed to open
+//! is never written to.
+
+use std::path::Path;
+
+use crate::core::demo::demo_session;
+use crate::core::session::Session;
+use crate::storage::backup;
+use crate::storage::draft::Draft;
+use crate::storage::team::{Device, TeamFolder};
+use crate::storage::team_session::TeamSession;
+use crate::storage::team_worker::TeamWorker;
+use crate::storage::{Store, places};
+
+use super::{
+    App, BackupsPanel, Capture, Editor, MeetingScreen, Notice, Open, Preview, Revision, Saving,
+    Screen,
+};
+
+impl App {
+    pub(super) fn install(&mut self, store: Store, session: Session, draft: Option<Draft>) {
+        let capture = Capture::new(&session, draft);
+        let preview = Preview::new(&session);
+        let revision = Revision::default();
+        let meeting = MeetingScreen::new(&session);
+        let editor = Editor::new();
+        self.open = Some(Open {
+            store,
+            session,
+            capture,
+            meeting,
+            editor,
+            preview,
+            revision,
+            team: None,
+        });
+        self.screen = Screen::Capture;
+        self.saving = Saving::default();
+        // What was said of the session let go of is said no more.
+        self.notice = None;
+        self.waiting.clear();
+    }
+
+    /// Closes the current session (saved first) and opens another. On failure the
+    /// current session stays open and nothing is written to the file that failed.
+    pub(super) fn open_path(&mut self, path: &Path, create: bool) -> Result<(), String> {
+        if self.open.as_ref().is_some_and(|o| o.store.path() == path) {
+            return Ok(());
+        }
+        if TeamFolder::is_team_folder(path) {
+            return self.open_team(path);
+        }
+        // A team folder chosen through its marker file in the Open dialog.
+        if path.file_name().is_some_and(|n| n == "team.json")
+            && let Some(folder) = path.parent().filter(|f| TeamFolder::is_team_folder(f))
+        {
+            return self.open_team(folder);
+        }
+        // Try the new one before letting go of the old one.
+        let result = if create {
+            Store::open_or_create(path)
+        } else {
+            Store::open(path)
+        };
+        let (store, session, draft) = result.map_err(|e| {
+            self.failed_open = Some(path.to_path_buf());
+            e.to_string()
+        })?;
+        // Letting go of the session on screen: on disk first.
+        self.flush();
+        if self.saving.failing() {
+            // The session on screen is not on disk: keep it open rather than lose it.
+            return Err(format!(
+                "{} was not opened: the current session could not be saved, and it stays open so that nothing is lost.",
+                path.display()
+            ));
+        }
+        let recovered = draft.is_some();
+        places::remember(store.path());
+        let mut lines = store.notices.clone();
+        if recovered {
+            lines.push(
+                "Recovered the statement you were typing when Rapporteur last stopped.".into(),
+            );
+        }
+        self.install(store, session, draft);
+        if !lines.is_empty() {
+            self.tell(Notice::info(match lines.as_slice() {
+                [one] => one.clone(),
+                many => format!(
+                    "The session was checked on opening: {}. A copy of the file as it was is kept among its backups.",
+                    many.join("; ")
+                ),
+            }));
+        }
+        Ok(())
+    }
+
+    /// Opens a team folder: the merged session, written to under this device's name,
+    /// with a local working copy (lock, the statement being typed) in the app's folder.
+    pub(super) fn open_team(&mut self, folder: &Path) -> Result<(), String> {
+        if self
+            .open
+            .as_ref()
+            .and_then(|o| o.team.as_ref())
+            .is_some_and(|t| t.root() == folder)
+        {
+            return Ok(());
+        }
+        let device = Device::this_run(self.device.as_deref());
+        let copy = crate::ui::team::working_copy(folder, &device.name);
+        if let Some(dir) = copy.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        // The local copy's lock keeps a second window off this team folder; what it
+        // held is replaced by the merged session.
+        let (store, local, draft) = Store::open_or_create(&copy).map_err(|e| e.to_string())?;
+        let (mut team, mut session, mut notices) = TeamSession::open(folder, device)?;
+        // Statements this device logged while the folder could not be written, kept in
+        // its working copy: into the team session now.
+        match team.recover(&local, &mut session) {
+            Ok(0) => {}
+            Ok(n) => notices.push(format!(
+                "{n} {} logged here while the team folder could not be written {} now in it",
+                if n == 1 { "statement" } else { "statements" },
+                if n == 1 { "is" } else { "are" }
+            )),
+            Err(e) => notices.push(e),
+        }
+        self.flush();
+        if self.saving.failing() {
+            return Err(format!(
+                "{} was not opened: the current session could not be saved, and it stays open so that nothing is lost.",
+                folder.display()
+            ));
+        }
+        places::remember(folder);
+        self.install(store, session, draft);
+        if let Some(open) = &mut self.open {
+            open.team = Some(TeamWorker::start(team));
+            open.store.submit(&open.session);
+        }
+        if !notices.is_empty() {
+            self.tell(Notice::lasting(notices.join("; ")));
+        }
+        Ok(())
+    }
+
+    pub(super) fn open_demo(&mut self) -> Result<(), String> {
+        let path = places::new_demo_path();
+        let store = Store::create(&path, &demo_session()).map_err(|e| e.to_string())?;
+        drop(store);
+        self.open_path(&path, false)
+    }
+
+    /// After a session failed to open (a damaged file), its backups are offered.
+    pub(super) fn offer_backups_after_failure(&mut self) {
+        if let Some(path) = self.failed_open.take() {
+            let resolved = crate::storage::paths::resolve(&path).unwrap_or(path);
+            let list = backup::list(&resolved);
+            if self.open.is_none() && !list.is_empty() {
+                self.backups = Some(BackupsPanel {
+                    session: resolved,
+                    list,
+                });
+            }
+        }
+    }
+
+    /// Replaces a session with one of its backups. The open session is saved first, so
+    /// the state it replaces is itself kept as a backup.
+    pub(super) fn restore(&mut self, from: &Path) {
+        let Some(panel) = self.backups.take() else {
+            return;
+        };
+        let result = match self.open.take() {
+            Some(mut open) if open.store.path() == panel.session => {
+                let _ = open.store.save(&open.session);
+                match open.store.restore(from) {
+                    Ok(session) => {
+                        self.install(open.store, session, None);
+                        Ok(())
+                    }
+                    Err(e) => {
+                        self.open = Some(open);
+                        Err(e)
+                    }
+                }
+            }
+            other => {
+                self.open = other;
+                crate::storage::store::restore_closed(&panel.session, from)
+                    .and_then(|_| self.open_path(&panel.session, false))
+            }
+        };
+        self.tell(match result {
+            Ok(()) => Notice::info(format!(
+                "Restored {} from the backup taken {}. The file it replaced is kept among the backups.",
+                panel.session.display(),
+                panel
+                    .list
+                    .iter()
+                    .find(|b| b.path == from)
+                    .map(|b| b.describe())
+                    .unwrap_or_else(|| from.display().to_string())
+            )),
+            Err(e) => Notice::error(e),
+        });
+    }
+
+    /// "Share for team capture": the open session becomes a team session in `folder`
+    /// and the window goes on in it; the session file is left as it is.
+    pub(super) fn share_team(&mut self, folder: &Path) {
+        let Some(open) = &self.open else { return };
+        let file = open.store.path().to_path_buf();
+        let device = Device::this_run(self.device.as_deref());
+        let mut session = open.session.clone();
+        session.device = None;
+        if let Err(e) = TeamSession::share(&session, folder, device) {
+            self.tell(Notice::error(e));
+            return;
+        }
+        match self.open_team(folder) {
+            Ok(()) => {
+                self.tell(Notice::info(format!(
+                    "Shared for team capture in {}: the others open that folder once their file-sync engine has it. {} stays as it was.",
+                    folder.display(),
+                    file.display()
+                )))
+            }
+            Err(e) => self.tell(Notice::error(e)),
+        }
+    }
+
+    /// Goes on in a new file chosen for the open session ("Save as").
+    pub(super) fn save_as(&mut self, path: &Path) {
+        let Some(open) = &mut self.open else { return };
+        match Store::create(path, &open.session) {
+            Ok(store) => {
+                open.store = store;
+                places::remember(path);
+                self.saving.failing = super::saving::Failing::Nothing;
+                self.tell(Notice::info(format!("Now working in {}", path.display())));
+                self.save_now();
+            }
+            Err(e) => self.tell(Notice::error(e.to_string())),
+        }
+    }
+}
