@@ -146,3 +146,54 @@ fn ctrl_pressed_on_the_capture_screen_reaches_the_editor_without_building_it() {
     assert_eq!(editor.marked, vec![first]);
     assert_eq!(editor.dragging, None);
 }
+
+/// One report per revision: the panel summary report the editor builds is the very one
+/// the preview shows (shared, not built again), after a move in the editor too; the
+/// minutes are the preview's own.
+#[test]
+fn the_editor_and_the_preview_share_one_report_per_revision() {
+    let Fixture { mut app, _dir, .. } = demo_app();
+    let shared = |app: &App| {
+        let open = app.open.as_ref().unwrap();
+        std::sync::Arc::ptr_eq(&open.editor.report, &open.preview.report)
+    };
+    ctrl(&mut app, "2");
+    ctrl(&mut app, "3");
+    assert!(shared(&app), "the preview shows the editor's report");
+    let first = app.open.as_ref().unwrap().preview.report.clone();
+
+    // A move in the editor: a new report, shown as it is by the preview.
+    ctrl(&mut app, "2");
+    let _ = app.update(Message::Key(
+        Key::Named(iced::keyboard::key::Named::ArrowDown),
+        Modifiers::ALT,
+    ));
+    ctrl(&mut app, "3");
+    assert!(shared(&app));
+    assert!(
+        !std::sync::Arc::ptr_eq(&first, &app.open.as_ref().unwrap().preview.report),
+        "the move made a new report"
+    );
+
+    // Opened from capture straight away, the preview builds it through the editor.
+    ctrl(&mut app, "1");
+    let _ = app.update(Message::Capture(capture::Message::Shortcut(
+        rapporteur::ui::shortcuts::Command::NextSegment,
+    )));
+    ctrl(&mut app, "3");
+    assert!(shared(&app));
+
+    // The minutes are not the editor's.
+    let minutes = rapporteur::ui::choices::report_kinds()
+        .into_iter()
+        .find(|k| k.value == rapporteur::core::meeting::ReportKind::Minutes)
+        .unwrap();
+    let _ = app.update(Message::Preview(rapporteur::ui::preview::Message::Kind(
+        minutes,
+    )));
+    assert!(!shared(&app));
+    assert_eq!(
+        app.open.as_ref().unwrap().preview.report.kind,
+        rapporteur::core::meeting::ReportKind::Minutes
+    );
+}

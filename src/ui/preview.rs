@@ -9,6 +9,7 @@ use crate::core::meeting::ReportKind;
 use crate::core::session::Session;
 use crate::report::assemble::{Memo, assemble_with};
 use crate::report::{Block, Inline, Options, Report};
+use std::sync::Arc;
 
 use super::choices::{KindChoice, Labelled, report_kinds, selected};
 use super::effect::Request;
@@ -32,7 +33,7 @@ pub enum Message {
 
 pub struct Preview {
     pub kind: ReportKind,
-    pub report: Report,
+    pub report: Arc<Report>,
     pub last_export: Option<String>,
     /// The page as lines, the report's footnotes, and which lines are in view.
     lines: Vec<Line>,
@@ -57,7 +58,7 @@ impl Preview {
         // Assembled when first shown (see `sync`), not when the session opens.
         Preview {
             kind,
-            report: Report::default(),
+            report: Arc::default(),
             last_export: None,
             lines: Vec::new(),
             notes: Vec::new(),
@@ -77,7 +78,13 @@ impl Preview {
             issue_date: Some(chrono::Local::now().date_naive()),
         };
         // Reusing what it printed last time the preview was shown (see `report::memo`).
-        self.report = assemble_with(session, &options, &mut self.memo);
+        let report = Arc::new(assemble_with(session, &options, &mut self.memo));
+        self.show(session, report);
+    }
+
+    /// Lays out a report built for the session as it is now.
+    fn show(&mut self, session: &Session, report: Arc<Report>) {
+        self.report = report;
         self.words =
             crate::report::checker::word_count_memo(&self.report, &mut self.word_memo).total;
         self.limit = crate::report::checker::word_limit(session, self.kind);
@@ -94,6 +101,20 @@ impl Preview {
                 estimate: *estimate,
             }));
         self.lines = lines.into_iter().map(|(line, _)| line).collect();
+    }
+
+    /// The kind of report on show.
+    pub fn kind(&self) -> ReportKind {
+        self.kind
+    }
+
+    /// Brings the preview up to the session's revision with a report already built for
+    /// it (the editor's panel summary report): nothing is assembled twice.
+    pub fn sync_with(&mut self, session: &Session, revision: Revision, report: &Arc<Report>) {
+        if self.stamp.behind(revision) || !Arc::ptr_eq(&self.report, report) {
+            self.show(session, Arc::clone(report));
+        }
+        self.stamp = Stamp::At(revision);
     }
 
     /// Brings the report up to the session's revision, if it is behind.

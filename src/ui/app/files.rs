@@ -41,7 +41,7 @@ impl App {
         let Some(open) = &mut self.open else {
             return Task::none();
         };
-        open.preview.sync(&open.session, open.revision);
+        open.sync_preview();
         let session = open.session.clone();
         let report = open.preview.report.clone();
         let session_path = open.store.path().to_path_buf();

@@ -55,6 +55,21 @@ pub struct Open {
     pub team: Option<TeamWorker>,
 }
 
+impl Open {
+    /// The preview at the session's revision. The panel summary report is the editor's
+    /// own, built once per revision and shared by reference (the export writes it too);
+    /// the minutes and the record are the preview's.
+    pub fn sync_preview(&mut self) {
+        if self.preview.kind() == crate::core::meeting::ReportKind::PanelSummary {
+            self.editor.sync(&self.session, self.revision);
+            self.preview
+                .sync_with(&self.session, self.revision, &self.editor.report);
+        } else {
+            self.preview.sync(&self.session, self.revision);
+        }
+    }
+}
+
 mod files;
 mod lifecycle;
 mod notices;
@@ -271,7 +286,7 @@ impl App {
         match self.screen {
             Screen::Capture => open.capture.sync(&open.session, open.revision),
             Screen::Editor => open.editor.sync(&open.session, open.revision),
-            Screen::Preview => open.preview.sync(&open.session, open.revision),
+            Screen::Preview => open.sync_preview(),
             Screen::Meeting => {}
         }
     }

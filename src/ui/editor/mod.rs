@@ -11,6 +11,8 @@ mod side;
 
 pub use rows::{ChapterChoice, ParagraphRow, Row};
 
+use std::sync::Arc;
+
 use iced::widget::{column, operation, row, scrollable, text_editor};
 use iced::{Element, Fill, Task};
 
@@ -23,6 +25,15 @@ use crate::report::assemble::{Memo, assemble_summary};
 use crate::report::edit::{History, Op};
 use crate::report::template::{Keys, THEME};
 use crate::report::{Options, Report};
+
+/// The options of the panel summary report as the editor, the preview and the export
+/// build it: one report for all three.
+pub fn summary_options() -> Options {
+    Options {
+        kind: Some(crate::core::meeting::ReportKind::PanelSummary),
+        issue_date: Some(chrono::Local::now().date_naive()),
+    }
+}
 
 use super::effect::{Notice, Request, Save};
 use super::revision::{Revision, Stamp};
@@ -83,7 +94,7 @@ enum Since {
 
 pub struct Editor {
     pub history: History,
-    pub report: Report,
+    pub report: Arc<Report>,
     pub rows: Vec<Row>,
     /// The list's scroll position and row heights: which rows to build.
     pub list: VirtualList,
@@ -138,7 +149,7 @@ impl Editor {
     pub fn new() -> Self {
         Editor {
             history: History::default(),
-            report: Report::default(),
+            report: Arc::default(),
             rows: Vec::new(),
             list: VirtualList::new(LIST),
             selected: None,
@@ -211,16 +222,15 @@ impl Editor {
             Some(keys) if since != Since::Elsewhere => keys,
             _ => Keys::new(session),
         };
-        self.report = assemble_summary(
+        // The very report the preview shows and the export writes (same options), built
+        // once per revision and shared by reference.
+        self.report = Arc::new(assemble_summary(
             session,
             &self.layout,
             &keys,
-            &Options {
-                kind: Some(crate::core::meeting::ReportKind::PanelSummary),
-                issue_date: None,
-            },
+            &summary_options(),
             &mut self.memo,
-        );
+        ));
         self.rows = rows::build(session, &self.layout, &self.report);
         self.words = crate::report::checker::word_count_memo(&self.report, &mut self.word_memo);
         self.limit = crate::report::checker::word_limit(
