@@ -61,9 +61,8 @@ impl Open {
     /// the minutes and the record are the preview's.
     pub fn sync_preview(&mut self) {
         if self.preview.kind() == crate::core::meeting::ReportKind::PanelSummary {
-            self.editor.sync(&self.session, self.revision);
-            self.preview
-                .sync_with(&self.session, self.revision, &self.editor.report);
+            let report = self.editor.report_at(&self.session, self.revision);
+            self.preview.sync_with(&self.session, self.revision, report);
         } else {
             self.preview.sync(&self.session, self.revision);
         }

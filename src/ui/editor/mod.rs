@@ -115,8 +115,10 @@ pub struct Editor {
     keys: Option<Keys>,
     /// Paragraphs as printed last time, reused by the next assembly where unchanged.
     memo: Memo,
-    /// The session revision the report, rows and layout above were built from.
+    /// The session revision the rows (and the report under them) were built from.
     stamp: Stamp,
+    /// The revision the report alone was built from (for the preview, see `report_at`).
+    report_stamp: Stamp,
     /// Flips whenever the text box gets another paragraph's text: its border changes by
     /// an invisible hair, so the software renderer repaints the whole box (it repainted
     /// only the new text's lines and left the last line of a longer paragraph on screen;
@@ -175,6 +177,7 @@ impl Editor {
             keys: None,
             memo: Memo::default(),
             stamp: Stamp::Never,
+            report_stamp: Stamp::Never,
             repaint: false,
         }
     }
@@ -182,9 +185,26 @@ impl Editor {
     /// Brings the report and rows up to the session's revision, if they are behind.
     pub fn sync(&mut self, session: &Session, revision: Revision) {
         if self.stamp.behind(revision) {
-            self.refresh(session, Since::Elsewhere);
+            if self.report_stamp.behind(revision) {
+                self.refresh(session, Since::Elsewhere);
+            } else {
+                // The report was built for the preview already: only the list is due.
+                self.stamp = Stamp::Current;
+                self.list_from_report(session, Since::Elsewhere);
+            }
         }
         self.stamp = Stamp::At(revision);
+        self.report_stamp = Stamp::At(revision);
+    }
+
+    /// The panel summary report at the session's revision, without the editor's list:
+    /// what the preview shows and the export writes, built once per revision.
+    pub fn report_at(&mut self, session: &Session, revision: Revision) -> &Arc<Report> {
+        if self.report_stamp.behind(revision) {
+            self.derive(session, Since::Elsewhere);
+            self.report_stamp = Stamp::At(revision);
+        }
+        &self.report
     }
 
     /// Paragraph ids in printed order.
@@ -211,6 +231,13 @@ impl Editor {
     /// `update` when the next selection needs the new numbering; `sync` otherwise.
     fn refresh(&mut self, session: &Session, since: Since) {
         self.stamp = Stamp::Current;
+        self.report_stamp = Stamp::Current;
+        self.derive(session, since);
+        self.list_from_report(session, since);
+    }
+
+    /// The report from the session as it is now (reusing what the memo can).
+    fn derive(&mut self, session: &Session, since: Since) {
         self.layout = match since {
             // `apply_resolved` leaves the session's layout resolved.
             Since::Edit => session.layout.clone(),
@@ -231,13 +258,17 @@ impl Editor {
             &summary_options(),
             &mut self.memo,
         ));
+        self.keys = Some(keys);
+    }
+
+    /// The list, the word count and the checker's findings from the report just built.
+    fn list_from_report(&mut self, session: &Session, since: Since) {
         self.rows = rows::build(session, &self.layout, &self.report);
         self.words = crate::report::checker::word_count_memo(&self.report, &mut self.word_memo);
         self.limit = crate::report::checker::word_limit(
             session,
             crate::core::meeting::ReportKind::PanelSummary,
         );
-        self.keys = Some(keys);
         self.check_or_defer(session);
         self.list
             .set_rows(rows::sizes(&self.rows, self.list.width()));
