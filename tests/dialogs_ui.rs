@@ -167,3 +167,43 @@ fn an_export_runs_as_a_task_and_its_notice_counts_the_findings() {
         notice.text
     );
 }
+
+/// Another session is read off the window's thread: the message that asks for it returns
+/// at once with a task, the window keeps the session on screen until the task has run,
+/// then shows the other one.
+#[test]
+fn a_session_is_opened_as_a_task() {
+    support::isolate_home();
+    let dir = tempfile::tempdir().unwrap();
+    let here = dir.path().join("here.json");
+    let there = dir.path().join("there.json");
+    let mut other = demo_session();
+    other.name = "The other meeting".into();
+    drop(Store::create(&there, &other).unwrap());
+    let store = Store::create(&here, &demo_session()).unwrap();
+    let mut app = App::with_session(
+        store,
+        demo_session(),
+        None,
+        Box::<ScriptedDialogs>::default(),
+    );
+    let before = app.title();
+    let task = app.update(Message::Chosen(Asked::Open, Some(there.clone())));
+    assert_eq!(
+        app.title(),
+        before,
+        "nothing was opened on the window's thread"
+    );
+    let produced: Vec<Message> =
+        futures::executor::block_on_stream(iced_runtime::task::into_stream(task).expect("a task"))
+            .filter_map(|action| match action {
+                iced_runtime::Action::Output(message) => Some(message),
+                _ => None,
+            })
+            .collect();
+    for message in produced {
+        update(&mut app, message);
+    }
+    assert_eq!(app.title(), "Rapporteur - The other meeting");
+    assert_eq!(app.open.as_ref().unwrap().store.path(), there);
+}

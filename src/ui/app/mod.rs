@@ -128,6 +128,8 @@ pub enum Message {
     DismissNotice,
     ReplaceExport,
     CancelExport,
+    /// A session read off the window's thread, to be taken in.
+    Loaded(PathBuf, lifecycle::Handed),
     /// An export written (or not) off the window's thread.
     Exported(PathBuf, Option<files::Exported>),
     /// A list of speakers read off the window's thread (None: the reading stopped).
@@ -385,6 +387,7 @@ impl App {
                 }
                 None => Task::none(),
             },
+            Message::Loaded(path, handed) => self.loaded(&path, &handed),
             Message::Exported(path, result) => {
                 self.exported(&path, result);
                 Task::none()
@@ -607,22 +610,16 @@ impl App {
             return Task::none();
         };
         match asked {
-            Asked::Open => {
-                if let Err(e) = self.open_path(&path, false) {
-                    self.tell(Notice::error(e));
-                }
-                self.focus_task()
-            }
+            Asked::Open => self.open_in_background(path, false),
             Asked::New => {
                 if path.exists() {
                     self.tell(Notice::error(format!(
                         "{} already exists; choose Open (Ctrl+O) to open it.",
                         path.display()
                     )));
-                } else if let Err(e) = self.open_path(&path, true) {
-                    self.tell(Notice::error(e));
+                    return self.focus_task();
                 }
-                self.focus_task()
+                self.open_in_background(path, true)
             }
             Asked::SaveAs => {
                 self.save_as(&path);
