@@ -79,14 +79,14 @@ impl Preview {
         };
         // Reusing what it printed last time the preview was shown (see `report::memo`).
         let report = Arc::new(assemble_with(session, &options, &mut self.memo));
-        self.show(session, report);
+        let words = crate::report::checker::word_count_memo(&report, &mut self.word_memo).total;
+        self.show(session, report, words);
     }
 
-    /// Lays out a report built for the session as it is now.
-    fn show(&mut self, session: &Session, report: Arc<Report>) {
+    /// Lays out a report built for the session as it is now, of `words` words.
+    fn show(&mut self, session: &Session, report: Arc<Report>, words: usize) {
         self.report = report;
-        self.words =
-            crate::report::checker::word_count_memo(&self.report, &mut self.word_memo).total;
+        self.words = words;
         self.limit = crate::report::checker::word_limit(session, self.kind);
         self.notes = self
             .report
@@ -109,10 +109,17 @@ impl Preview {
     }
 
     /// Brings the preview up to the session's revision with a report already built for
-    /// it (the editor's panel summary report): nothing is assembled twice.
-    pub fn sync_with(&mut self, session: &Session, revision: Revision, report: &Arc<Report>) {
+    /// it (the editor's panel summary report, of `words` words): nothing is assembled or
+    /// counted twice.
+    pub fn sync_with(
+        &mut self,
+        session: &Session,
+        revision: Revision,
+        report: &Arc<Report>,
+        words: usize,
+    ) {
         if self.stamp.behind(revision) || !Arc::ptr_eq(&self.report, report) {
-            self.show(session, Arc::clone(report));
+            self.show(session, Arc::clone(report), words);
         }
         self.stamp = Stamp::At(revision);
     }

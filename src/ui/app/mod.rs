@@ -1,6 +1,7 @@
 //! The root: which session is open, which screen shows, saving, shortcuts, closing.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
 use chrono::Utc;
@@ -61,8 +62,10 @@ impl Open {
     /// the minutes and the record are the preview's.
     pub fn sync_preview(&mut self) {
         if self.preview.kind() == crate::core::meeting::ReportKind::PanelSummary {
-            let report = self.editor.report_at(&self.session, self.revision);
-            self.preview.sync_with(&self.session, self.revision, report);
+            let report = Arc::clone(self.editor.report_at(&self.session, self.revision));
+            let words = self.editor.word_total();
+            self.preview
+                .sync_with(&self.session, self.revision, &report, words);
         } else {
             self.preview.sync(&self.session, self.revision);
         }

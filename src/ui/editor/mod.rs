@@ -259,16 +259,22 @@ impl Editor {
             &mut self.memo,
         ));
         self.keys = Some(keys);
-    }
-
-    /// The list, the word count and the checker's findings from the report just built.
-    fn list_from_report(&mut self, session: &Session, since: Since) {
-        self.rows = rows::build(session, &self.layout, &self.report);
+        // Counted once per report: the preview shows this count too.
         self.words = crate::report::checker::word_count_memo(&self.report, &mut self.word_memo);
         self.limit = crate::report::checker::word_limit(
             session,
             crate::core::meeting::ReportKind::PanelSummary,
         );
+    }
+
+    /// The words of the report `report_at` last built.
+    pub fn word_total(&self) -> usize {
+        self.words.total
+    }
+
+    /// The list and the checker's findings from the report just built.
+    fn list_from_report(&mut self, session: &Session, since: Since) {
+        self.rows = rows::build(session, &self.layout, &self.report);
         self.check_or_defer(session);
         self.list
             .set_rows(rows::sizes(&self.rows, self.list.width()));
