@@ -146,14 +146,7 @@ fn an_export_runs_as_a_task_and_its_notice_counts_the_findings() {
     let out = dir.path().join("report.docx");
     let task = app.update(Message::Chosen(Asked::Export, Some(out.clone())));
     assert!(!out.exists(), "nothing is written on the window's thread");
-    let produced: Vec<Message> =
-        futures::executor::block_on_stream(iced_runtime::task::into_stream(task).expect("a task"))
-            .filter_map(|action| match action {
-                iced_runtime::Action::Output(message) => Some(message),
-                _ => None,
-            })
-            .collect();
-    for message in produced {
+    for message in support::tasks::produced(task) {
         update(&mut app, message);
     }
     assert!(out.is_file(), "the report was written by the task");
@@ -194,14 +187,7 @@ fn a_session_is_opened_as_a_task() {
         before,
         "nothing was opened on the window's thread"
     );
-    let produced: Vec<Message> =
-        futures::executor::block_on_stream(iced_runtime::task::into_stream(task).expect("a task"))
-            .filter_map(|action| match action {
-                iced_runtime::Action::Output(message) => Some(message),
-                _ => None,
-            })
-            .collect();
-    for message in produced {
+    for message in support::tasks::produced(task) {
         update(&mut app, message);
     }
     assert_eq!(app.title(), "Rapporteur - The other meeting");

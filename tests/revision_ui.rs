@@ -19,6 +19,20 @@ fn ctrl(app: &mut App, c: &str) {
     let _ = app.update(Message::Key(Key::Character(c.into()), Modifiers::CTRL));
 }
 
+/// A statement put in the session directly (the screens' own way is tested elsewhere).
+fn commit(app: &mut App, statement: &str) {
+    let open = app.open.as_mut().unwrap();
+    let now = chrono::Utc::now();
+    open.session
+        .commit(rapporteur::core::session::NewIntervention {
+            speaker: Speaker::Delegation("peru".into()),
+            on_behalf_of: None,
+            started_at: now,
+            ended_at: now,
+            text: statement.into(),
+        });
+}
+
 fn revision(app: &App) -> rapporteur::ui::revision::Revision {
     app.open.as_ref().unwrap().revision
 }
@@ -61,18 +75,7 @@ fn a_statement_logged_on_capture_is_in_the_editor_and_the_preview_when_shown() {
     ctrl(&mut app, "3");
     ctrl(&mut app, "1");
     let statement = "underlined that a revision number keeps every screen in step.";
-    {
-        let open = app.open.as_mut().unwrap();
-        let now = chrono::Utc::now();
-        open.session
-            .commit(rapporteur::core::session::NewIntervention {
-                speaker: Speaker::Delegation("peru".into()),
-                on_behalf_of: None,
-                started_at: now,
-                ended_at: now,
-                text: statement.into(),
-            });
-    }
+    commit(&mut app, statement);
     // The way a screen reports a change: through its effect. A segment step is one.
     let before = revision(&app);
     let _ = app.update(Message::Capture(capture::Message::Shortcut(
@@ -196,4 +199,45 @@ fn the_editor_and_the_preview_share_one_report_per_revision() {
         app.open.as_ref().unwrap().preview.report.kind,
         rapporteur::core::meeting::ReportKind::Minutes
     );
+}
+
+/// Between two changes on the capture screen the report is assembled ahead, on a thread
+/// of its own: the editor and the preview, opened next, take it as it is.
+#[test]
+fn the_report_is_made_ahead_while_the_capture_screen_is_idle() {
+    let Fixture { mut app, _dir, .. } = demo_app();
+    let statement = "welcomed a report made while nobody was looking.";
+    commit(&mut app, statement);
+    let _ = app.update(Message::Capture(capture::Message::Shortcut(
+        rapporteur::ui::shortcuts::Command::NextSegment,
+    )));
+    let made = |app: &App| {
+        rapporteur::report::markdown::to_text(&app.open.as_ref().unwrap().editor.report)
+            .contains(statement)
+    };
+    assert!(
+        !made(&app),
+        "nothing is assembled on the capture screen's own time"
+    );
+    // The first tick sees the change; the second finds nothing changed since.
+    support::ui::update(&mut app, Message::Tick);
+    assert!(!made(&app));
+    support::ui::update(&mut app, Message::Tick);
+    assert!(made(&app), "assembled ahead");
+    let ahead = app.open.as_ref().unwrap().editor.report.clone();
+    ctrl(&mut app, "3");
+    assert!(std::sync::Arc::ptr_eq(
+        &ahead,
+        &app.open.as_ref().unwrap().preview.report
+    ));
+    ctrl(&mut app, "2");
+    assert!(
+        std::sync::Arc::ptr_eq(&ahead, &app.open.as_ref().unwrap().editor.report),
+        "the editor took it as it is"
+    );
+    assert!(editor_rows(&app) > 0);
+}
+
+fn editor_rows(app: &App) -> usize {
+    app.open.as_ref().unwrap().editor.order().len()
 }

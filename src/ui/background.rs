@@ -2,6 +2,8 @@
 //! that the window never waits for a synced or network folder (as iced's editor example
 //! saves files in a task).
 
+use std::sync::{Arc, Mutex};
+
 use iced::Task;
 use iced::futures::channel::oneshot;
 
@@ -18,4 +20,31 @@ pub fn run<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Task
         return Task::done(None);
     }
     Task::perform(rx, Result::ok)
+}
+
+/// What a thread hands to the window's thread once, inside a message: messages are
+/// cloned by the runtime, what is handed (a store and its lock, a memo) is not.
+pub struct Handed<T>(Arc<Mutex<Option<T>>>);
+
+impl<T> Clone for Handed<T> {
+    fn clone(&self) -> Self {
+        Handed(Arc::clone(&self.0))
+    }
+}
+
+impl<T> std::fmt::Debug for Handed<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Handed(..)")
+    }
+}
+
+impl<T> Handed<T> {
+    pub fn new(value: T) -> Handed<T> {
+        Handed(Arc::new(Mutex::new(Some(value))))
+    }
+
+    /// The value, the first time only.
+    pub fn take(&self) -> Option<T> {
+        self.0.lock().ok().and_then(|mut held| held.take())
+    }
 }

@@ -5,6 +5,7 @@ pub mod desktop;
 pub mod hostile;
 pub mod large;
 pub mod syncthing;
+pub mod tasks;
 pub mod team;
 pub mod team_folders;
 pub mod ui;

@@ -64,16 +64,7 @@ pub fn interact(app: &mut App, steps: impl FnOnce(&mut Simulator<'_, Message>)) 
 /// operations (focus, scrolling) need a real tree and are left out.
 pub fn update(app: &mut App, message: Message) {
     let task = app.update(message);
-    let Some(stream) = iced_runtime::task::into_stream(task) else {
-        return;
-    };
-    let produced: Vec<Message> = futures::executor::block_on_stream(stream)
-        .filter_map(|action| match action {
-            iced_runtime::Action::Output(message) => Some(message),
-            _ => None,
-        })
-        .collect();
-    for message in produced {
+    for message in super::tasks::produced(task) {
         update(app, message);
     }
 }

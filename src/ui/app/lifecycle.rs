@@ -3,7 +3,6 @@
 //! is never written to.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 use iced::Task;
 
@@ -289,26 +288,8 @@ pub enum Failed {
     Other(String),
 }
 
-/// What a background opening hands to the window's thread once: a message is cloned
-/// by the runtime, the store and its lock are not.
-#[derive(Clone)]
-pub struct Handed(Arc<Mutex<Option<Result<Loaded, Failed>>>>);
-
-impl std::fmt::Debug for Handed {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Handed(..)")
-    }
-}
-
-impl Handed {
-    fn new(loaded: Result<Loaded, Failed>) -> Handed {
-        Handed(Arc::new(Mutex::new(Some(loaded))))
-    }
-
-    fn take(&self) -> Option<Result<Loaded, Failed>> {
-        self.0.lock().ok().and_then(|mut held| held.take())
-    }
-}
+/// A background opening's result, handed to the window's thread once.
+pub type Handed = background::Handed<Result<Loaded, Failed>>;
 
 /// Reads a session file (made when `create`), or a team folder (also when named by its
 /// `team.json`), touching nothing of the window.

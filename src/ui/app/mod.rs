@@ -88,6 +88,9 @@ pub struct App {
     pub notice: Option<Notice>,
     /// When the notice was put up: it goes after a few seconds (see `expire_notice`).
     notice_at: Option<Instant>,
+    /// The revision at the last tick: a tick that finds it unchanged finds the
+    /// note-taker between two changes (see `make_ahead`).
+    ticked_at: Option<Revision>,
     /// Notices waiting behind the one on show (see `notices.rs`).
     waiting: std::collections::VecDeque<Notice>,
     pub help: bool,
@@ -131,6 +134,8 @@ pub enum Message {
     DismissNotice,
     ReplaceExport,
     CancelExport,
+    /// The report assembled ahead off the window's thread (see `make_ahead`).
+    MadeAhead(super::background::Handed<Option<editor::Ahead>>),
     /// A session read off the window's thread, to be taken in.
     Loaded(PathBuf, lifecycle::Handed),
     /// An export written (or not) off the window's thread.
@@ -162,6 +167,7 @@ impl App {
             notice: None,
             notice_at: None,
             waiting: std::collections::VecDeque::new(),
+            ticked_at: None,
             help: false,
             saving: Saving::default(),
             pending_export: None,
@@ -277,6 +283,26 @@ impl App {
         Task::batch([task, more])
     }
 
+    /// Between two changes on the capture or Meeting screen, the report is assembled
+    /// ahead on a thread of its own: opening the editor or the preview then only lays it
+    /// out, however long the meeting (at 10,000 statements the assembly takes tens of
+    /// milliseconds the window would otherwise wait for).
+    fn make_ahead(&mut self) -> Task<Message> {
+        let Some(open) = &mut self.open else {
+            return Task::none();
+        };
+        let idle = self.ticked_at == Some(open.revision);
+        self.ticked_at = Some(open.revision);
+        let elsewhere = matches!(self.screen, Screen::Capture | Screen::Meeting);
+        if !(idle && elsewhere && open.editor.can_make_ahead(open.revision)) {
+            return Task::none();
+        }
+        let work = open.editor.ahead(&open.session, open.revision);
+        // None: the thread stopped; the memos are lost, the next assembly starts afresh.
+        super::background::run(work)
+            .map(|ahead| Message::MadeAhead(super::background::Handed::new(ahead)))
+    }
+
     fn session_changed(&mut self) {
         if let Some(open) = &mut self.open {
             open.revision = open.revision.next();
@@ -363,6 +389,15 @@ impl App {
                     }
                 }
                 self.tick_saves();
+                self.make_ahead()
+            }
+            Message::MadeAhead(handed) => {
+                if let (Some(ahead), Some(open)) = (handed.take(), &mut self.open) {
+                    match ahead {
+                        Some(ahead) => open.editor.made_ahead(ahead, &open.session, open.revision),
+                        None => open.editor.lost_ahead(),
+                    }
+                }
                 Task::none()
             }
             Message::CloseRequested(id) => {

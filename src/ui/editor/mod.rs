@@ -26,6 +26,17 @@ use crate::report::edit::{History, Op};
 use crate::report::template::{Keys, THEME};
 use crate::report::{Options, Report};
 
+/// A report assembled ahead, off the window's thread (see `Editor::ahead`).
+pub struct Ahead {
+    revision: Revision,
+    layout: Shared<Layout>,
+    keys: Keys,
+    report: Arc<Report>,
+    words: crate::report::checker::WordCount,
+    memo: Memo,
+    word_memo: crate::report::checker::WordMemo,
+}
+
 /// The options of the panel summary report as the editor, the preview and the export
 /// build it: one report for all three.
 pub fn summary_options() -> Options {
@@ -119,6 +130,8 @@ pub struct Editor {
     stamp: Stamp,
     /// The revision the report alone was built from (for the preview, see `report_at`).
     report_stamp: Stamp,
+    /// The memos are lent to an assembly made ahead off the window's thread.
+    lent: bool,
     /// Flips whenever the text box gets another paragraph's text: its border changes by
     /// an invisible hair, so the software renderer repaints the whole box (it repainted
     /// only the new text's lines and left the last line of a longer paragraph on screen;
@@ -178,6 +191,7 @@ impl Editor {
             memo: Memo::default(),
             stamp: Stamp::Never,
             report_stamp: Stamp::Never,
+            lent: false,
             repaint: false,
         }
     }
@@ -195,6 +209,73 @@ impl Editor {
         }
         self.stamp = Stamp::At(revision);
         self.report_stamp = Stamp::At(revision);
+    }
+
+    /// Whether the report is behind `revision` and could be made ahead (see `ahead`).
+    pub fn can_make_ahead(&self, revision: Revision) -> bool {
+        self.report_stamp.behind(revision) && !self.lent
+    }
+
+    /// The assembly of the report at `revision`, to run on another thread while the
+    /// note-taker is on another screen: opening the editor or the preview then finds it
+    /// built. The memos go with it and come back in what it makes.
+    pub fn ahead(
+        &mut self,
+        session: &Session,
+        revision: Revision,
+    ) -> impl FnOnce() -> Ahead + Send + 'static {
+        self.lent = true;
+        let mut memo = std::mem::take(&mut self.memo);
+        let mut word_memo = std::mem::take(&mut self.word_memo);
+        let session = session.clone();
+        move || {
+            let layout: Shared<Layout> = session.layout.resolve(&session).into();
+            let keys = Keys::new(&session);
+            let report = Arc::new(assemble_summary(
+                &session,
+                &layout,
+                &keys,
+                &summary_options(),
+                &mut memo,
+            ));
+            let words = crate::report::checker::word_count_memo(&report, &mut word_memo);
+            Ahead {
+                revision,
+                layout,
+                keys,
+                report,
+                words,
+                memo,
+                word_memo,
+            }
+        }
+    }
+
+    /// The assembly made ahead stopped: its memos are lost.
+    pub fn lost_ahead(&mut self) {
+        self.lent = false;
+    }
+
+    /// What was made ahead: taken if the report is still behind at that revision; else
+    /// only its memos are kept, if the editor did not assemble meanwhile.
+    pub fn made_ahead(&mut self, ahead: Ahead, session: &Session, revision: Revision) {
+        self.lent = false;
+        if !self.report_stamp.behind(revision) {
+            return;
+        }
+        self.memo = ahead.memo;
+        self.word_memo = ahead.word_memo;
+        if ahead.revision == revision {
+            self.layout = ahead.layout;
+            self.keys = Some(ahead.keys);
+            self.report = ahead.report;
+            self.words = ahead.words;
+            self.limit = crate::report::checker::word_limit(
+                session,
+                crate::core::meeting::ReportKind::PanelSummary,
+            );
+            self.report_stamp = Stamp::At(revision);
+        }
     }
 
     /// The panel summary report at the session's revision, without the editor's list:
