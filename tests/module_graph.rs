@@ -282,9 +282,9 @@ fn no_file_of_src_reaches_back_to_itself() {
     // the binary's use of the library.
     for (from, to) in [
         ("core/turns.rs", "core/session.rs"),
-        ("ui/app/saving.rs", "storage/team_worker.rs"),
-        ("storage/team_worker.rs", "storage/team_session.rs"),
-        ("cli/team.rs", "storage/team_session.rs"),
+        ("ui/app/saving.rs", "storage/team/worker.rs"),
+        ("storage/team/worker.rs", "storage/team/session.rs"),
+        ("cli/team.rs", "storage/team/session.rs"),
     ] {
         assert!(g[from].contains(to), "{from} -> {to} found: {:?}", g[from]);
     }

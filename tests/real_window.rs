@@ -387,14 +387,14 @@ fn two_note_takers_in_real_windows_on_one_team_folder() {
     let folder = dir.path().join("team");
     let mut meeting = rapporteur::core::demo::demo_session();
     meeting.interventions.clear();
-    rapporteur::storage::team_session::TeamSession::share(
+    rapporteur::storage::team::session::TeamSession::share(
         &meeting,
         &folder,
         rapporteur::storage::team::Device::this_run(Some("RS")),
     )
     .unwrap();
     let merged = |folder: &Path| -> Vec<String> {
-        rapporteur::storage::team_session::read_merged(folder)
+        rapporteur::storage::team::session::read_merged(folder)
             .map(|(s, _)| s.interventions.iter().map(|i| i.text.clone()).collect())
             .unwrap_or_default()
     };

@@ -204,7 +204,7 @@ fn ctrl_enter_is_answered_at_once_in_a_team_folder_while_each_flush_takes_two_se
     let shim = slow_fsync_shim();
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("team");
-    rapporteur::storage::team_session::TeamSession::share(
+    rapporteur::storage::team::session::TeamSession::share(
         &rapporteur::core::demo::demo_session(),
         &folder,
         rapporteur::storage::team::Device::this_run(Some("RS")),
@@ -214,7 +214,7 @@ fn ctrl_enter_is_answered_at_once_in_a_team_folder_while_each_flush_takes_two_se
     let (app, window) = start_slow_app(&display, &shim, &folder, &home, Some("AB"));
     log_all_then_kill(&display, app, &window, "team-folder");
 
-    let (merged, notices) = rapporteur::storage::team_session::read_merged(&folder).unwrap();
+    let (merged, notices) = rapporteur::storage::team::session::read_merged(&folder).unwrap();
     for (_, text) in STATEMENTS {
         assert!(
             merged.interventions.iter().any(|i| i.text == text),

@@ -10,7 +10,7 @@ use rapporteur::core::demo::demo_session;
 use rapporteur::core::session::Session;
 use rapporteur::report::edit::{self, Op};
 use rapporteur::storage::team::Device;
-use rapporteur::storage::team_session::{TeamSession, read_merged};
+use rapporteur::storage::team::session::{TeamSession, read_merged};
 use support::team::{markdown, plain};
 use support::team_folders::say;
 
@@ -404,7 +404,7 @@ proptest! {
     }
 }
 
-fn refresh(device: &mut (TeamSession, Session)) -> rapporteur::storage::team_session::News {
+fn refresh(device: &mut (TeamSession, Session)) -> rapporteur::storage::team::session::News {
     let (t, s) = device;
     t.refresh(s).unwrap()
 }
@@ -626,7 +626,7 @@ fn a_field_set_on_two_devices_at_once_is_named_on_both() {
     }
     // Exactly one device's value of each is kept, the same on both.
     for what in ["the meeting's title", "the participant "] {
-        let kept = |news: &rapporteur::storage::team_session::News| {
+        let kept = |news: &rapporteur::storage::team::session::News| {
             news.clashes
                 .iter()
                 .find(|c| c.what.starts_with(what))

@@ -37,7 +37,7 @@ fn demo_file() -> (tempfile::TempDir, tempfile::TempDir, std::path::PathBuf) {
 
 /// The demo meeting shared into `folder` by AB.
 fn share_demo(folder: &Path) {
-    rapporteur::storage::team_session::TeamSession::share(
+    rapporteur::storage::team::session::TeamSession::share(
         &demo_session(),
         folder,
         rapporteur::storage::team::Device::this_run(Some("AB")),
@@ -220,7 +220,7 @@ fn a_closed_standard_output_is_an_error_never_a_panic_and_the_work_is_saved() {
     }
     let s = rapporteur::storage::load(&file).unwrap();
     assert!(s.inscriptions.len() >= 2, "the speakers were saved");
-    let (merged, _) = rapporteur::storage::team_session::read_merged(&team).unwrap();
+    let (merged, _) = rapporteur::storage::team::session::read_merged(&team).unwrap();
     assert!(
         merged.inscriptions.len() >= 2,
         "the team's speakers were saved"
@@ -290,7 +290,7 @@ fn two_shares_run_at_once_into_one_folder_give_one_session_with_every_text_once(
             .filter(|ok| *ok)
             .count();
         assert!(shared >= 1, "round {round}");
-        let (session, notices) = rapporteur::storage::team_session::read_merged(&team).unwrap();
+        let (session, notices) = rapporteur::storage::team::session::read_merged(&team).unwrap();
         assert!(notices.is_empty(), "round {round}: {notices:?}");
         let original = demo_session();
         assert_eq!(session.interventions.len(), original.interventions.len());

@@ -16,9 +16,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use rapporteur::storage::frames;
-use rapporteur::storage::team_doc::TeamDoc;
-use rapporteur::storage::team_frame::{self, Frame};
-use rapporteur::storage::team_session::read_merged;
+use rapporteur::storage::team::doc::TeamDoc;
+use rapporteur::storage::team::frame::{self, Frame};
+use rapporteur::storage::team::session::read_merged;
 use support::team_folders::{build, copy_tree, frame_bounds, frame_files};
 
 /// The statements of a session: id and text.
@@ -36,7 +36,7 @@ fn ideal(root: &Path) -> BTreeMap<u64, String> {
     for file in frame_files(root) {
         let bytes = std::fs::read(&file).unwrap();
         for payload in frames::decode(&bytes).frames {
-            if let Ok(Frame::Current { blob, .. }) = team_frame::decode(&payload) {
+            if let Ok(Frame::Current { blob, .. }) = frame::decode(&payload) {
                 blobs.push(blob);
             }
         }
@@ -342,7 +342,7 @@ fn another_meetings_device_folder_or_segment_is_refused_and_named() {
 #[test]
 fn two_shares_of_one_session_into_one_folder_converge_with_every_text_once() {
     use rapporteur::storage::team::Device;
-    use rapporteur::storage::team_session::TeamSession;
+    use rapporteur::storage::team::session::TeamSession;
     let dir = tempfile::tempdir().unwrap();
     let shared = support::team_folders::session("Panel on prevention");
     // Two machines share the same session before either sees the other's files.
@@ -455,7 +455,7 @@ fn floods_of_frame_marks_are_read_once_and_named() {
 #[test]
 fn a_folder_of_the_first_team_format_is_still_read_and_written() {
     use rapporteur::storage::team::Device;
-    use rapporteur::storage::team_session::TeamSession;
+    use rapporteur::storage::team::session::TeamSession;
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("team");
     let device = root.join("devices").join("AB-00000000000000aa");
@@ -512,7 +512,7 @@ fn a_folder_of_the_first_team_format_is_still_read_and_written() {
 #[test]
 fn every_run_opens_with_a_snapshot_and_each_update_holds_the_one_before() {
     use rapporteur::storage::team::Device;
-    use rapporteur::storage::team_session::TeamSession;
+    use rapporteur::storage::team::session::TeamSession;
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("team");
     TeamSession::share(
@@ -546,7 +546,7 @@ fn every_run_opens_with_a_snapshot_and_each_update_holds_the_one_before() {
     let kinds: Vec<(bool, u64)> = frames::decode(&std::fs::read(&file).unwrap())
         .frames
         .iter()
-        .map(|p| match team_frame::decode(p).unwrap() {
+        .map(|p| match frame::decode(p).unwrap() {
             Frame::Current { header, .. } => (
                 header.snapshot,
                 header.version.get(&0xab).copied().unwrap_or(0) as u64,

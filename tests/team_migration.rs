@@ -10,7 +10,7 @@ use rapporteur::core::meeting::{Meeting, ReportKind};
 use rapporteur::core::session::Session;
 use rapporteur::report::edit::{self, Op};
 use rapporteur::storage::team::Device;
-use rapporteur::storage::team_session::{TeamSession, read_merged};
+use rapporteur::storage::team::session::{TeamSession, read_merged};
 use support::hostile::{Rng, damaged_session, meeting_log};
 use support::team::{markdown, plain};
 

@@ -16,7 +16,7 @@ use rapporteur::core::demo::demo_session;
 use rapporteur::core::intervention::Speaker;
 use rapporteur::core::session::{NewIntervention, Session};
 use rapporteur::storage::team::Device;
-use rapporteur::storage::team_session::{TeamSession, read_merged};
+use rapporteur::storage::team::session::{TeamSession, read_merged};
 use support::syncthing::{team_pair, wait_for};
 
 fn say(s: &mut Session, text: &str, minute: i64) {

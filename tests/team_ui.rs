@@ -8,7 +8,7 @@ mod support;
 use iced::keyboard::{Key, Modifiers};
 use rapporteur::core::demo::demo_session;
 use rapporteur::storage::team::Device;
-use rapporteur::storage::team_session::TeamSession;
+use rapporteur::storage::team::session::TeamSession;
 use rapporteur::ui::app::{App, Launch, Message};
 use rapporteur::ui::dialogs::ScriptedDialogs;
 use rapporteur::ui::meeting;
@@ -613,7 +613,7 @@ fn share_for_team_capture_from_the_window() {
         before,
         "the file is left alone"
     );
-    let (merged, _) = rapporteur::storage::team_session::read_merged(&folder).unwrap();
+    let (merged, _) = rapporteur::storage::team::session::read_merged(&folder).unwrap();
     assert_eq!(
         merged.intervention(id).unwrap().text,
         "Logged after sharing."
@@ -673,7 +673,7 @@ fn statements_logged_while_the_folder_cannot_be_written_are_not_lost() {
     assert!(a.notice.as_ref().unwrap().text.contains(
         "1 statement logged here while the team folder could not be written is now in it"
     ));
-    let (merged, _) = rapporteur::storage::team_session::read_merged(&folder).unwrap();
+    let (merged, _) = rapporteur::storage::team::session::read_merged(&folder).unwrap();
     assert!(merged.intervention(id).is_some(), "in the team folder now");
 }
 

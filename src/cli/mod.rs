@@ -322,7 +322,7 @@ fn write_output(output: &Path, bytes: &[u8]) -> Result<(), String> {
 /// repaired or passed over on standard error.
 fn read_any(path: &Path) -> Result<rapporteur::core::Session, String> {
     if TeamFolder::is_team_folder(path) {
-        let (session, notices) = rapporteur::storage::team_session::read_merged(path)?;
+        let (session, notices) = rapporteur::storage::team::session::read_merged(path)?;
         tell_files(&notices);
         return Ok(session);
     }

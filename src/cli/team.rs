@@ -6,7 +6,7 @@ use std::path::Path;
 
 use rapporteur::core::speakers_csv::import_speakers_csv;
 use rapporteur::storage::team::Device;
-use rapporteur::storage::team_session::TeamSession;
+use rapporteur::storage::team::session::TeamSession;
 
 use super::log_lines::{commit_line, each_log_line};
 use super::output::{say, tell, tell_files};

@@ -4,8 +4,6 @@ pub mod assemble;
 pub mod checker;
 mod decisions;
 pub mod docx;
-mod docx_order;
-mod docx_pack;
 pub mod edit;
 pub mod export;
 mod generated;

@@ -14,11 +14,6 @@ pub mod places;
 pub mod portable_name;
 pub mod store;
 pub mod team;
-pub mod team_clash;
-pub mod team_doc;
-pub mod team_frame;
-pub mod team_session;
-pub mod team_worker;
 pub mod text_merge;
 pub mod writer;
 

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use crate::core::layout::ParagraphId;
 use crate::core::session::Session;
 use crate::storage::places;
-use crate::storage::team_clash::FieldClash;
-use crate::storage::team_worker::TeamWorker;
+use crate::storage::team::clash::FieldClash;
+use crate::storage::team::worker::TeamWorker;
 
 /// The local copy of a team session the window keeps beside the team folder (its lock,
 /// the statement being typed, a plain copy): in the app's own folder, never in the

@@ -203,7 +203,7 @@ pub fn team_pair(
     // Syncthing's folder marker; the team folder's own files go beside it.
     std::fs::create_dir_all(a.join(".stfolder")).unwrap();
     std::fs::create_dir_all(b.join(".stfolder")).unwrap();
-    rapporteur::storage::team_session::TeamSession::share(
+    rapporteur::storage::team::session::TeamSession::share(
         session,
         &a,
         rapporteur::storage::team::Device::this_run(Some("RS")),
@@ -213,7 +213,7 @@ pub fn team_pair(
     wait_for(
         Duration::from_secs(60),
         "the team folder to reach B",
-        || rapporteur::storage::team_session::read_merged(&b).is_ok(),
+        || rapporteur::storage::team::session::read_merged(&b).is_ok(),
     );
     (a, b, sa, sb)
 }

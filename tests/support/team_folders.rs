@@ -10,7 +10,7 @@ use chrono::DateTime;
 use rapporteur::core::intervention::Speaker;
 use rapporteur::core::session::{NewIntervention, Session};
 use rapporteur::storage::team::Device;
-use rapporteur::storage::team_session::TeamSession;
+use rapporteur::storage::team::session::TeamSession;
 
 /// A small deterministic random source (the same folders on every run).
 pub struct Rng(pub u64);

@@ -10,9 +10,9 @@ use crate::core::demo::demo_session;
 use crate::core::session::Session;
 use crate::storage::backup;
 use crate::storage::draft::Draft;
+use crate::storage::team::session::TeamSession;
+use crate::storage::team::worker::TeamWorker;
 use crate::storage::team::{Device, TeamFolder};
-use crate::storage::team_session::TeamSession;
-use crate::storage::team_worker::TeamWorker;
 use crate::storage::{Store, places};
 
 use crate::ui::background;

@@ -12,7 +12,7 @@ use iced::{Subscription, Task, window};
 use crate::core::session::Session;
 use crate::storage::backup::{self, Backup};
 use crate::storage::draft::Draft;
-use crate::storage::team_worker::{Answer as TeamAnswer, TeamWorker};
+use crate::storage::team::worker::{Answer as TeamAnswer, TeamWorker};
 use crate::storage::{Store, places, portable_name};
 
 use super::capture::{self, Capture};

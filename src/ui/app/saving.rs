@@ -8,7 +8,7 @@ use std::sync::Arc;
 use iced::Task;
 use iced::futures::channel::oneshot;
 
-use crate::storage::team_worker::{Answer, Work};
+use crate::storage::team::worker::{Answer, Work};
 
 use super::{App, Message, Notice};
 use crate::ui::revision::Revision;
@@ -46,7 +46,7 @@ pub struct TeamSync {
     pub wanted: bool,
     /// The folder is to be read (a tick passed).
     pub read_due: bool,
-    /// The last answer's merge was taken (see `team_worker::Work::adopted`).
+    /// The last answer's merge was taken (see `storage::team::worker::Work::adopted`).
     pub took_last: bool,
 }
 
@@ -227,7 +227,7 @@ impl App {
         };
         let answer = answer.unwrap_or_else(|| {
             Arc::new(Answer {
-                saved: Err(crate::storage::team_worker::TeamError(
+                saved: Err(crate::storage::team::worker::TeamError(
                     "The team folder could not be written: its worker stopped".into(),
                 )),
                 news: None,

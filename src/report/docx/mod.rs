@@ -2,9 +2,12 @@
 //!
 //! docx-rs does most of the work; what it gets wrong is mended in the built parts before
 //! packing: every part's elements are put in schema order and the footnote marks
-//! (`w:footnoteRef`) added (`docx_order`), the language tag and real document properties
+//! (`w:footnoteRef`) added (`order.rs`), the language tag and real document properties
 //! written. The language patch asserts its anchor, so an upgrade of docx-rs that moves
 //! things fails loudly in the tests.
+
+mod order;
+mod pack;
 
 use docx_rs::{
     AbstractNumbering, BorderType, BreakType, Docx, Footer, Footnote, Header, IndentLevel, Level,
@@ -13,10 +16,9 @@ use docx_rs::{
     Start, Style, StyleType, Tab, TabValueType, VertAlignType,
 };
 
-use super::model::{Block, FirstPage, Inline, Report};
-use super::{docx_order, docx_pack};
 use crate::core::meeting::ReportKind;
 use crate::core::text::clean;
+use crate::report::model::{Block, FirstPage, Inline, Report};
 
 #[derive(Debug, thiserror::Error)]
 pub enum DocxError {
@@ -487,8 +489,8 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
     }
 
     let mut xml = docx.build();
-    let (document, footnotes) = docx_order::document_and_footnotes(&xml.document, &xml.footnotes)
-        .map_err(DocxError::Xml)?;
+    let (document, footnotes) =
+        order::document_and_footnotes(&xml.document, &xml.footnotes).map_err(DocxError::Xml)?;
     xml.document = document;
     xml.footnotes = footnotes;
     patch(
@@ -504,10 +506,10 @@ pub fn to_docx(report: &Report) -> Result<Vec<u8>, DocxError> {
         .chain(xml.headers.iter_mut())
         .chain(xml.footers.iter_mut())
     {
-        *part = docx_order::order(part).map_err(DocxError::Xml)?;
+        *part = order::order(part).map_err(DocxError::Xml)?;
     }
 
-    docx_pack::pack(xml).map_err(DocxError::Pack)
+    pack::pack(xml).map_err(DocxError::Pack)
 }
 
 /// Replaces every occurrence of `anchor` in a part; at least `expected` must exist.

@@ -17,18 +17,24 @@
 //! anything else not understood is named, never read as ours. Links are never
 //! followed, and only regular files are read, each up to [`frames::MAX_FILE`].
 
+pub mod clash;
+pub mod doc;
+pub mod frame;
+pub mod session;
+pub mod worker;
+
 use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::frames;
-use super::team_frame::{self, TeamId};
+use crate::storage::frames;
+use frame::TeamId;
 
 /// The marker file's format name.
 const FORMAT: &str = "rapporteur-team";
-/// 2: a team id in team.json and a header on every frame (`team_frame`).
+/// 2: a team id in team.json and a header on every frame (`frame.rs`).
 const VERSION: u32 = 2;
 const MARKER: &str = "team.json";
 const DEVICES: &str = "devices";
@@ -96,7 +102,7 @@ impl Device {
             name
         };
         // "_vti_" is made of letters and "_" alone, yet SharePoint refuses it in a name.
-        super::portable_name::portable(
+        crate::storage::portable_name::portable(
             &format!("{name}-{:016x}", self.peer),
             &format!("device-{:016x}", self.peer),
         )
@@ -107,7 +113,7 @@ impl Device {
     pub fn of_folder(folder: &str) -> Device {
         Device::from_folder(folder).unwrap_or_else(|| Device {
             name: folder.to_string(),
-            peer: team_frame::stable_hash(folder.as_bytes()),
+            peer: frame::stable_hash(folder.as_bytes()),
         })
     }
 
@@ -204,8 +210,8 @@ impl TeamFolder {
             };
             let batch = probe.read_new(&mut Seen::default(), true)?;
             for found in &batch.frames {
-                match team_frame::decode(&found.payload) {
-                    Ok(team_frame::Frame::Current { header, .. })
+                match frame::decode(&found.payload) {
+                    Ok(frame::Frame::Current { header, .. })
                         if existing.is_none() && header.team.origin == origin && origin != 0 =>
                     {
                         team = Some(header.team.team);
@@ -258,7 +264,8 @@ impl TeamFolder {
             origin: Some(format!("{:016x}", self.id.origin)),
         })
         .map_err(|e| e.to_string())?;
-        super::file::write_atomic(&marker, &text).map_err(|e| format!("{}: {e}", marker.display()))
+        crate::storage::file::write_atomic(&marker, &text)
+            .map_err(|e| format!("{}: {e}", marker.display()))
     }
 
     /// Opens a team folder, with a message naming the folder when it is none.
@@ -695,7 +702,7 @@ impl DeviceLog {
     pub fn start(&mut self, payload: &[u8]) -> io::Result<()> {
         let path = self.path();
         let bytes = frames::encode(payload);
-        super::file::write_atomic(&path, &bytes)?;
+        crate::storage::file::write_atomic(&path, &bytes)?;
         self.size = bytes.len() as u64;
         self.written = Some(self.size);
         Ok(())

@@ -3,7 +3,7 @@
 //! are told, so that no one's change disappears unnoticed.
 
 use crate::core::session::Session;
-use crate::storage::team_doc::Clash;
+use crate::storage::team::doc::Clash;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldClash {

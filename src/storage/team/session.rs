@@ -16,10 +16,10 @@ use std::time::{Duration, Instant};
 
 use loro::VersionVector;
 
-use super::team::{Batch, Device, DeviceLog, Seen, TeamFolder};
-use super::team_clash::FieldClash;
-use super::team_doc::{Concurrent, TeamDoc, Touched, paragraph_ids};
-use super::team_frame::{self, Frame, Header};
+use super::clash::FieldClash;
+use super::doc::{Concurrent, TeamDoc, Touched, paragraph_ids};
+use super::frame::{self, Frame, Header};
+use super::{Batch, Device, DeviceLog, Seen, TeamFolder};
 use crate::core::ids;
 use crate::core::session::Session;
 use crate::core::shared::Shared;
@@ -93,7 +93,7 @@ impl TeamSession {
         // part-way leaves a folder a share can go on into.
         let blob = team.doc.snapshot()?;
         let version = team.doc.version();
-        let payload = team_frame::encode(&team.header(true, version.clone()), &blob);
+        let payload = frame::encode(&team.header(true, version.clone()), &blob);
         team.log
             .start(&payload)
             .map_err(|e| format!("{}: {e}", team.root.display()))?;
@@ -275,7 +275,7 @@ impl TeamSession {
         blob: &[u8],
         version: VersionVector,
     ) -> Result<(), String> {
-        let payload = team_frame::encode(&self.header(snapshot, version.clone()), blob);
+        let payload = frame::encode(&self.header(snapshot, version.clone()), blob);
         self.log
             .append(&[&payload])
             .map_err(|e| format!("{}: {e}", self.root.display()))?;
@@ -507,7 +507,7 @@ impl Reading<'_> {
         // Frames of the first format, by folder: (snapshot, blob, file).
         let mut legacy: Vec<(String, bool, PathBuf, Vec<u8>)> = Vec::new();
         for found in batch.frames {
-            match team_frame::decode(&found.payload) {
+            match frame::decode(&found.payload) {
                 Ok(Frame::Current { header, blob }) => {
                     if !id.takes(&header.team) {
                         let dir = found.file.parent().unwrap_or(&found.file).to_path_buf();

@@ -271,7 +271,7 @@ impl TeamDoc {
         let mut doc = TeamDoc::new(ORIGIN_PEER)?;
         doc.write(session)?;
         let first = doc.doc.export(ExportMode::all_updates()).map_err(err)?;
-        let origin = super::team_frame::stable_hash(&first).max(1);
+        let origin = super::frame::stable_hash(&first).max(1);
         doc.doc.set_peer_id(peer).map_err(err)?;
         doc.local_edits.clear();
         doc.local_sets = LocalSets::default();

@@ -16,8 +16,8 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
-use super::team::Device;
-use super::team_session::{News, TeamSession};
+use super::Device;
+use super::session::{News, TeamSession};
 use crate::core::session::Session;
 
 /// Why a job could not be done: the team folder could not be written or read. The
@@ -247,7 +247,7 @@ mod tests {
     use crate::core::demo::demo_session;
     use crate::core::intervention::Speaker;
     use crate::core::session::NewIntervention;
-    use crate::storage::team_session::read_merged;
+    use crate::storage::team::session::read_merged;
 
     fn log(session: &mut Session, text: &str) {
         let now = chrono::Utc::now();
