@@ -17,7 +17,7 @@ use rapporteur::core::demo::demo_session;
 use rapporteur::core::intervention::Speaker;
 use rapporteur::core::session::NewIntervention;
 use rapporteur::storage::team::Device;
-use rapporteur::storage::team_session::{TeamSession, read_merged};
+use rapporteur::storage::team::session::{TeamSession, read_merged};
 
 fn holds(folder: &std::path::Path, text: &str) -> bool {
     read_merged(folder).is_ok_and(|(s, _)| s.interventions.iter().any(|i| i.text == text))

@@ -14,7 +14,7 @@ use chrono::DateTime;
 use rapporteur::core::intervention::Speaker;
 use rapporteur::core::session::{NewIntervention, Session};
 use rapporteur::storage::team::Device;
-use rapporteur::storage::team_session::TeamSession;
+use rapporteur::storage::team::session::TeamSession;
 
 fn say(s: &mut Session, n: usize) {
     let at = DateTime::from_timestamp(1_620_738_000 + n as i64, 0).unwrap();
